@@ -1,0 +1,92 @@
+/**
+ * The `newsbrief` command line: a thin adapter over the library API. It
+ * takes its process (argv, output streams, working directory) as an
+ * argument and returns the exit code, so it can be tested with a fake one.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.ts";
+import { projectPaths, type ProjectPaths } from "./io.ts";
+import { build, check, type RunResult } from "./pipeline.ts";
+
+/** What the CLI needs of a process. */
+export interface CliProcess {
+  argv: readonly string[];
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Exit codes. */
+export const EXIT = {
+  ok: 0,
+  /** Content or verification errors. */
+  content: 1,
+  /** Usage or configuration errors. */
+  usage: 2,
+  /** A bug in newsbrief. */
+  internal: 70,
+} as const;
+
+const VERSION = "0.1.0";
+
+/** Runs the CLI; resolves to the exit code. */
+export async function main(proc: CliProcess): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command()
+    .name("newsbrief")
+    .description("Render verified FR, NL and EN press briefs from a French article and its facts.")
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: proc.stdout, writeErr: proc.stderr })
+    .showHelpAfterError("(run `newsbrief --help` for usage)")
+    .addOption(new Option("--root <dir>", "project root holding content/, templates/, locales/ and out/").default(proc.cwd, "the current folder"))
+    .addOption(new Option("--out <dir>", "output folder, relative to the root").default("out"))
+    .addOption(new Option("--content <dir>", "content folder, relative to the root").default("content"));
+
+  const pathsOf = (): ProjectPaths => {
+    const options = program.opts<{ root: string; out: string; content: string }>();
+    return projectPaths(options.root, { out: options.out, content: options.content });
+  };
+
+  program
+    .command("build")
+    .description("render every article in fr, nl and en, verify every figure, then write out/ (nothing is written if anything fails)")
+    .option("--check", "render and verify, then report outputs that differ from out/ instead of writing (dry run)")
+    .action(async (options: { check?: boolean }) => {
+      const result = await build(pathsOf(), { dryRun: options.check === true });
+      exitCode = report(proc, result, options.check ? "checked" : "built");
+    });
+
+  program
+    .command("check")
+    .description("verify out/ as it is: every figure against the dataset, and every file against what build would write")
+    .action(async () => {
+      exitCode = report(proc, await check(pathsOf()), "checked");
+    });
+
+  try {
+    await program.parseAsync([...proc.argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    proc.stderr(`newsbrief: internal error, please report it with the command you ran:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.internal;
+  }
+  return exitCode;
+}
+
+function report(proc: CliProcess, result: RunResult, verb: "built" | "checked"): number {
+  if (result.diagnostics.length > 0) proc.stderr(`${formatReport(result.diagnostics)}\n`);
+  if (hasErrors(result.diagnostics)) {
+    proc.stderr(verb === "built" ? "newsbrief: nothing was written.\n" : "newsbrief: check failed.\n");
+    return isConfigurationProblem(result.diagnostics) ? EXIT.usage : EXIT.content;
+  }
+  const written = verb === "built" ? `, ${result.changed.length === 0 ? "out/ already up to date" : `${result.changed.length} file(s) written`}` : "";
+  proc.stdout(`${result.articles} article(s), ${result.files.length} file(s), ${result.figuresVerified} figure(s) verified${written}.\n`);
+  return EXIT.ok;
+}
+
+function isConfigurationProblem(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error" && d.rule.startsWith("config/"));
+}

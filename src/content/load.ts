@@ -1,0 +1,132 @@
+/**
+ * Parsing an article: from the texts of `facts.yaml` and `source.fr.md` to a
+ * validated {@link Article}, or diagnostics. Pure: reading files is io.ts's job.
+ */
+import matter from "gray-matter";
+import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { RULES } from "./rules.ts";
+import { Facts, SourceFrontMatter } from "./schema.ts";
+import { validateShape } from "./validate.ts";
+import { parseYaml, type PositionedYaml } from "./yaml.ts";
+
+/** The texts of one article folder, as read. */
+export interface ArticleFiles {
+  /** Folder name under `content/`. */
+  slug: string;
+  /** Project-relative path of `facts.yaml`. */
+  factsFile: string;
+  factsText: string;
+  /** Project-relative path of `source.fr.md`. */
+  sourceFile: string;
+  sourceText: string;
+}
+
+/** The French source article. */
+export interface SourceArticle {
+  frontMatter: SourceFrontMatter;
+  /** The Markdown body, after the front matter. */
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number;
+}
+
+/** A validated article, ready to render. */
+export interface Article {
+  slug: string;
+  facts: Facts;
+  source: SourceArticle;
+  files: ArticleFiles;
+}
+
+/** A slug: lower-case words joined by hyphens, at most 80 characters. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Parses and validates one article; every problem is reported, none thrown. */
+export function loadArticle(files: ArticleFiles): { article?: Article; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  if (!SLUG_PATTERN.test(files.slug) || files.slug.length > 80) {
+    diagnostics.push(
+      diagnostic({
+        file: files.factsFile,
+        rule: "content/invalid-slug",
+        message: `the folder name \`${files.slug}\` is not a valid slug`,
+        expected: "lower-case letters, digits and single hyphens, at most 80 characters",
+        actual: files.slug,
+      }),
+    );
+  }
+  const facts = parseFacts(files.factsText, files.factsFile);
+  diagnostics.push(...facts.diagnostics);
+  const source = parseSource(files.sourceText, files.sourceFile);
+  diagnostics.push(...source.diagnostics);
+  if (!facts.value || !source.value || diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+  return { article: { slug: files.slug, facts: facts.value, source: source.value, files }, diagnostics };
+}
+
+/** Parses `facts.yaml`: YAML, then the zod shape, then the cross-field rules. */
+export function parseFacts(text: string, file: string): { value?: Facts; diagnostics: Diagnostic[] } {
+  const yaml = parseYaml(text, { file });
+  if (yaml.value === undefined) return { diagnostics: yaml.diagnostics };
+  const shape = validateShape(Facts, yaml, file, "facts");
+  const diagnostics = [...yaml.diagnostics, ...shape.diagnostics];
+  if (!shape.value) return { diagnostics };
+  diagnostics.push(...runRules(shape.value, yaml, file));
+  return { value: shape.value, diagnostics };
+}
+
+function runRules(facts: Facts, yaml: PositionedYaml, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const rule of RULES) {
+    rule(facts, {
+      report: ({ path, severity = "error", ...rest }) =>
+        found.push(diagnostic({ file, ...yaml.locate(path), severity, path: path.map(String).join("."), ...rest })),
+    });
+  }
+  return found;
+}
+
+/**
+ * Parses `source.fr.md`. Only a bare `---` line opens front matter: any
+ * other opener (such as `---js`) is refused before gray-matter sees the
+ * text, and gray-matter's own engines are replaced by the safe YAML reader.
+ */
+export function parseSource(text: string, file: string): { value?: SourceArticle; diagnostics: Diagnostic[] } {
+  const firstLine = text.slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n"));
+  if (firstLine !== "---") {
+    const opener = firstLine.startsWith("---");
+    return {
+      diagnostics: [
+        diagnostic({
+          file,
+          line: 1,
+          column: 1,
+          rule: opener ? "front-matter/opener" : "front-matter/missing",
+          message: opener ? "front matter must open with a bare `---` line: no language after it" : "the source must start with front matter (a `---` line)",
+          expected: "---",
+          actual: firstLine.slice(0, 40),
+        }),
+      ],
+    };
+  }
+  const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(3));
+  if (!close) {
+    return { diagnostics: [diagnostic({ file, line: 1, column: 1, rule: "front-matter/unclosed", message: "front matter is never closed: add a `---` line after it", expected: "---" })] };
+  }
+  let yaml: PositionedYaml | undefined;
+  const parsed = matter(text, {
+    language: "yaml",
+    engines: {
+      yaml: (input: string) => {
+        yaml = parseYaml(input, { file, lineOffset: 1 });
+        return {};
+      },
+    },
+  });
+  if (!yaml) yaml = parseYaml("", { file, lineOffset: 1 });
+  if (yaml.value === undefined && yaml.diagnostics.length > 0) return { diagnostics: yaml.diagnostics };
+  const shape = validateShape(SourceFrontMatter, yaml, file, "front-matter");
+  const diagnostics = [...yaml.diagnostics, ...shape.diagnostics];
+  if (!shape.value) return { diagnostics };
+  const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
+  return { value: { frontMatter: shape.value, body: parsed.content, bodyLine }, diagnostics };
+}

@@ -1,0 +1,278 @@
+/**
+ * Locale messages: i18next resource files (`locales/<locale>.json`, JSON v4
+ * plural keys such as `million_one`), checked across locales and compiled
+ * once per locale per run, so rendering a sentence costs a few string joins
+ * instead of an i18next `t()` lookup.
+ */
+import i18next, { type i18n } from "i18next";
+import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { parseYaml } from "../content/yaml.ts";
+import { LOCALES, type Locale } from "../content/schema.ts";
+
+/** A locale file as read. */
+export interface LocaleFile {
+  locale: Locale;
+  /** Project-relative path. */
+  file: string;
+  text: string;
+}
+
+/** The BCP 47 tags used for `Intl` in each locale. */
+export const INTL_TAG: Record<Locale, string> = { fr: "fr-BE", nl: "nl-BE", en: "en-GB" };
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+type Part = { literal: string } | { name: string };
+
+interface CompiledMessage {
+  parts: readonly Part[];
+  placeholders: ReadonlySet<string>;
+}
+
+/** Values interpolated into a message, already escaped for the output. */
+export type MessageValues = Readonly<Record<string, string>>;
+
+/** The compiled messages of one locale. */
+export class Messages {
+  readonly locale: Locale;
+  readonly #messages: ReadonlyMap<string, CompiledMessage>;
+  readonly #pluralRules = new Map<string, Intl.PluralRules>();
+
+  /** @internal Use {@link loadMessages}. */
+  constructor(locale: Locale, messages: ReadonlyMap<string, CompiledMessage>) {
+    this.locale = locale;
+    this.#messages = messages;
+  }
+
+  /** True when `key` exists, plain or with plural forms. */
+  has(key: string): boolean {
+    return this.#messages.has(key) || this.#messages.has(`${key}_other`);
+  }
+
+  /** The placeholder names of `key` (of its `other` form when plural). */
+  placeholders(key: string): ReadonlySet<string> {
+    return (this.#messages.get(key) ?? this.#messages.get(`${key}_other`))?.placeholders ?? new Set();
+  }
+
+  /**
+   * The plural category of `count` as it is shown with `fractionDigits`
+   * decimals (1,2 → one in French, 2,2 → other).
+   */
+  pluralCategory(count: number, fractionDigits = 0): Intl.LDMLPluralRule {
+    const cacheKey = String(fractionDigits);
+    let rules = this.#pluralRules.get(cacheKey);
+    if (!rules) {
+      rules = new Intl.PluralRules(INTL_TAG[this.locale], { minimumFractionDigits: 0, maximumFractionDigits: fractionDigits });
+      this.#pluralRules.set(cacheKey, rules);
+    }
+    return rules.select(count);
+  }
+
+  /**
+   * Formats `key` with `values`. With `plural`, picks the `key_<category>`
+   * form. A value placed at the very start of a message is capitalised; in
+   * French, `à`/`de` followed by a value starting with `le`/`les` contract
+   * (au, aux, du, des). Throws on a missing key or value: templates are
+   * checked before rendering, so that is a bug.
+   */
+  format(key: string, values: MessageValues = {}, plural?: Intl.LDMLPluralRule): string {
+    const message = plural
+      ? (this.#messages.get(`${key}_${plural}`) ?? this.#messages.get(`${key}_other`))
+      : this.#messages.get(key);
+    if (!message) throw new Error(`missing message ${this.locale}:${key}${plural ? `_${plural}` : ""}`);
+    let out = "";
+    message.parts.forEach((part, index) => {
+      if ("literal" in part) {
+        out += part.literal;
+        return;
+      }
+      let value = values[part.name];
+      if (value === undefined) throw new Error(`missing value {{${part.name}}} for ${this.locale}:${key}`);
+      if (index === 0) value = capitalize(value);
+      if (this.locale === "fr") {
+        const contracted = contractFrench(out, value);
+        out = contracted.before;
+        value = contracted.value;
+      }
+      out += value;
+    });
+    return out;
+  }
+}
+
+/** Upper-cases the first letter of a text. */
+export function capitalize(text: string): string {
+  const first = text.codePointAt(0);
+  if (first === undefined) return text;
+  const char = String.fromCodePoint(first);
+  return char.toLocaleUpperCase("fr") + text.slice(char.length);
+}
+
+const FRENCH_CONTRACTIONS = new Map([
+  ["à le", "au"],
+  ["à les", "aux"],
+  ["de le", "du"],
+  ["de les", "des"],
+]);
+
+function contractFrench(before: string, value: string): { before: string; value: string } {
+  const prep = /(^|[\s(])(à|de) $/.exec(before);
+  const article = /^(les|le) /.exec(value);
+  if (!prep || !article) return { before, value };
+  const contracted = FRENCH_CONTRACTIONS.get(`${prep[2]} ${article[1]}`);
+  if (!contracted) return { before, value };
+  return { before: before.slice(0, before.length - prep[2]!.length - 1), value: `${contracted} ${value.slice(article[0].length)}` };
+}
+
+/** Result of {@link loadMessages}. */
+export interface LoadedMessages {
+  catalog: ReadonlyMap<Locale, Messages>;
+  /** The i18next instances the catalog was read through, one per locale. */
+  i18n: ReadonlyMap<Locale, i18n>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Loads and checks the locale files: valid JSON, string leaves only, no
+ * digits (figures come only from the dataset), no i18next features that
+ * would run at render time ($t nesting, formatters, unescaped values),
+ * the same keys and the same placeholders in every locale, and every
+ * plural category the locale needs.
+ */
+export function loadMessages(files: readonly LocaleFile[]): LoadedMessages {
+  const diagnostics: Diagnostic[] = [];
+  const flat = new Map<Locale, { file: LocaleFile; entries: Map<string, string>; locate: (key: string) => { line: number; column: number } }>();
+  for (const locale of LOCALES) {
+    const file = files.find((f) => f.locale === locale);
+    if (!file) {
+      diagnostics.push(diagnostic({ file: `locales/${locale}.json`, rule: "locale/missing-file", message: `no messages for locale ${locale}`, expected: `locales/${locale}.json` }));
+      continue;
+    }
+    const yaml = parseYaml(file.text, { file: file.file });
+    diagnostics.push(...yaml.diagnostics.map((d) => ({ ...d, rule: d.rule.replace(/^yaml\//, "locale/") })));
+    if (yaml.value === undefined) continue;
+    const entries = new Map<string, string>();
+    flatten(yaml.value, [], entries, (path, problem) =>
+      diagnostics.push(diagnostic({ file: file.file, ...yaml.locate(path), rule: "locale/invalid-value", message: problem, path: path.join(".") })),
+    );
+    flat.set(locale, { file, entries, locate: (key) => yaml.locate(key.split(".")) });
+  }
+
+  // Every message is resolved through i18next once per locale per run, then
+  // compiled; rendering never calls t().
+  const i18n = new Map<Locale, i18n>();
+  const compiled = new Map<Locale, Map<string, CompiledMessage>>();
+  for (const [locale, { file, entries, locate }] of flat) {
+    const instance = i18next.createInstance();
+    void instance.init({
+      lng: locale,
+      fallbackLng: false,
+      initAsync: false,
+      resources: { [locale]: { translation: unflatten(entries) } },
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    i18n.set(locale, instance);
+    const messages = new Map<string, CompiledMessage>();
+    for (const key of entries.keys()) {
+      const text = instance.t(key, { skipInterpolation: true });
+      const at = { file: file.file, ...locate(key), path: key };
+      if (text.trim() === "") diagnostics.push(diagnostic({ ...at, rule: "locale/empty", message: `message \`${key}\` is empty` }));
+      if (/[0-9]/.test(text)) {
+        diagnostics.push(diagnostic({ ...at, rule: "locale/digit", message: `message \`${key}\` contains a digit: figures come only from the dataset`, actual: text }));
+      }
+      if (/\$t\(|\{\{-|\{\{[^}]*,/.test(text)) {
+        diagnostics.push(diagnostic({ ...at, rule: "locale/unsupported", message: `message \`${key}\` uses nesting, a formatter or unescaped interpolation`, expected: "plain text with {{name}} placeholders", actual: text }));
+      }
+      messages.set(key, compile(text));
+    }
+    compiled.set(locale, messages);
+  }
+
+  checkAcrossLocales(flat, compiled, diagnostics);
+
+  const catalog = new Map<Locale, Messages>();
+  for (const [locale, messages] of compiled) catalog.set(locale, new Messages(locale, messages));
+  return { catalog, i18n, diagnostics };
+}
+
+function checkAcrossLocales(
+  flat: Map<Locale, { file: LocaleFile; entries: Map<string, string>; locate: (key: string) => { line: number; column: number } }>,
+  compiled: Map<Locale, Map<string, CompiledMessage>>,
+  diagnostics: Diagnostic[],
+): void {
+  const baseKeys = new Map<Locale, Set<string>>();
+  for (const [locale, { entries }] of flat) baseKeys.set(locale, new Set([...entries.keys()].map((k) => k.replace(PLURAL_SUFFIX, ""))));
+  const all = new Set([...baseKeys.values()].flatMap((s) => [...s]));
+  for (const [locale, keys] of baseKeys) {
+    const { file, entries, locate } = flat.get(locale)!;
+    const categories = new Intl.PluralRules(INTL_TAG[locale]).resolvedOptions().pluralCategories;
+    for (const key of [...all].sort()) {
+      if (!keys.has(key)) {
+        const other = [...baseKeys].find(([, k]) => k.has(key))![0];
+        diagnostics.push(diagnostic({ file: file.file, rule: "locale/missing-key", message: `message \`${key}\` exists in ${other} but not in ${locale}`, path: key, expected: `a ${locale} text for \`${key}\`` }));
+        continue;
+      }
+      const plural = [...entries.keys()].some((k) => k !== key && k.replace(PLURAL_SUFFIX, "") === key);
+      if (plural) {
+        for (const category of categories) {
+          if (!entries.has(`${key}_${category}`)) {
+            diagnostics.push(diagnostic({ file: file.file, ...locate(`${key}_other`), rule: "locale/missing-plural", message: `plural message \`${key}\` lacks the \`${category}\` form that ${locale} needs`, path: key, expected: `${key}_${category}` }));
+          }
+        }
+      }
+      const mine = placeholderSet(compiled.get(locale)!, key);
+      for (const [otherLocale, messages] of compiled) {
+        if (otherLocale === locale || !baseKeys.get(otherLocale)!.has(key)) continue;
+        const theirs = placeholderSet(messages, key);
+        const missing = [...theirs].filter((p) => !mine.has(p));
+        if (missing.length > 0) {
+          diagnostics.push(diagnostic({ file: file.file, ...locate(entries.has(key) ? key : `${key}_other`), rule: "locale/placeholders", message: `message \`${key}\` lacks {{${missing.join("}}, {{")}}} that ${otherLocale} has`, path: key, expected: [...theirs].sort().join(", "), actual: [...mine].sort().join(", ") }));
+        }
+      }
+    }
+  }
+}
+
+function placeholderSet(messages: Map<string, CompiledMessage>, key: string): Set<string> {
+  const found = new Set<string>();
+  for (const [k, m] of messages) if (k === key || k.replace(PLURAL_SUFFIX, "") === key) m.placeholders.forEach((p) => found.add(p));
+  return found;
+}
+
+function compile(text: string): CompiledMessage {
+  const parts: Part[] = [];
+  const placeholders = new Set<string>();
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    if (match.index > last) parts.push({ literal: text.slice(last, match.index) });
+    const name = match[1]!;
+    parts.push({ name });
+    placeholders.add(name);
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push({ literal: text.slice(last) });
+  return { parts, placeholders };
+}
+
+function flatten(value: unknown, path: string[], into: Map<string, string>, report: (path: string[], problem: string) => void): void {
+  if (typeof value === "string") into.set(path.join("."), value);
+  else if (value && typeof value === "object" && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      if (key.includes(".")) report([...path, key], `message keys cannot contain a dot: \`${key}\``);
+      else flatten(child, [...path, key], into, report);
+    }
+  } else report(path, `a message must be a text or a group of messages, not ${Array.isArray(value) ? "a list" : typeof value}`);
+}
+
+function unflatten(entries: Map<string, string>): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [key, text] of entries) {
+    const parts = key.split(".");
+    let node = root;
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[parts[parts.length - 1]!] = text;
+  }
+  return root;
+}

@@ -1,0 +1,307 @@
+/**
+ * The verifier: reads every figure back from rendered briefs with its own
+ * reader (no `Intl`, nothing from the renderer) and matches each to a fact
+ * of the dataset at the precision shown. Pure: takes file contents.
+ */
+import { Parser } from "htmlparser2";
+import { parse as parseYamlText } from "yaml";
+import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import type { Fact, Facts, Locale } from "../content/schema.ts";
+import { readFigures, type ReadFigure, type ReaderLocale } from "./reader.ts";
+
+/** One output file to verify. */
+export interface VerifyFile {
+  /** Path shown in diagnostics (project-relative). */
+  file: string;
+  locale: Locale;
+  format: "markdown" | "html";
+  contents: string;
+}
+
+/** What the verifier knows of an article: its facts and the source language. */
+export interface VerifyArticle {
+  slug: string;
+  facts: Facts;
+  sourceLang: Locale;
+}
+
+/** A figure found in an output and the fact it matched. */
+export interface VerifiedFigure {
+  file: string;
+  line: number;
+  text: string;
+  factId: string;
+}
+
+/** The result of {@link verifyArticle}. */
+export interface Verification {
+  figures: VerifiedFigure[];
+  diagnostics: Diagnostic[];
+}
+
+/** A run of text from an output, with the language it is written in. */
+interface Passage {
+  text: string;
+  line: number;
+  locale: Locale;
+  /** Where it comes from, for messages (`front matter title`, `body`). */
+  where: string;
+}
+
+/** A figure the dataset knows, as the verifier sees it. */
+interface Known {
+  id: string;
+  fact: Fact | { type: "date"; value: string; approx?: undefined };
+  required: boolean;
+}
+
+/** Verifies every output file of one article against its dataset. */
+export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile[]): Verification {
+  const known: Known[] = [
+    ...article.facts.facts.map((fact) => ({ id: fact.id, fact, required: fact.required !== false })),
+    { id: "editorial.date", fact: { type: "date" as const, value: article.facts.editorial.date }, required: false },
+  ];
+  const figures: VerifiedFigure[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const { passages, problems } = file.format === "markdown" ? markdownPassages(file, article) : htmlPassages(file, article);
+    diagnostics.push(...problems);
+    const seen = new Set<string>();
+    for (const passage of passages) {
+      for (const figure of readFigures(passage.text, passage.locale as ReaderLocale)) {
+        const line = passage.line + countNewlines(passage.text, figure.start);
+        const at = { file: file.file, line, column: 1 + columnOf(passage.text, figure.start) };
+        for (const problem of figure.problems) {
+          diagnostics.push(diagnostic({ ...at, rule: "verify/style", message: `${figure.text} in ${passage.where}: ${problem}`, actual: figure.text }));
+        }
+        const match = matchFigure(figure, known);
+        if (match.fact) {
+          seen.add(match.fact.id);
+          figures.push({ file: file.file, line, text: figure.text, factId: match.fact.id });
+        } else {
+          diagnostics.push(
+            diagnostic({
+              ...at,
+              rule: match.rule,
+              message: `${match.message} in ${passage.where}`,
+              expected: match.expected,
+              actual: figure.text,
+            }),
+          );
+        }
+      }
+    }
+    for (const entry of known) {
+      if (entry.required && !seen.has(entry.id)) {
+        diagnostics.push(
+          diagnostic({
+            file: file.file,
+            rule: "verify/missing-fact",
+            message: `fact \`${entry.id}\` must appear in every brief but is missing from this ${file.locale} ${file.format === "html" ? "page" : "brief"}`,
+            expected: describeFact(entry.fact),
+          }),
+        );
+      }
+    }
+  }
+  return { figures, diagnostics };
+}
+
+type Match = { fact: Known; rule?: undefined } | { fact?: undefined; rule: string; message: string; expected: string };
+
+function matchFigure(figure: ReadFigure, known: readonly Known[]): Match {
+  const sameKind = known.filter((k) => kindOf(k.fact) === figure.unit);
+  for (const candidate of sameKind) {
+    if (!valueMatches(figure, candidate.fact)) continue;
+    const fact = candidate.fact;
+    if (fact.type === "money" && figure.step !== undefined && fact.precision !== undefined && figure.step < fact.precision) {
+      return { rule: "verify/false-precision", message: `${figure.text} is more precise than fact \`${candidate.id}\``, expected: `a step of at least ${fact.precision}` };
+    }
+    if (Boolean(fact.approx) !== Boolean(figure.approx)) {
+      return {
+        rule: "verify/approximation",
+        message: fact.approx ? `${figure.text} must be hedged: fact \`${candidate.id}\` is approximate` : `${figure.text} is hedged, but fact \`${candidate.id}\` is exact`,
+        expected: describeFact(fact),
+      };
+    }
+    return { fact: candidate };
+  }
+  const nearest = nearestFact(figure, sameKind);
+  return {
+    rule: "verify/unmatched-figure",
+    message: `${figure.text} matches no fact of the dataset`,
+    expected: nearest ? `\`${nearest.id}\` = ${describeFact(nearest.fact)}` : `a ${figure.unit} fact (the dataset has none)`,
+  };
+}
+
+function kindOf(fact: Known["fact"]): ReadFigure["unit"] {
+  return fact.type === "money" ? "EUR" : fact.type;
+}
+
+/** A shown number matches a fact when the fact, rounded to the step shown, gives it. */
+function valueMatches(figure: ReadFigure, fact: Known["fact"]): boolean {
+  const value = figure.value;
+  switch (fact.type) {
+    case "money":
+    case "count":
+    case "percent":
+    case "percentage-point": {
+      if (typeof value !== "number") return false;
+      const step = figure.step ?? 1;
+      // Half a step either way, with room for the binary representation of decimals.
+      return Math.abs(fact.value - value) <= step / 2 + Math.abs(value) * 1e-12;
+    }
+    case "year":
+      return value === fact.value;
+    case "year-range":
+      return Array.isArray(value) && value[0] === fact.value[0] && value[1] === fact.value[1];
+    case "month":
+    case "date":
+      return value === fact.value;
+  }
+}
+
+function nearestFact(figure: ReadFigure, candidates: readonly Known[]): Known | undefined {
+  if (typeof figure.value !== "number") return candidates[0];
+  const target = figure.value;
+  let best: Known | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const value = candidate.fact.value;
+    if (typeof value !== "number") continue;
+    const distance = Math.abs(Math.log10(Math.abs(value) + 1) - Math.log10(Math.abs(target) + 1)) + Math.abs(value - target) / (Math.abs(value) + 1);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+function describeFact(fact: Known["fact"]): string {
+  switch (fact.type) {
+    case "money":
+      return `${fact.value} ${fact.currency}${fact.precision ? ` (known to ${fact.precision})` : ""}`;
+    case "year-range":
+      return `${fact.value[0]} to ${fact.value[1]}`;
+    default:
+      return `${String(fact.value)} (${fact.type})`;
+  }
+}
+
+function markdownPassages(file: VerifyFile, article: VerifyArticle): { passages: Passage[]; problems: Diagnostic[] } {
+  const problems: Diagnostic[] = [];
+  const text = file.contents;
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!match) {
+    problems.push(diagnostic({ file: file.file, line: 1, column: 1, rule: "verify/front-matter", message: "the brief has no front matter" }));
+    return { passages: [{ text, line: 1, locale: file.locale, where: "body" }], problems };
+  }
+  const yamlText = match[1]!;
+  const passages: Passage[] = [];
+  let data: Record<string, unknown> = {};
+  try {
+    data = (parseYamlText(yamlText) ?? {}) as Record<string, unknown>;
+  } catch {
+    problems.push(diagnostic({ file: file.file, line: 2, column: 1, rule: "verify/front-matter", message: "the front matter is not valid YAML" }));
+  }
+  const lineOf = (key: string) => 2 + yamlText.split("\n").findIndex((l) => l.trimStart().startsWith(`${key}:`));
+  for (const key of ["title", "description"]) {
+    if (typeof data[key] === "string") passages.push({ text: data[key], line: lineOf(key), locale: file.locale, where: `front matter ${key}` });
+  }
+  const source = data.source as Record<string, unknown> | undefined;
+  if (source && typeof source.title === "string") passages.push({ text: source.title, line: lineOf("title"), locale: article.sourceLang, where: "front matter source.title" });
+  if (data.lang !== file.locale) {
+    problems.push(diagnostic({ file: file.file, line: lineOf("lang"), column: 1, rule: "verify/front-matter", message: "the front matter's lang does not match the file", expected: file.locale, actual: String(data.lang) }));
+  }
+  if (data.date !== article.facts.editorial.date) {
+    problems.push(diagnostic({ file: file.file, line: lineOf("date"), column: 1, rule: "verify/unmatched-figure", message: "the front matter's date is not the editorial date", expected: article.facts.editorial.date, actual: String(data.date) }));
+  }
+  const bodyStart = match[0].split("\n").length;
+  passages.push({ text: text.slice(match[0].length), line: bodyStart, locale: file.locale, where: "body" });
+  return { passages, problems };
+}
+
+function htmlPassages(file: VerifyFile, article: VerifyArticle): { passages: Passage[]; problems: Diagnostic[] } {
+  const problems: Diagnostic[] = [];
+  const passages: Passage[] = [];
+  const html = file.contents;
+  const lineAt = (offset: number) => 1 + countNewlines(html, offset);
+  let buffer = "";
+  let bufferStart = 0;
+  let skip: string | undefined;
+  let script = "";
+  let scriptStart = 0;
+  const flush = () => {
+    if (buffer.trim() !== "") passages.push({ text: buffer, line: lineAt(bufferStart), locale: file.locale, where: "the page" });
+    buffer = "";
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        flush();
+        if (name === "script" || name === "style") {
+          skip = name;
+          script = "";
+          scriptStart = parser.startIndex;
+        }
+        if (name === "meta" && attributes.content !== undefined) {
+          const key = attributes.name ?? attributes.property ?? "";
+          if (["description", "og:title", "og:description"].includes(key)) {
+            passages.push({ text: attributes.content, line: lineAt(parser.startIndex), locale: file.locale, where: `meta ${key}` });
+          }
+        }
+      },
+      ontext(text) {
+        if (skip) {
+          script += text;
+          return;
+        }
+        if (buffer === "") bufferStart = parser.startIndex;
+        buffer += text;
+      },
+      onclosetag(name) {
+        if (skip === name) {
+          skip = undefined;
+          if (name === "script") passages.push(...jsonLdPassages(script, lineAt(scriptStart), file, article, problems));
+          return;
+        }
+        flush();
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  flush();
+  return { passages, problems };
+}
+
+function jsonLdPassages(json: string, line: number, file: VerifyFile, article: VerifyArticle, problems: Diagnostic[]): Passage[] {
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    problems.push(diagnostic({ file: file.file, line, column: 1, rule: "verify/json-ld", message: "the JSON-LD block is not valid JSON" }));
+    return [];
+  }
+  const passages: Passage[] = [];
+  for (const key of ["headline", "description"]) {
+    if (typeof data[key] === "string") passages.push({ text: data[key], line, locale: file.locale, where: `JSON-LD ${key}` });
+  }
+  const basedOn = data.isBasedOn as Record<string, unknown> | undefined;
+  if (basedOn && typeof basedOn.headline === "string") passages.push({ text: basedOn.headline, line, locale: article.sourceLang, where: "JSON-LD isBasedOn.headline" });
+  if (data.datePublished !== article.facts.editorial.date) {
+    problems.push(diagnostic({ file: file.file, line, column: 1, rule: "verify/unmatched-figure", message: "the JSON-LD datePublished is not the editorial date", expected: article.facts.editorial.date, actual: String(data.datePublished) }));
+  }
+  return passages;
+}
+
+function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf("\n", offset - 1) + 1);
+}
