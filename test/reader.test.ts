@@ -181,6 +181,9 @@ const ROWS: Row[] = [
   row("en", "€1.232.726.898", "EUR", 1_232_726_898, 1, bad("thousands separator must be a comma in en")),
   row("en", "28 march 2025", "date", "2025-03-28", undefined, bad("month name must be capitalised in en: March")),
   row("en", "40 %", "percent", 40, 1, bad("no space before % in en")),
+  row("en", "1st March 2025", "date", "2025-03-01", undefined, bad("the day must be written without an ordinal suffix in en")),
+  row("fr", "2e mars 2025", "date", "2025-03-02", undefined, bad("the day must be written without an ordinal suffix in fr")),
+  row("nl", "1ste maart 2025", "date", "2025-03-01", undefined, bad("the day must be written without an ordinal suffix in nl")),
 ];
 
 describe("readFigures: table", () => {

@@ -3,8 +3,8 @@
  * (amounts, percentages, dates, years, plain numbers) and reads it back to an exact value, noting
  * every departure from /work/shared/LOCALE-CONVENTIONS.md as a problem.
  *
- * Deliberately self-contained: no `Intl`, no locale-aware API, no import from the project, so that a
- * formatting bug elsewhere can never be mirrored here.
+ * Deliberately self-contained: plain string and regex code, no locale-aware built-in and no import
+ * from the project, so that a formatting bug elsewhere can never be mirrored here.
  */
 
 /** The three brief locales the reader understands. */
@@ -348,6 +348,7 @@ const dateProblems = (y: number, m: number, d: number): string[] =>
 const ISO = /(\d{4})-(\d{2})-(\d{2})(?!\d)/y;
 const RANGE = /(\d{4})[-\u2013](\d{4})(?![\p{L}\p{N}])/uy;
 const DATE = /(\d{1,2})(\p{L}*)[ \u00A0\u202F](\p{L}+)[ \u00A0\u202F](\d{4})(?![\p{L}\p{N}])/uy;
+const ORDINALS = ["er", "e", "ste", "de", "st", "nd", "rd", "th"]; // read in dates, only fr 1er is house style
 const MONTH_YEAR = /(\p{L}+)[ \u00A0\u202F](\d{4})(?![\p{L}\p{N}])/uy;
 
 function sticky(re: RegExp, t: string, i: number): RegExpExecArray | null {
@@ -385,7 +386,7 @@ const readIso: Reader = (t, i) => {
 const readRange: Reader = (t, i) => {
   const r = sticky(RANGE, t, i);
   const [a, b] = [Number(r?.[1]), Number(r?.[2])];
-  if (!r || a < 1900 || a > 2100 || b < 1900 || b > 2100) return null;
+  if (!r || a < 1000 || a > 2999 || b < 1000 || b > 2999) return null;
   return figure(t, i, i + r[0].length, "year-range", [a, b], a < b ? [] : ["year range must go forward"]);
 };
 
@@ -394,12 +395,16 @@ const readDate: Reader = (t, i, L, loc) => {
   if (!r) return null;
   const [, day = "", suffix = "", name = "", year = ""] = r;
   const d = Number(day);
-  if (suffix !== "" && !(suffix === L.firstDay && d === 1)) return null;
+  if (suffix !== "" && !ORDINALS.includes(suffix)) return null;
   const mo = month(t, i + day.length + suffix.length + 1, name, L, loc, false);
   if (!mo) return null;
   const y = Number(year);
   const problems = [...mo.problems, ...dateProblems(y, mo.m, d)];
-  if (L.firstDay && d === 1 && suffix === "") problems.push(`the first day of the month must be written 1${L.firstDay} in ${loc}`);
+  const wanted = L.firstDay !== undefined && d === 1 ? L.firstDay : "";
+  if (suffix !== wanted) {
+    problems.push(wanted ? `the first day of the month must be written 1${wanted} in ${loc}`
+      : `the day must be written without an ordinal suffix in ${loc}`);
+  }
   return figure(t, i, i + r[0].length, "date", `${year}-${pad(mo.m)}-${pad(d)}`, problems);
 };
 

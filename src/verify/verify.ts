@@ -110,7 +110,7 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
 type Match = { fact: Known; rule?: undefined } | { fact?: undefined; rule: string; message: string; expected: string };
 
 function matchFigure(figure: ReadFigure, known: readonly Known[]): Match {
-  const sameKind = known.filter((k) => kindOf(k.fact) === figure.unit);
+  const sameKind = known.filter((k) => compatible(kindOf(k.fact), figure));
   for (const candidate of sameKind) {
     if (!valueMatches(figure, candidate.fact)) continue;
     const fact = candidate.fact;
@@ -132,6 +132,16 @@ function matchFigure(figure: ReadFigure, known: readonly Known[]): Match {
     message: `${figure.text} matches no fact of the dataset`,
     expected: nearest ? `\`${nearest.id}\` = ${describeFact(nearest.fact)}` : `a ${figure.unit} fact (the dataset has none)`,
   };
+}
+
+/**
+ * A bare four-digit number reads as a year between 1900 and 2100 and as a
+ * count elsewhere; either may be a year or a count fact.
+ */
+function compatible(kind: ReadFigure["unit"], figure: ReadFigure): boolean {
+  if (kind === figure.unit) return true;
+  const bareInteger = typeof figure.value === "number" && Number.isInteger(figure.value) && (figure.step ?? 1) === 1;
+  return bareInteger && ((kind === "year" && figure.unit === "count") || (kind === "count" && figure.unit === "year"));
 }
 
 function kindOf(fact: Known["fact"]): ReadFigure["unit"] {

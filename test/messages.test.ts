@@ -1,0 +1,86 @@
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "../src/content/schema.ts";
+import { loadMessages } from "../src/render/messages.ts";
+import { repoFile } from "./support/fixtures.ts";
+
+const files = LOCALES.map((locale) => ({ locale, file: `locales/${locale}.json`, text: repoFile(`locales/${locale}.json`) }));
+const loaded = loadMessages(files);
+
+describe("locale messages", () => {
+  it("load without problems", () => {
+    expect(loaded.diagnostics).toEqual([]);
+  });
+
+  it("give what i18next's own t() gives, for every key of every locale", () => {
+    for (const locale of LOCALES) {
+      const messages = loaded.catalog.get(locale)!;
+      const i18n = loaded.i18n.get(locale)!;
+      const keys = Object.keys(flatten(JSON.parse(repoFile(`locales/${locale}.json`)) as Record<string, unknown>));
+      expect(keys.length).toBeGreaterThan(30);
+      for (const key of keys) {
+        const names = [...messages.placeholders(key)];
+        // Values that neither start a sentence nor follow à/de, so that the
+        // capitalisation and contraction rules do not apply.
+        const values = Object.fromEntries(names.map((n) => [n, `‹${n}›`]));
+        const [base, plural] = /^(.*)_(zero|one|two|few|many|other)$/.exec(key)?.slice(1) ?? [key, undefined];
+        const ours = messages.format(base!, values, plural as Intl.LDMLPluralRule | undefined);
+        expect(ours, `${locale}:${key}`).toBe(i18n.t(key, values));
+      }
+    }
+  });
+
+  it("pick the French plural forms, CLDR `many` included", () => {
+    const fr = loaded.catalog.get("fr")!;
+    const scale = (n: number, digits: number) => fr.format("figure.scale.billion", {}, fr.pluralCategory(n, digits));
+    expect(scale(1.2, 1)).toBe("milliard");
+    expect(scale(1.98, 2)).toBe("milliard");
+    expect(scale(2, 0)).toBe("milliards");
+    expect(scale(2.2, 1)).toBe("milliards");
+    expect(fr.pluralCategory(1_000_000)).toBe("many");
+    expect(scale(1_000_000, 0)).toBe("milliards");
+  });
+
+  it("contract à/de with le/les in French, and capitalise a value that opens a sentence", () => {
+    const fr = loaded.catalog.get("fr")!;
+    expect(fr.format("brief.keyFigures.largest", { first: "le calcul", second: "les solutions" })).toBe("La plus grosse part revient au calcul, suivie des solutions.");
+    expect(fr.format("brief.keyFigures.largest", { first: "les puces", second: "le Fonds" })).toBe("La plus grosse part revient aux puces, suivie du Fonds.");
+    expect(fr.format("brief.keyFigures.largest", { first: "l’IA", second: "la cybersécurité" })).toBe("La plus grosse part revient à l’IA, suivie de la cybersécurité.");
+    expect(fr.format("brief.headline", { funder: "la Commission", amount: "x", topics: "y" })).toMatch(/^La Commission/);
+    // Only at a placeholder: words inside a value are never touched.
+    expect(fr.format("brief.quote.said", { quote: "permettant de les aider", speaker: "X", role: "y" })).toContain("permettant de les aider");
+  });
+
+  it("contain no digit: figures come only from the dataset", () => {
+    for (const name of readdirSync(new URL("../locales", import.meta.url))) {
+      expect(repoFile(`locales/${name}`), name).not.toMatch(/[0-9]/);
+    }
+  });
+
+  it("refuse a key present in one locale only, a digit, and differing placeholders", () => {
+    const broken = files.map((f) =>
+      f.locale === "nl" ? { ...f, text: f.text.replace('"heading": "Citaat",', "").replace("{{first}}", "{{eerste}}") } : f.locale === "en" ? { ...f, text: f.text.replace('"Key figures"', '"Top 5 figures"') } : f,
+    );
+    const rules = loadMessages(broken).diagnostics.map((d) => `${d.file} ${d.rule} ${d.path ?? ""}`);
+    expect(rules).toContain("locales/nl.json locale/missing-key brief.quote.heading");
+    expect(rules).toContain("locales/en.json locale/digit brief.keyFigures.heading");
+    expect(rules).toContain("locales/nl.json locale/placeholders brief.keyFigures.largest");
+  });
+});
+
+describe("templates", () => {
+  it("contain no digit: figures come only from the dataset", () => {
+    for (const name of readdirSync(new URL("../templates", import.meta.url))) {
+      expect(repoFile(`templates/${name}`), name).not.toMatch(/[0-9]/);
+    }
+  });
+});
+
+function flatten(value: Record<string, unknown>, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (typeof child === "string") out[prefix + key] = child;
+    else Object.assign(out, flatten(child as Record<string, unknown>, `${prefix}${key}.`));
+  }
+  return out;
+}
