@@ -52,8 +52,9 @@ export async function main(proc: CliProcess): Promise<number> {
     .command("build")
     .description("render every article in fr, nl and en, verify every figure, then write out/ (nothing is written if anything fails)")
     .option("--check", "render and verify, then report outputs that differ from out/ instead of writing (dry run)")
-    .action(async (options: { check?: boolean }) => {
-      const result = await build(pathsOf(), { dryRun: options.check === true });
+    .option("--no-cache", "render and verify every article, even those whose inputs have not changed since the last build")
+    .action(async (options: { check?: boolean; cache: boolean }) => {
+      const result = await build(pathsOf(), { dryRun: options.check === true, cache: options.cache });
       exitCode = report(proc, result, options.check ? "checked" : "built");
     });
 
@@ -83,7 +84,8 @@ function report(proc: CliProcess, result: RunResult, verb: "built" | "checked"):
     return isConfigurationProblem(result.diagnostics) ? EXIT.usage : EXIT.content;
   }
   const written = verb === "built" ? `, ${result.changed.length === 0 ? "out/ already up to date" : `${result.changed.length} file(s) written`}` : "";
-  proc.stdout(`${result.articles} article(s), ${result.files.length} file(s), ${result.figuresVerified} figure(s) verified${written}.\n`);
+  const cached = result.cached > 0 ? ` (${result.cached} unchanged article(s) reused from the last verified build)` : "";
+  proc.stdout(`${result.articles} article(s), ${result.files.length} file(s), ${result.figuresVerified} figure(s) verified${cached}${written}.\n`);
   return EXIT.ok;
 }
 

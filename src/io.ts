@@ -3,7 +3,9 @@
  * inputs, reading `out/`, and writing `out/` through a staging folder that
  * replaces it only once everything is rendered and verified.
  */
-import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { link, lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { diagnostic, type Diagnostic } from "./diagnostics.ts";
 import type { ArticleFiles } from "./content/load.ts";
@@ -88,39 +90,55 @@ export async function readOutputs(paths: ProjectPaths): Promise<Map<string, stri
     } catch {
       return;
     }
-    for (const entry of entries) {
-      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
-      else if (entry.isFile()) found.set(relative, await readFile(path.join(dir, entry.name), "utf8"));
-    }
+    await Promise.all(
+      entries.map(async (entry) => {
+        const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
+        else if (entry.isFile()) found.set(relative, await readFile(path.join(dir, entry.name), "utf8"));
+      }),
+    );
   };
   await walk(root, "");
-  return found;
+  return new Map([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**
- * Replaces the output folder with exactly `files`: they are written to a
- * staging folder beside it, which is then swapped in with two renames. The
- * old folder is removed last, so a crash leaves either the old or the new
- * tree complete. Returns the paths whose contents changed.
+ * Replaces the output folder with exactly `files`. They are put together in
+ * a staging folder beside it (unchanged files hard-linked from the current
+ * tree, changed ones written), which is then swapped in with two renames;
+ * the old tree is removed last, so a crash leaves either the old or the new
+ * tree complete. Returns the paths that changed or disappeared.
  */
-export async function writeOutputs(paths: ProjectPaths, files: readonly OutputFile[]): Promise<string[]> {
+export async function writeOutputs(paths: ProjectPaths, files: readonly OutputFile[], previous: ReadonlyMap<string, string>): Promise<string[]> {
   const outDir = path.join(paths.root, paths.out);
-  const previous = await readOutputs(paths);
+  const wanted = new Set(files.map((f) => f.path));
   const changed = files.filter((f) => previous.get(f.path) !== f.contents).map((f) => f.path);
-  const removed = [...previous.keys()].filter((p) => !files.some((f) => f.path === p));
+  const removed = [...previous.keys()].filter((p) => !wanted.has(p));
   if (changed.length === 0 && removed.length === 0) return [];
   const stamp = `${process.pid}`;
   const staging = path.join(paths.root, `.out.staging-${stamp}`);
   const old = path.join(paths.root, `.out.old-${stamp}`);
   await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const made = new Set<string>();
   for (const file of files) {
     const target = path.join(staging, ...file.path.split("/"));
     if (!target.startsWith(staging + path.sep)) throw new Error(`output path escapes the output folder: ${file.path}`);
-    await mkdir(path.dirname(target), { recursive: true });
+    const dir = path.dirname(target);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    if (previous.get(file.path) === file.contents) {
+      try {
+        await link(path.join(outDir, ...file.path.split("/")), target);
+        continue;
+      } catch {
+        // Hard links can fail across devices or file systems: write instead.
+      }
+    }
     await writeFile(target, file.contents, "utf8");
   }
-  await mkdir(staging, { recursive: true });
   let hadOld = true;
   try {
     await rename(outDir, old);
@@ -131,6 +149,60 @@ export async function writeOutputs(paths: ProjectPaths, files: readonly OutputFi
   await rename(staging, outDir);
   if (hadOld) await rm(old, { recursive: true, force: true });
   return [...changed, ...removed].sort();
+}
+
+/** What the build cache remembers of each article's last verified build. */
+export interface BuildCache {
+  entries: Record<string, { key: string; figures: number; files: Record<string, string> }>;
+}
+
+function cacheFile(paths: ProjectPaths): string {
+  const id = createHash("sha256").update(`${paths.root}\0${paths.content}\0${paths.out}`).digest("hex").slice(0, 16);
+  return path.join(paths.root, "node_modules", ".cache", "newsbrief", `build-${id}.json`);
+}
+
+/** Reads the build cache; a missing or unreadable cache is an empty one. */
+export async function readBuildCache(paths: ProjectPaths): Promise<BuildCache> {
+  try {
+    const data = JSON.parse(await readFile(cacheFile(paths), "utf8")) as BuildCache;
+    return data && typeof data.entries === "object" && data.entries ? data : { entries: {} };
+  } catch {
+    return { entries: {} };
+  }
+}
+
+/** Writes the build cache; failing to write it never fails a build. */
+export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache): Promise<void> {
+  const file = cacheFile(paths);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(cache));
+    await rename(temporary, file);
+  } catch {
+    // The cache is an optimisation only.
+  }
+}
+
+let fingerprint: Promise<string> | undefined;
+
+/** A hash of newsbrief's own source files, so that a change to the code invalidates the build cache. */
+export function sourceFingerprint(): Promise<string> {
+  fingerprint ??= (async () => {
+    const hash = createHash("sha256");
+    const root = fileURLToPath(new URL(".", import.meta.url));
+    const walk = async (dir: string): Promise<void> => {
+      const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+      for (const entry of entries) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) await walk(full);
+        else if (entry.isFile()) hash.update(`${path.relative(root, full)}\0`).update(await readFile(full));
+      }
+    };
+    await walk(root);
+    return hash.digest("hex");
+  })();
+  return fingerprint;
 }
 
 async function listDirectory(root: string, relative: string, diagnostics: Diagnostic[], kind: "directory" | "file"): Promise<string[]> {

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { compareDiagnostics, compareStrings, diagnostic, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { loadArticle, type Article } from "./content/load.ts";
 import { LOCALES } from "./content/schema.ts";
-import { readOutputs, readProject, writeOutputs, type ProjectInputs, type ProjectPaths } from "./io.ts";
+import { readBuildCache, readOutputs, readProject, sourceFingerprint, writeBuildCache, writeOutputs, type BuildCache, type ProjectInputs, type ProjectPaths } from "./io.ts";
 import { createRenderer, type OutputFile } from "./render/brief.ts";
 import { loadMessages } from "./render/messages.ts";
 import { checkTemplate, compileTemplates } from "./render/templates.ts";
@@ -24,6 +24,8 @@ export interface RunResult {
   articles: number;
   /** Figures read back from the outputs and matched to a fact. */
   figuresVerified: number;
+  /** Articles whose verified outputs were reused from the build cache. */
+  cached: number;
   /** Paths under the output folder that the run changed (build only). */
   changed: string[];
 }
@@ -32,33 +34,44 @@ export interface RunResult {
 export interface BuildOptions {
   /** Render and verify, then compare with the output folder instead of writing. @default false */
   dryRun?: boolean;
+  /**
+   * Reuse the verified outputs of articles whose inputs (and newsbrief
+   * itself) have not changed since the last build, when the files in the
+   * output folder are still exactly those outputs. @default true
+   */
+  cache?: boolean;
 }
 
 /** Renders, verifies and (unless `dryRun`) writes every article's briefs. */
 export async function build(paths: ProjectPaths, options: BuildOptions = {}): Promise<RunResult> {
-  const inputs = await readProject(paths);
-  const result = renderAll(inputs, paths);
+  const useCache = options.cache !== false;
+  const [inputs, onDisk, cache, tool] = await Promise.all([
+    readProject(paths),
+    readOutputs(paths),
+    useCache ? readBuildCache(paths) : Promise.resolve<BuildCache>({ entries: {} }),
+    sourceFingerprint(),
+  ]);
+  const { result, entries } = renderAll(inputs, paths, { onDisk, cache, tool });
   if (hasErrors(result.diagnostics)) return result;
   if (options.dryRun) {
-    result.diagnostics.push(...staleOutputs(paths, result.files, await readOutputs(paths)));
+    result.diagnostics.push(...staleOutputs(paths, result.files, onDisk));
     result.diagnostics.sort(compareDiagnostics);
-    return result;
+  } else {
+    result.changed = await writeOutputs(paths, result.files, onDisk);
   }
-  result.changed = await writeOutputs(paths, result.files);
+  if (useCache) await writeBuildCache(paths, { entries });
   return result;
 }
 
 /**
  * Checks the output folder as it is on disk: every figure of every brief is
  * read back and matched to the dataset, and every file must be exactly
- * what a build would write.
+ * what a build would write. Never uses the build cache.
  */
 export async function check(paths: ProjectPaths): Promise<RunResult> {
-  const inputs = await readProject(paths);
-  const result = renderAll(inputs, paths);
+  const [inputs, onDisk] = await Promise.all([readProject(paths), readOutputs(paths)]);
+  const { result, articles } = renderAll(inputs, paths);
   if (hasErrors(result.diagnostics)) return result;
-  const onDisk = await readOutputs(paths);
-  const articles = loadedArticles(inputs);
   let figures = 0;
   const diagnostics: Diagnostic[] = [];
   for (const article of articles) {
@@ -77,51 +90,87 @@ export async function check(paths: ProjectPaths): Promise<RunResult> {
   return { ...result, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics), figuresVerified: figures };
 }
 
-function renderAll(inputs: ProjectInputs, paths: ProjectPaths): RunResult {
+interface CacheUse {
+  onDisk: ReadonlyMap<string, string>;
+  cache: BuildCache;
+  /** Fingerprint of newsbrief's own sources: a change to the code invalidates every entry. */
+  tool: string;
+}
+
+function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUse): { result: RunResult; articles: Article[]; entries: BuildCache["entries"] } {
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
+  const entries: BuildCache["entries"] = {};
+  const result: RunResult = { diagnostics, files: [], articles: 0, figuresVerified: 0, cached: 0, changed: [] };
+  const done = (articles: Article[] = []) => {
+    diagnostics.sort(compareDiagnostics);
+    return { result, articles, entries };
+  };
+
   const messages = loadMessages(inputs.locales);
   diagnostics.push(...messages.diagnostics);
   const templates = compileTemplates(inputs.templates);
   diagnostics.push(...templates.diagnostics);
-  const loaded = inputs.articles.map((files) => loadArticle(files));
-  for (const { diagnostics: d } of loaded) diagnostics.push(...d);
-  const empty: RunResult = { diagnostics, files: [], articles: 0, figuresVerified: 0, changed: [] };
-  if (hasErrors(diagnostics) || !inputs.pageTemplate) return sorted(empty);
+  if (hasErrors(diagnostics) || !inputs.pageTemplate) return done();
 
-  const articles = loaded.flatMap((l) => (l.article ? [l.article] : []));
-  for (const article of articles) {
+  const shared = sharedInputsHash(inputs);
+  const fresh: Array<{ article: Article; inputHash: string; cacheKey: string }> = [];
+  for (const files of inputs.articles) {
+    const inputHash = hashOf(shared, files.factsText, files.sourceText);
+    const cacheKey = hashOf(caching?.tool ?? "", inputHash);
+    const reused = caching ? reuse(caching, files.slug, cacheKey) : undefined;
+    if (reused) {
+      entries[files.slug] = reused.entry;
+      result.files.push(...reused.files);
+      result.figuresVerified += reused.entry.figures;
+      result.articles++;
+      result.cached++;
+      continue;
+    }
+    const loaded = loadArticle(files);
+    diagnostics.push(...loaded.diagnostics);
+    if (!loaded.article) continue;
+    const article = loaded.article;
     const template = templates.templates.get(article.facts.editorial.template);
     if (!template) {
-      diagnostics.push(diagnostic({ file: article.files.factsFile, rule: "facts/unknown-template", message: `no template \`${article.facts.editorial.template}\` in templates/`, path: "editorial.template", expected: [...templates.templates.keys()].join(", "), actual: article.facts.editorial.template }));
+      diagnostics.push(diagnostic({ file: files.factsFile, rule: "facts/unknown-template", message: `no template \`${article.facts.editorial.template}\` in templates/`, path: "editorial.template", expected: [...templates.templates.keys()].join(", "), actual: article.facts.editorial.template }));
       continue;
     }
     for (const locale of LOCALES) diagnostics.push(...checkTemplate(template, article, messages.catalog.get(locale)!));
+    fresh.push({ article, inputHash, cacheKey });
   }
-  if (hasErrors(diagnostics)) return sorted(empty);
+  if (hasErrors(diagnostics)) return done();
 
   const renderer = createRenderer(messages.catalog, inputs.pageTemplate.text);
-  const shared = sharedInputsHash(inputs);
-  const files: OutputFile[] = [];
-  let figures = 0;
-  for (const article of articles) {
+  for (const { article, inputHash, cacheKey } of fresh) {
     const template = templates.templates.get(article.facts.editorial.template)!;
-    const source = inputs.templates.find((t) => t.file === template.file)!;
-    const inputHash = hashOf(shared, source.file, source.text, article.files.factsText, article.files.sourceText);
     const rendered = renderer.render(article, template, `sha256:${inputHash}`);
     const verification = verifyArticle(
       { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang },
       rendered.map((f) => verifyFile(paths, f.path, f.contents)),
     );
-    figures += verification.figures.length;
     diagnostics.push(...verification.diagnostics);
-    files.push(...rendered);
+    result.figuresVerified += verification.figures.length;
+    result.files.push(...rendered);
+    result.articles++;
+    if (!hasErrors(verification.diagnostics)) {
+      entries[article.slug] = { key: cacheKey, figures: verification.figures.length, files: Object.fromEntries(rendered.map((f) => [f.path, sha256(f.contents)])) };
+    }
   }
-  files.sort((a, b) => compareStrings(a.path, b.path));
-  return sorted({ diagnostics, files, articles: articles.length, figuresVerified: figures, changed: [] });
+  result.files.sort((a, b) => compareStrings(a.path, b.path));
+  return done(fresh.map((f) => f.article));
 }
 
-function loadedArticles(inputs: ProjectInputs): Article[] {
-  return inputs.articles.flatMap((files) => loadArticle(files).article ?? []);
+/** The outputs of `slug` from the last build, when its key matches and out/ still holds them unchanged. */
+function reuse(caching: CacheUse, slug: string, key: string): { entry: BuildCache["entries"][string]; files: OutputFile[] } | undefined {
+  const entry = caching.cache.entries[slug];
+  if (!entry || entry.key !== key) return undefined;
+  const files: OutputFile[] = [];
+  for (const [path, digest] of Object.entries(entry.files)) {
+    const contents = caching.onDisk.get(path);
+    if (contents === undefined || sha256(contents) !== digest) return undefined;
+    files.push({ path, contents });
+  }
+  return { entry, files };
 }
 
 function verifyFile(paths: ProjectPaths, relative: string, contents: string): VerifyFile {
@@ -156,10 +205,11 @@ function firstDifferentLine(expected: string, actual: string): { number: number;
   return { number: 1, expected: "", actual: "" };
 }
 
+/** Hash of what every article shares: the render version, the locales and every template. */
 function sharedInputsHash(inputs: ProjectInputs): string {
   const hash = createHash("sha256").update(`newsbrief render ${RENDER_VERSION}\n`);
-  for (const locale of [...inputs.locales].sort((a, b) => compareStrings(a.file, b.file))) hash.update(`${locale.file}\n${locale.text}\n`);
-  if (inputs.pageTemplate) hash.update(`${inputs.pageTemplate.file}\n${inputs.pageTemplate.text}\n`);
+  const shared = [...inputs.locales, ...inputs.templates, ...(inputs.pageTemplate ? [inputs.pageTemplate] : [])];
+  for (const file of shared.sort((a, b) => compareStrings(a.file, b.file))) hash.update(`${file.file}\n${file.text.length}:${file.text}\n`);
   return hash.digest("hex");
 }
 
@@ -169,7 +219,6 @@ function hashOf(...parts: string[]): string {
   return hash.digest("hex");
 }
 
-function sorted(result: RunResult): RunResult {
-  result.diagnostics.sort(compareDiagnostics);
-  return result;
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }
