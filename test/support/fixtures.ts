@@ -42,7 +42,7 @@ export function bundledArticle(): Article {
 
 /** Renders the real project in memory (nothing is written). */
 export async function renderInMemory() {
-  return build(projectPaths(ROOT), { dryRun: true });
+  return build(projectPaths(ROOT), { dryRun: true, cache: false });
 }
 
 /** A money fact for formatting tests. */
