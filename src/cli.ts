@@ -3,7 +3,7 @@
  * takes its process (argv, output streams, working directory) as an
  * argument and returns the exit code, so it can be tested with a fake one.
  */
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { projectPaths, type ProjectPaths } from "./io.ts";
 import { build, check, type RunResult } from "./pipeline.ts";
@@ -25,6 +25,8 @@ export const EXIT = {
   usage: 2,
   /** A bug in newsbrief. */
   internal: 70,
+  /** Another build holds the output folder. */
+  locked: 75,
 } as const;
 
 const VERSION = "0.1.0";
@@ -53,8 +55,10 @@ export async function main(proc: CliProcess): Promise<number> {
     .description("render every article in fr, nl and en, verify every figure, then write out/ (nothing is written if anything fails)")
     .option("--check", "render and verify, then report outputs that differ from out/ instead of writing (dry run)")
     .option("--no-cache", "render and verify every article, even those whose inputs have not changed since the last build")
-    .action(async (options: { check?: boolean; cache: boolean }) => {
-      const result = await build(pathsOf(), { dryRun: options.check === true, cache: options.cache });
+    .addOption(new Option("--wait <seconds>", "wait this long for another build that is writing out/").default("0").argParser(parseSeconds))
+    .action(async (options: { check?: boolean; cache: boolean; wait: string | number }) => {
+      const result = await build(pathsOf(), { dryRun: options.check === true, cache: options.cache, waitMs: Number(options.wait) * 1000 });
+      for (const line of result.recovered ?? []) proc.stderr(`newsbrief: ${line}\n`);
       exitCode = report(proc, result, options.check ? "checked" : "built");
     });
 
@@ -77,8 +81,15 @@ export async function main(proc: CliProcess): Promise<number> {
   return exitCode;
 }
 
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600) throw new InvalidArgumentError("expected a number of seconds from 0 to 3600");
+  return seconds;
+}
+
 function report(proc: CliProcess, result: RunResult, verb: "built" | "checked"): number {
   if (result.diagnostics.length > 0) proc.stderr(`${formatReport(result.diagnostics)}\n`);
+  if (result.lockedBy) return EXIT.locked;
   if (hasErrors(result.diagnostics)) {
     proc.stderr(verb === "built" ? "newsbrief: nothing was written.\n" : "newsbrief: check failed.\n");
     return isConfigurationProblem(result.diagnostics) ? EXIT.usage : EXIT.content;

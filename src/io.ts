@@ -3,7 +3,8 @@
  * inputs, reading `out/`, and writing `out/` through a staging folder that
  * replaces it only once everything is rendered and verified.
  */
-import { link, lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { link, lstat, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -38,6 +39,28 @@ export interface ProjectInputs {
   pageTemplate?: TemplateFile;
   locales: LocaleFile[];
   diagnostics: Diagnostic[];
+}
+
+/**
+ * Problems with where the output folder is: it may not be the project root
+ * nor contain (or sit inside) an input folder, since a build replaces it whole.
+ */
+export function checkOutputLocation(paths: ProjectPaths): Diagnostic[] {
+  const out = path.resolve(paths.root, paths.out);
+  const inputs = [paths.content, paths.templates, paths.locales].map((p) => path.resolve(paths.root, p));
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+  if (inside(paths.root, out) || inputs.some((input) => inside(input, out) || inside(out, input))) {
+    return [
+      diagnostic({
+        file: paths.out,
+        rule: "config/out-contains-inputs",
+        message: "the output folder is replaced whole by every build: it cannot be the project root, contain an input folder or sit inside one",
+        expected: "a folder of its own, such as out/",
+        actual: paths.out,
+      }),
+    ];
+  }
+  return [];
 }
 
 /** Fills in the default folder names. */
@@ -115,9 +138,7 @@ export async function writeOutputs(paths: ProjectPaths, files: readonly OutputFi
   const changed = files.filter((f) => previous.get(f.path) !== f.contents).map((f) => f.path);
   const removed = [...previous.keys()].filter((p) => !wanted.has(p));
   if (changed.length === 0 && removed.length === 0) return [];
-  const stamp = `${process.pid}`;
-  const staging = path.join(paths.root, `.out.staging-${stamp}`);
-  const old = path.join(paths.root, `.out.old-${stamp}`);
+  const { staging, old } = sideFolders(paths, process.pid);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   const made = new Set<string>();
@@ -149,6 +170,126 @@ export async function writeOutputs(paths: ProjectPaths, files: readonly OutputFi
   await rename(staging, outDir);
   if (hadOld) await rm(old, { recursive: true, force: true });
   return [...changed, ...removed].sort();
+}
+
+/** The staging and old-tree folders of a build by process `pid`, beside the output folder. */
+function sideFolders(paths: ProjectPaths, pid: number): { staging: string; old: string } {
+  const outDir = path.join(paths.root, paths.out);
+  const base = path.join(path.dirname(outDir), `.${path.basename(outDir)}`);
+  return { staging: `${base}.staging-${pid}`, old: `${base}.old-${pid}` };
+}
+
+/**
+ * Cleans up after a build that was killed: a staging folder is removed; an
+ * old tree is put back when the output folder is missing (the build died
+ * between its two renames), and removed otherwise. Run under the lock.
+ * Returns what it did, for the log.
+ */
+export async function recoverOutputs(paths: ProjectPaths): Promise<string[]> {
+  const outDir = path.join(paths.root, paths.out);
+  const parent = path.dirname(outDir);
+  const prefix = `.${path.basename(outDir)}.`;
+  const done: string[] = [];
+  let entries: string[];
+  try {
+    entries = await readdir(parent);
+  } catch {
+    return done;
+  }
+  const leftovers = entries.filter((name) => name.startsWith(prefix) && /\.(staging|old)-\d+$/.test(name)).sort();
+  let outExists = await exists(outDir);
+  for (const name of leftovers.filter((n) => /\.old-\d+$/.test(n))) {
+    const full = path.join(parent, name);
+    if (!outExists) {
+      await rename(full, outDir);
+      outExists = true;
+      done.push(`restored ${paths.out}/ from an interrupted build`);
+    } else {
+      await rm(full, { recursive: true, force: true });
+      done.push(`removed ${name} left by an interrupted build`);
+    }
+  }
+  for (const name of leftovers.filter((n) => /\.staging-\d+$/.test(n))) {
+    await rm(path.join(parent, name), { recursive: true, force: true });
+    done.push(`removed ${name} left by an interrupted build`);
+  }
+  return done;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Who holds the output lock. */
+export interface LockOwner {
+  pid: number;
+  host: string;
+  /** ISO time the lock was taken (informational, never written to outputs). */
+  since: string;
+}
+
+/** A held output lock. */
+export interface OutputLock {
+  release(): Promise<void>;
+}
+
+/**
+ * Takes the lock on the output folder, so that two builds never write it at
+ * once. A lock left by a process that no longer runs on this machine is
+ * taken over. Waits up to `waitMs` for a live holder, then returns it.
+ */
+export async function lockOutputs(paths: ProjectPaths, waitMs = 0): Promise<{ lock?: OutputLock; heldBy?: LockOwner; tookOver?: LockOwner }> {
+  const outDir = path.join(paths.root, paths.out);
+  const file = path.join(path.dirname(outDir), `.${path.basename(outDir)}.lock`);
+  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  const deadline = Date.now() + waitMs;
+  let tookOver: LockOwner | undefined;
+  for (;;) {
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const handle = await open(file, "wx");
+      await handle.writeFile(JSON.stringify(me));
+      await handle.close();
+      const lock: OutputLock = { release: () => rm(file, { force: true }) };
+      return tookOver ? { lock, tookOver } : { lock };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const owner = await readLockOwner(file);
+    if (!owner || (owner.host === me.host && !isRunning(owner.pid))) {
+      // Stale: its process is gone (or the file is unreadable). Take it over.
+      await rm(file, { force: true });
+      if (owner) tookOver = owner;
+      continue;
+    }
+    if (Date.now() >= deadline) return { heldBy: owner };
+    await new Promise((resolve) => setTimeout(resolve, Math.min(200, Math.max(10, deadline - Date.now()))));
+  }
+}
+
+async function readLockOwner(file: string): Promise<LockOwner | undefined> {
+  try {
+    const data = JSON.parse(await readFile(file, "utf8")) as Partial<LockOwner>;
+    if (typeof data.pid === "number" && typeof data.host === "string") return { pid: data.pid, host: data.host, since: String(data.since ?? "") };
+  } catch {
+    // A lock being written right now reads as empty: treat as held briefly.
+    return { pid: -1, host: "", since: "" };
+  }
+  return undefined;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** What the build cache remembers of each article's last verified build. */
@@ -212,6 +353,11 @@ async function listDirectory(root: string, relative: string, diagnostics: Diagno
   } catch {
     diagnostics.push(diagnostic({ file: relative, rule: "config/missing-folder", message: `the folder \`${relative}\` does not exist` }));
     return [];
+  }
+  for (const entry of entries) {
+    if (entry.isSymbolicLink()) {
+      diagnostics.push(diagnostic({ file: posix(relative, entry.name), rule: "content/symlink", message: `\`${posix(relative, entry.name)}\` is a symbolic link: links are not followed, put the files themselves here` }));
+    }
   }
   return entries
     .filter((e) => (kind === "directory" ? e.isDirectory() : e.isFile()) && !e.name.startsWith("."))

@@ -7,7 +7,21 @@ import { createHash } from "node:crypto";
 import { compareDiagnostics, compareStrings, diagnostic, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { loadArticle, type Article } from "./content/load.ts";
 import { LOCALES } from "./content/schema.ts";
-import { readBuildCache, readOutputs, readProject, sourceFingerprint, writeBuildCache, writeOutputs, type BuildCache, type ProjectInputs, type ProjectPaths } from "./io.ts";
+import {
+  checkOutputLocation,
+  lockOutputs,
+  readBuildCache,
+  readOutputs,
+  readProject,
+  recoverOutputs,
+  sourceFingerprint,
+  writeBuildCache,
+  writeOutputs,
+  type BuildCache,
+  type LockOwner,
+  type ProjectInputs,
+  type ProjectPaths,
+} from "./io.ts";
 import { createRenderer, type OutputFile } from "./render/brief.ts";
 import { loadMessages } from "./render/messages.ts";
 import { checkTemplate, compileTemplates } from "./render/templates.ts";
@@ -28,6 +42,10 @@ export interface RunResult {
   cached: number;
   /** Paths under the output folder that the run changed (build only). */
   changed: string[];
+  /** What was cleaned up after an interrupted build (build only). */
+  recovered?: string[];
+  /** Set when another build holds the output folder. */
+  lockedBy?: LockOwner;
 }
 
 /** Options of {@link build}. */
@@ -40,10 +58,38 @@ export interface BuildOptions {
    * output folder are still exactly those outputs. @default true
    */
   cache?: boolean;
+  /** How long to wait for another build that holds the output folder, in ms. @default 0 */
+  waitMs?: number;
 }
 
-/** Renders, verifies and (unless `dryRun`) writes every article's briefs. */
+/**
+ * Renders, verifies and (unless `dryRun`) writes every article's briefs.
+ * Writing happens under a lock on the output folder, after cleaning up any
+ * build that was interrupted; nothing is written unless every stage passed.
+ */
 export async function build(paths: ProjectPaths, options: BuildOptions = {}): Promise<RunResult> {
+  const location = checkOutputLocation(paths);
+  if (location.length > 0) return { ...emptyResult(), diagnostics: location };
+  if (options.dryRun) return run(paths, options);
+  const { lock, heldBy } = await lockOutputs(paths, options.waitMs ?? 0);
+  if (!lock) {
+    const owner = heldBy!;
+    return {
+      ...emptyResult(),
+      lockedBy: owner,
+      diagnostics: [diagnostic({ file: paths.out, rule: "out/locked", message: `another build is writing ${paths.out}/ (process ${owner.pid} on ${owner.host || "this machine"}${owner.since ? ` since ${owner.since}` : ""}); try again when it is done, or pass --wait` })],
+    };
+  }
+  try {
+    const recovered = await recoverOutputs(paths);
+    const result = await run(paths, options);
+    return recovered.length > 0 ? { ...result, recovered } : result;
+  } finally {
+    await lock.release();
+  }
+}
+
+async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResult> {
   const useCache = options.cache !== false;
   const [inputs, onDisk, cache, tool] = await Promise.all([
     readProject(paths),
@@ -56,11 +102,24 @@ export async function build(paths: ProjectPaths, options: BuildOptions = {}): Pr
   if (options.dryRun) {
     result.diagnostics.push(...staleOutputs(paths, result.files, onDisk));
     result.diagnostics.sort(compareDiagnostics);
-  } else {
+    return result;
+  }
+  try {
     result.changed = await writeOutputs(paths, result.files, onDisk);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    result.diagnostics.push(
+      diagnostic({ file: paths.out, rule: "out/write-failed", message: `could not write ${paths.out}/ (${code ?? (error instanceof Error ? error.message : String(error))}); the previous ${paths.out}/ is left as it was` }),
+    );
+    await recoverOutputs(paths).catch(() => []);
+    return result;
   }
   if (useCache) await writeBuildCache(paths, { entries });
   return result;
+}
+
+function emptyResult(): RunResult {
+  return { diagnostics: [], files: [], articles: 0, figuresVerified: 0, cached: 0, changed: [] };
 }
 
 /**
@@ -69,6 +128,8 @@ export async function build(paths: ProjectPaths, options: BuildOptions = {}): Pr
  * what a build would write. Never uses the build cache.
  */
 export async function check(paths: ProjectPaths): Promise<RunResult> {
+  const location = checkOutputLocation(paths);
+  if (location.length > 0) return { ...emptyResult(), diagnostics: location };
   const [inputs, onDisk] = await Promise.all([readProject(paths), readOutputs(paths)]);
   const { result, articles } = renderAll(inputs, paths);
   if (hasErrors(result.diagnostics)) return result;
@@ -100,7 +161,7 @@ interface CacheUse {
 function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUse): { result: RunResult; articles: Article[]; entries: BuildCache["entries"] } {
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   const entries: BuildCache["entries"] = {};
-  const result: RunResult = { diagnostics, files: [], articles: 0, figuresVerified: 0, cached: 0, changed: [] };
+  const result: RunResult = { ...emptyResult(), diagnostics };
   const done = (articles: Article[] = []) => {
     diagnostics.sort(compareDiagnostics);
     return { result, articles, entries };

@@ -12,8 +12,16 @@ export type Locale = (typeof LOCALES)[number];
 /** The largest absolute value a figure may have (a quadrillion). */
 export const MAX_FIGURE = 1e15;
 
-const id = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, "a lower-case id like `chips-fund`");
-const nonEmpty = z.string().trim().min(1, "a non-empty text");
+const id = z.string().max(80).regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, "a lower-case id like `chips-fund`");
+/** The longest text a field may hold, in characters (a quote may be longer). */
+export const MAX_TEXT = 1000;
+/** The longest quote, in characters. */
+export const MAX_QUOTE = 5000;
+/** The most facts, quotes or related articles in one file. */
+export const MAX_ITEMS = 500;
+
+const nonEmpty = z.string().trim().min(1, "a non-empty text").max(MAX_TEXT);
+const quoteText = z.string().trim().min(1, "a non-empty text").max(MAX_QUOTE);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD");
 const isoMonth = z.string().regex(/^\d{4}-\d{2}$/, "a month written YYYY-MM");
 const year = z.number().int().min(1000).max(9999);
@@ -25,6 +33,9 @@ export const Text = z.union([
   nonEmpty,
   z.strictObject({ "translated-from": z.enum(LOCALES), text: nonEmpty }),
 ]);
+
+/** A quotation in one locale: plain, or a translation that says from which locale. */
+const QuoteText = z.union([quoteText, z.strictObject({ "translated-from": z.enum(LOCALES), text: quoteText })]);
 export type Text = z.infer<typeof Text>;
 
 /** A text that a brief shows, in every locale. */
@@ -35,7 +46,7 @@ const factBase = {
   id,
   label: LocalizedText,
   /** Words of the source article the figure comes from. */
-  evidence: z.array(nonEmpty).min(1).optional(),
+  evidence: z.array(nonEmpty).min(1).max(20).optional(),
   /** The figure is hedged (about, nearly): the brief says so. */
   approx: z.boolean().optional(),
   /** Every brief must show it. @default true */
@@ -79,7 +90,7 @@ export const Breakdown = z.strictObject({
   of: id,
   /** Whether the parts are the whole total (true) or only some of it. */
   complete: z.boolean(),
-  parts: z.array(id).min(1),
+  parts: z.array(id).min(1).max(MAX_ITEMS),
 });
 export type Breakdown = z.infer<typeof Breakdown>;
 
@@ -90,7 +101,7 @@ export const Quote = z.strictObject({
   role: LocalizedText,
   /** The language the words were said in. */
   lang: z.enum(LOCALES),
-  text: LocalizedText,
+  text: z.strictObject({ fr: QuoteText, nl: QuoteText, en: QuoteText }),
 });
 export type Quote = z.infer<typeof Quote>;
 
@@ -107,11 +118,11 @@ export const Facts = z.strictObject({
     /** Which brief template renders the article. */
     template: id,
   }),
-  story: z.record(id, z.union([LocalizedText, z.array(LocalizedText).min(1)])),
-  facts: z.array(Fact).min(1),
-  breakdowns: z.array(Breakdown).default([]),
-  quotes: z.array(Quote).default([]),
-  related: z.array(Related).default([]),
+  story: z.record(id, z.union([LocalizedText, z.array(LocalizedText).min(1).max(MAX_ITEMS)])),
+  facts: z.array(Fact).min(1).max(MAX_ITEMS),
+  breakdowns: z.array(Breakdown).max(MAX_ITEMS).default([]),
+  quotes: z.array(Quote).max(MAX_ITEMS).default([]),
+  related: z.array(Related).max(MAX_ITEMS).default([]),
 });
 export type Facts = z.infer<typeof Facts>;
 

@@ -4,6 +4,7 @@
  * come in ready, files go out as `{ path, contents }`.
  */
 import Handlebars from "handlebars";
+import sanitizeHtml from "sanitize-html";
 import { stringify } from "yaml";
 import type { Article } from "../content/load.ts";
 import { LOCALES, type Fact, type Locale } from "../content/schema.ts";
@@ -86,13 +87,31 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
               ...(article.source.frontMatter.publisher ? { publisher: { "@type": "Organization", name: article.source.frontMatter.publisher } } : {}),
             },
           }),
-          body: marked.parse(body, { async: false }).trimEnd(),
+          body: new Handlebars.SafeString(sanitizeBody(marked.parse(body, { async: false })).trimEnd()),
         });
         files.push({ path: `${article.slug}/${locale}.html`, contents: html });
       }
       return files;
     },
   };
+}
+
+/**
+ * What a brief's body may contain once it is HTML. Dataset text is escaped
+ * before it reaches Markdown; this allow-list is the second line of defence.
+ */
+const BODY_POLICY: sanitizeHtml.IOptions = {
+  allowedTags: ["h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "em", "strong", "hr", "br", "blockquote", "a", "code"],
+  allowedAttributes: { a: ["href"] },
+  allowedSchemes: ["http", "https"],
+  allowedSchemesAppliedToAttributes: ["href"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "escape",
+};
+
+/** Sanitizes the HTML that marked made of a brief. */
+export function sanitizeBody(html: string): string {
+  return sanitizeHtml(html, BODY_POLICY);
 }
 
 /** One blank line between blocks at most, LF endings, one trailing newline. */
