@@ -111,7 +111,8 @@ const BODY_POLICY: sanitizeHtml.IOptions = {
 
 /** Sanitizes the HTML that marked made of a brief. */
 export function sanitizeBody(html: string): string {
-  return sanitizeHtml(html, BODY_POLICY);
+  // sanitize-html writes void elements XHTML-style (<hr />); HTML5 wants <hr>.
+  return sanitizeHtml(html, BODY_POLICY).replace(/<(hr|br) \/>/g, "<$1>");
 }
 
 /** One blank line between blocks at most, LF endings, one trailing newline. */
