@@ -44,6 +44,8 @@ export function parseYaml(text: string, options: ParseYamlOptions): PositionedYa
     schema: "core",
     strict: true,
     intAsBigInt: false,
+    // Warnings become diagnostics below; nothing is printed by the library.
+    logLevel: "silent",
   });
   const at = (offset: number) => {
     const pos = lineCounter.linePos(offset);

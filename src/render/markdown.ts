@@ -9,10 +9,13 @@ const SPECIAL = /[\\`*_[\]<>#|~&!{}]/g;
 /**
  * Escapes a dataset text so that Markdown shows it literally: every
  * character that could start markup is backslash-escaped, a leading list or
- * heading marker is neutralised, and line breaks become spaces.
+ * heading marker is neutralised, bare URLs and e-mail addresses are kept
+ * from becoming links, and line breaks become spaces.
  */
 export function escapeMarkdown(text: string): string {
   let out = text.replace(/\s*\n\s*/g, " ").replace(SPECIAL, (c) => `\\${c}`);
+  // GFM turns bare URLs and e-mail addresses into links: break the patterns.
+  out = out.replace(/\b(https?|ftp):/gi, "$1\\:").replace(/\b(www)\./gi, "$1\\.").replace(/@/g, "\\@");
   out = out.replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
   return out;
 }
