@@ -117,7 +117,8 @@ export function parseSource(text: string, file: string): { value?: SourceArticle
     language: "yaml",
     engines: {
       yaml: (input: string) => {
-        yaml = parseYaml(input, { file, lineOffset: 1 });
+        // gray-matter hands over the text right after `---`, newline included.
+        yaml = parseYaml(input, { file, lineOffset: input.startsWith("\n") ? 0 : 1 });
         return {};
       },
     },

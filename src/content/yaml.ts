@@ -72,11 +72,12 @@ export function parseYaml(text: string, options: ParseYamlOptions): PositionedYa
         );
       } else if (node.tag !== undefined && hasExplicitTag(text, offset)) {
         diagnostics.push(
-          diagnostic({ file, ...at(offset), rule: "yaml/tag", message: `YAML tags (${node.tag}) are not allowed`, actual: node.tag }),
+          diagnostic({ file, ...at(tagStart(text, offset)), rule: "yaml/tag", message: `YAML tags (${node.tag}) are not allowed`, actual: node.tag }),
         );
       } else if (isNode(node) && "anchor" in node && node.anchor) {
+        const anchorAt = text.lastIndexOf(`&${node.anchor}`, offset);
         diagnostics.push(
-          diagnostic({ file, ...at(offset), rule: "yaml/alias", message: `YAML anchors (&${node.anchor}) are not allowed: write the value out` }),
+          diagnostic({ file, ...at(anchorAt === -1 ? offset : anchorAt), rule: "yaml/alias", message: `YAML anchors (&${node.anchor}) are not allowed: write the value out` }),
         );
       }
     },
@@ -117,11 +118,18 @@ function locate(
   return at(0);
 }
 
+const TAG_BEFORE = /![^\s]*\s*$/;
+
 function hasExplicitTag(text: string, offset: number): boolean {
   // The yaml package sets `tag` on implicitly typed nodes too; an explicit
   // tag is one written in the source, just before the node.
-  const before = text.slice(Math.max(0, offset - 64), offset + 1);
-  return /![^\s]*\s*$/.test(before) || text[offset] === "!";
+  return TAG_BEFORE.test(text.slice(Math.max(0, offset - 64), offset)) || text[offset] === "!";
+}
+
+function tagStart(text: string, offset: number): number {
+  const from = Math.max(0, offset - 64);
+  const match = TAG_BEFORE.exec(text.slice(from, offset));
+  return match ? from + match.index : offset;
 }
 
 const ERROR_RULES: Partial<Record<string, string>> = {
