@@ -3,8 +3,8 @@
  * validated {@link Article}, or diagnostics. Pure: reading files is io.ts's job.
  */
 import matter from "gray-matter";
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
-import { RULES } from "./rules.ts";
+import { compareDiagnostics, diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { checkUniqueIds, RULES, type RuleContext } from "./rules.ts";
 import { Facts, SourceFrontMatter } from "./schema.ts";
 import { validateShape } from "./validate.ts";
 import { parseYaml, type PositionedYaml } from "./yaml.ts";
@@ -69,20 +69,20 @@ export function parseFacts(text: string, file: string): { value?: Facts; diagnos
   if (yaml.value === undefined) return { diagnostics: yaml.diagnostics };
   const shape = validateShape(Facts, yaml, file, "facts");
   const diagnostics = [...yaml.diagnostics, ...shape.diagnostics];
-  if (!shape.value) return { diagnostics };
-  diagnostics.push(...runRules(shape.value, yaml, file));
-  return { value: shape.value, diagnostics };
+  const ctx = ruleContext(yaml, file, diagnostics);
+  if (!shape.value) {
+    // The rules need a valid shape; duplicate ids can still be found.
+    checkUniqueIds(yaml.value, ctx);
+    return { diagnostics: diagnostics.sort(compareDiagnostics) };
+  }
+  for (const rule of RULES) rule(shape.value, ctx);
+  return { value: shape.value, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 
-function runRules(facts: Facts, yaml: PositionedYaml, file: string): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  for (const rule of RULES) {
-    rule(facts, {
-      report: ({ path, severity = "error", ...rest }) =>
-        found.push(diagnostic({ file, ...yaml.locate(path), severity, path: path.map(String).join("."), ...rest })),
-    });
-  }
-  return found;
+function ruleContext(yaml: PositionedYaml, file: string, into: Diagnostic[]): RuleContext {
+  return {
+    report: ({ path, severity = "error", ...rest }) => into.push(diagnostic({ file, ...yaml.locate(path), severity, path: path.map(String).join("."), ...rest })),
+  };
 }
 
 /**

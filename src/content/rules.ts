@@ -20,29 +20,29 @@ export interface RuleContext {
 /** A cross-field rule. */
 export type Rule = (facts: Facts, ctx: RuleContext) => void;
 
-const uniqueIds: Rule = (facts, ctx) => {
+/**
+ * Ids are unique across facts, breakdowns, quotes and related articles.
+ * Works on any parsed value, so that it also runs when the shape check failed
+ * elsewhere in the file: every problem is reported in one run.
+ */
+export function checkUniqueIds(value: unknown, ctx: RuleContext): void {
   const seen = new Map<string, string>();
-  const sections = [
-    ["facts", facts.facts],
-    ["breakdowns", facts.breakdowns],
-    ["quotes", facts.quotes],
-    ["related", facts.related],
-  ] as const;
-  for (const [section, items] of sections) {
-    items.forEach((item, index) => {
-      const first = seen.get(item.id);
+  const record = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
+  for (const section of ["facts", "breakdowns", "quotes", "related"]) {
+    const items = record[section];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, index) => {
+      const id = item && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
+      if (typeof id !== "string") return;
+      const first = seen.get(id);
       if (first) {
-        ctx.report({
-          path: [section, index, "id"],
-          rule: "facts/duplicate-id",
-          message: `id \`${item.id}\` is already used by ${first}`,
-          expected: "an id used once in the file",
-          actual: item.id,
-        });
-      } else seen.set(item.id, `${section}.${index}`);
+        ctx.report({ path: [section, index, "id"], rule: "facts/duplicate-id", message: `id \`${id}\` is already used by ${first}`, expected: "an id used once in the file", actual: id });
+      } else seen.set(id, `${section}.${index}`);
     });
   }
-};
+}
+
+const uniqueIds: Rule = (facts, ctx) => checkUniqueIds(facts, ctx);
 
 const breakdownsAddUp: Rule = (facts, ctx) => {
   const byId = new Map(facts.facts.map((f) => [f.id, f] as const));

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { parseFacts } from "../src/content/load.ts";
+import { repoFile, SLUG } from "./support/fixtures.ts";
+
+const FACTS = repoFile(`content/${SLUG}/facts.yaml`);
+
+function edit(text: string, from: string, to: string): string {
+  expect(text, `the fixture contains ${from}`).toContain(from);
+  return text.replace(from, to);
+}
+
+const problems = (text: string) => parseFacts(text, "facts.yaml").diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`);
+
+describe("facts.yaml rules", () => {
+  it("the bundled dataset is valid, with no warning", () => {
+    const result = parseFacts(FACTS, "facts.yaml");
+    expect(result.diagnostics).toEqual([]);
+    expect(result.value?.facts.map((f) => f.id)).toEqual(["total", "ai", "digital-solutions", "cybersecurity", "hpc", "interoperability", "chips-fund", "period", "calls"]);
+  });
+
+  it("reports every problem of a file in one run, duplicate ids included", () => {
+    let text = edit(FACTS, "value: 544700000", "valeu: 544700000");
+    text = edit(text, "id: hpc", "id: ai");
+    text = edit(text, "type: month", "type: moth");
+    expect(problems(text)).toEqual([
+      "69:5 error facts/missing-field",
+      "72:5 error facts/unknown-key",
+      "102:9 error facts/duplicate-id",
+      "145:11 error facts/invalid-value",
+    ]);
+  });
+
+  it.each([
+    ["a complete breakdown that does not add up", "complete: false", "complete: true", "facts/breakdown-sum"],
+    ["a partial breakdown above its total", "value: 1232726898", "value: 1000000000", "facts/breakdown-exceeds-total"],
+    ["a display more precise than the source", "precision: 100000\n    label:\n      fr: l’intelligence", "precision: 100000\n    display: { scale: million, decimals: 2 }\n    label:\n      fr: l’intelligence", "facts/false-precision"],
+    ["a part that is not money", "parts: [ai,", "parts: [period,", "facts/reference-type"],
+    ["a part listed twice", "parts: [ai,", "parts: [ai, ai,", "facts/duplicate-part"],
+    ["a breakdown of an unknown total", "of: total", "of: totl", "facts/unknown-reference"],
+    ["an impossible month", 'value: "2025-04"', 'value: "2025-13"', "facts/invalid-date"],
+    ["an impossible editorial date", 'date: "2025-03-28"', 'date: "2025-02-30"', "facts/invalid-date"],
+    ["a year range that goes backwards", "value: [2025, 2027]", "value: [2027, 2025]", "facts/invalid-range"],
+    ["an original quote marked as a translation", "      fr: \"La sécurisation", "      fr:\n        translated-from: nl\n        text: \"La sécurisation", "facts/quote-translation"],
+    ["a currency the briefs cannot show yet", "currency: EUR\n    value: 544700000", "currency: USD\n    value: 544700000", "facts/unsupported-currency"],
+  ])("%s", (_name, from, to, rule) => {
+    expect(problems(edit(FACTS, from, to)).map((p) => p.split(" ").slice(1).join(" "))).toContain(`error ${rule}`);
+  });
+
+  it("warns about a straight apostrophe in French text", () => {
+    expect(problems(edit(FACTS, "fr: l’intelligence artificielle", "fr: l'intelligence artificielle"))).toEqual(["75:11 warning facts/typography"]);
+  });
+});
