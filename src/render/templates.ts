@@ -185,17 +185,19 @@ function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
   return problems;
 }
 
-function scopeOf(options: HelperOptions): BriefScope {
-  return (options.data as { root?: unknown; scope: BriefScope }).scope;
-}
-
-function lastArgs(args: unknown[]): { params: unknown[]; options: HelperOptions } {
-  return { params: args.slice(0, -1), options: args[args.length - 1] as HelperOptions };
-}
-
-function idParam(value: unknown, helper: string): string {
-  if (typeof value !== "string") throw new Error(`${helper} needs a name, got ${typeof value}`);
-  return value;
+/**
+ * Wraps a brief helper: Handlebars passes its arguments then an options
+ * object; the helper receives the scope, its first argument as a name, and
+ * the hash.
+ */
+function define(helper: string, body: (scope: BriefScope, name: string, hash: Record<string, unknown>) => unknown): HelperDelegate {
+  return (...args: unknown[]) => {
+    const options = args[args.length - 1] as HelperOptions;
+    const scope = (options.data as { scope: BriefScope }).scope;
+    const first = args.length > 1 ? args[0] : "";
+    if (typeof first !== "string") throw new Error(`${helper} needs a name, got ${typeof first}`);
+    return body(scope, first, options.hash as Record<string, unknown>);
+  };
 }
 
 function localized(text: LocalizedText, locale: Locale): string {
@@ -231,92 +233,34 @@ function quoteOf(scope: BriefScope, id: string) {
 
 function registerHelpers(hb: typeof Handlebars): void {
   const helpers: Record<keyof typeof HELPERS, HelperDelegate> = {
-    t(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      const scope = scopeOf(options);
-      const values: Record<string, string> = {};
-      for (const [key, value] of Object.entries(options.hash as Record<string, unknown>)) values[key] = String(value);
-      return scope.messages.format(idParam(params[0], "t"), values);
-    },
-    figure(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      const scope = scopeOf(options);
-      return scope.figures.format(factOf(scope, idParam(params[0], "figure")), { full: (options.hash as { full?: unknown }).full === true });
-    },
-    label(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      const scope = scopeOf(options);
-      return localized(factOf(scope, idParam(params[0], "label")).label, scope.locale);
-    },
-    bare(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      const scope = scopeOf(options);
-      return escapeMarkdown(stripArticle(textOf(factOf(scope, idParam(params[0], "bare")).label[scope.locale]), scope.locale));
-    },
-    text(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      const scope = scopeOf(options);
-      const value = scope.article.facts.story[idParam(params[0], "text")];
-      if (!value || Array.isArray(value)) throw new Error(`story text ${String(params[0])} is missing or a list`);
+    t: define("t", (scope, key, hash) => scope.messages.format(key, Object.fromEntries(Object.entries(hash).map(([k, v]) => [k, String(v)])))),
+    figure: define("figure", (scope, id, hash) => scope.figures.format(factOf(scope, id), { full: hash.full === true })),
+    label: define("label", (scope, id) => localized(factOf(scope, id).label, scope.locale)),
+    bare: define("bare", (scope, id) => escapeMarkdown(stripArticle(textOf(factOf(scope, id).label[scope.locale]), scope.locale))),
+    text: define("text", (scope, key) => {
+      const value = scope.article.facts.story[key];
+      if (!value || Array.isArray(value)) throw new Error(`story text ${key} is missing or a list`);
       return localized(value, scope.locale);
-    },
-    list(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      const scope = scopeOf(options);
-      const value = scope.article.facts.story[idParam(params[0], "list")];
-      if (!Array.isArray(value)) throw new Error(`story list ${String(params[0])} is missing or not a list`);
+    }),
+    list: define("list", (scope, key) => {
+      const value = scope.article.facts.story[key];
+      if (!Array.isArray(value)) throw new Error(`story list ${key} is missing or not a list`);
       return scope.lists.format(value.map((item) => localized(item, scope.locale)));
-    },
-    parts(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      return rankedParts(scopeOf(options), idParam(params[0], "parts"));
-    },
-    largest(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      return rankedParts(scopeOf(options), idParam(params[0], "largest"))[0];
-    },
-    runnerUp(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      return rankedParts(scopeOf(options), idParam(params[0], "runnerUp"))[1] ?? "";
-    },
-    complete(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      const id = idParam(params[0], "complete");
-      return scopeOf(options).article.facts.breakdowns.find((b) => b.id === id)?.complete === true;
-    },
-    quotes(...args: unknown[]) {
-      const { options } = lastArgs(args);
-      return scopeOf(options).article.facts.quotes.map((q) => q.id);
-    },
-    quoteText(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      const scope = scopeOf(options);
-      return localized(quoteOf(scope, idParam(params[0], "quoteText")).text, scope.locale);
-    },
-    speaker(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      const scope = scopeOf(options);
-      return escapeMarkdown(quoteOf(scope, idParam(params[0], "speaker")).speaker);
-    },
-    role(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      const scope = scopeOf(options);
-      return localized(quoteOf(scope, idParam(params[0], "role")).role, scope.locale);
-    },
-    translationNote(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      const scope = scopeOf(options);
-      const from = translatedFrom(quoteOf(scope, idParam(params[0], "translationNote")).text[scope.locale]);
+    }),
+    parts: define("parts", (scope, id) => rankedParts(scope, id)),
+    largest: define("largest", (scope, id) => rankedParts(scope, id)[0]),
+    runnerUp: define("runnerUp", (scope, id) => rankedParts(scope, id)[1] ?? ""),
+    complete: define("complete", (scope, id) => scope.article.facts.breakdowns.find((b) => b.id === id)?.complete === true),
+    quotes: define("quotes", (scope) => scope.article.facts.quotes.map((q) => q.id)),
+    quoteText: define("quoteText", (scope, id) => localized(quoteOf(scope, id).text, scope.locale)),
+    speaker: define("speaker", (scope, id) => escapeMarkdown(quoteOf(scope, id).speaker)),
+    role: define("role", (scope, id) => localized(quoteOf(scope, id).role, scope.locale)),
+    translationNote: define("translationNote", (scope, id) => {
+      const from = translatedFrom(quoteOf(scope, id).text[scope.locale]);
       return from ? scope.messages.format("brief.quote.translated", { language: scope.messages.format(`language.${from}`) }) : "";
-    },
-    relatedIds(...args: unknown[]) {
-      const { options } = lastArgs(args);
-      return scopeOf(options).article.facts.related.map((r) => r.id);
-    },
-    relatedLine(...args: unknown[]) {
-      const { params, options } = lastArgs(args);
-      const scope = scopeOf(options);
-      const id = idParam(params[0], "relatedLine");
+    }),
+    relatedIds: define("relatedIds", (scope) => scope.article.facts.related.map((r) => r.id)),
+    relatedLine: define("relatedLine", (scope, id) => {
       const related = scope.article.facts.related.find((r) => r.id === id);
       if (!related) throw new Error(`unknown related article ${id}`);
       const title = localized(related.title, scope.locale);
@@ -324,7 +268,7 @@ function registerHelpers(hb: typeof Handlebars): void {
       return from
         ? scope.messages.format("brief.credit.relatedTranslated", { title, language: scope.messages.format(`language.${from}`) })
         : scope.messages.format("brief.credit.related", { title });
-    },
+    }),
   };
   for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
 }
