@@ -94,10 +94,14 @@ export async function readProject(paths: ProjectPaths): Promise<ProjectInputs> {
   }
   if (!inputs.pageTemplate) diagnostics.push(diagnostic({ file: posix(paths.templates, "page.html.hbs"), rule: "config/missing-file", message: "the HTML page template is missing" }));
 
-  for (const locale of LOCALES) {
-    const file = posix(paths.locales, `${locale}.json`);
-    const text = await read(file);
-    if (text !== undefined) inputs.locales.push({ locale, file, text });
+  if (await isFolder(path.join(paths.root, paths.locales))) {
+    for (const locale of LOCALES) {
+      const file = posix(paths.locales, `${locale}.json`);
+      const text = await read(file);
+      if (text !== undefined) inputs.locales.push({ locale, file, text });
+    }
+  } else {
+    diagnostics.push(diagnostic({ file: paths.locales, rule: "config/missing-folder", message: `the folder \`${paths.locales}\` does not exist` }));
   }
   return inputs;
 }
@@ -214,6 +218,14 @@ export async function recoverOutputs(paths: ProjectPaths): Promise<string[]> {
     done.push(`removed ${name} left by an interrupted build`);
   }
   return done;
+}
+
+async function isFolder(dir: string): Promise<boolean> {
+  try {
+    return (await lstat(dir)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -171,14 +171,17 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
   diagnostics.push(...messages.diagnostics);
   const templates = compileTemplates(inputs.templates);
   diagnostics.push(...templates.diagnostics);
-  if (hasErrors(diagnostics) || !inputs.pageTemplate) return done();
+  // With broken locales or templates nothing renders, but every article is
+  // still checked, so that one run reports every problem.
+  const sharedBroken = hasErrors(diagnostics) || !inputs.pageTemplate;
+  const knownTemplates = new Set(inputs.templates.map((t) => t.name));
 
   const shared = sharedInputsHash(inputs);
   const fresh: Array<{ article: Article; inputHash: string; cacheKey: string }> = [];
   for (const files of inputs.articles) {
     const inputHash = hashOf(shared, files.factsText, files.sourceText);
     const cacheKey = hashOf(caching?.tool ?? "", inputHash);
-    const reused = caching ? reuse(caching, files.slug, cacheKey) : undefined;
+    const reused = caching && !sharedBroken ? reuse(caching, files.slug, cacheKey) : undefined;
     if (reused) {
       entries[files.slug] = reused.entry;
       result.files.push(...reused.files);
@@ -187,19 +190,15 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
       result.cached++;
       continue;
     }
-    const loaded = loadArticle(files);
+    const loaded = loadArticle(files, { templates: knownTemplates });
     diagnostics.push(...loaded.diagnostics);
-    if (!loaded.article) continue;
+    if (!loaded.article || sharedBroken) continue;
     const article = loaded.article;
-    const template = templates.templates.get(article.facts.editorial.template);
-    if (!template) {
-      diagnostics.push(diagnostic({ file: files.factsFile, rule: "facts/unknown-template", message: `no template \`${article.facts.editorial.template}\` in templates/`, path: "editorial.template", expected: [...templates.templates.keys()].join(", "), actual: article.facts.editorial.template }));
-      continue;
-    }
+    const template = templates.templates.get(article.facts.editorial.template)!;
     for (const locale of LOCALES) diagnostics.push(...checkTemplate(template, article, messages.catalog.get(locale)!));
     fresh.push({ article, inputHash, cacheKey });
   }
-  if (hasErrors(diagnostics)) return done();
+  if (hasErrors(diagnostics) || !inputs.pageTemplate) return done();
 
   const renderer = createRenderer(messages.catalog, inputs.pageTemplate.text);
   for (const { article, inputHash, cacheKey } of fresh) {

@@ -41,8 +41,14 @@ export interface Article {
 /** A slug: lower-case words joined by hyphens, at most 80 characters. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Options of {@link loadArticle}. */
+export interface LoadOptions {
+  /** The names of the brief templates that exist; `editorial.template` must be one of them. */
+  templates?: ReadonlySet<string>;
+}
+
 /** Parses and validates one article; every problem is reported, none thrown. */
-export function loadArticle(files: ArticleFiles): { article?: Article; diagnostics: Diagnostic[] } {
+export function loadArticle(files: ArticleFiles, options: LoadOptions = {}): { article?: Article; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (!SLUG_PATTERN.test(files.slug) || files.slug.length > 80) {
     diagnostics.push(
@@ -55,7 +61,7 @@ export function loadArticle(files: ArticleFiles): { article?: Article; diagnosti
       }),
     );
   }
-  const facts = parseFacts(files.factsText, files.factsFile);
+  const facts = parseFacts(files.factsText, files.factsFile, options);
   diagnostics.push(...facts.diagnostics);
   const source = parseSource(files.sourceText, files.sourceFile);
   diagnostics.push(...source.diagnostics);
@@ -64,7 +70,7 @@ export function loadArticle(files: ArticleFiles): { article?: Article; diagnosti
 }
 
 /** Parses `facts.yaml`: YAML, then the zod shape, then the cross-field rules. */
-export function parseFacts(text: string, file: string): { value?: Facts; diagnostics: Diagnostic[] } {
+export function parseFacts(text: string, file: string, options: LoadOptions = {}): { value?: Facts; diagnostics: Diagnostic[] } {
   const yaml = parseYaml(text, { file });
   if (yaml.value === undefined) return { diagnostics: yaml.diagnostics };
   const shape = validateShape(Facts, yaml, file, "facts");
@@ -76,6 +82,16 @@ export function parseFacts(text: string, file: string): { value?: Facts; diagnos
     return { diagnostics: diagnostics.sort(compareDiagnostics) };
   }
   for (const rule of RULES) rule(shape.value, ctx);
+  const template = shape.value.editorial.template;
+  if (options.templates && !options.templates.has(template)) {
+    ctx.report({
+      path: ["editorial", "template"],
+      rule: "facts/unknown-template",
+      message: `no template \`${template}\` in templates/`,
+      expected: [...options.templates].sort().map((t) => `\`${t}\``).join(", ") || "a template in templates/",
+      actual: template,
+    });
+  }
   return { value: shape.value, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 

@@ -52,7 +52,14 @@ export function parseYaml(text: string, options: ParseYamlOptions): PositionedYa
     return { line: pos.line + lineOffset, column: pos.col };
   };
   const diagnostics: Diagnostic[] = [];
-  for (const error of [...doc.errors, ...doc.warnings]) {
+  const problems = [...doc.errors, ...doc.warnings];
+  // One broken bracket can cascade into hundreds of errors: the first few say it all.
+  const shown = problems.slice(0, MAX_SYNTAX_ERRORS);
+  if (problems.length > shown.length) {
+    const [offset = 0] = problems[shown.length]!.pos;
+    diagnostics.push(diagnostic({ file, ...at(offset), rule: "yaml/syntax", message: `${problems.length - shown.length} more YAML problem(s) after this point, probably caused by the ones above` }));
+  }
+  for (const error of shown) {
     const [offset = 0] = error.pos;
     diagnostics.push(
       diagnostic({
@@ -131,6 +138,9 @@ function tagStart(text: string, offset: number): number {
   const match = TAG_BEFORE.exec(text.slice(from, offset));
   return match ? from + match.index : offset;
 }
+
+/** How many YAML syntax problems of one file are listed. */
+export const MAX_SYNTAX_ERRORS = 10;
 
 const ERROR_RULES: Partial<Record<string, string>> = {
   DUPLICATE_KEY: "yaml/duplicate-key",

@@ -142,6 +142,7 @@ export interface LoadedMessages {
  */
 export function loadMessages(files: readonly LocaleFile[]): LoadedMessages {
   const diagnostics: Diagnostic[] = [];
+  if (files.length === 0) return { catalog: new Map(), i18n: new Map(), diagnostics };
   const flat = new Map<Locale, { file: LocaleFile; entries: Map<string, string>; locate: (key: string) => { line: number; column: number } }>();
   for (const locale of LOCALES) {
     const file = files.find((f) => f.locale === locale);

@@ -172,11 +172,18 @@ function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
       case "NumberLiteral":
         problems.push({ line: n.loc.start.line, column: n.loc.start.column + 1, rule: "template/digit", message: "templates cannot contain numbers: figures come only from the dataset" });
         return;
-      case "ContentStatement":
-        if (/[0-9]/.test((n as hbs.AST.ContentStatement).value)) {
-          problems.push({ line: n.loc.start.line, column: n.loc.start.column + 1, rule: "template/digit", message: "templates cannot contain digits: figures come only from the dataset" });
+      case "ContentStatement": {
+        // `original` is the raw text the position refers to (typed wrongly upstream).
+        const text = (n as unknown as { original: string }).original;
+        const digit = text.search(/[0-9]/);
+        if (digit !== -1) {
+          const before = text.slice(0, digit);
+          const newlines = before.split("\n").length - 1;
+          const column = newlines === 0 ? n.loc.start.column + digit + 1 : digit - before.lastIndexOf("\n");
+          problems.push({ line: n.loc.start.line + newlines, column, rule: "template/digit", message: "templates cannot contain digits: figures come only from the dataset", actual: text.slice(digit).split("\n")[0] ?? "" });
         }
         return;
+      }
       default:
         return;
     }

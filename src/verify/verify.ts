@@ -4,7 +4,7 @@
  * of the dataset at the precision shown. Pure: takes file contents.
  */
 import { Parser } from "htmlparser2";
-import { parse as parseYamlText } from "yaml";
+import { isScalar, LineCounter, parseDocument } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import type { Fact, Facts, Locale } from "../content/schema.ts";
 import { readFigures, type ReadFigure, type ReaderLocale } from "./reader.ts";
@@ -42,7 +42,9 @@ export interface Verification {
 /** A run of text from an output, with the language it is written in. */
 interface Passage {
   text: string;
+  /** Line and 1-based column in the file where `text` starts. */
   line: number;
+  column: number;
   locale: Locale;
   /** Where it comes from, for messages (`front matter title`, `body`). */
   where: string;
@@ -67,10 +69,13 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
     const { passages, problems } = file.format === "markdown" ? markdownPassages(file, article) : htmlPassages(file, article);
     diagnostics.push(...problems);
     const seen = new Set<string>();
+    const lines = file.contents.split("\n");
     for (const passage of passages) {
       for (const figure of readFigures(passage.text, passage.locale as ReaderLocale)) {
-        const line = passage.line + countNewlines(passage.text, figure.start);
-        const at = { file: file.file, line, column: 1 + columnOf(passage.text, figure.start) };
+        const newlines = countNewlines(passage.text, figure.start);
+        const line = passage.line + newlines;
+        const estimate = newlines === 0 ? passage.column + figure.start : 1 + columnOf(passage.text, figure.start);
+        const at = { file: file.file, line, column: exactColumn(lines[line - 1] ?? "", figure.text, estimate) };
         for (const problem of figure.problems) {
           diagnostics.push(diagnostic({ ...at, rule: "verify/style", message: `${figure.text} in ${passage.where}: ${problem}`, actual: figure.text }));
         }
@@ -205,30 +210,39 @@ function markdownPassages(file: VerifyFile, article: VerifyArticle): { passages:
   const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
   if (!match) {
     problems.push(diagnostic({ file: file.file, line: 1, column: 1, rule: "verify/front-matter", message: "the brief has no front matter" }));
-    return { passages: [{ text, line: 1, locale: file.locale, where: "body" }], problems };
+    return { passages: [{ text, line: 1, column: 1, locale: file.locale, where: "body" }], problems };
   }
-  const yamlText = match[1]!;
-  const passages: Passage[] = [];
-  let data: Record<string, unknown> = {};
-  try {
-    data = (parseYamlText(yamlText) ?? {}) as Record<string, unknown>;
-  } catch {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(match[1]!, { lineCounter, logLevel: "silent" });
+  if (doc.errors.length > 0) {
     problems.push(diagnostic({ file: file.file, line: 2, column: 1, rule: "verify/front-matter", message: "the front matter is not valid YAML" }));
   }
-  const lineOf = (key: string) => 2 + yamlText.split("\n").findIndex((l) => l.trimStart().startsWith(`${key}:`));
-  for (const key of ["title", "description"]) {
-    if (typeof data[key] === "string") passages.push({ text: data[key], line: lineOf(key), locale: file.locale, where: `front matter ${key}` });
+  /** A front-matter string with where its text starts in the file (after the `---` line). */
+  const field = (path: string[]): { value: unknown; line: number; column: number } => {
+    const node = doc.getIn(path, true);
+    if (!isScalar(node) || !node.range) return { value: undefined, line: 2, column: 1 };
+    const pos = lineCounter.linePos(node.range[0]);
+    const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+    return { value: node.value, line: pos.line + 1, column: pos.col + (quoted ? 1 : 0) };
+  };
+  const passages: Passage[] = [];
+  const read = (path: string[], locale: Locale) => {
+    const { value, line, column } = field(path);
+    if (typeof value === "string") passages.push({ text: value, line, column, locale, where: `front matter ${path.join(".")}` });
+  };
+  read(["title"], file.locale);
+  read(["description"], file.locale);
+  read(["source", "title"], article.sourceLang);
+  const lang = field(["lang"]);
+  if (lang.value !== file.locale) {
+    problems.push(diagnostic({ file: file.file, line: lang.line, column: lang.column, rule: "verify/front-matter", message: "the front matter's lang does not match the file", expected: file.locale, actual: String(lang.value) }));
   }
-  const source = data.source as Record<string, unknown> | undefined;
-  if (source && typeof source.title === "string") passages.push({ text: source.title, line: lineOf("title"), locale: article.sourceLang, where: "front matter source.title" });
-  if (data.lang !== file.locale) {
-    problems.push(diagnostic({ file: file.file, line: lineOf("lang"), column: 1, rule: "verify/front-matter", message: "the front matter's lang does not match the file", expected: file.locale, actual: String(data.lang) }));
-  }
-  if (data.date !== article.facts.editorial.date) {
-    problems.push(diagnostic({ file: file.file, line: lineOf("date"), column: 1, rule: "verify/unmatched-figure", message: "the front matter's date is not the editorial date", expected: article.facts.editorial.date, actual: String(data.date) }));
+  const date = field(["date"]);
+  if (date.value !== article.facts.editorial.date) {
+    problems.push(diagnostic({ file: file.file, line: date.line, column: date.column, rule: "verify/unmatched-figure", message: "the front matter's date is not the editorial date", expected: article.facts.editorial.date, actual: String(date.value) }));
   }
   const bodyStart = match[0].split("\n").length;
-  passages.push({ text: text.slice(match[0].length), line: bodyStart, locale: file.locale, where: "body" });
+  passages.push({ text: text.slice(match[0].length), line: bodyStart, column: 1, locale: file.locale, where: "body" });
   return { passages, problems };
 }
 
@@ -237,13 +251,14 @@ function htmlPassages(file: VerifyFile, article: VerifyArticle): { passages: Pas
   const passages: Passage[] = [];
   const html = file.contents;
   const lineAt = (offset: number) => 1 + countNewlines(html, offset);
+  const columnAt = (offset: number) => 1 + columnOf(html, offset);
   let buffer = "";
   let bufferStart = 0;
   let skip: string | undefined;
   let script = "";
   let scriptStart = 0;
   const flush = () => {
-    if (buffer.trim() !== "") passages.push({ text: buffer, line: lineAt(bufferStart), locale: file.locale, where: "the page" });
+    if (buffer.trim() !== "") passages.push({ text: buffer, line: lineAt(bufferStart), column: columnAt(bufferStart), locale: file.locale, where: "the page" });
     buffer = "";
   };
   const parser = new Parser(
@@ -258,7 +273,7 @@ function htmlPassages(file: VerifyFile, article: VerifyArticle): { passages: Pas
         if (name === "meta" && attributes.content !== undefined) {
           const key = attributes.name ?? attributes.property ?? "";
           if (["description", "og:title", "og:description"].includes(key)) {
-            passages.push({ text: attributes.content, line: lineAt(parser.startIndex), locale: file.locale, where: `meta ${key}` });
+            passages.push({ text: attributes.content, line: lineAt(parser.startIndex), column: columnAt(parser.startIndex), locale: file.locale, where: `meta ${key}` });
           }
         }
       },
@@ -273,7 +288,7 @@ function htmlPassages(file: VerifyFile, article: VerifyArticle): { passages: Pas
       onclosetag(name) {
         if (skip === name) {
           skip = undefined;
-          if (name === "script") passages.push(...jsonLdPassages(script, lineAt(scriptStart), file, article, problems));
+          if (name === "script") passages.push(...jsonLdPassages(script, lineAt(scriptStart), columnAt(scriptStart), file, article, problems));
           return;
         }
         flush();
@@ -286,7 +301,12 @@ function htmlPassages(file: VerifyFile, article: VerifyArticle): { passages: Pas
   return { passages, problems };
 }
 
-function jsonLdPassages(json: string, line: number, file: VerifyFile, article: VerifyArticle, problems: Diagnostic[]): Passage[] {
+function jsonLdPassages(json: string, line: number, column: number, file: VerifyFile, article: VerifyArticle, problems: Diagnostic[]): Passage[] {
+  const lineOfValue = (value: string) => {
+    // The JSON-LD block spans lines: point at the line holding the value.
+    const index = json.indexOf(JSON.stringify(value).slice(1, -1));
+    return index === -1 ? line : line + countNewlines(json, index);
+  };
   let data: Record<string, unknown>;
   try {
     data = JSON.parse(json) as Record<string, unknown>;
@@ -296,14 +316,31 @@ function jsonLdPassages(json: string, line: number, file: VerifyFile, article: V
   }
   const passages: Passage[] = [];
   for (const key of ["headline", "description"]) {
-    if (typeof data[key] === "string") passages.push({ text: data[key], line, locale: file.locale, where: `JSON-LD ${key}` });
+    const value = data[key];
+    if (typeof value === "string") passages.push({ text: value, line: lineOfValue(value), column, locale: file.locale, where: `JSON-LD ${key}` });
   }
   const basedOn = data.isBasedOn as Record<string, unknown> | undefined;
-  if (basedOn && typeof basedOn.headline === "string") passages.push({ text: basedOn.headline, line, locale: article.sourceLang, where: "JSON-LD isBasedOn.headline" });
+  if (basedOn && typeof basedOn.headline === "string") {
+    passages.push({ text: basedOn.headline, line: lineOfValue(basedOn.headline), column, locale: article.sourceLang, where: "JSON-LD isBasedOn.headline" });
+  }
   if (data.datePublished !== article.facts.editorial.date) {
     problems.push(diagnostic({ file: file.file, line, column: 1, rule: "verify/unmatched-figure", message: "the JSON-LD datePublished is not the editorial date", expected: article.facts.editorial.date, actual: String(data.datePublished) }));
   }
   return passages;
+}
+
+/**
+ * The 1-based column of `figure` on the raw line: the estimate when the
+ * figure stands there, else the occurrence nearest to it (entities and
+ * escapes shift columns), else the estimate.
+ */
+function exactColumn(rawLine: string, figure: string, estimate: number): number {
+  if (rawLine.startsWith(figure, estimate - 1)) return estimate;
+  let best = -1;
+  for (let i = rawLine.indexOf(figure); i !== -1; i = rawLine.indexOf(figure, i + 1)) {
+    if (best === -1 || Math.abs(i + 1 - estimate) < Math.abs(best + 1 - estimate)) best = i;
+  }
+  return best === -1 ? estimate : best + 1;
 }
 
 function countNewlines(text: string, end: number): number {
