@@ -8,16 +8,15 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli.ts";
 import { formatReport, hasErrors } from "../../src/diagnostics.ts";
 import { projectPaths } from "../../src/io.ts";
 import { build } from "../../src/pipeline.ts";
+import { ROOT, SLUG } from "./fixtures.ts";
 
+export { SLUG };
 /** The repository root. */
-export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-/** The bundled article. */
-export const SLUG = "eu-digital-europe-2025-2027";
+export const REPO_ROOT = ROOT;
 /** Project-relative paths of the bundled inputs. */
 export const FACTS = `content/${SLUG}/facts.yaml`;
 export const SOURCE = `content/${SLUG}/source.fr.md`;
