@@ -26,6 +26,7 @@ import {
   type CliRun,
   type Overrides,
   type Project,
+  reported,
 } from "./support/project.ts";
 
 afterAll(() => cleanupProjects({ base: true }));
@@ -338,15 +339,6 @@ function insertBytes(text: string, after: string, bytes: readonly number[]): Buf
   if (at === -1) throw new Error(`${after} is not in the text`);
   const split = at + after.length;
   return Buffer.concat([Buffer.from(text.slice(0, split), "utf8"), Buffer.from(bytes), Buffer.from(text.slice(split), "utf8")]);
-}
-
-/** The diagnostic lines of a report, as [location, severity, rule]. */
-function reported(stderr: string): Array<{ at: string; severity: string; rule: string; line: string }> {
-  return stderr
-    .split("\n")
-    .map((line) => ({ line, match: /^(\S(?:.*?\S)?)  (error|warning)  .*  \[([a-z-]+\/[a-z-]+)\]$/.exec(line) }))
-    .filter((x) => x.match !== null)
-    .map(({ line, match }) => ({ at: match![1]!, severity: match![2]!, rule: match![3]!, line }));
 }
 
 describe("bad inputs: `newsbrief build` reports them, exits non-zero and writes nothing", () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { cleanupProjects, digestTree, makeProject, REPO_ROOT, replace, runCli, SLUG, snapshotTree, type CliRun } from "./support/project.ts";
+import { cleanupProjects, digestTree, makeProject, REPO_ROOT, replace, reported, runCli, SLUG, snapshotTree, type CliRun } from "./support/project.ts";
 
 const scratch: string[] = [];
 afterEach(() => {
@@ -24,15 +24,6 @@ const OUTPUTS = ["en.html", "en.md", "fr.html", "fr.md", "nl.html", "nl.md"].map
  */
 const FIGURES = 108;
 const NBSP = "\u00a0";
-
-/** The diagnostic lines of a report, as location, severity and rule. */
-function reported(stderr: string): Array<{ at: string; severity: string; rule: string; line: string }> {
-  return stderr
-    .split("\n")
-    .map((line) => ({ line, match: /^(\S(?:.*?\S)?)  (error|warning)  .*  \[([a-z-]+\/[a-z-]+)\]$/.exec(line) }))
-    .filter((x) => x.match !== null)
-    .map(({ line, match }) => ({ at: match![1]!, severity: match![2]!, rule: match![3]!, line }));
-}
 
 /** A fresh temp folder that is not a project. */
 function emptyFolder(): string {

@@ -197,3 +197,12 @@ export function cleanupProjects(options: { base?: boolean } = {}): void {
     base = undefined;
   }
 }
+
+/** The diagnostic lines of a CLI report: where, how serious, which rule, and the line itself. */
+export function reported(stderr: string): Array<{ at: string; severity: string; rule: string; line: string }> {
+  return stderr
+    .split("\n")
+    .map((line) => ({ line, match: /^(\S(?:.*?\S)?)  (error|warning)  .*  \[([a-z-]+\/[a-z-]+)\]$/.exec(line) }))
+    .filter((x) => x.match !== null)
+    .map(({ line, match }) => ({ at: match![1]!, severity: match![2]!, rule: match![3]!, line }));
+}
