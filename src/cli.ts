@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { projectPaths, type ProjectPaths } from "./io.ts";
 import { build, check, type RunResult } from "./pipeline.ts";
+import { extractFile } from "./extract/cli.ts";
 
 /** What the CLI needs of a process. */
 export interface CliProcess {
@@ -67,6 +68,21 @@ export async function main(proc: CliProcess): Promise<number> {
     .description("verify out/ as it is: every figure against the dataset, and every file against what build would write")
     .action(async () => {
       exitCode = report(proc, await check(pathsOf()), "checked");
+    });
+
+  program
+    .command("extract")
+    .description("list every figure of a French text or Markdown file (front matter skipped): position, text, value, unit")
+    .argument("<file>", "the file to read, relative to the current folder; offsets count UTF-16 code units from the start of the file as read")
+    .option("--json", "print a JSON array of {text, start, end, value, unit, approx} instead of the table")
+    .action(async (file: string, options: { json?: boolean }) => {
+      const result = await extractFile(proc.cwd, file, { json: options.json === true });
+      if (result.diagnostics.length > 0) proc.stderr(`${formatReport(result.diagnostics)}\n`);
+      if (hasErrors(result.diagnostics)) {
+        exitCode = result.diagnostics.some((d) => d.rule === "content/missing-file" || d.rule === "content/not-a-file") ? EXIT.usage : EXIT.content;
+        return;
+      }
+      proc.stdout(result.output);
     });
 
   try {

@@ -378,7 +378,25 @@ async function listDirectory(root: string, relative: string, diagnostics: Diagno
 }
 
 async function readText(root: string, relative: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
-  const absolute = path.join(root, relative);
+  return readTextFile(path.join(root, relative), relative, diagnostics);
+}
+
+/** How {@link decodeText} treats line endings and a byte order mark. */
+export interface DecodeOptions {
+  /**
+   * Drop a BOM and turn CRLF into LF. Turn it off to keep the text exactly as
+   * read (the BOM as U+FEFF), so that offsets into it are offsets into the file.
+   * @default true
+   */
+  normalize?: boolean;
+}
+
+/**
+ * Reads one text file safely: no symbolic link, at most {@link MAX_INPUT_BYTES},
+ * strict UTF-8. Problems become diagnostics on `display` (the path as the user gave it).
+ */
+export async function readTextFile(absolute: string, display: string, diagnostics: Diagnostic[], options: DecodeOptions = {}): Promise<string | undefined> {
+  const relative = display;
   let stats;
   try {
     stats = await lstat(absolute);
@@ -395,17 +413,19 @@ async function readText(root: string, relative: string, diagnostics: Diagnostic[
     return undefined;
   }
   const bytes = await readFile(absolute);
-  return decodeText(bytes, relative, diagnostics);
+  return decodeText(bytes, relative, diagnostics, options);
 }
 
 /**
  * Decodes UTF-8 strictly: invalid bytes and NUL are errors with their byte
- * offset; a BOM is dropped and CRLF line endings become LF.
+ * offset; unless `options.normalize` is false, a BOM is dropped and CRLF
+ * line endings become LF.
  */
-export function decodeText(bytes: Uint8Array, file: string, diagnostics: Diagnostic[]): string | undefined {
+export function decodeText(bytes: Uint8Array, file: string, diagnostics: Diagnostic[], options: DecodeOptions = {}): string | undefined {
+  const normalize = options.normalize ?? true;
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: !normalize }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8(bytes);
     diagnostics.push(diagnostic({ file, rule: "content/encoding", message: `invalid UTF-8 at byte ${offset}`, expected: "a UTF-8 text file" }));
@@ -417,7 +437,7 @@ export function decodeText(bytes: Uint8Array, file: string, diagnostics: Diagnos
     diagnostics.push(diagnostic({ file, line, column: nul - text.lastIndexOf("\n", nul - 1), rule: "content/nul", message: "the file contains a NUL character" }));
     return undefined;
   }
-  return text.replace(/\r\n?/g, "\n");
+  return normalize ? text.replace(/\r\n?/g, "\n") : text;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
