@@ -31,6 +31,8 @@ interface Found {
   duration?: UnitPhrase["duration"];
   /** A number with neither scale nor unit, that a neighbour may complete. */
   bare?: boolean;
+  /** The number is written in digits. */
+  digits?: boolean;
   /** A scaled number without unit (`44,5 millions`), that may take the paragraph's currency. */
   scaledOnly?: boolean;
   /** The bare or scaled number is followed by a function word or punctuation, not by a noun. */
@@ -478,7 +480,7 @@ class Reader {
       if (t.text === "#") return true;
       return false;
     }
-    if (t.kind !== "word" || p !== i - 2) return false;
+    if (t.kind !== "word" || p !== i - 2 || this.tokens[i - 1]!.breaks > 0) return false;
     if (LABEL_WORDS.has(t.norm) && !(t.norm === "points" || t.norm === "point") ) return true;
     if ((t.norm === "point" || t.norm === "points") && /^\d{1,2}$/.test(this.tokens[i]!.text) && !this.isFollowedByUnit(i)) return true;
     const firstChar = t.text[0]!;
@@ -646,12 +648,12 @@ class Reader {
       if (!scaled) {
         // A bare number: a year, a label, a list marker, or a count.
         if (!fromWords) {
+          if (read && this.isListMarker(j, read)) return last + 1;
           if (this.isLabelContext(j) && !negative) {
             f.unit = "label";
             f.value = mantissa;
             return this.add(f);
           }
-          if (read && this.isListMarker(j, read)) return last + 1;
           if (read && read.integerDigits.length > 1 && read.integerDigits.startsWith("0") && !read.fractionDigits) return last + 1;
           if (tokens[j - 1]?.text === "[" || (tokens[j - 1]?.text === "(" && tokens[last + 1]?.text === ")" && !isYearToken(tokens[j]!))) return last + 1;
           if (read && !negative && isYearToken(tokens[j]!) && read.last === j && this.looksLikeYear(j)) {
@@ -661,6 +663,7 @@ class Reader {
           }
         }
         f.bare = !collective;
+        f.digits = !fromWords;
       } else {
         f.scaledOnly = true;
       }
@@ -741,7 +744,7 @@ class Reader {
     let model: Found | undefined;
     for (const f of this.found) {
       if (model && this.tokens[model.last]!.sentence !== this.tokens[f.first]!.sentence) model = undefined;
-      if (f.bare && f.unit === "count" && f.openEnded && model && comparable(f.mantissa ?? 0, model.mantissa ?? 0)) {
+      if (f.bare && f.digits && f.unit === "count" && f.openEnded && model && comparable(f.mantissa ?? 0, model.mantissa ?? 0)) {
         f.unit = model.unit;
         f.exp = model.exp ?? 0;
         f.bare = false;
