@@ -69,6 +69,10 @@ const FORMS: Array<[string, string, Row[]]> = [
   ["names and references", "France 2030, Horizon Europe 2021, l'article 12, art. 5, le n° 3", [["2030", 2030, "label"], ["2021", 2021, "label"], ["12", 12, "label"], ["5", 5, "label"], ["3", 3, "label"]]],
   ["list markers", "1. Premier point\n2) Second point", []],
   ["codes glued to letters", "la 5G, l'A320 et le Covid-19", []],
+  ["mi-2025", "à la mi-2025", [["2025", 2025, "year"]]],
+  ["phone numbers", "tél. 02 123 45 67", []],
+  ["references", "le règlement (UE) 2021/694 et l'arrêté n° 2025-123", [["2021/694", 2021, "label"], ["2025-123", 2025, "label"]]],
+  ["a list of days", "les 2 et 3 avril 2025", [["2", "2025-04-02", "date"], ["3 avril 2025", "2025-04-03", "date"]]],
   ["times", "à 14h30 ou 9 h", [["14h30", "14:30", "time"], ["9 h", "09:00", "time"]]],
 ];
 
