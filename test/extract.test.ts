@@ -136,7 +136,16 @@ describe("extractFigures", () => {
     );
   });
 
-  it("reads its own figures back from a mutated corpus sentence without losing a figure (no crash on long input)", () => {
+  it("reads long runs of digits, number words and amounts without currency in one pass", () => {
+    const digits = "1 111".repeat(1) + " 111".repeat(20000);
+    expect(extractFigures(digits)).toEqual([]);
+    const words = `${"deux-".repeat(20000)}deux euros`;
+    expect(extractFigures(words)).toHaveLength(1);
+    const amounts = "3 millions, ".repeat(20000);
+    expect(extractFigures(amounts).every((f) => f.unit === "count" && f.value === 3000000)).toBe(true);
+  });
+
+  it("reads every figure of a long text (no crash, none lost)", () => {
     const long = "Le budget atteint 1,2 milliard d’euros en 2025, soit près de 15 %. ".repeat(5000);
     const found = extractFigures(long);
     expect(found.length).toBe(15000);

@@ -46,6 +46,8 @@ interface NumberRead {
   integerDigits: string;
   fractionDigits: string;
   grouped: boolean;
+  /** More digits than a double holds exactly: not read as a figure, but skipped whole. */
+  tooLong: boolean;
 }
 
 const YEAR_INTRO = new Set(["en", "de", "d", "depuis", "dès", "à", "a", "fin", "début", "mi", "année", "an", "avant", "après", "pour", "jusqu", "ici", "horizon", "entre", "et", "vers", "ou", "l'an", "du", "au", "exercice", "budget", "courant", "printemps", "été", "automne", "hiver", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "ans", "années", "cours", "par", "contre", "sur", "que", "qu"]);
@@ -209,9 +211,8 @@ class Reader {
       }
     }
     const digits = integerDigits + fractionDigits;
-    if (digits.length > 15) return undefined;
     const value = Number(digits) / 10 ** fractionDigits.length;
-    return { value, last: j, integerDigits, fractionDigits, grouped: separator !== undefined };
+    return { value, last: j, integerDigits, fractionDigits, grouped: separator !== undefined, tooLong: digits.length > 15 };
   }
 
   /** Reads a number in words at `i`: cardinals, `la moitié`, fractions, collectives. */
@@ -560,6 +561,7 @@ class Reader {
       if (this.attachedBefore(j) && !currency) return undefined;
       read = this.readNumber(j);
       if (!read) return undefined;
+      if (read.tooLong) return read.last + 1;
       mantissa = read.value;
       last = read.last;
       const glued = tokens[last + 1];
@@ -816,6 +818,20 @@ class Reader {
     let currency: string | undefined;
     let paragraph = -1;
     const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
+    // The currency of the next amount in the same sentence, for each figure (one pass from the end).
+    const laterInSentence: Array<string | undefined> = [];
+    let later: string | undefined;
+    let laterSentence = -1;
+    for (let n = this.found.length - 1; n >= 0; n--) {
+      const f = this.found[n]!;
+      const sentence = this.tokens[f.first]!.sentence;
+      if (sentence !== laterSentence) {
+        later = undefined;
+        laterSentence = sentence;
+      }
+      laterInSentence[n] = later;
+      if (isCurrency(f.unit)) later = f.unit;
+    }
     this.found.forEach((f, n) => {
       const p = this.tokens[f.first]!.paragraph;
       if (p !== paragraph) {
@@ -824,12 +840,8 @@ class Reader {
       }
       if (isCurrency(f.unit)) currency = f.unit;
       else if (f.scaledOnly && f.unit === "count" && f.openEnded) {
-        if (currency) f.unit = currency;
-        else {
-          const sentence = this.tokens[f.first]!.sentence;
-          const later = this.found.slice(n + 1).find((g) => this.tokens[g.first]!.sentence === sentence && isCurrency(g.unit));
-          if (later) f.unit = later.unit;
-        }
+        const unit = currency ?? laterInSentence[n];
+        if (unit) f.unit = unit;
       }
     });
   }
