@@ -50,7 +50,7 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
     diagnostics.push(diagnostic({ file: files.factsFile, ...locate(path), rule, message, path: path.map(String).join("."), expected, actual }));
   };
   const covered = new Set<SourceFigure>();
-  const inside = (span: Span) => figures.filter((f) => overlaps(f, span));
+  const inside = overlapping(figures);
 
   facts.facts.forEach((fact, index) => {
     const evidence = fact.evidence ?? [];
@@ -143,6 +143,29 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
     );
   }
   return { diagnostics, coverage: { slug: article.slug, figures: figures.length, covered: covered.size, ignored: ignored.size } };
+}
+
+/**
+ * The figures a span overlaps, found by binary search: a short quotation
+ * may occur thousands of times in a long source.
+ */
+function overlapping(figures: readonly SourceFigure[]): (span: Span) => SourceFigure[] {
+  const sorted = [...figures].sort((a, b) => a.start - b.start || a.end - b.end);
+  // The largest end so far, so that the search also works if spans nest.
+  const reach: number[] = [];
+  for (const figure of sorted) reach.push(Math.max(reach[reach.length - 1] ?? 0, figure.end));
+  return (span) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (reach[mid]! <= span.start) low = mid + 1;
+      else high = mid;
+    }
+    const found: SourceFigure[] = [];
+    for (let i = low; i < sorted.length && sorted[i]!.start < span.end; i++) if (overlaps(sorted[i]!, span)) found.push(sorted[i]!);
+    return found;
+  };
 }
 
 function storedValue(fact: Fact): string {
