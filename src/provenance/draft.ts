@@ -6,6 +6,7 @@
  */
 import { stringify } from "yaml";
 import { parseSource } from "../content/load.ts";
+import { frontMatterEnd } from "../extract/cli.ts";
 import type { FigureReader, SourceFigure } from "./consistency.ts";
 import { writtenForm, writtenStep } from "./consistency.ts";
 import { normalizeQuotation } from "./text.ts";
@@ -126,7 +127,9 @@ export function draftFromDocument(text: string, read: FigureReader): string {
   const plain = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const source = plain.startsWith("---\n") ? parseSource(plain, "source").value : undefined;
   if (source) return draftFacts({ title: source.frontMatter.title, body: source.body, figures: read(source.body) });
-  return draftFacts({ ...(titleOf(plain) ? { title: titleOf(plain)! } : {}), body: plain, figures: read(plain) });
+  // A front matter that does not validate is still not part of the article's text.
+  const body = plain.slice(frontMatterEnd(plain));
+  return draftFacts({ ...(titleOf(body) ? { title: titleOf(body)! } : {}), body, figures: read(body) });
 }
 
 function factFields(figure: SourceFigure): { id: string; lines: string[] } | undefined {
