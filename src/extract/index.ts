@@ -31,6 +31,8 @@ interface Found {
   duration?: UnitPhrase["duration"];
   /** A number with neither scale nor unit, that a neighbour may complete. */
   bare?: boolean;
+  /** The number is written in digits. */
+  digits?: boolean;
   /** A scaled number without unit (`44,5 millions`), that may take the paragraph's currency. */
   scaledOnly?: boolean;
   /** The bare or scaled number is followed by a function word or punctuation, not by a noun. */
@@ -219,7 +221,8 @@ class Reader {
     if (!t || t.kind !== "word") return undefined;
     if (t.norm === "moitié" && this.isWord(this.prev(i), "la")) return { value: 0.5, last: i, unit: "fraction", needsMore: false };
     if (!CARDINALS.has(t.norm)) return undefined;
-    if (tokens[i - 1]?.norm === "'" || (tokens[i - 1]?.text === "-" && tokens[i - 2]?.kind === "word" && !CARDINALS.has(tokens[i - 2]!.norm))) return undefined;
+    // l'un, l'une are pronouns; d'un million, qu'un tiers are numbers.
+    if (tokens[i - 1]?.norm === "'" && !(tokens[i - 2]?.norm === "d" || tokens[i - 2]?.norm === "qu")) return undefined;
     if (tokens[i - 1]?.text === "-" && tokens[i - 2]?.kind === "word") return undefined;
     const words = [t.norm];
     let last = i;
@@ -477,7 +480,7 @@ class Reader {
       if (t.text === "#") return true;
       return false;
     }
-    if (t.kind !== "word" || p !== i - 2) return false;
+    if (t.kind !== "word" || p !== i - 2 || this.tokens[i - 1]!.breaks > 0) return false;
     if (LABEL_WORDS.has(t.norm) && !(t.norm === "points" || t.norm === "point") ) return true;
     if ((t.norm === "point" || t.norm === "points") && /^\d{1,2}$/.test(this.tokens[i]!.text) && !this.isFollowedByUnit(i)) return true;
     const firstChar = t.text[0]!;
@@ -645,12 +648,12 @@ class Reader {
       if (!scaled) {
         // A bare number: a year, a label, a list marker, or a count.
         if (!fromWords) {
+          if (read && this.isListMarker(j, read)) return last + 1;
           if (this.isLabelContext(j) && !negative) {
             f.unit = "label";
             f.value = mantissa;
             return this.add(f);
           }
-          if (read && this.isListMarker(j, read)) return last + 1;
           if (read && read.integerDigits.length > 1 && read.integerDigits.startsWith("0") && !read.fractionDigits) return last + 1;
           if (tokens[j - 1]?.text === "[" || (tokens[j - 1]?.text === "(" && tokens[last + 1]?.text === ")" && !isYearToken(tokens[j]!))) return last + 1;
           if (read && !negative && isYearToken(tokens[j]!) && read.last === j && this.looksLikeYear(j)) {
@@ -659,9 +662,10 @@ class Reader {
             return this.add(f);
           }
         }
-        f.bare = !fromWords || true;
+        f.bare = !collective;
+        f.digits = !fromWords;
       } else {
-        f.scaledOnly = !fromWords || true;
+        f.scaledOnly = true;
       }
       f.openEnded = this.openEnded(last);
     }
@@ -740,7 +744,7 @@ class Reader {
     let model: Found | undefined;
     for (const f of this.found) {
       if (model && this.tokens[model.last]!.sentence !== this.tokens[f.first]!.sentence) model = undefined;
-      if (f.bare && f.unit === "count" && f.openEnded && model && !Number.isInteger(f.mantissa) === !Number.isInteger(model.mantissa)) {
+      if (f.bare && f.digits && f.unit === "count" && f.openEnded && model && comparable(f.mantissa ?? 0, model.mantissa ?? 0)) {
         f.unit = model.unit;
         f.exp = model.exp ?? 0;
         f.bare = false;
@@ -751,19 +755,31 @@ class Reader {
     }
   }
 
-  /** `(44,5 millions)` after `290,8 millions d’euros` in the same paragraph: the amount is in euros. */
+  /**
+   * `(44,5 millions)` after `290,8 millions d’euros` in the same paragraph: the amount is in euros.
+   * A scaled amount before any currency takes the currency of a later amount in the same sentence
+   * (`1,3 milliard, dont 544,7 M€`).
+   */
   private carryCurrency(): void {
     let currency: string | undefined;
     let paragraph = -1;
-    for (const f of this.found) {
+    const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
+    this.found.forEach((f, n) => {
       const p = this.tokens[f.first]!.paragraph;
       if (p !== paragraph) {
         paragraph = p;
         currency = undefined;
       }
-      if (/^[A-Z]{3}$/.test(f.unit)) currency = f.unit;
-      else if (f.scaledOnly && f.unit === "count" && f.openEnded && currency) f.unit = currency;
-    }
+      if (isCurrency(f.unit)) currency = f.unit;
+      else if (f.scaledOnly && f.unit === "count" && f.openEnded) {
+        if (currency) f.unit = currency;
+        else {
+          const sentence = this.tokens[f.first]!.sentence;
+          const later = this.found.slice(n + 1).find((g) => this.tokens[g.first]!.sentence === sentence && isCurrency(g.unit));
+          if (later) f.unit = later.unit;
+        }
+      }
+    });
   }
 
   private finish(f: Found): ExtractedFigure {
@@ -776,6 +792,14 @@ class Reader {
     if (f.approx) figure.approx = true;
     return figure;
   }
+}
+
+/** Two mantissas close enough for one to be read in the other's scale and unit (20,5 after 21,4 milliards). */
+function comparable(a: number, b: number): boolean {
+  const x = Math.abs(a);
+  const y = Math.abs(b);
+  if (x === 0 || y === 0) return false;
+  return Math.max(x, y) / Math.min(x, y) <= 50;
 }
 
 function isYearToken(t: Token): boolean {

@@ -1,0 +1,19 @@
+/**
+ * `npm run eval:extract`: scores `extractFigures` on each corpus set and
+ * prints precision, recall, the misses and the false positives.
+ */
+import { CORPUS_SETS, loadCorpus, scoreCorpus, type ScoreIssue } from "./support/extract-corpus.ts";
+
+const show = (issue: ScoreIssue) => {
+  const f = issue.figure;
+  const found = issue.found ? `   (found: ${issue.found})` : "";
+  return `    ${JSON.stringify(f.text)} = ${JSON.stringify(f.value)} ${f.unit}${f.approx ? " approx" : ""}${found}\n      in: ${issue.sentence}`;
+};
+
+for (const set of CORPUS_SETS) {
+  const score = scoreCorpus(loadCorpus(set));
+  console.log(`${set}: ${score.annotated} annotated, ${score.extracted} extracted, ${score.matched} matched`);
+  console.log(`  precision ${score.precision.toFixed(3)}  recall ${score.recall.toFixed(3)}  approx agreement ${score.approxAgreement}/${score.matched}`);
+  if (score.misses.length) console.log(`  misses (${score.misses.length}):\n${score.misses.map(show).join("\n")}`);
+  if (score.falsePositives.length) console.log(`  false positives (${score.falsePositives.length}):\n${score.falsePositives.map(show).join("\n")}`);
+}

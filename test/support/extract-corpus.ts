@@ -1,0 +1,126 @@
+/**
+ * The figure-extraction corpus (test/extract-corpus/*.yaml) and its scorer:
+ * precision and recall of `extractFigures` on (value, unit), an extracted
+ * figure matching an annotated one when their spans overlap.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import { extractFigures } from "../../src/extract/index.ts";
+import type { ExtractedFigure } from "../../src/extract/types.ts";
+import { ROOT } from "./fixtures.ts";
+
+/** The folder of the corpus. */
+export const CORPUS_DIR = path.join(ROOT, "test", "extract-corpus");
+/** The corpus sets, by name. */
+export const CORPUS_SETS = ["tuning", "held-out"] as const;
+export type CorpusSet = (typeof CORPUS_SETS)[number];
+
+const Value = z.union([z.number(), z.tuple([z.number(), z.number()]), z.string()]);
+const Annotation = z.strictObject({ text: z.string().min(1), value: Value, unit: z.string().min(1), approx: z.literal(true).optional() });
+const Sentence = z.strictObject({ text: z.string().min(1), figures: z.array(Annotation) });
+const Corpus = z.array(Sentence);
+
+/** One annotated figure, located in its sentence. */
+export interface AnnotatedFigure extends z.infer<typeof Annotation> {
+  start: number;
+  end: number;
+}
+
+/** One corpus sentence and its annotated figures. */
+export interface CorpusSentence {
+  text: string;
+  figures: AnnotatedFigure[];
+}
+
+/** Reads a corpus set; throws on a malformed file or an annotation whose text is not in its sentence. */
+export function loadCorpus(set: CorpusSet): CorpusSentence[] {
+  const file = path.join(CORPUS_DIR, `${set}.yaml`);
+  const sentences = Corpus.parse(parse(readFileSync(file, "utf8")));
+  return sentences.map((sentence, n) => {
+    let from = 0;
+    const figures = sentence.figures.map((figure) => {
+      let start = sentence.text.indexOf(figure.text, from);
+      if (start === -1) start = sentence.text.indexOf(figure.text);
+      if (start === -1) throw new Error(`${set}.yaml, sentence ${n + 1}: "${figure.text}" is not in "${sentence.text}"`);
+      from = start + 1;
+      return { ...figure, start, end: start + figure.text.length };
+    });
+    return { text: sentence.text, figures };
+  });
+}
+
+/** True when two values are the same (numbers to a relative 1e-9). */
+export function sameValue(a: ExtractedFigure["value"], b: ExtractedFigure["value"]): boolean {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]!));
+  return a === b;
+}
+
+/** A figure that was missed or wrongly found, with its sentence. */
+export interface ScoreIssue {
+  sentence: string;
+  figure: { text: string; value: ExtractedFigure["value"]; unit: string; approx?: true };
+  /** For a miss: what the extractor found over the same span, if anything. */
+  found?: string;
+}
+
+/** The score of one corpus set. */
+export interface Score {
+  annotated: number;
+  extracted: number;
+  matched: number;
+  precision: number;
+  recall: number;
+  /** Among matched figures, how many agree on `approx`. */
+  approxAgreement: number;
+  misses: ScoreIssue[];
+  falsePositives: ScoreIssue[];
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const brief = (f: { text: string; value: ExtractedFigure["value"]; unit: string; approx?: true | undefined }) => ({ text: f.text, value: f.value, unit: f.unit, ...(f.approx ? { approx: true as const } : {}) });
+
+/**
+ * Scores `extractFigures` on a corpus. Figures with unit `label` are not
+ * figures and are left out of both counts.
+ */
+export function scoreCorpus(sentences: readonly CorpusSentence[], extract: (text: string) => ExtractedFigure[] = extractFigures): Score {
+  let annotated = 0;
+  let extracted = 0;
+  let matched = 0;
+  let approxAgreement = 0;
+  const misses: ScoreIssue[] = [];
+  const falsePositives: ScoreIssue[] = [];
+  for (const sentence of sentences) {
+    const found = extract(sentence.text).filter((f) => f.unit !== "label");
+    const used = new Set<number>();
+    annotated += sentence.figures.length;
+    extracted += found.length;
+    for (const expected of sentence.figures) {
+      const k = found.findIndex((f, i) => !used.has(i) && overlaps(f, expected) && f.unit === expected.unit && sameValue(f.value, expected.value));
+      if (k >= 0) {
+        used.add(k);
+        matched++;
+        if ((found[k]!.approx === true) === (expected.approx === true)) approxAgreement++;
+      } else {
+        const over = found.filter((f) => overlaps(f, expected)).map((f) => `${f.text} = ${JSON.stringify(f.value)} ${f.unit}`);
+        misses.push({ sentence: sentence.text, figure: brief(expected), ...(over.length ? { found: over.join("; ") } : {}) });
+      }
+    }
+    found.forEach((f, i) => {
+      if (!used.has(i)) falsePositives.push({ sentence: sentence.text, figure: brief(f) });
+    });
+  }
+  return {
+    annotated,
+    extracted,
+    matched,
+    precision: extracted === 0 ? 1 : matched / extracted,
+    recall: annotated === 0 ? 1 : matched / annotated,
+    approxAgreement,
+    misses,
+    falsePositives,
+  };
+}
