@@ -113,6 +113,10 @@ describe("reading the evidence as the fact's value", () => {
     expect(agreement(total, figureOf("1.232.726.899 euros"))).toMatchObject({ ok: false, problem: "value" });
     expect(agreement(money(544_700_000), figureOf("544,7 millions d’euros"))).toMatchObject({ ok: true, step: 100_000 });
     expect(agreement(money(544_750_001), figureOf("544,7 millions d’euros"))).toMatchObject({ ok: false, problem: "value" });
+    // A number in words is as precise as its scale word; a plain one, to the unit.
+    expect(writtenStep(figureOf("deux millions d’habitants"))).toBe(1_000_000);
+    expect(writtenStep(figureOf("douze emplois"))).toBe(1);
+    expect(writtenStep(figureOf("12,5 %"))).toBe(0.1);
   });
 
   it("reports 1,3 milliard in the source against the stored 1 232 726 898", () => {

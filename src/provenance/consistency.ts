@@ -40,6 +40,12 @@ export function unitsFor(fact: Fact): readonly string[] {
 
 const NUMBER = /\d{1,3}(?:[ .\u00A0\u202F]\d{3})+(?:,\d+)?|\d+(?:,\d+)?/;
 
+const WORD_SCALES: ReadonlyArray<readonly [RegExp, number]> = [
+  [/\bmilliards?\b/iu, 1e9],
+  [/\bmillions?\b/iu, 1e6],
+  [/\bmilles?\b/iu, 1e3],
+];
+
 /** How a number is written: the power of ten of its scale word and its decimals. */
 export interface WrittenForm {
   /** 1, 1 000, 1 000 000 or 1 000 000 000 ("mille", "millions", "milliard"). */
@@ -52,7 +58,8 @@ export interface WrittenForm {
 export function writtenForm(figure: SourceFigure): WrittenForm {
   if (typeof figure.value !== "number") return { scale: 1, decimals: 0 };
   const match = NUMBER.exec(figure.text);
-  if (!match) return { scale: 1, decimals: 0 };
+  // A number in words ("deux millions") is as precise as its scale word.
+  if (!match) return { scale: WORD_SCALES.find(([word]) => word.test(figure.text))?.[1] ?? 1, decimals: 0 };
   const [whole, decimals = ""] = match[0].replace(/[ .\u00A0\u202F]/g, "").split(",");
   const mantissa = Number(`${whole}.${decimals || "0"}`);
   let scale = 1;

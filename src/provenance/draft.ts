@@ -97,23 +97,24 @@ export function draftFacts(input: DraftInput): string {
     "# `newsbrief check` lists those still open (draft/todo).",
     "version: 1",
     "",
+    "# TODO: the brief's date and template are the newsroom's decisions, not the article's.",
     "editorial:",
     `  date: ${quote(`${TODO}: the brief's date, YYYY-MM-DD`)}`,
     `  template: ${quote(`${TODO}: the brief template, a name in templates/ such as funding-announcement`)}`,
     "",
-    "# The texts the template names (funder, programme, focus…), each in fr, nl and en.",
+    "# TODO: the texts the template names (funder, programme, focus…), each in fr, nl and en.",
     `story: ${quote(`${TODO}: the texts the template names, each in fr, nl and en`)}`,
     "",
   ];
   if (facts.length === 0) out.push(`facts: ${quote(`${TODO}: the article's figures (the extractor read none)`)}`);
   else {
-    out.push("# Labels and whether each figure is required in the brief are the editor's decisions.");
+    out.push("# TODO: each fact's label in fr, nl and en; `required: false` on a figure the brief may leave out.");
     out.push("facts:");
     for (const fact of facts) out.push(...fact.lines, "");
     out.pop();
   }
   if (ignored.length > 0) {
-    out.push("", "# Figures no fact stands for: say why each is left out, or make it a fact.", "ignore:", ...ignored);
+    out.push("", "# TODO: figures no fact stands for: say why each is left out, or make it a fact.", "ignore:", ...ignored);
   }
   out.push("", "# Add breakdowns:, quotes: and related: as the brief needs them (see README, “The facts format”).", "");
   return out.join("\n");
