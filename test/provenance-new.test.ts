@@ -66,6 +66,8 @@ describe("newsbrief new + extract --draft", () => {
     expect(problems.length).toBeGreaterThan(0);
     expect(new Set(problems.map((d) => d.rule))).toEqual(new Set(["draft/todo"]));
     expect(problems.every((d) => d.at.startsWith(`${FOLDER}/facts.yaml:`))).toBe(true);
+    expect(check.stderr).toContain("an editor's decision is still open: the French label of fact `amount-45-million` at `facts.0.label.fr`  [draft/todo]");
+    expect(check.stderr).toContain("why “18 mois” is left out of the facts at `ignore.0.reason`");
     // One per decision: date, template, story, a year, 3 labels × 8 facts, 2 reasons.
     expect(problems).toHaveLength(3 + 1 + 3 * 8 + 2);
   });

@@ -31,7 +31,7 @@ export function findPlaceholders(yaml: PositionedYaml, file: string): Placeholde
           file,
           ...yaml.locate(path),
           rule: "draft/todo",
-          message: `an editor's decision is still open: replace the placeholder${value.length > 4 ? ` (${value.slice(4).replace(/^[\s:–-]+/, "")})` : ""}`,
+          message: `an editor's decision is still open: ${describe(yaml.value, path, value)}`,
           ...(dotted ? { path: dotted } : {}),
           actual: value.length > 80 ? `${value.slice(0, 77)}...` : value,
         }),
@@ -47,4 +47,23 @@ export function findPlaceholders(yaml: PositionedYaml, file: string): Placeholde
     diagnostics,
     covers: (d) => d.path !== undefined && d.rule !== "draft/todo" && paths.some((p) => d.path === p || d.path!.startsWith(`${p}.`)),
   };
+}
+
+const LANGUAGES: Readonly<Record<string, string>> = { fr: "French", nl: "Dutch", en: "English" };
+
+/** What a placeholder asks for, in the editor's words. */
+function describe(root: unknown, path: ReadonlyArray<string | number>, value: string): string {
+  const item = (section: string, index: number) => {
+    const items = (root as Record<string, unknown>)[section];
+    return Array.isArray(items) ? (items[index] as Record<string, unknown> | undefined) : undefined;
+  };
+  const [section, index, field, locale] = path;
+  if (section === "facts" && typeof index === "number" && field === "label" && typeof locale === "string") {
+    return `the ${LANGUAGES[locale] ?? locale} label of fact \`${String(item("facts", index)?.id)}\``;
+  }
+  if (section === "ignore" && typeof index === "number" && field === "reason") {
+    return `why “${String(item("ignore", index)?.text)}” is left out of the facts`;
+  }
+  const hint = value.slice(4).replace(/^[\s:–-]+/, "");
+  return hint ? hint : "replace the placeholder";
 }
