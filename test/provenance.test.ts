@@ -182,6 +182,14 @@ describe("coverage of the source", () => {
     expect(result.coverage).toEqual({ slug: SLUG, figures: 15, covered: 13, ignored: 0 });
   });
 
+  it("does not let a long quotation cover the other figures it holds", () => {
+    const result = provenance({
+      facts: (t) => replace(`evidence: ["2025-2027", "entre 2025 et 2027"]`, `evidence: ["entre 2025 et 2027"]`)(replace(`- "1,2 milliard d’euros"`, `- "1,2 milliard d’euros"\n      - "programme de travail pluriannuel 2025-2027 dans le cadre du Programme pour une Europe numérique. L’Union européenne débloque 1,2 milliard d’euros"`)(t)),
+    });
+    const at = positionOf(repoFile(SOURCE), "2025-2027");
+    expect(result.diagnostics.map((d) => [d.rule, d.line, d.column, d.actual])).toEqual([["provenance/uncovered", at.line, at.column, `"2025-2027" (2025–2027, year-range)`]]);
+  });
+
   it("does not count a number that names something (`label`)", () => {
     const result = provenance({ source: (t) => `${t}\nVoir l’article 12 du règlement.\n` });
     expect(result.diagnostics).toEqual([]);

@@ -69,9 +69,12 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
       let problem: { span: Span; figure?: SourceFigure; agreement?: Agreement & { ok: false } } | undefined;
       for (const span of spans) {
         const read = inside(span);
-        for (const figure of read) covered.add(figure);
         const results = read.map((figure) => ({ figure, agreement: agreement(fact, figure) }));
         const good = results.find((r) => r.agreement.ok);
+        // A quotation covers the figures that say what its fact stores: a long
+        // quotation does not excuse the other figures it happens to hold. When
+        // none agrees, the mismatch is reported and the figures count as covered.
+        for (const r of results) if (r.agreement.ok || !good) covered.add(r.figure);
         if (good) {
           finest = Math.min(finest, good.agreement.step);
           continue;
