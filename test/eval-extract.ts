@@ -17,3 +17,14 @@ for (const set of CORPUS_SETS) {
   if (score.misses.length) console.log(`  misses (${score.misses.length}):\n${score.misses.map(show).join("\n")}`);
   if (score.falsePositives.length) console.log(`  false positives (${score.falsePositives.length}):\n${score.falsePositives.map(show).join("\n")}`);
 }
+
+// Speed: one large text made of every corpus sentence, repeated up to about 1 MiB (the input size limit).
+const { performance } = await import("node:perf_hooks");
+const { extractFigures } = await import("../src/extract/index.ts");
+const sentences = CORPUS_SETS.flatMap((set) => loadCorpus(set).map((s) => s.text)).join("\n");
+const big = sentences.repeat(Math.max(1, Math.floor((1024 * 1024) / sentences.length)));
+extractFigures(sentences);
+const started = performance.now();
+const count = extractFigures(big).length;
+const ms = performance.now() - started;
+console.log(`speed: ${big.length} characters, ${count} figures in ${ms.toFixed(0)} ms (${((ms * 1000) / big.length).toFixed(2)} µs per character)`);

@@ -69,6 +69,10 @@ const FORMS: Array<[string, string, Row[]]> = [
   ["names and references", "France 2030, Horizon Europe 2021, l'article 12, art. 5, le n° 3", [["2030", 2030, "label"], ["2021", 2021, "label"], ["12", 12, "label"], ["5", 5, "label"], ["3", 3, "label"]]],
   ["list markers", "1. Premier point\n2) Second point", []],
   ["codes glued to letters", "la 5G, l'A320 et le Covid-19", []],
+  ["mi-2025", "à la mi-2025", [["2025", 2025, "year"]]],
+  ["phone numbers", "tél. 02 123 45 67", []],
+  ["references", "le règlement (UE) 2021/694 et l'arrêté n° 2025-123", [["2021/694", 2021, "label"], ["2025-123", 2025, "label"]]],
+  ["a list of days", "les 2 et 3 avril 2025", [["2", "2025-04-02", "date"], ["3 avril 2025", "2025-04-03", "date"]]],
   ["times", "à 14h30 ou 9 h", [["14h30", "14:30", "time"], ["9 h", "09:00", "time"]]],
 ];
 
@@ -132,7 +136,16 @@ describe("extractFigures", () => {
     );
   });
 
-  it("reads its own figures back from a mutated corpus sentence without losing a figure (no crash on long input)", () => {
+  it("reads long runs of digits, number words and amounts without currency in one pass", () => {
+    const digits = "1 111".repeat(1) + " 111".repeat(20000);
+    expect(extractFigures(digits)).toEqual([]);
+    const words = `${"deux-".repeat(20000)}deux euros`;
+    expect(extractFigures(words)).toHaveLength(1);
+    const amounts = "3 millions, ".repeat(20000);
+    expect(extractFigures(amounts).every((f) => f.unit === "count" && f.value === 3000000)).toBe(true);
+  });
+
+  it("reads every figure of a long text (no crash, none lost)", () => {
     const long = "Le budget atteint 1,2 milliard d’euros en 2025, soit près de 15 %. ".repeat(5000);
     const found = extractFigures(long);
     expect(found.length).toBe(15000);

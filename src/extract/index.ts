@@ -46,6 +46,8 @@ interface NumberRead {
   integerDigits: string;
   fractionDigits: string;
   grouped: boolean;
+  /** More digits than a double holds exactly: not read as a figure, but skipped whole. */
+  tooLong: boolean;
 }
 
 const YEAR_INTRO = new Set(["en", "de", "d", "depuis", "dès", "à", "a", "fin", "début", "mi", "année", "an", "avant", "après", "pour", "jusqu", "ici", "horizon", "entre", "et", "vers", "ou", "l'an", "du", "au", "exercice", "budget", "courant", "printemps", "été", "automne", "hiver", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "ans", "années", "cours", "par", "contre", "sur", "que", "qu"]);
@@ -209,9 +211,8 @@ class Reader {
       }
     }
     const digits = integerDigits + fractionDigits;
-    if (digits.length > 15) return undefined;
     const value = Number(digits) / 10 ** fractionDigits.length;
-    return { value, last: j, integerDigits, fractionDigits, grouped: separator !== undefined };
+    return { value, last: j, integerDigits, fractionDigits, grouped: separator !== undefined, tooLong: digits.length > 15 };
   }
 
   /** Reads a number in words at `i`: cardinals, `la moitié`, fractions, collectives. */
@@ -455,7 +456,13 @@ class Reader {
     const p = this.tokens[i - 1];
     if (!p) return false;
     if (p.kind === "word") return true;
-    if ((p.text === "-" || p.text === "_" || p.text === "/" || p.text === "#" || p.text === "@") && this.tokens[i - 2]?.kind === "word") return true;
+    if ((p.text === "-" || p.text === "_" || p.text === "/" || p.text === "#" || p.text === "@") && this.tokens[i - 2]?.kind === "word") {
+      // mi-2025 is a year; Covid-19 and A-320 are names.
+      return !(p.text === "-" && this.tokens[i - 2]!.norm === "mi");
+    }
+    // The second part of a reference such as 2021/694 or 2025-123.
+    const before = this.tokens[i - 2];
+    if (before?.kind === "num" && (p.text === "/" || (p.text === "-" && isYearToken(before)))) return true;
     if (p.kind === "num" || (p.kind === "sym" && (p.text === "." || p.text === ",") && this.tokens[i - 2]?.kind === "num")) return true;
     return false;
   }
@@ -554,6 +561,7 @@ class Reader {
       if (this.attachedBefore(j) && !currency) return undefined;
       read = this.readNumber(j);
       if (!read) return undefined;
+      if (read.tooLong) return read.last + 1;
       mantissa = read.value;
       last = read.last;
       const glued = tokens[last + 1];
@@ -652,9 +660,22 @@ class Reader {
           if (this.isLabelContext(j) && !negative) {
             f.unit = "label";
             f.value = mantissa;
+            f.last = this.referenceEnd(last);
+            f.end = tokens[f.last]!.end;
             return this.add(f);
           }
-          if (read && read.integerDigits.length > 1 && read.integerDigits.startsWith("0") && !read.fractionDigits) return last + 1;
+          // Phone numbers and codes: 02 123 45 67, 0800 12 345.
+          if (read && read.integerDigits.length > 1 && read.integerDigits.startsWith("0") && !read.fractionDigits) return this.digitGroupsEnd(j) + 1;
+          // References: (UE) 2021/694, 2025-123 (a year range or a date was read before).
+          if (read && read.last === j && (tokens[j + 1]?.text === "/" || tokens[j + 1]?.text === "-") && tokens[j + 2]?.kind === "num" && !this.attachedAfter(j + 2)) {
+            if (tokens[j + 1]!.text === "/" || isYearToken(tokens[j]!)) {
+              f.unit = "label";
+              f.value = mantissa;
+              f.last = this.referenceEnd(j);
+              f.end = tokens[f.last]!.end;
+              return this.add(f);
+            }
+          }
           if (tokens[j - 1]?.text === "[" || (tokens[j - 1]?.text === "(" && tokens[last + 1]?.text === ")" && !isYearToken(tokens[j]!))) return last + 1;
           if (read && !negative && isYearToken(tokens[j]!) && read.last === j && this.looksLikeYear(j)) {
             f.unit = "year";
@@ -671,6 +692,25 @@ class Reader {
     }
     if (this.hedged(f.start, f.end)) f.approx = true;
     return this.add(f);
+  }
+
+  /** The last token of a reference that goes on with `/694` or `-123`. */
+  private referenceEnd(last: number): number {
+    let k = last;
+    while ((this.tokens[k + 1]?.text === "/" || this.tokens[k + 1]?.text === "-") && this.tokens[k + 2]?.kind === "num") k += 2;
+    return k;
+  }
+
+  /** The last token of a run of digit groups separated by single spaces or dots (02 123 45 67). */
+  private digitGroupsEnd(first: number): number {
+    let k = first;
+    for (;;) {
+      const s = this.tokens[k + 1];
+      const d = this.tokens[k + 2];
+      if (!s || !d || d.kind !== "num" || d.text.length > 4) return k;
+      if (!((s.kind === "space" && s.breaks === 0 && s.text.length === 1) || s.text === "." || s.text === "/" || s.text === "-")) return k;
+      k += 2;
+    }
   }
 
   private looksLikeYear(i: number): boolean {
@@ -713,6 +753,20 @@ class Reader {
     for (let n = this.found.length - 2; n >= 0; n--) {
       const b = this.found[n]!;
       const f = this.found[n + 1]!;
+      if (b.bare && b.digits && f.unit === "date" && typeof f.value === "string" && this.onlyConnectorBetween(b.last, f.first, ["et", ","])) {
+        // les 2 et 3 avril 2025: the first day takes the month and year of the second.
+        const day = b.mantissa ?? 0;
+        const next = f.value.replace(/-\d\d$/, `-${pad(day)}`);
+        const month = Number(next.slice(-5, -3));
+        const year = next.startsWith("--") ? 2000 : Number(next.slice(0, 4));
+        if (Number.isInteger(day) && validDate(year, month, day)) {
+          b.unit = "date";
+          b.value = next;
+          delete b.mantissa;
+          b.bare = false;
+        }
+        continue;
+      }
       if (!b.bare || b.unit !== "count" || f.mantissa === undefined || f.bare) continue;
       if (f.unit === "label" || f.unit === "fraction" || f.unit === "year") continue;
       if (!this.onlyConnectorBetween(b.last, f.first)) continue;
@@ -725,7 +779,7 @@ class Reader {
     }
   }
 
-  private onlyConnectorBetween(last: number, first: number): boolean {
+  private onlyConnectorBetween(last: number, first: number, allowed: readonly string[] = [...CONNECTORS]): boolean {
     let connectors = 0;
     for (let k = last + 1; k < first; k++) {
       const t = this.tokens[k]!;
@@ -733,7 +787,7 @@ class Reader {
         if (t.breaks > 0) return false;
         continue;
       }
-      if (CONNECTORS.has(t.norm)) connectors++;
+      if (allowed.includes(t.norm)) connectors++;
       else return false;
     }
     return connectors === 1;
@@ -764,6 +818,20 @@ class Reader {
     let currency: string | undefined;
     let paragraph = -1;
     const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
+    // The currency of the next amount in the same sentence, for each figure (one pass from the end).
+    const laterInSentence: Array<string | undefined> = [];
+    let later: string | undefined;
+    let laterSentence = -1;
+    for (let n = this.found.length - 1; n >= 0; n--) {
+      const f = this.found[n]!;
+      const sentence = this.tokens[f.first]!.sentence;
+      if (sentence !== laterSentence) {
+        later = undefined;
+        laterSentence = sentence;
+      }
+      laterInSentence[n] = later;
+      if (isCurrency(f.unit)) later = f.unit;
+    }
     this.found.forEach((f, n) => {
       const p = this.tokens[f.first]!.paragraph;
       if (p !== paragraph) {
@@ -772,12 +840,8 @@ class Reader {
       }
       if (isCurrency(f.unit)) currency = f.unit;
       else if (f.scaledOnly && f.unit === "count" && f.openEnded) {
-        if (currency) f.unit = currency;
-        else {
-          const sentence = this.tokens[f.first]!.sentence;
-          const later = this.found.slice(n + 1).find((g) => this.tokens[g.first]!.sentence === sentence && isCurrency(g.unit));
-          if (later) f.unit = later.unit;
-        }
+        const unit = currency ?? laterInSentence[n];
+        if (unit) f.unit = unit;
       }
     });
   }

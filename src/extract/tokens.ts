@@ -28,13 +28,9 @@ export interface Token {
 /** Horizontal spaces, including the no-break and narrow no-break spaces of French typography. */
 export const SPACES = new Set([" ", "\t", "\u00a0", "\u202f", "\u2009", "\u2007", "\u2002", "\u2003", "\u2008", "\u200a", "\ufeff"]);
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isLetter(ch: string): boolean {
-  return /\p{L}/u.test(ch);
-}
+/** One token: digits, letters (with combining marks), a run of spaces and line breaks, or any one code point. */
+const TOKEN = /(\d+)|(\p{L}[\p{L}\p{M}]*)|([\n\r \t\u00a0\u202f\u2009\u2007\u2002\u2003\u2008\u200a\ufeff]+)|([\s\S])/gu;
+const SENTENCE_START = /[ \u00a0\u202f]+[\p{Lu}«"“]/uy;
 
 const APOSTROPHES = /[\u2019\u02bc\u2018\u00b4`]/g;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d]/g;
@@ -49,44 +45,25 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
   let paragraph = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const start = i;
-    const ch = text[i]!;
-    let kind: TokenKind;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const raw = m[0];
+    const start = m.index;
+    const end = start + raw.length;
+    const kind: TokenKind = m[1] !== undefined ? "num" : m[2] !== undefined ? "word" : m[3] !== undefined ? "space" : "sym";
     let breaks = 0;
-    if (isDigit(text.charCodeAt(i))) {
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
-      kind = "num";
-    } else if (ch === "\n" || ch === "\r" || SPACES.has(ch)) {
-      while (i < n && (text[i] === "\n" || text[i] === "\r" || SPACES.has(text[i]!))) {
-        if (text[i] === "\n") breaks++;
-        i++;
-      }
-      kind = "space";
-    } else if (isLetter(ch)) {
-      // Letters, and combining marks that may follow them in decomposed text.
-      while (i < n && /[\p{L}\p{M}]/u.test(text[i]!)) i++;
-      kind = "word";
-    } else {
-      const code = text.codePointAt(i)!;
-      i += code > 0xffff ? 2 : 1;
-      kind = "sym";
-    }
-    const raw = text.slice(start, i);
-    const token: Token = { kind, text: raw, norm: normalise(raw), start, end: i, breaks, sentence, paragraph };
-    if (kind === "space" && breaks > 0) {
+    if (kind === "space") for (let k = raw.indexOf("\n"); k !== -1; k = raw.indexOf("\n", k + 1)) breaks++;
+    const norm = kind === "word" || kind === "sym" ? normalise(raw) : raw;
+    const token: Token = { kind, text: raw, norm, start, end, breaks, sentence, paragraph };
+    tokens.push(token);
+    if (breaks > 0) {
       // A line break ends a sentence (headings, list items); a blank line ends a paragraph.
-      token.sentence = sentence;
       sentence++;
       if (breaks > 1) paragraph++;
-    }
-    tokens.push(token);
-    if (kind === "sym" && (raw === "." || raw === "!" || raw === "?" || raw === "…")) {
-      // A full stop ends a sentence only when a space and a capital or a digit follow (not in 1.232 or p.c. or).
-      const after = text.slice(i, i + 3);
-      if (/^[ \u00a0\u202f]+[\p{Lu}«"“]/u.test(after) || i >= n) sentence++;
+    } else if (kind === "sym" && (raw === "." || raw === "!" || raw === "?" || raw === "…")) {
+      // A full stop ends a sentence only when a space and a capital follow (not in 1.232 or p.c. or).
+      SENTENCE_START.lastIndex = end;
+      if (end >= text.length || SENTENCE_START.test(text)) sentence++;
     }
   }
   return tokens;
