@@ -8,6 +8,10 @@ import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { projectPaths, type ProjectPaths } from "./io.ts";
 import { build, check, type RunResult } from "./pipeline.ts";
 import { extractFile } from "./extract/cli.ts";
+import { extractFigures } from "./extract/index.ts";
+import { coverageLine } from "./provenance/check.ts";
+import { draftFromDocument } from "./provenance/draft.ts";
+import { createArticle } from "./provenance/new.ts";
 
 /** What the CLI needs of a process. */
 export interface CliProcess {
@@ -75,14 +79,31 @@ export async function main(proc: CliProcess): Promise<number> {
     .description("list every figure of a French text or Markdown file (front matter skipped): position, text, value, unit")
     .argument("<file>", "the file to read, relative to the current folder; offsets count UTF-16 code units from the start of the file as read")
     .option("--json", "print a JSON array of {text, start, end, value, unit, approx} instead of the table")
-    .action(async (file: string, options: { json?: boolean }) => {
+    .addOption(new Option("--draft", "print a draft facts.yaml instead: one fact per figure, its evidence quoted, and a TODO for each editor's decision").conflicts("json"))
+    .action(async (file: string, options: { json?: boolean; draft?: boolean }) => {
       const result = await extractFile(proc.cwd, file, { json: options.json === true });
       if (result.diagnostics.length > 0) proc.stderr(`${formatReport(result.diagnostics)}\n`);
       if (hasErrors(result.diagnostics)) {
         exitCode = result.diagnostics.some((d) => d.rule === "content/missing-file" || d.rule === "content/not-a-file") ? EXIT.usage : EXIT.content;
         return;
       }
-      proc.stdout(result.output);
+      proc.stdout(options.draft ? draftFromDocument(result.text ?? "", extractFigures) : result.output);
+    });
+
+  program
+    .command("new")
+    .description("start an article: content/<slug>/ with the French text verbatim as source.fr.md and a draft facts.yaml (never overwrites)")
+    .argument("<slug>", "the article's folder name: lower-case words joined by hyphens")
+    .requiredOption("--from <file>", "the French article, as plain text or Markdown")
+    .action(async (slug: string, options: { from: string }) => {
+      const paths = pathsOf();
+      const created = await createArticle(paths, slug, options.from, proc.cwd, extractFigures);
+      if (hasErrors(created.diagnostics)) {
+        proc.stderr(`${formatReport(created.diagnostics)}\nnewsbrief: nothing was written.\n`);
+        exitCode = created.diagnostics.some((d) => d.rule === "new/empty-source" || d.rule.startsWith("front-matter/") || d.rule === "content/encoding" || d.rule === "content/nul") ? EXIT.content : EXIT.usage;
+        return;
+      }
+      proc.stdout(`created ${created.folder}/source.fr.md and ${created.folder}/facts.yaml (${created.figures} figure(s) drafted); fill in each TODO, then run \`newsbrief check\`.\n`);
     });
 
   try {
@@ -110,6 +131,7 @@ function report(proc: CliProcess, result: RunResult, verb: "built" | "checked"):
     proc.stderr(verb === "built" ? "newsbrief: nothing was written.\n" : "newsbrief: check failed.\n");
     return isConfigurationProblem(result.diagnostics) ? EXIT.usage : EXIT.content;
   }
+  if (result.coverage.length > 0) proc.stdout(`${coverageLine(result.coverage)}\n`);
   const written = verb === "built" ? `, ${result.changed.length === 0 ? "out/ already up to date" : `${result.changed.length} file(s) written`}` : "";
   const cached = result.cached > 0 ? ` (${result.cached} unchanged article(s) reused from the last verified build)` : "";
   proc.stdout(`${result.articles} article(s), ${result.files.length} file(s), ${result.figuresVerified} figure(s) verified${cached}${written}.\n`);

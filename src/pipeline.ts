@@ -26,6 +26,8 @@ import { createRenderer, type OutputFile } from "./render/brief.ts";
 import { loadMessages } from "./render/messages.ts";
 import { checkTemplate, compileTemplates } from "./render/templates.ts";
 import { verifyArticle, type VerifyFile } from "./verify/verify.ts";
+import { extractFigures } from "./extract/index.ts";
+import { checkProvenance, type SourceCoverage } from "./provenance/check.ts";
 
 /** Bumped when a change to newsbrief itself changes what it writes. */
 export const RENDER_VERSION = "1";
@@ -46,7 +48,12 @@ export interface RunResult {
   recovered?: string[];
   /** Set when another build holds the output folder. */
   lockedBy?: LockOwner;
+  /** How many figures of each article's French source the facts account for. */
+  coverage: SourceCoverage[];
 }
+
+/** A build cache entry, with the source coverage of the article it remembers. */
+type CacheEntry = BuildCache["entries"][string] & { coverage?: SourceCoverage };
 
 /** Options of {@link build}. */
 export interface BuildOptions {
@@ -119,7 +126,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
 }
 
 function emptyResult(): RunResult {
-  return { diagnostics: [], files: [], articles: 0, figuresVerified: 0, cached: 0, changed: [] };
+  return { diagnostics: [], files: [], articles: 0, figuresVerified: 0, cached: 0, changed: [], coverage: [] };
 }
 
 /**
@@ -177,12 +184,14 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
   const knownTemplates = new Set(inputs.templates.map((t) => t.name));
 
   const shared = sharedInputsHash(inputs);
-  const fresh: Array<{ article: Article; inputHash: string; cacheKey: string }> = [];
+  const fresh: Array<{ article: Article; inputHash: string; cacheKey: string; coverage: SourceCoverage }> = [];
   for (const files of inputs.articles) {
     const inputHash = hashOf(shared, files.factsText, files.sourceText);
     const cacheKey = hashOf(caching?.tool ?? "", inputHash);
     const reused = caching && !sharedBroken ? reuse(caching, files.slug, cacheKey) : undefined;
-    if (reused) {
+    const reusedCoverage = (reused?.entry as CacheEntry | undefined)?.coverage;
+    if (reused && reusedCoverage) {
+      result.coverage.push(reusedCoverage);
       entries[files.slug] = reused.entry;
       result.files.push(...reused.files);
       result.figuresVerified += reused.entry.figures;
@@ -192,16 +201,20 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
     }
     const loaded = loadArticle(files, { templates: knownTemplates });
     diagnostics.push(...loaded.diagnostics);
-    if (!loaded.article || sharedBroken) continue;
+    if (!loaded.article) continue;
+    const provenance = checkProvenance(loaded.article, extractFigures);
+    diagnostics.push(...provenance.diagnostics);
+    result.coverage.push(provenance.coverage);
+    if (sharedBroken) continue;
     const article = loaded.article;
     const template = templates.templates.get(article.facts.editorial.template)!;
     for (const locale of LOCALES) diagnostics.push(...checkTemplate(template, article, messages.catalog.get(locale)!));
-    fresh.push({ article, inputHash, cacheKey });
+    fresh.push({ article, inputHash, cacheKey, coverage: provenance.coverage });
   }
   if (hasErrors(diagnostics) || !inputs.pageTemplate) return done();
 
   const renderer = createRenderer(messages.catalog, inputs.pageTemplate.text);
-  for (const { article, inputHash, cacheKey } of fresh) {
+  for (const { article, inputHash, cacheKey, coverage } of fresh) {
     const template = templates.templates.get(article.facts.editorial.template)!;
     const rendered = renderer.render(article, template, `sha256:${inputHash}`);
     const verification = verifyArticle(
@@ -213,7 +226,8 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
     result.files.push(...rendered);
     result.articles++;
     if (!hasErrors(verification.diagnostics)) {
-      entries[article.slug] = { key: cacheKey, figures: verification.figures.length, files: Object.fromEntries(rendered.map((f) => [f.path, sha256(f.contents)])) };
+      const entry: CacheEntry = { key: cacheKey, figures: verification.figures.length, files: Object.fromEntries(rendered.map((f) => [f.path, sha256(f.contents)])), coverage };
+      entries[article.slug] = entry;
     }
   }
   result.files.sort((a, b) => compareStrings(a.path, b.path));

@@ -4,6 +4,7 @@
  */
 import matter from "gray-matter";
 import { compareDiagnostics, diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { findPlaceholders } from "../provenance/todo.ts";
 import { checkUniqueIds, RULES, type RuleContext } from "./rules.ts";
 import { Facts, SourceFrontMatter } from "./schema.ts";
 import { validateShape } from "./validate.ts";
@@ -69,10 +70,20 @@ export function loadArticle(files: ArticleFiles, options: LoadOptions = {}): { a
   return { article: { slug: files.slug, facts: facts.value, source: source.value, files }, diagnostics };
 }
 
-/** Parses `facts.yaml`: YAML, then the zod shape, then the cross-field rules. */
+/**
+ * Parses `facts.yaml`: YAML, then the zod shape, then the cross-field rules.
+ * A `TODO` placeholder is a `draft/todo` error, and hides the problems of its field.
+ */
 export function parseFacts(text: string, file: string, options: LoadOptions = {}): { value?: Facts; diagnostics: Diagnostic[] } {
   const yaml = parseYaml(text, { file });
   if (yaml.value === undefined) return { diagnostics: yaml.diagnostics };
+  const todos = findPlaceholders(yaml, file);
+  const parsed = parseFactsYaml(yaml, file, options);
+  if (todos.diagnostics.length === 0) return parsed;
+  return { diagnostics: [...todos.diagnostics, ...parsed.diagnostics.filter((d) => !todos.covers(d))].sort(compareDiagnostics) };
+}
+
+function parseFactsYaml(yaml: PositionedYaml, file: string, options: LoadOptions): { value?: Facts; diagnostics: Diagnostic[] } {
   const shape = validateShape(Facts, yaml, file, "facts");
   const diagnostics = [...yaml.diagnostics, ...shape.diagnostics];
   const ctx = ruleContext(yaml, file, diagnostics);

@@ -45,7 +45,11 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 const factBase = {
   id,
   label: LocalizedText,
-  /** Words of the source article the figure comes from. */
+  /**
+   * The words of the source article the figure comes from, exactly as the
+   * body writes them. Required: a fact without it is a
+   * `provenance/missing-evidence` error at build and check.
+   */
   evidence: z.array(nonEmpty).min(1).max(20).optional(),
   /** The figure is hedged (about, nearly): the brief says so. */
   approx: z.boolean().optional(),
@@ -109,6 +113,19 @@ export type Quote = z.infer<typeof Quote>;
 export const Related = z.strictObject({ id, title: LocalizedText, url: httpUrl.optional() });
 export type Related = z.infer<typeof Related>;
 
+/**
+ * A figure of the source that no fact stands for, left out on purpose: its
+ * text as the source writes it, which occurrence (all of them by default),
+ * and why.
+ */
+export const Ignore = z.strictObject({
+  text: nonEmpty,
+  /** Only the n-th occurrence of `text` in the source body (1-based). */
+  occurrence: z.number().int().min(1).max(MAX_ITEMS).optional(),
+  reason: nonEmpty,
+});
+export type Ignore = z.infer<typeof Ignore>;
+
 /** The whole `facts.yaml`. */
 export const Facts = z.strictObject({
   version: z.literal(1),
@@ -123,6 +140,8 @@ export const Facts = z.strictObject({
   breakdowns: z.array(Breakdown).max(MAX_ITEMS).default([]),
   quotes: z.array(Quote).max(MAX_ITEMS).default([]),
   related: z.array(Related).max(MAX_ITEMS).default([]),
+  /** Figures of the source that no fact stands for, each with its reason. */
+  ignore: z.array(Ignore).max(MAX_ITEMS).default([]),
 });
 export type Facts = z.infer<typeof Facts>;
 

@@ -1,0 +1,135 @@
+/**
+ * Whether a figure read from the source says what a fact stores: the same
+ * kind of figure, the same unit, and the same value at the precision the
+ * source writes it ("1,2 milliard" stands for anything that rounds to it).
+ */
+import type { Fact } from "../content/schema.ts";
+
+/** A figure read from the source body (the extractor's `ExtractedFigure`). */
+export interface SourceFigure {
+  /** The words read, exactly as in the body. */
+  text: string;
+  /** Code-unit offsets in the body. */
+  start: number;
+  end: number;
+  /** In base units; `[from, to]` for a range; ISO text for a date or month. */
+  value: number | [number, number] | string;
+  /** `EUR` and other currency codes, `percent`, `count`, `year`, `month`, `date`, …, `label` for what is not a figure. */
+  unit: string;
+  /** The source hedges the figure ("environ", "près de"). */
+  approx?: true;
+}
+
+/** Reads every figure of a French text. */
+export type FigureReader = (text: string) => SourceFigure[];
+
+/** How a figure compares with a fact. */
+export type Agreement =
+  | { ok: true; step: number }
+  | { ok: false; problem: "unit" | "value" | "hedge"; expected: string; step: number };
+
+/** The units a fact of each type may be read with. */
+export function unitsFor(fact: Fact): readonly string[] {
+  switch (fact.type) {
+    case "money":
+      return [fact.currency];
+    default:
+      return [fact.type];
+  }
+}
+
+const NUMBER = /\d{1,3}(?:[ .\u00A0\u202F]\d{3})+(?:,\d+)?|\d+(?:,\d+)?/;
+
+const WORD_SCALES: ReadonlyArray<readonly [RegExp, number]> = [
+  [/\bmilliards?\b/iu, 1e9],
+  [/\bmillions?\b/iu, 1e6],
+  [/\bmilles?\b/iu, 1e3],
+];
+
+/** How a number is written: the power of ten of its scale word and its decimals. */
+export interface WrittenForm {
+  /** 1, 1 000, 1 000 000 or 1 000 000 000 ("mille", "millions", "milliard"). */
+  scale: number;
+  /** Digits after the decimal comma. */
+  decimals: number;
+}
+
+/** Works out how a figure is written, from its text and the value the extractor read. */
+export function writtenForm(figure: SourceFigure): WrittenForm {
+  if (typeof figure.value !== "number") return { scale: 1, decimals: 0 };
+  const match = NUMBER.exec(figure.text);
+  // A number in words ("deux millions") is as precise as its scale word.
+  if (!match) return { scale: WORD_SCALES.find(([word]) => word.test(figure.text))?.[1] ?? 1, decimals: 0 };
+  const [whole, decimals = ""] = match[0].replace(/[ .\u00A0\u202F]/g, "").split(",");
+  const mantissa = Number(`${whole}.${decimals || "0"}`);
+  let scale = 1;
+  if (mantissa !== 0 && figure.value !== 0) {
+    const exponent = Math.round(Math.log10(Math.abs(figure.value / mantissa)));
+    if (Math.abs(figure.value / mantissa / 10 ** exponent - 1) < 1e-9) scale = 10 ** exponent;
+  }
+  return { scale, decimals: decimals.length };
+}
+
+/**
+ * The step of the last digit the figure is written with, in base units:
+ * "1,2 milliard" → 100 000 000, "1.232.726.898 euros" → 1, "12,5 %" → 0.1.
+ */
+export function writtenStep(figure: SourceFigure): number {
+  const { scale, decimals } = writtenForm(figure);
+  return roundStep(scale / 10 ** decimals);
+}
+
+function roundStep(step: number): number {
+  // 10 ** -1 is exact, but 1e9 / 10 is not always: keep steps on clean powers of ten.
+  return Number(step.toPrecision(12));
+}
+
+/** Compares a figure read from the source with a fact. */
+export function agreement(fact: Fact, figure: SourceFigure): Agreement {
+  const step = writtenStep(figure);
+  const units = unitsFor(fact);
+  if (!units.includes(figure.unit)) {
+    return { ok: false, problem: "unit", expected: units.join(" or "), step };
+  }
+  switch (fact.type) {
+    case "year-range": {
+      const value = figure.value;
+      if (!Array.isArray(value) || value[0] !== fact.value[0] || value[1] !== fact.value[1]) {
+        return { ok: false, problem: "value", expected: `${fact.value[0]}–${fact.value[1]} exactly`, step };
+      }
+      break;
+    }
+    case "month":
+    case "date":
+      if (!sameDay(figure.value, fact.value)) return { ok: false, problem: "value", expected: `${fact.value} exactly`, step };
+      break;
+    case "year":
+      if (figure.value !== fact.value) return { ok: false, problem: "value", expected: `${fact.value} exactly`, step };
+      break;
+    default: {
+      if (typeof figure.value !== "number" || Math.abs(figure.value - fact.value) > step / 2 + Math.abs(fact.value) * 1e-12) {
+        return { ok: false, problem: "value", expected: `${fact.value}, which written with a step of ${step} is ${formatRounded(fact.value, step)}`, step };
+      }
+    }
+  }
+  if (figure.approx && fact.approx !== true) {
+    return { ok: false, problem: "hedge", expected: "`approx: true` on the fact, since the source hedges the figure", step };
+  }
+  return { ok: true, step };
+}
+
+function sameDay(read: unknown, stored: string): boolean {
+  if (typeof read !== "string") return false;
+  // A date written without its year ("15 avril") reads as --MM-DD.
+  if (read.startsWith("--")) return stored.length === 10 && stored.slice(4) === read.slice(1);
+  return read === stored;
+}
+
+function formatRounded(value: number, step: number): string {
+  return String(roundStep(Math.round(value / step) * step));
+}
+
+/** A figure's value as a short text for messages. */
+export function showValue(value: SourceFigure["value"]): string {
+  return Array.isArray(value) ? `${value[0]}–${value[1]}` : String(value);
+}

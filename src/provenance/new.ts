@@ -1,0 +1,66 @@
+/**
+ * `newsbrief new <slug> --from <file>`: a new article folder made from a
+ * French text, with the text verbatim as `source.fr.md` and a draft
+ * `facts.yaml`. Nothing is written unless everything is in order.
+ */
+import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics.ts";
+import { parseSource, SLUG_PATTERN } from "../content/load.ts";
+import { parseYaml } from "../content/yaml.ts";
+import path from "node:path";
+import { createArticleFolder, readTextFile, type ProjectPaths } from "../io.ts";
+import type { FigureReader } from "./consistency.ts";
+import { draftFacts, draftSource, titleOf } from "./draft.ts";
+
+/** The files of a new article, or why there are none. */
+export interface NewArticlePlan {
+  files: Array<{ name: "source.fr.md" | "facts.yaml"; contents: string }>;
+  diagnostics: Diagnostic[];
+  /** Figures the draft was made from. */
+  figures: number;
+}
+
+/** Plans a new article from a French text; pure. */
+export function planNewArticle(slug: string, text: string, contentFolder: string, read: FigureReader): NewArticlePlan {
+  const folder = `${contentFolder}/${slug}`;
+  const diagnostics: Diagnostic[] = [];
+  if (!SLUG_PATTERN.test(slug) || slug.length > 80) {
+    diagnostics.push(
+      diagnostic({ file: folder, rule: "new/invalid-slug", message: `\`${slug}\` is not a valid slug`, expected: "lower-case letters, digits and single hyphens, at most 80 characters, such as `eu-chips-2026`", actual: slug }),
+    );
+  }
+  const title = titleOf(text);
+  if (!title) {
+    diagnostics.push(diagnostic({ file: folder, rule: "new/empty-source", message: "the text is empty: there is no article to start from" }));
+    return { files: [], diagnostics, figures: 0 };
+  }
+  const sourceFile = `${folder}/source.fr.md`;
+  const source = draftSource(text, title);
+  const parsed = parseSource(source, sourceFile);
+  diagnostics.push(...parsed.diagnostics);
+  if (!parsed.value || hasErrors(diagnostics)) return { files: [], diagnostics, figures: 0 };
+  const figures = read(parsed.value.body);
+  const facts = draftFacts({ title, body: parsed.value.body, figures });
+  const check = parseYaml(facts, { file: `${folder}/facts.yaml` });
+  // The draft is generated: a YAML problem in it is a bug, not a user mistake.
+  if (check.diagnostics.length > 0) throw new Error(`the draft facts.yaml does not parse: ${check.diagnostics.map((d) => d.message).join("; ")}`);
+  return {
+    files: [
+      { name: "source.fr.md", contents: source },
+      { name: "facts.yaml", contents: facts },
+    ],
+    diagnostics,
+    figures: figures.filter((f) => f.unit !== "label").length,
+  };
+}
+
+/** Reads `from` (relative to `cwd`) and creates `content/<slug>/`; returns what went wrong, if anything. */
+export async function createArticle(paths: ProjectPaths, slug: string, from: string, cwd: string, read: FigureReader): Promise<NewArticlePlan & { folder: string }> {
+  const folder = `${paths.content}/${slug}`;
+  const diagnostics: Diagnostic[] = [];
+  const text = await readTextFile(path.resolve(cwd, from), from, diagnostics);
+  if (text === undefined) return { files: [], diagnostics, figures: 0, folder };
+  const plan = planNewArticle(slug, text, paths.content, read);
+  if (hasErrors(plan.diagnostics)) return { ...plan, files: [], folder };
+  const written = await createArticleFolder(paths, slug, plan.files);
+  return written.length > 0 ? { files: [], diagnostics: written, figures: 0, folder } : { ...plan, folder };
+}

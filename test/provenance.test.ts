@@ -1,0 +1,297 @@
+/**
+ * Provenance: each fact's evidence is found in the French source and reads as
+ * the fact's value at the precision written; every figure of the source is
+ * covered by evidence or ignored with a reason; builds and checks fail, and
+ * write nothing, when it is not so.
+ */
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { loadArticle, type Article } from "../src/content/load.ts";
+import type { Fact } from "../src/content/schema.ts";
+import { extractFigures } from "../src/extract/index.ts";
+import { checkProvenance } from "../src/provenance/check.ts";
+import { agreement, writtenStep } from "../src/provenance/consistency.ts";
+import { findQuotation, normalizeQuotation } from "../src/provenance/text.ts";
+import { cleanupProjects, digestTree, makeProject, replace, reported, runCli, SLUG, snapshotTree } from "./support/project.ts";
+import { repoFile } from "./support/fixtures.ts";
+
+afterEach(() => cleanupProjects());
+afterAll(() => cleanupProjects({ base: true }));
+
+const FACTS = `content/${SLUG}/facts.yaml`;
+const SOURCE = `content/${SLUG}/source.fr.md`;
+const NBSP = "\u00a0";
+
+/** The bundled article with its facts.yaml and source.fr.md changed, loaded. */
+function article(change: { facts?: (text: string) => string; source?: (text: string) => string } = {}): Article {
+  const factsText = (change.facts ?? ((t) => t))(repoFile(FACTS));
+  const sourceText = (change.source ?? ((t) => t))(repoFile(SOURCE));
+  const loaded = loadArticle({ slug: SLUG, factsFile: FACTS, factsText, sourceFile: SOURCE, sourceText });
+  if (!loaded.article) throw new Error(loaded.diagnostics.map((d) => `${d.rule} ${d.message}`).join("\n"));
+  return loaded.article;
+}
+
+function provenance(change: Parameters<typeof article>[0] = {}) {
+  return checkProvenance(article(change), extractFigures);
+}
+
+/** 1-based line and column of the first `needle` in `text`, after `from`. */
+function positionOf(text: string, needle: string, from = ""): { line: number; column: number } {
+  const offset = text.indexOf(needle, from ? text.indexOf(from) : 0);
+  if (offset === -1) throw new Error(`${needle} is not in the text`);
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** The one figure the extractor reads in a French phrase. */
+function figureOf(phrase: string) {
+  const figures = extractFigures(phrase);
+  expect(figures, phrase).toHaveLength(1);
+  return figures[0]!;
+}
+
+const money = (value: number, extra: Partial<Extract<Fact, { type: "money" }>> = {}): Fact => ({ id: "x", type: "money", currency: "EUR", value, label: { fr: "x", nl: "x", en: "x" }, ...extra });
+
+describe("the bundled article", () => {
+  it("has evidence on every fact, and every figure of its source is covered", () => {
+    const facts = article().facts.facts;
+    expect(facts.every((f) => (f.evidence ?? []).length > 0)).toBe(true);
+    const result = provenance();
+    expect(result.diagnostics).toEqual([]);
+    expect(result.coverage).toEqual({ slug: SLUG, figures: 13, covered: 13, ignored: 0 });
+  });
+});
+
+describe("finding evidence in the source", () => {
+  it("makes typographic apostrophes and no-break spaces plain, one code unit for one", () => {
+    const text = `l’IA et d‘euros 1${NBSP}200\u202Feuros`;
+    expect(normalizeQuotation(text)).toBe("l'IA et d'euros 1 200 euros");
+    expect(normalizeQuotation(text)).toHaveLength(text.length);
+  });
+
+  it("matches whole words only: `60 millions` is not inside `160 millions`", () => {
+    expect(findQuotation("de 160 millions et 60 millions", "60 millions")).toEqual([{ start: 19, end: 30 }]);
+    expect(findQuotation("1,2 milliards", "1,2 milliard")).toEqual([]);
+  });
+
+  it("accepts a straight apostrophe for the source's typographic one", () => {
+    const result = provenance({ facts: replace(`evidence: ["544,7 millions d’euros"]`, `evidence: ["544,7 millions d'euros"]`) });
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it("accepts a no-break space in the source where the evidence has a plain one", () => {
+    const result = provenance({ source: replace("544,7 millions d’euros", `544,7${NBSP}millions d’euros`) });
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it.each([
+    ["another case", "544,7 Millions d’euros"],
+    ["a doubled space", "544,7  millions d’euros"],
+    ["a missing space", "544,7millions d’euros"],
+    ["another decimal separator", "544.7 millions d’euros"],
+  ])("refuses evidence that differs by %s", (_name, quotation) => {
+    const result = provenance({ facts: replace(`evidence: ["544,7 millions d’euros"]`, `evidence: [${JSON.stringify(quotation)}]`) });
+    const facts = repoFile(FACTS);
+    const at = positionOf(facts, `"544,7 millions d’euros"`);
+    expect(result.diagnostics.map((d) => [d.rule, d.file, d.line, d.column, d.path])).toEqual([
+      ["provenance/evidence-not-found", FACTS, at.line, at.column, "facts.1.evidence.0"],
+      // With its evidence gone, the figure of the source is covered by nothing.
+      ["provenance/uncovered", SOURCE, ...Object.values(positionOf(repoFile(SOURCE), "544,7 millions d’euros")), undefined],
+    ]);
+    expect(result.diagnostics[0]!.actual).toBe(JSON.stringify(quotation));
+    expect(result.coverage).toMatchObject({ figures: 13, covered: 12 });
+  });
+});
+
+describe("reading the evidence as the fact's value", () => {
+  it("compares at the precision written: 1,2 milliard stands for 1 232 726 898, 1,3 milliard does not", () => {
+    const total = money(1232726898);
+    const written = figureOf("1,2 milliard d’euros");
+    expect(writtenStep(written)).toBe(100_000_000);
+    expect(agreement(total, written)).toMatchObject({ ok: true });
+    expect(agreement(total, figureOf("1,3 milliard d’euros"))).toMatchObject({ ok: false, problem: "value" });
+    expect(agreement(total, figureOf("1.232.726.898 euros"))).toMatchObject({ ok: true, step: 1 });
+    expect(agreement(total, figureOf("1.232.726.899 euros"))).toMatchObject({ ok: false, problem: "value" });
+    expect(agreement(money(544_700_000), figureOf("544,7 millions d’euros"))).toMatchObject({ ok: true, step: 100_000 });
+    expect(agreement(money(544_750_001), figureOf("544,7 millions d’euros"))).toMatchObject({ ok: false, problem: "value" });
+    // A number in words is as precise as its scale word; a plain one, to the unit.
+    expect(writtenStep(figureOf("deux millions d’habitants"))).toBe(1_000_000);
+    expect(writtenStep(figureOf("douze emplois"))).toBe(1);
+    expect(writtenStep(figureOf("12,5 %"))).toBe(0.1);
+  });
+
+  it("reports 1,3 milliard in the source against the stored 1 232 726 898", () => {
+    const result = provenance({ source: (t) => t.replaceAll("1,2 milliard d’euros", "1,3 milliard d’euros"), facts: replace(`- "1,2 milliard d’euros"`, `- "1,3 milliard d’euros"`) });
+    expect(result.diagnostics.map((d) => [d.rule, d.path])).toEqual([["provenance/value-mismatch", "facts.0.evidence.0"]]);
+    expect(result.diagnostics[0]!.message).toContain("reads “1,3 milliard d’euros” as 1300000000");
+    expect(result.diagnostics[0]!.message).toContain("stores 1232726898");
+  });
+
+  it("requires a year range, a month and a date to match exactly", () => {
+    const period: Fact = { id: "p", type: "year-range", value: [2025, 2027], label: { fr: "x", nl: "x", en: "x" } };
+    expect(agreement(period, figureOf("entre 2025 et 2027"))).toMatchObject({ ok: true });
+    expect(agreement(period, figureOf("entre 2025 et 2028"))).toMatchObject({ ok: false, problem: "value" });
+    const month: Fact = { id: "m", type: "month", value: "2025-04", label: { fr: "x", nl: "x", en: "x" } };
+    expect(agreement(month, figureOf("en avril 2025"))).toMatchObject({ ok: true });
+    expect(agreement(month, figureOf("en mai 2025"))).toMatchObject({ ok: false, problem: "value" });
+    const date: Fact = { id: "d", type: "date", value: "2025-03-15", label: { fr: "x", nl: "x", en: "x" } };
+    expect(agreement(date, figureOf("le 15 mars 2025"))).toMatchObject({ ok: true });
+    expect(agreement(date, figureOf("le 16 mars 2025"))).toMatchObject({ ok: false, problem: "value" });
+  });
+
+  it("refuses evidence read with another unit than the fact's type or currency", () => {
+    expect(agreement(money(44_500_000), figureOf("44,5 millions de dollars"))).toMatchObject({ ok: false, problem: "unit", expected: "EUR" });
+    const result = provenance({ facts: replace(`evidence: ["43,7 millions"]`, `evidence: ["avril 2025"]`) });
+    const at = positionOf(repoFile(FACTS), `"43,7 millions"`);
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      `${at.line}:${at.column} provenance/wrong-unit`,
+      `${positionOf(repoFile(SOURCE), "43,7 millions").line}:${positionOf(repoFile(SOURCE), "43,7 millions").column} provenance/uncovered`,
+    ]);
+    expect(result.diagnostics[0]!.message).toContain("fact `hpc` is an amount in EUR, but its evidence at");
+    expect(result.diagnostics[0]!.actual).toBe("month (2025-04)");
+  });
+
+  it("refuses a stored value more precise than any evidence states", () => {
+    const result = provenance({ facts: replace(`      - "1.232.726.898 euros"\n`, "") });
+    expect(result.diagnostics.map((d) => [d.rule, d.path])).toEqual([
+      ["provenance/false-precision", "facts.0.value"],
+      ["provenance/uncovered", undefined],
+    ]);
+    expect(result.diagnostics[0]!.expected).toContain("precision: 100000000");
+  });
+
+  it("requires evidence on every figure fact", () => {
+    const result = provenance({ facts: replace(`    evidence: ["43,7 millions"]\n`, "") });
+    expect(result.diagnostics.map((d) => [d.rule, d.path])).toEqual([
+      ["provenance/missing-evidence", "facts.4.id"],
+      ["provenance/uncovered", undefined],
+    ]);
+  });
+});
+
+describe("coverage of the source", () => {
+  const ADDED = "Le programme précédent avait reçu 300 millions d’euros en 2021.";
+  const withSentence = (text: string) => `${text}\n${ADDED}\n`;
+
+  it("reports each figure no evidence covers, at its line and column in the source", () => {
+    const result = provenance({ source: withSentence });
+    const source = withSentence(repoFile(SOURCE));
+    expect(result.diagnostics.map((d) => [d.rule, d.file, d.line, d.column, d.actual])).toEqual([
+      ["provenance/uncovered", SOURCE, ...Object.values(positionOf(source, "300 millions d’euros")), `"300 millions d’euros" (300000000, EUR)`],
+      ["provenance/uncovered", SOURCE, ...Object.values(positionOf(source, "2021")), `"2021" (2021, year)`],
+    ]);
+    expect(result.coverage).toEqual({ slug: SLUG, figures: 15, covered: 13, ignored: 0 });
+  });
+
+  it("does not let a long quotation cover the other figures it holds", () => {
+    const result = provenance({
+      facts: (t) => replace(`evidence: ["2025-2027", "entre 2025 et 2027"]`, `evidence: ["entre 2025 et 2027"]`)(replace(`- "1,2 milliard d’euros"`, `- "1,2 milliard d’euros"\n      - "programme de travail pluriannuel 2025-2027 dans le cadre du Programme pour une Europe numérique. L’Union européenne débloque 1,2 milliard d’euros"`)(t)),
+    });
+    const at = positionOf(repoFile(SOURCE), "2025-2027");
+    expect(result.diagnostics.map((d) => [d.rule, d.line, d.column, d.actual])).toEqual([["provenance/uncovered", at.line, at.column, `"2025-2027" (2025–2027, year-range)`]]);
+  });
+
+  it("does not count a number that names something (`label`)", () => {
+    const result = provenance({ source: (t) => `${t}\nVoir l’article 12 du règlement.\n` });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.coverage.figures).toBe(13);
+  });
+
+  const ignore = (entries: string) => (text: string) => `${text}\nignore:\n${entries}`;
+
+  it("leaves out the figures listed under `ignore`, and counts them", () => {
+    const result = provenance({
+      source: withSentence,
+      facts: ignore(`  - text: "300 millions d’euros en 2021"\n    reason: the previous programme, not this one\n`),
+    });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.coverage).toEqual({ slug: SLUG, figures: 15, covered: 13, ignored: 2 });
+  });
+
+  it("ignores one occurrence only when told which", () => {
+    const twice = (t: string) => `${t}\n2021 et 2021.\n`;
+    const first = provenance({ source: twice, facts: ignore(`  - { text: "2021", occurrence: 1, reason: sans objet }\n`) });
+    expect(first.diagnostics.map((d) => d.rule)).toEqual(["provenance/uncovered"]);
+    expect(first.coverage.ignored).toBe(1);
+    const both = provenance({ source: twice, facts: ignore(`  - { text: "2021", reason: sans objet }\n`) });
+    expect(both.diagnostics).toEqual([]);
+    expect(both.coverage.ignored).toBe(2);
+  });
+
+  it("refuses an ignore entry that matches nothing", () => {
+    const facts = ignore(
+      [
+        `  - { text: "2019", reason: not in the source }`,
+        `  - { text: "Souveraineté technologique", reason: no figure there }`,
+        `  - { text: "60 millions", reason: already the evidence of a fact }`,
+        `  - { text: "avril 2025", occurrence: 2, reason: there is only one }`,
+        "",
+      ].join("\n"),
+    );
+    const result = provenance({ facts });
+    expect(result.diagnostics.map((d) => [d.rule, d.path])).toEqual([
+      ["provenance/unused-ignore", "ignore.0.text"],
+      ["provenance/unused-ignore", "ignore.1.text"],
+      ["provenance/unused-ignore", "ignore.2.text"],
+      ["provenance/unused-ignore", "ignore.3.occurrence"],
+    ]);
+    const text = facts(repoFile(FACTS));
+    expect(result.diagnostics.map((d) => d.line)).toEqual(["2019", "Souveraineté", `"60 millions"`, "occurrence: 2"].map((n) => positionOf(text, n, "ignore:").line));
+  });
+
+  it("requires a reason for each ignored figure", () => {
+    const factsText = ignore(`  - text: "2021"\n`)(repoFile(FACTS));
+    const loaded = loadArticle({ slug: SLUG, factsFile: FACTS, factsText, sourceFile: SOURCE, sourceText: withSentence(repoFile(SOURCE)) });
+    expect(loaded.article).toBeUndefined();
+    expect(loaded.diagnostics.map((d) => [d.rule, d.path, d.line])).toEqual([["facts/missing-field", "ignore.0.reason", positionOf(factsText, `- text: "2021"`).line]]);
+  });
+});
+
+describe("newsbrief check and build", () => {
+  it("check names the fact, its evidence and the source line when 544,7 becomes 547,4 million in facts.yaml", async () => {
+    const project = await makeProject({ [FACTS]: replace("value: 544700000", "value: 547400000") });
+    const before = digestTree(snapshotTree(project.root));
+    const run = await runCli(["check"], project.root);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toBe("");
+    const evidence = positionOf(project.read(FACTS), `"544,7 millions d’euros"`);
+    const source = positionOf(project.read(SOURCE), "544,7 millions d’euros");
+    expect(reported(run.stderr).map((d) => `${d.at} [${d.rule}]`)).toEqual([`${FACTS}:${evidence.line}:${evidence.column} [provenance/value-mismatch]`]);
+    const lines = run.stderr.split("\n");
+    expect(lines[0]).toBe(
+      `${FACTS}:${evidence.line}:${evidence.column}  error  fact \`ai\` stores 547400000, but its evidence at ${SOURCE}:${source.line}:${source.column} reads “544,7 millions d’euros” as 544700000 at \`facts.1.evidence.0\`  [provenance/value-mismatch]`,
+    );
+    expect(lines[1]).toBe("    expected: a stored value that the source's “544,7 millions d’euros” states: 544700000 (± 50000)");
+    expect(lines[2]).toBe(`    found:    547400000 in ${FACTS}`);
+    // The positions, spelled out: the evidence line of `ai` in facts.yaml, the body line of the source.
+    expect([evidence, source]).toEqual([
+      { line: 78, column: 16 },
+      { line: 27, column: 199 },
+    ]);
+    expect(digestTree(snapshotTree(project.root))).toEqual(before);
+  });
+
+  it("build writes nothing when provenance fails: out/ stays byte-identical", async () => {
+    const project = await makeProject({ [SOURCE]: (t) => `${t}\nLe programme précédent avait reçu 300 millions d’euros.\n`, [FACTS]: replace(`["60 millions"]`, `["60 millions d’euros"]`) });
+    const before = digestTree(snapshotTree(project.out));
+    const run = await runCli(["build", "--no-cache"], project.root);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/\nnewsbrief: nothing was written\.\n$/);
+    expect(reported(run.stderr).map((d) => d.rule)).toEqual(["provenance/evidence-not-found", "provenance/uncovered", "provenance/uncovered"]);
+    expect(digestTree(snapshotTree(project.out))).toEqual(before);
+  });
+
+  it("build and check print the summary line of the source's figures", async () => {
+    const project = await makeProject({
+      [SOURCE]: (t) => `${t}\nLe programme précédent avait reçu 300 millions d’euros en 2021.\n`,
+      [FACTS]: (t) => `${t}\nignore:\n  - { text: "300 millions d’euros en 2021", reason: the previous programme }\n`,
+    });
+    const built = await runCli(["build"], project.root);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout.split("\n")[0]).toBe("source figures: 15, covered: 13, ignored: 2");
+    const again = await runCli(["build"], project.root);
+    expect(again.stdout, "the summary of an article reused from the cache").toMatch(/^source figures: 15, covered: 13, ignored: 2\n.*reused/);
+    const checked = await runCli(["check"], project.root);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout.split("\n")[0]).toBe("source figures: 15, covered: 13, ignored: 2");
+  });
+});
