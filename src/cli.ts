@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { projectPaths, type ProjectPaths } from "./io.ts";
 import { build, check, type RunResult } from "./pipeline.ts";
+import { runDiff } from "./review/command.ts";
 
 /** What the CLI needs of a process. */
 export interface CliProcess {
@@ -67,6 +68,16 @@ export async function main(proc: CliProcess): Promise<number> {
     .description("verify out/ as it is: every figure against the dataset, and every file against what build would write")
     .action(async () => {
       exitCode = report(proc, await check(pathsOf()), "checked");
+    });
+
+  program
+    .command("diff")
+    .description("report what changed since a git commit, for review: facts (old → new), template and locale strings, and the sentences of every brief")
+    .option("--base <git-ref>", "the commit to compare with (its merge base with HEAD); default: the merge base with origin/HEAD, main or master, else HEAD")
+    .addOption(new Option("--format <format>", "markdown (one pull-request comment) or json").choices(["markdown", "json"]).default("markdown"))
+    .option("--no-verify", "do not check the changed articles' outputs in the working tree")
+    .action(async (options: { base?: string; format: "markdown" | "json"; verify: boolean }) => {
+      exitCode = await runDiff(proc, pathsOf(), options);
     });
 
   try {

@@ -122,15 +122,26 @@ function emptyResult(): RunResult {
   return { diagnostics: [], files: [], articles: 0, figuresVerified: 0, cached: 0, changed: [] };
 }
 
+/** Options of {@link check}. */
+export interface CheckOptions {
+  /** Check only these articles (and the outputs under their folders). @default every article */
+  articles?: ReadonlySet<string>;
+}
+
 /**
  * Checks the output folder as it is on disk: every figure of every brief is
  * read back and matched to the dataset, and every file must be exactly
  * what a build would write. Never uses the build cache.
  */
-export async function check(paths: ProjectPaths): Promise<RunResult> {
+export async function check(paths: ProjectPaths, options: CheckOptions = {}): Promise<RunResult> {
   const location = checkOutputLocation(paths);
   if (location.length > 0) return { ...emptyResult(), diagnostics: location };
   const [inputs, onDisk] = await Promise.all([readProject(paths), readOutputs(paths)]);
+  const only = options.articles;
+  if (only) {
+    inputs.articles = inputs.articles.filter((a) => only.has(a.slug));
+    for (const relative of [...onDisk.keys()]) if (!only.has(relative.split("/")[0]!)) onDisk.delete(relative);
+  }
   const { result, articles } = renderAll(inputs, paths);
   if (hasErrors(result.diagnostics)) return result;
   let figures = 0;
