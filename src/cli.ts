@@ -7,7 +7,6 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { projectPaths, type ProjectPaths } from "./io.ts";
 import { build, check, type RunResult } from "./pipeline.ts";
-import { runDiff } from "./review/command.ts";
 
 /** What the CLI needs of a process. */
 export interface CliProcess {
@@ -77,6 +76,8 @@ export async function main(proc: CliProcess): Promise<number> {
     .addOption(new Option("--format <format>", "markdown (one pull-request comment) or json").choices(["markdown", "json"]).default("markdown"))
     .option("--no-verify", "do not check the changed articles' outputs in the working tree")
     .action(async (options: { base?: string; format: "markdown" | "json"; verify: boolean }) => {
+      // Loaded on demand, so that build and check do not pay for git and diffing.
+      const { runDiff } = await import("./review/command.ts");
       exitCode = await runDiff(proc, pathsOf(), options);
     });
 

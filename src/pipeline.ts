@@ -267,13 +267,24 @@ function staleOutputs(paths: ProjectPaths, files: readonly OutputFile[], onDisk:
   return diagnostics;
 }
 
+/**
+ * The first line that differs, passing over the front matter's `inputHash`
+ * line when a later line differs too: that one says what a reader would see.
+ */
 function firstDifferentLine(expected: string, actual: string): { number: number; expected: string; actual: string } {
   const a = expected.split("\n");
   const b = actual.split("\n");
+  let first = -1;
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return { number: i + 1, expected: JSON.stringify(a[i] ?? "(end of file)"), actual: JSON.stringify(b[i] ?? "(end of file)") };
+    if (a[i] === b[i]) continue;
+    if (first === -1) first = i;
+    if (!(a[i] ?? "").startsWith("inputHash:")) {
+      first = i;
+      break;
+    }
   }
-  return { number: 1, expected: "", actual: "" };
+  if (first === -1) return { number: 1, expected: "", actual: "" };
+  return { number: first + 1, expected: JSON.stringify(a[first] ?? "(end of file)"), actual: JSON.stringify(b[first] ?? "(end of file)") };
 }
 
 /** Hash of what every article shares: the render version, the locales and every template. */

@@ -178,6 +178,7 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
   const sharedFiles = [...changed].filter((relative) => relative.startsWith(`${paths.templates}/`) || relative.startsWith(`${paths.locales}/`)).sort(compareStrings);
   const changedBriefs = new Map<string, Set<Locale>>();
   for (const relative of changed) {
+    if (relative.endsWith(".md") && withoutInputHash(old.text(relative)) === withoutInputHash(head.text(relative))) continue;
     const slug = relative.startsWith(`${paths.out}/`) ? slugOf(paths, relative) : undefined;
     const locale = /\/(fr|nl|en)\.(?:md|html)$/.exec(relative)?.[1] as Locale | undefined;
     if (!slug || !locale) continue;
@@ -188,7 +189,10 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
     const isLocale = file.startsWith(`${paths.locales}/`);
     const locale = isLocale ? (/([a-z]+)\.json$/.exec(file)?.[1] as Locale) : undefined;
     const status = old.text(file) === undefined && !old.oids.has(file) ? "added" : head.text(file) === undefined ? "removed" : "modified";
-    const articles = [...changedBriefs].filter(([, locales]) => !locale || locales.has(locale)).map(([slug]) => slug).sort(compareStrings);
+    const articles = [...changedBriefs]
+      .filter(([slug, locales]) => head.slugs.has(slug) && (!locale || locales.has(locale)))
+      .map(([slug]) => slug)
+      .sort(compareStrings);
     const locales = locale ? [locale] : LOCALES.filter((l) => articles.some((slug) => changedBriefs.get(slug)!.has(l)));
     shared.push({
       file,
@@ -211,7 +215,9 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
     const inBase = old.slugs.has(slug) && [...old.oids.keys()].some((p) => p.startsWith(`${paths.content}/${slug}/`));
     const inHead = head.slugs.has(slug);
     const status = inBase && inHead ? "modified" : inHead ? "added" : inBase ? "removed" : "modified";
-    articles.push(articleChange(paths, slug, status, { old, head, oldMessages, newMessages, changed, sharedFiles }));
+    const article = articleChange(paths, slug, status, { old, head, oldMessages, newMessages, changed, sharedFiles });
+    const empty = article.facts.length + article.sections.length + article.source.length + article.briefs.length + article.diagnostics.length === 0;
+    if (status !== "modified" || !empty) articles.push(article);
   }
 
   // Verification of what changed, in the working tree.
@@ -292,7 +298,8 @@ function articleChange(paths: ProjectPaths, slug: string, status: ArticleChange[
     if (status !== "modified" || (!changed.has(md) && !changed.has(html))) continue;
     const brief = briefChange(locale, md, before ?? "", after ?? "", { old: oldFacts?.facts ?? [], new: newFacts?.facts ?? [] });
     brief.htmlChanged = changed.has(html);
-    briefs.push(brief);
+    // A brief whose only change is the input hash (another locale's strings changed) is no change to read.
+    if (brief.htmlChanged || brief.frontMatter.length > 0 || brief.sentences.length > 0 || withoutInputHash(before) !== withoutInputHash(after)) briefs.push(brief);
   }
   const shared = sides.sharedFiles.filter((file) => {
     const locale = /\/([a-z]+)\.json$/.exec(file)?.[1];
@@ -509,6 +516,10 @@ function factOf(figure: ReadFigure, facts: readonly Fact[]): string | undefined 
 
 function unitMatches(figure: ReadFigure, fact: Fact): boolean {
   return fact.type === "money" ? figure.unit === "EUR" : figure.unit === fact.type;
+}
+
+function withoutInputHash(text: string | undefined): string | undefined {
+  return text?.replace(/^inputHash: .*$/m, "");
 }
 
 function titleOf(text: string | undefined): string | undefined {
