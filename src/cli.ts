@@ -106,6 +106,18 @@ export async function main(proc: CliProcess): Promise<number> {
       proc.stdout(`created ${created.folder}/source.fr.md and ${created.folder}/facts.yaml (${created.figures} figure(s) drafted); fill in each TODO, then run \`newsbrief check\`.\n`);
     });
 
+  program
+    .command("diff")
+    .description("report what changed since a git commit, for review: facts (old → new), template and locale strings, and the sentences of every brief")
+    .option("--base <git-ref>", "the commit to compare with (its merge base with HEAD); default: the merge base with origin/HEAD, main or master, else HEAD")
+    .addOption(new Option("--format <format>", "markdown (one pull-request comment) or json").choices(["markdown", "json"]).default("markdown"))
+    .option("--no-verify", "do not check the changed articles' outputs in the working tree")
+    .action(async (options: { base?: string; format: "markdown" | "json"; verify: boolean }) => {
+      // Loaded on demand, so that build and check do not pay for git and diffing.
+      const { runDiff } = await import("./review/command.ts");
+      exitCode = await runDiff(proc, pathsOf(), options);
+    });
+
   try {
     await program.parseAsync([...proc.argv], { from: "user" });
   } catch (error) {

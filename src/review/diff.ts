@@ -1,0 +1,536 @@
+/**
+ * What changed between a base commit and the working tree, at the level a
+ * reviewer reads: the facts of each article (old → new, as the briefs show
+ * them and exactly), its source, the templates and locale strings, and the
+ * sentences of every brief in out/, with the figures they hold.
+ *
+ * Only articles whose files differ (by git object id) are parsed and
+ * compared; the base side's texts are read in one git process.
+ */
+import { diffArrays } from "diff";
+import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics.ts";
+import { parseFacts, parseSource } from "../content/load.ts";
+import { LOCALES, textOf, type Fact, type Facts, type Locale } from "../content/schema.ts";
+import type { ProjectPaths } from "../io.ts";
+import { baseCommit, type BaseCommit } from "../git.ts";
+import { check } from "../pipeline.ts";
+import { FigureFormatter } from "../render/figures.ts";
+import { loadMessages, type Messages } from "../render/messages.ts";
+import { readFigures, type ReadFigure } from "../verify/reader.ts";
+import { articlePaths, indexBase, loadBase, slugOf, workingSide, type Side } from "./snapshot.ts";
+
+/** Version of the JSON report's shape. */
+export const REPORT_VERSION = 1;
+
+/** Every figure of a fact as each locale's brief shows it. */
+export type Shown = Partial<Record<Locale, string>>;
+
+/** One side of a changed fact. */
+export interface FactState {
+  /** The exact value in the dataset. */
+  value: unknown;
+  /** The value as the briefs show it, per locale. */
+  shown: Shown;
+  /** The fact's French label. */
+  label: string;
+  evidence: string[];
+}
+
+/** A fact added, removed or changed. */
+export interface FactChange {
+  id: string;
+  change: "added" | "removed" | "changed";
+  /** The fields that differ (`value`, `evidence`, `label`, ...); every field for an added or removed fact. */
+  fields: string[];
+  old?: FactState;
+  new?: FactState;
+}
+
+/** A figure read in a changed sentence. */
+export interface FigureChange {
+  old?: string;
+  new?: string;
+  /** The fact the figure shows, when it shows one. */
+  fact?: string;
+}
+
+/** A line (a sentence) that changed. */
+export interface LineChange {
+  /** 1-based line in the new file (in the old one for a removed line). */
+  line: number;
+  old?: string;
+  new?: string;
+  /** The figures that differ between the two sentences. */
+  figures: FigureChange[];
+}
+
+/** The changes of one brief. */
+export interface BriefChange {
+  locale: Locale;
+  /** The Markdown output, project-relative. */
+  file: string;
+  /** Front matter lines that changed (the `inputHash` line is left out). */
+  frontMatter: LineChange[];
+  /** Body sentences that changed. */
+  sentences: LineChange[];
+  /** Whether the HTML page changed too. */
+  htmlChanged: boolean;
+}
+
+/** Verification of an article's briefs in the working tree. */
+export interface Verification {
+  status: "verified" | "failed";
+  diagnostics: Diagnostic[];
+}
+
+/** Everything that changed about one article. */
+export interface ArticleChange {
+  slug: string;
+  status: "added" | "removed" | "modified";
+  /** The brief titles per locale (the new ones; the old ones for a removed article). */
+  titles: Shown;
+  facts: FactChange[];
+  /** Other sections of facts.yaml that changed (`story`, `quotes`, ...). */
+  sections: string[];
+  /** Lines of source.fr.md that changed. */
+  source: LineChange[];
+  briefs: BriefChange[];
+  /** Shared files (templates, locales) that changed and may be why the briefs changed. */
+  shared: string[];
+  /** Problems reading or parsing either side: reported, not fatal. */
+  diagnostics: Diagnostic[];
+  verification: Verification;
+}
+
+/** A locale message that changed. */
+export interface MessageChange {
+  key: string;
+  old?: string;
+  new?: string;
+}
+
+/** A template or locale file that changed. */
+export interface SharedChange {
+  file: string;
+  kind: "template" | "page-template" | "locale";
+  status: "added" | "removed" | "modified";
+  /** For a locale file: the messages that changed. */
+  messages: MessageChange[];
+  /** The articles whose briefs changed with it, and in which locales. */
+  articles: string[];
+  locales: Locale[];
+}
+
+/** The whole report. */
+export interface ReviewReport {
+  version: number;
+  base: BaseCommit;
+  summary: {
+    articles: { modified: number; added: number; removed: number };
+    factsChanged: number;
+    sentencesChanged: number;
+    locales: Locale[];
+    verification: "verified" | "failed" | "not-run";
+  };
+  shared: SharedChange[];
+  articles: ArticleChange[];
+  /** Problems that concern no single article (a broken locale file or template). */
+  diagnostics: Diagnostic[];
+}
+
+/** Options of {@link diffProject}. */
+export interface DiffOptions {
+  /** The git ref to compare with; default: the merge base with the default branch. */
+  base?: string;
+  /** Verify the changed articles in the working tree (as `check` does). @default true */
+  verify?: boolean;
+}
+
+/** Compares the project at a base commit with the working tree. Throws {@link GitError} for git problems. */
+export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}): Promise<ReviewReport> {
+  const base = await baseCommit(paths.root, options.base);
+  const [index, head] = await Promise.all([indexBase(paths, base.commit), workingSide(paths)]);
+  const baseOids = new Map<string, string>();
+  for (const [relative, entry] of index.entries) baseOids.set(relative, entry.oid);
+
+  // Files that differ: by object id, then (for a decoded text whose bytes git
+  // would store differently) by text below.
+  const candidates = new Set<string>();
+  for (const [relative, oid] of head.oids) if (baseOids.get(relative) !== oid) candidates.add(relative);
+  for (const relative of baseOids.keys()) if (!head.oids.has(relative)) candidates.add(relative);
+  const localeFiles = LOCALES.map((l) => `${paths.locales}/${l}.json`);
+  const wanted = new Set([...candidates, ...localeFiles]);
+  const slugsTouched = new Set([...candidates].map((c) => slugOf(paths, c)).filter((s): s is string => s !== undefined));
+  for (const slug of slugsTouched) {
+    const files = articlePaths(paths, slug);
+    wanted.add(files.facts);
+    wanted.add(files.source);
+  }
+  const old = await loadBase(paths, index, wanted);
+  const changed = new Set([...candidates].filter((relative) => old.text(relative) === undefined || head.text(relative) === undefined || old.text(relative) !== head.text(relative)));
+
+  const diagnostics: Diagnostic[] = [];
+  const oldMessages = messagesOf(paths, old, diagnostics, "base");
+  const newMessages = messagesOf(paths, head, diagnostics, "working tree");
+
+  // Shared files.
+  const shared: SharedChange[] = [];
+  const sharedFiles = [...changed].filter((relative) => relative.startsWith(`${paths.templates}/`) || relative.startsWith(`${paths.locales}/`)).sort(compareStrings);
+  const changedBriefs = new Map<string, Set<Locale>>();
+  for (const relative of changed) {
+    if (relative.endsWith(".md") && withoutInputHash(old.text(relative)) === withoutInputHash(head.text(relative))) continue;
+    const slug = relative.startsWith(`${paths.out}/`) ? slugOf(paths, relative) : undefined;
+    const locale = /\/(fr|nl|en)\.(?:md|html)$/.exec(relative)?.[1] as Locale | undefined;
+    if (!slug || !locale) continue;
+    if (!changedBriefs.has(slug)) changedBriefs.set(slug, new Set());
+    changedBriefs.get(slug)!.add(locale);
+  }
+  for (const file of sharedFiles) {
+    const isLocale = file.startsWith(`${paths.locales}/`);
+    const locale = isLocale ? (/([a-z]+)\.json$/.exec(file)?.[1] as Locale) : undefined;
+    const status = old.text(file) === undefined && !old.oids.has(file) ? "added" : head.text(file) === undefined ? "removed" : "modified";
+    const articles = [...changedBriefs]
+      .filter(([slug, locales]) => head.slugs.has(slug) && (!locale || locales.has(locale)))
+      .map(([slug]) => slug)
+      .sort(compareStrings);
+    const locales = locale ? [locale] : LOCALES.filter((l) => articles.some((slug) => changedBriefs.get(slug)!.has(l)));
+    shared.push({
+      file,
+      kind: isLocale ? "locale" : file.endsWith("page.html.hbs") ? "page-template" : "template",
+      status,
+      messages: isLocale ? messageChanges(old.text(file), head.text(file)) : [],
+      articles,
+      locales,
+    });
+  }
+
+  // Articles.
+  const slugs = new Set<string>();
+  for (const relative of changed) {
+    const slug = slugOf(paths, relative);
+    if (slug) slugs.add(slug);
+  }
+  const articles: ArticleChange[] = [];
+  for (const slug of [...slugs].sort(compareStrings)) {
+    const inBase = old.slugs.has(slug) && [...old.oids.keys()].some((p) => p.startsWith(`${paths.content}/${slug}/`));
+    const inHead = head.slugs.has(slug);
+    const status = inBase && inHead ? "modified" : inHead ? "added" : inBase ? "removed" : "modified";
+    const article = articleChange(paths, slug, status, { old, head, oldMessages, newMessages, changed, sharedFiles });
+    const empty = article.facts.length + article.sections.length + article.source.length + article.briefs.length + article.diagnostics.length === 0;
+    if (status !== "modified" || !empty) articles.push(article);
+  }
+
+  // Verification of what changed, in the working tree.
+  let verification: ReviewReport["summary"]["verification"] = "not-run";
+  if (options.verify !== false && (articles.length > 0 || shared.length > 0)) {
+    // A changed template or locale can change any article: then every one is checked.
+    const result = await check(paths, shared.length > 0 ? {} : { articles: new Set(articles.map((a) => a.slug)) });
+    for (const d of result.diagnostics) {
+      const slug = slugOf(paths, d.file);
+      const article = slug ? articles.find((a) => a.slug === slug) : undefined;
+      if (article) article.verification.diagnostics.push(d);
+      else if (!diagnostics.some((known) => sameDiagnostic(known, d))) diagnostics.push(d);
+    }
+    for (const article of articles) article.verification.status = hasErrors(article.verification.diagnostics) ? "failed" : "verified";
+    verification = hasErrors(result.diagnostics) ? "failed" : "verified";
+  }
+
+  const locales = LOCALES.filter((l) => articles.some((a) => a.briefs.some((b) => b.locale === l)) || shared.some((s) => s.locales.includes(l)));
+  return {
+    version: REPORT_VERSION,
+    base,
+    summary: {
+      articles: {
+        modified: articles.filter((a) => a.status === "modified").length,
+        added: articles.filter((a) => a.status === "added").length,
+        removed: articles.filter((a) => a.status === "removed").length,
+      },
+      factsChanged: articles.reduce((n, a) => n + a.facts.length, 0),
+      sentencesChanged: articles.reduce((n, a) => n + a.briefs.reduce((m, b) => m + b.sentences.length, 0), 0),
+      locales,
+      verification,
+    },
+    shared,
+    articles,
+    diagnostics: [...old.diagnostics.filter((d) => !slugOf(paths, d.file.replace(/ \(base\)$/, ""))), ...diagnostics],
+  };
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column && a.rule === b.rule;
+}
+
+interface Sides {
+  old: Side;
+  head: Side;
+  oldMessages: ReadonlyMap<Locale, Messages> | undefined;
+  newMessages: ReadonlyMap<Locale, Messages> | undefined;
+  changed: ReadonlySet<string>;
+  sharedFiles: readonly string[];
+}
+
+function articleChange(paths: ProjectPaths, slug: string, status: ArticleChange["status"], sides: Sides): ArticleChange {
+  const { old, head, changed } = sides;
+  const files = articlePaths(paths, slug);
+  const diagnostics: Diagnostic[] = [];
+  diagnostics.push(...old.diagnostics.filter((d) => slugOf(paths, d.file.replace(/ \(base\)$/, "")) === slug));
+  diagnostics.push(...head.diagnostics.filter((d) => slugOf(paths, d.file) === slug));
+
+  const oldFacts = status === "added" ? undefined : factsOf(old.text(files.facts), `${files.facts} (base)`, diagnostics, old.oids.has(files.facts));
+  const newFacts = status === "removed" ? undefined : factsOf(head.text(files.facts), files.facts, diagnostics, head.oids.has(files.facts));
+  const facts = status === "modified" && oldFacts && newFacts ? factChanges(oldFacts, newFacts, sides) : [];
+  const sections = status === "modified" && oldFacts && newFacts ? sectionChanges(oldFacts, newFacts) : [];
+  const source = status === "modified" && changed.has(files.source) ? lineChanges(old.text(files.source) ?? "", head.text(files.source) ?? "", 1).map(({ line, old: o, new: n }) => ({ line, ...(o === undefined ? {} : { old: o }), ...(n === undefined ? {} : { new: n }), figures: [] })) : [];
+  if (status === "modified" && changed.has(files.source)) {
+    for (const [text, file] of [[old.text(files.source), `${files.source} (base)`], [head.text(files.source), files.source]] as const) {
+      if (text !== undefined) diagnostics.push(...parseSource(text, file).diagnostics.filter((d) => d.severity === "error"));
+    }
+  }
+
+  const briefs: BriefChange[] = [];
+  const titles: Shown = {};
+  for (const locale of LOCALES) {
+    const { md, html } = files.outputs[locale];
+    const before = old.text(md);
+    const after = head.text(md);
+    const title = titleOf(status === "removed" ? before : after);
+    if (title !== undefined) titles[locale] = title;
+    if (status !== "modified" || (!changed.has(md) && !changed.has(html))) continue;
+    const brief = briefChange(locale, md, before ?? "", after ?? "", { old: oldFacts?.facts ?? [], new: newFacts?.facts ?? [] });
+    brief.htmlChanged = changed.has(html);
+    // A brief whose only change is the input hash (another locale's strings changed) is no change to read.
+    if (brief.htmlChanged || brief.frontMatter.length > 0 || brief.sentences.length > 0 || withoutInputHash(before) !== withoutInputHash(after)) briefs.push(brief);
+  }
+  const shared = sides.sharedFiles.filter((file) => {
+    const locale = /\/([a-z]+)\.json$/.exec(file)?.[1];
+    return briefs.some((b) => !file.endsWith(".json") || b.locale === locale);
+  });
+  return { slug, status, titles, facts, sections, source, briefs, shared, diagnostics, verification: { status: "verified", diagnostics: [] } };
+}
+
+function factsOf(text: string | undefined, file: string, diagnostics: Diagnostic[], exists: boolean): Facts | undefined {
+  if (text === undefined) {
+    if (!exists) diagnostics.push(diagnostic({ file, rule: "content/missing-file", message: `\`${file}\` is missing` }));
+    return undefined;
+  }
+  const parsed = parseFacts(text, file);
+  diagnostics.push(...parsed.diagnostics.filter((d) => d.severity === "error"));
+  return parsed.value;
+}
+
+const FIELD_ORDER = ["type", "value", "currency", "precision", "decimals", "display", "approx", "required", "label", "evidence"];
+
+function factChanges(oldFacts: Facts, newFacts: Facts, sides: Sides): FactChange[] {
+  const before = new Map(oldFacts.facts.map((f) => [f.id, f]));
+  const after = new Map(newFacts.facts.map((f) => [f.id, f]));
+  const changes: FactChange[] = [];
+  const ids = [...new Set([...newFacts.facts.map((f) => f.id), ...oldFacts.facts.map((f) => f.id)])];
+  for (const id of ids) {
+    const o = before.get(id);
+    const n = after.get(id);
+    const fields = fieldsOf(o, n);
+    if (fields.length === 0) continue;
+    changes.push({
+      id,
+      change: !o ? "added" : !n ? "removed" : "changed",
+      fields,
+      ...(o ? { old: factState(o, sides.oldMessages ?? sides.newMessages) } : {}),
+      ...(n ? { new: factState(n, sides.newMessages ?? sides.oldMessages) } : {}),
+    });
+  }
+  return changes;
+}
+
+function fieldsOf(o: Fact | undefined, n: Fact | undefined): string[] {
+  const a = (o ?? {}) as Record<string, unknown>;
+  const b = (n ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== "id" && stable(a[k]) !== stable(b[k]));
+  const rank = (k: string) => (FIELD_ORDER.includes(k) ? FIELD_ORDER.indexOf(k) : FIELD_ORDER.length);
+  return keys.sort((x, y) => rank(x) - rank(y) || compareStrings(x, y));
+}
+
+function factState(fact: Fact, messages: ReadonlyMap<Locale, Messages> | undefined): FactState {
+  const shown: Shown = {};
+  for (const locale of LOCALES) {
+    const m = messages?.get(locale);
+    if (!m) continue;
+    try {
+      shown[locale] = new FigureFormatter(m).format(fact);
+    } catch {
+      // A fact the formatter cannot show is reported by check; the exact value still is.
+    }
+  }
+  return { value: fact.value, shown, label: textOf(fact.label.fr), evidence: [...(fact.evidence ?? [])] };
+}
+
+function sectionChanges(oldFacts: Facts, newFacts: Facts): string[] {
+  const a = oldFacts as unknown as Record<string, unknown>;
+  const b = newFacts as unknown as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== "facts" && stable(a[k]) !== stable(b[k])).sort(compareStrings);
+}
+
+function messagesOf(paths: ProjectPaths, side: Side, diagnostics: Diagnostic[], name: string): ReadonlyMap<Locale, Messages> | undefined {
+  const files = LOCALES.map((locale) => ({ locale, file: `${paths.locales}/${locale}.json`, text: side.text(`${paths.locales}/${locale}.json`) }));
+  if (files.some((f) => f.text === undefined)) return undefined;
+  const loaded = loadMessages(files.map((f) => ({ locale: f.locale, file: f.file, text: f.text! })));
+  if (hasErrors(loaded.diagnostics)) {
+    if (name === "base") diagnostics.push(...loaded.diagnostics.map((d) => ({ ...d, file: `${d.file} (base)` })));
+    return undefined;
+  }
+  return loaded.catalog;
+}
+
+/** The messages of a locale file, flattened to dotted keys. */
+function flatten(value: unknown, prefix: string, into: Map<string, string>): void {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, into);
+  } else {
+    into.set(prefix, typeof value === "string" ? value : JSON.stringify(value));
+  }
+}
+
+function messageChanges(before: string | undefined, after: string | undefined): MessageChange[] {
+  const read = (text: string | undefined) => {
+    const map = new Map<string, string>();
+    if (text === undefined) return map;
+    try {
+      flatten(JSON.parse(text), "", map);
+    } catch {
+      // A locale file that is not JSON is reported by the check.
+    }
+    return map;
+  };
+  const a = read(before);
+  const b = read(after);
+  return [...new Set([...a.keys(), ...b.keys()])]
+    .filter((key) => a.get(key) !== b.get(key))
+    .sort(compareStrings)
+    .map((key) => ({ key, ...(a.has(key) ? { old: a.get(key)! } : {}), ...(b.has(key) ? { new: b.get(key)! } : {}) }));
+}
+
+/** Splits a Markdown brief into front matter lines and body lines, with the body's first line number. */
+function splitBrief(text: string): { frontMatter: string[]; frontLine: number; body: string[]; bodyLine: number } {
+  const lines = text.split("\n");
+  if (lines[0] === "---") {
+    const close = lines.indexOf("---", 1);
+    if (close > 0) return { frontMatter: lines.slice(1, close), frontLine: 2, body: lines.slice(close + 1), bodyLine: close + 2 };
+  }
+  return { frontMatter: [], frontLine: 1, body: lines, bodyLine: 1 };
+}
+
+function briefChange(locale: Locale, file: string, before: string, after: string, facts: { old: readonly Fact[]; new: readonly Fact[] }): BriefChange {
+  const a = splitBrief(before);
+  const b = splitBrief(after);
+  const withFigures = (c: { line: number; old?: string; new?: string }): LineChange => ({ ...c, figures: figureChanges(locale, c.old, c.new, facts) });
+  const keep = (line: string) => !/^inputHash:/.test(line);
+  const frontMatter = lineChangesOf(a.frontMatter, a.frontLine, b.frontMatter, b.frontLine, keep).map(withFigures);
+  const sentences = lineChangesOf(a.body, a.bodyLine, b.body, b.bodyLine).map(withFigures);
+  return { locale, file, frontMatter, sentences, htmlChanged: false };
+}
+
+function lineChanges(before: string, after: string, firstLine: number): Array<{ line: number; old?: string; new?: string }> {
+  return lineChangesOf(before.split("\n"), firstLine, after.split("\n"), firstLine);
+}
+
+/**
+ * The lines that changed between two lists, paired: within a run of
+ * changes, the n-th removed line pairs with the n-th added one. Blank lines
+ * and lines `keep` refuses are left out.
+ */
+function lineChangesOf(a: string[], aFirst: number, b: string[], bFirst: number, keep: (line: string) => boolean = () => true): Array<{ line: number; old?: string; new?: string }> {
+  const changes: Array<{ line: number; old?: string; new?: string }> = [];
+  const parts = diffArrays(a, b);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    if (!part.added && !part.removed) {
+      i += part.value.length;
+      j += part.value.length;
+      continue;
+    }
+    const removed = part.removed ? part.value : [];
+    const next = parts[k + 1];
+    const added = part.added ? part.value : next?.added ? next.value : [];
+    if (part.removed && next?.added) k++;
+    const removedAt = i;
+    const addedAt = j;
+    i += removed.length;
+    j += added.length;
+    const oldLines = removed.map((text, n) => ({ text, line: aFirst + removedAt + n })).filter((l) => l.text.trim() !== "" && keep(l.text));
+    const newLines = added.map((text, n) => ({ text, line: bFirst + addedAt + n })).filter((l) => l.text.trim() !== "" && keep(l.text));
+    for (let n = 0; n < Math.max(oldLines.length, newLines.length); n++) {
+      const o = oldLines[n];
+      const w = newLines[n];
+      changes.push({ line: w?.line ?? o!.line, ...(o ? { old: o.text } : {}), ...(w ? { new: w.text } : {}) });
+    }
+  }
+  return changes;
+}
+
+function figureChanges(locale: Locale, before: string | undefined, after: string | undefined, facts: { old: readonly Fact[]; new: readonly Fact[] }): FigureChange[] {
+  const read = (text: string | undefined) => (text === undefined ? [] : safeRead(text, locale));
+  const a = read(before);
+  const b = read(after);
+  const aTexts = a.map((f) => f.text);
+  const bTexts = b.map((f) => f.text);
+  const gone = a.filter((f) => !bTexts.includes(f.text));
+  const come = b.filter((f) => !aTexts.includes(f.text));
+  const changes: FigureChange[] = [];
+  const used = new Set<ReadFigure>();
+  for (const o of gone) {
+    const factId = factOf(o, facts.old);
+    const partner = come.find((n) => !used.has(n) && (factId === undefined || factOf(n, facts.new) === factId));
+    if (partner) used.add(partner);
+    const fact = factId ?? (partner ? factOf(partner, facts.new) : undefined);
+    changes.push({ old: o.text, ...(partner ? { new: partner.text } : {}), ...(fact ? { fact } : {}) });
+  }
+  for (const n of come) {
+    if (used.has(n)) continue;
+    const fact = factOf(n, facts.new);
+    changes.push({ new: n.text, ...(fact ? { fact } : {}) });
+  }
+  return changes;
+}
+
+function safeRead(text: string, locale: Locale): ReadFigure[] {
+  try {
+    return readFigures(text, locale);
+  } catch {
+    return [];
+  }
+}
+
+/** The fact a figure read from a brief shows, at the precision it is shown. */
+function factOf(figure: ReadFigure, facts: readonly Fact[]): string | undefined {
+  for (const fact of facts) {
+    if (typeof figure.value === "number" && typeof fact.value === "number") {
+      const step = figure.step ?? 1;
+      if (Math.abs(fact.value - figure.value) <= step / 2 + 1e-9 && unitMatches(figure, fact)) return fact.id;
+    } else if (stable(figure.value) === stable(fact.value) && unitMatches(figure, fact)) {
+      return fact.id;
+    }
+  }
+  return undefined;
+}
+
+function unitMatches(figure: ReadFigure, fact: Fact): boolean {
+  return fact.type === "money" ? figure.unit === "EUR" : figure.unit === fact.type;
+}
+
+function withoutInputHash(text: string | undefined): string | undefined {
+  return text?.replace(/^inputHash: .*$/m, "");
+}
+
+function titleOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const heading = splitBrief(text).body.find((line) => line.startsWith("# "));
+  return heading?.slice(2);
+}
+
+/** JSON with object keys sorted, for comparing values. */
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => compareStrings(x, y))) : v,
+  ) ?? "undefined";
+}

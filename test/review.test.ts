@@ -1,0 +1,311 @@
+/**
+ * `newsbrief diff` end to end, in throwaway git repositories made with the
+ * real git: a changed allocation, a template, a locale string, articles added
+ * and removed, broken files on either side, escaping, and git errors.
+ */
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { marked, type Tokens } from "marked";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MARKER } from "../src/review/format.ts";
+import { cleanupProjects, FACTS, makeProject, replace, runCli, SLUG, SOURCE, TEMPLATE, type Project } from "./support/project.ts";
+import { cleanupRepos, commitAll, gitIn, initRepo, isolateGit } from "./support/git.ts";
+
+const GOLDEN = path.join(import.meta.dirname, "golden");
+const LOCALES = ["fr", "nl", "en"] as const;
+const NBSP = "\u00a0";
+
+beforeAll(() => {
+  isolateGit();
+});
+afterAll(() => {
+  cleanupProjects({ base: true });
+  cleanupRepos();
+});
+
+/** One allocation changed consistently: its value, its evidence and the source's own words. */
+export const CHANGE_ALLOCATION = {
+  [FACTS]: (text: string) => replace('evidence: ["544,7 millions d’euros"]', 'evidence: ["547,4 millions d’euros"]')(replace("value: 544700000", "value: 547400000")(text)),
+  [SOURCE]: replace("544,7 millions d’euros", "547,4 millions d’euros"),
+};
+
+/** A project committed on `main`, then changed in the working tree (and rebuilt, unless told not to). */
+async function repoWith(change: (project: Project) => void, options: { rebuild?: boolean } = {}): Promise<{ project: Project; base: string }> {
+  const project = await makeProject();
+  project.write(".gitignore", "node_modules/\n/.out.*\n");
+  const base = initRepo(project.root);
+  change(project);
+  if (options.rebuild !== false) {
+    const built = await runCli(["build", "--no-cache"], project.root);
+    expect(built.code, built.stderr).toBe(0);
+  }
+  return { project, base };
+}
+
+async function diff(project: Project, ...args: string[]) {
+  const markdown = await runCli(["diff", ...args], project.root);
+  expect(markdown.code, markdown.stderr).toBe(0);
+  const json = await runCli(["diff", "--format", "json", ...args], project.root);
+  expect(json.code, json.stderr).toBe(0);
+  return { markdown: markdown.stdout, report: JSON.parse(json.stdout), json: json.stdout };
+}
+
+/** The Markdown with the base commit (which depends on the bundled content) replaced by a placeholder. */
+function normalised(markdown: string, base: string): string {
+  return markdown.replaceAll(base.slice(0, 12), "<base-commit>");
+}
+
+describe("newsbrief diff: one allocation changed", () => {
+  let run: Awaited<ReturnType<typeof diff>>;
+  let base: string;
+  const lines: { before: Partial<Record<string, string[]>>; after: Partial<Record<string, string[]>> } = { before: {}, after: {} };
+
+  beforeAll(async () => {
+    const made = await repoWith((p) => {
+      for (const locale of LOCALES) lines.before[locale] = p.read(`out/${SLUG}/${locale}.md`).split("\n");
+      p.apply(CHANGE_ALLOCATION);
+    });
+    for (const locale of LOCALES) lines.after[locale] = made.project.read(`out/${SLUG}/${locale}.md`).split("\n");
+    base = made.base;
+    run = await diff(made.project);
+  });
+
+  it("the Markdown report is the reviewed golden file", async () => {
+    await expect(normalised(run.markdown, base)).toMatchFileSnapshot(path.join(GOLDEN, "diff-allocation.md"));
+  });
+
+  it("compares with the merge base with main by default", () => {
+    expect(run.report.base).toEqual({ ref: "main", commit: base });
+  });
+
+  it("shows the fact old → new, as each brief shows it and exactly", () => {
+    expect(run.report.articles).toHaveLength(1);
+    const [article] = run.report.articles;
+    expect(article.slug).toBe(SLUG);
+    expect(article.status).toBe("modified");
+    expect(article.facts).toEqual([
+      {
+        id: "ai",
+        change: "changed",
+        fields: ["value", "evidence"],
+        old: { value: 544700000, shown: { fr: `544,7${NBSP}millions d’euros`, nl: `544,7${NBSP}miljoen euro`, en: `€544.7${NBSP}million` }, label: "l’intelligence artificielle", evidence: ["544,7 millions d’euros"] },
+        new: { value: 547400000, shown: { fr: `547,4${NBSP}millions d’euros`, nl: `547,4${NBSP}miljoen euro`, en: `€547.4${NBSP}million` }, label: "l’intelligence artificielle", evidence: ["547,4 millions d’euros"] },
+      },
+    ]);
+    expect(run.markdown).toContain(`FR 544,7${NBSP}millions d’euros`);
+    expect(run.markdown).toContain(`FR 547,4${NBSP}millions d’euros`);
+  });
+
+  it("shows exactly the three sentences that changed (FR, NL, EN), with the figure and its fact, and nothing else", () => {
+    const [article] = run.report.articles;
+    expect(article.briefs.map((b: { locale: string }) => b.locale)).toEqual(["fr", "nl", "en"]);
+    for (const [n, brief] of article.briefs.entries()) {
+      const locale = LOCALES[n]!;
+      // Line 24 is the allocation's line of the key figures, before and after.
+      expect(brief.file).toBe(`out/${SLUG}/${locale}.md`);
+      expect(brief.frontMatter).toEqual([]);
+      expect(brief.sentences).toEqual([{ line: 24, old: lines.before[locale]![23], new: lines.after[locale]![23], figures: [expect.objectContaining({ fact: "ai" })] }]);
+      expect(brief.sentences[0].old).toMatch(/544[,.]7/);
+      expect(brief.sentences[0].new).toBe(brief.sentences[0].old.replace(/544([,.])7/, "547$14"));
+      const [figure] = brief.sentences[0].figures;
+      expect(brief.sentences[0].old).toContain(figure.old);
+      expect(brief.sentences[0].new).toContain(figure.new);
+      expect(figure.new).toBe(figure.old.replace(/544([,.])7/, "547$14"));
+    }
+    expect(run.report.summary).toEqual({ articles: { modified: 1, added: 0, removed: 0 }, factsChanged: 1, sentencesChanged: 3, locales: ["fr", "nl", "en"], verification: "verified" });
+    expect(run.report.shared).toEqual([]);
+    expect(article.sections).toEqual([]);
+    expect(article.verification).toEqual({ status: "verified", diagnostics: [] });
+    // The source's own words changed with the dataset, and are shown.
+    expect(article.source).toHaveLength(1);
+    expect(article.source[0].old).toContain("544,7 millions d’euros");
+    expect(article.source[0].new).toContain("547,4 millions d’euros");
+  });
+
+  it("the JSON keeps its documented key order", () => {
+    expect(Object.keys(run.report)).toEqual(["version", "base", "summary", "shared", "articles", "diagnostics"]);
+    expect(Object.keys(run.report.summary)).toEqual(["articles", "factsChanged", "sentencesChanged", "locales", "verification"]);
+    expect(Object.keys(run.report.articles[0])).toEqual(["slug", "status", "titles", "facts", "sections", "source", "briefs", "shared", "diagnostics", "verification"]);
+    expect(Object.keys(run.report.articles[0].facts[0])).toEqual(["id", "change", "fields", "old", "new"]);
+    expect(Object.keys(run.report.articles[0].briefs[0])).toEqual(["locale", "file", "frontMatter", "sentences", "htmlChanged"]);
+    expect(run.report.articles[0].briefs[0].htmlChanged).toBe(true);
+  });
+});
+
+describe("newsbrief diff: nothing changed", () => {
+  it("says so in one line (after the hidden marker), and the JSON is empty", async () => {
+    const { project, base } = await repoWith(() => {}, { rebuild: false });
+    const run = await diff(project);
+    expect(run.markdown).toBe(`${MARKER}\nNo brief changes: content, templates, locales and out/ are the same as at \`${base.slice(0, 12)}\` (main).\n`);
+    expect(run.report.articles).toEqual([]);
+    expect(run.report.shared).toEqual([]);
+    expect(run.report.summary.verification).toBe("not-run");
+  });
+
+  it("a rebuild that changes nothing is no change either", async () => {
+    const { project } = await repoWith(() => {});
+    expect((await diff(project)).report.articles).toEqual([]);
+  });
+});
+
+describe("newsbrief diff: templates and locale strings", () => {
+  it("a template change names the template, the articles and locales it changed, and each changed sentence", async () => {
+    const { project } = await repoWith((p) => p.edit(TEMPLATE, replace('## {{t "brief.keyFigures.heading"}}', '### {{t "brief.keyFigures.heading"}}')));
+    const { report, markdown } = await diff(project);
+    expect(report.shared).toEqual([{ file: TEMPLATE, kind: "template", status: "modified", messages: [], articles: [SLUG], locales: ["fr", "nl", "en"] }]);
+    const [article] = report.articles;
+    expect(article.facts).toEqual([]);
+    expect(article.shared).toEqual([TEMPLATE]);
+    expect(article.briefs.map((b: { sentences: Array<{ old: string; new: string }> }) => b.sentences.map((s) => `${s.old} → ${s.new}`))).toEqual([
+      ["## Les chiffres clés → ### Les chiffres clés"],
+      ["## De belangrijkste cijfers → ### De belangrijkste cijfers"],
+      ["## Key figures → ### Key figures"],
+    ]);
+    expect(markdown).toContain(`| \`${TEMPLATE}\` | modified | 1 article (fr, nl, en): \`${SLUG}\` |`);
+  });
+
+  it("a locale string change names the message (old → new) and touches only that locale's briefs", async () => {
+    const { project } = await repoWith((p) => p.edit("locales/nl.json", replace('"heading": "De belangrijkste cijfers"', '"heading": "De kerncijfers"')));
+    const { report } = await diff(project);
+    expect(report.shared).toEqual([
+      { file: "locales/nl.json", kind: "locale", status: "modified", messages: [{ key: "brief.keyFigures.heading", old: "De belangrijkste cijfers", new: "De kerncijfers" }], articles: [SLUG], locales: ["nl"] },
+    ]);
+    expect(report.summary.locales).toEqual(["nl"]);
+    const [article] = report.articles;
+    expect(article.briefs).toHaveLength(1);
+    expect(article.briefs[0].locale).toBe("nl");
+    expect(article.briefs[0].sentences.map((s: { old: string; new: string }) => [s.old, s.new])).toEqual([["## De belangrijkste cijfers", "## De kerncijfers"]]);
+  });
+});
+
+describe("newsbrief diff: articles added and removed", () => {
+  let run: Awaited<ReturnType<typeof diff>>;
+  let base: string;
+  const COPY = "eu-digital-europe-copy";
+  const NEW = "eu-digital-europe-new";
+
+  beforeAll(async () => {
+    // The base holds the bundled article and a copy; the change removes the
+    // copy, adds another article and changes a Dutch string.
+    const project = await makeProject();
+    project.write(".gitignore", "node_modules/\n/.out.*\n");
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${COPY}`), { recursive: true });
+    expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
+    base = initRepo(project.root);
+    project.remove(`content/${COPY}`);
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${NEW}`), { recursive: true });
+    project.edit(`content/${NEW}/facts.yaml`, replace("  date: \"2025-03-28\"", "  date: \"2025-03-31\""));
+    project.edit("locales/nl.json", replace('"heading": "Citaat"', '"heading": "Het citaat"'));
+    expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
+    run = await diff(project);
+  });
+
+  it("the Markdown report is the reviewed golden file", async () => {
+    await expect(normalised(run.markdown, base)).toMatchFileSnapshot(path.join(GOLDEN, "diff-articles.md"));
+  });
+
+  it("lists the new and the removed article with their titles, and the locale change affecting both remaining articles", () => {
+    const bySlug = Object.fromEntries(run.report.articles.map((a: { slug: string }) => [a.slug, a]));
+    expect(Object.keys(bySlug)).toEqual([SLUG, COPY, NEW].sort());
+    expect(bySlug[COPY].status).toBe("removed");
+    expect(bySlug[NEW].status).toBe("added");
+    expect(bySlug[SLUG].status).toBe("modified");
+    for (const slug of [COPY, NEW]) expect(Object.keys(bySlug[slug].titles)).toEqual(["fr", "nl", "en"]);
+    expect(bySlug[COPY].verification.status).toBe("verified");
+    expect(run.report.summary.articles).toEqual({ modified: 1, added: 1, removed: 1 });
+    expect(run.report.shared[0].articles).toEqual([SLUG, NEW]);
+  });
+});
+
+describe("newsbrief diff: broken files give diagnostics, not a crash", () => {
+  it("a facts.yaml broken in the working tree: the report names file, line and rule, and the verification fails", async () => {
+    const { project } = await repoWith((p) => p.edit(FACTS, replace("    value: 544700000", "    value: [544700000")), { rebuild: false });
+    const { report, markdown } = await diff(project);
+    const [article] = report.articles;
+    expect(article.slug).toBe(SLUG);
+    expect(article.diagnostics.length).toBeGreaterThan(0);
+    expect(article.diagnostics.every((d: { file: string }) => d.file === FACTS)).toBe(true);
+    expect(article.diagnostics[0].line).toBe(73);
+    expect(article.verification.status).toBe("failed");
+    expect(report.summary.verification).toBe("failed");
+    expect(markdown).toContain(`${FACTS}:73:`);
+    expect(markdown).toContain("<details open>");
+  });
+
+  it("a facts.yaml broken at the base commit: the diagnostics say (base), and the working tree still verifies", async () => {
+    const project = await makeProject({ [FACTS]: replace("    value: 544700000", "    value: [544700000") });
+    project.write(".gitignore", "node_modules/\n/.out.*\n");
+    initRepo(project.root);
+    project.edit(FACTS, replace("    value: [544700000", "    value: 544700000"));
+    const { report } = await diff(project);
+    const [article] = report.articles;
+    expect(article.diagnostics.map((d: { file: string }) => d.file)).toContain(`${FACTS} (base)`);
+    expect(article.verification.status).toBe("verified");
+  });
+});
+
+describe("newsbrief diff: escaping", () => {
+  const LABEL = "l’IA | <script>alert(x)</script> `code` *gras* @team #team";
+
+  it("a fact label with |, <script>, backticks and mentions stays inside its table cell, shown as text once", async () => {
+    const { project } = await repoWith((p) => p.edit(FACTS, replace("      fr: l’intelligence artificielle\n", `      fr: "${LABEL}"\n`)));
+    const { report, markdown } = await diff(project);
+    expect(report.articles[0].facts[0]).toMatchObject({ id: "ai", fields: ["label"] });
+    expect(report.articles[0].facts[0].new.label).toBe(LABEL);
+    expect(markdown).not.toContain("<script>");
+    const details = markdown.slice(markdown.indexOf("<summary>"));
+    const [factTable] = marked.lexer(details).filter((t): t is Tokens.Table => t.type === "table");
+    expect(factTable!.header.map((h) => h.text)).toEqual(["Fact", "Changed", "Before", "After"]);
+    expect(factTable!.rows).toHaveLength(1);
+    expect(factTable!.rows[0]).toHaveLength(4);
+    expect(markdown.split("\n").find((line) => line.startsWith("| `ai` "))).toContain("\\@team");
+    const html = marked.parse(details, { async: false });
+    expect(html).toContain("l’IA | &lt;script&gt;alert(x)&lt;/script&gt; `code` *gras* @team #team");
+    // The changed sentences are the briefs' own lines, in code blocks that nothing in them can close.
+    for (const brief of report.articles[0].briefs) {
+      for (const sentence of brief.sentences) expect(markdown).toContain(`+ ${sentence.new}`);
+    }
+  });
+});
+
+describe("newsbrief diff: git errors", () => {
+  it("a ref that does not exist: exit 2 and a clear message", async () => {
+    const { project } = await repoWith(() => {}, { rebuild: false });
+    const run = await runCli(["diff", "--base", "no-such-branch"], project.root);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("newsbrief: no commit `no-such-branch` in this repository (is the branch fetched? CI checkouts need fetch-depth: 0)\n");
+  });
+
+  it("a ref that looks like an option is refused, not passed to git", async () => {
+    const { project } = await repoWith(() => {}, { rebuild: false });
+    const run = await runCli(["diff", "--base=--output=/tmp/x"], project.root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("no commit `--output=/tmp/x`");
+  });
+
+  it("not a git repository: exit 2", async () => {
+    const project = await makeProject();
+    const run = await runCli(["diff"], project.root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/is not inside a git repository/);
+  });
+
+  it("--base compares with the merge base of the ref and HEAD", async () => {
+    const { project, base } = await repoWith(() => {}, { rebuild: false });
+    gitIn(project.root, "checkout", "--quiet", "-b", "feature");
+    project.apply(CHANGE_ALLOCATION);
+    expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
+    commitAll(project.root, "Change an allocation");
+    // main moves on after the branch was made: its new commit is not part of the review.
+    gitIn(project.root, "checkout", "--quiet", "main");
+    writeFileSync(project.path("NOTES.txt"), "unrelated\n");
+    commitAll(project.root, "Unrelated");
+    gitIn(project.root, "checkout", "--quiet", "feature");
+    const { report } = await diff(project, "--base", "main");
+    expect(report.base).toEqual({ ref: "main", commit: base });
+    expect(report.summary.factsChanged).toBe(1);
+    expect(readFileSync(project.path(FACTS), "utf8")).toContain("547400000");
+    for (const locale of LOCALES) expect(report.articles[0].briefs.find((b: { locale: string }) => b.locale === locale).sentences).toHaveLength(1);
+  });
+});
