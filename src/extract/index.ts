@@ -297,7 +297,7 @@ class Reader {
     return false && i > 0;
   }
 
-  private tryDate(i: number): number | undefined {
+  private tryDate(i: number, allowRange = true): number | undefined {
     const tokens = this.tokens;
     const t = tokens[i]!;
     if (t.kind !== "num" || this.attachedBefore(i)) return undefined;
@@ -331,8 +331,8 @@ class Reader {
     }
     const mi = this.next(last);
     const month = this.monthAt(mi);
-    if (!month) return undefined;
-    let end = month.last;
+    if (!month) return allowRange ? this.tryDayRange(i, last, day) : undefined;
+    const end = month.last;
     const yi = this.next(end);
     if (yi >= 0 && tokens[yi]!.kind === "num" && tokens[yi]!.text.length === 4 && !this.attachedAfter(yi) && tokens[yi + 1]?.text !== "-") {
       const year = Number(tokens[yi]!.text);
@@ -340,6 +340,27 @@ class Reader {
     }
     if (!validDate(2000, month.month, day)) return undefined;
     return this.add({ first: i, last: end, ...this.span(i, end), unit: "date", value: `--${pad(month.month)}-${pad(day)}`, approx: false });
+  }
+
+  /** `du 1er au 15 juillet`, `le 3 ou le 4 mai`: the first day takes the month (and year) of the second. */
+  private tryDayRange(i: number, last: number, day: number): number | undefined {
+    const c = this.next(last);
+    if (!this.isWord(c, "au", "et", "ou") && this.norm(c) !== "-") return undefined;
+    let d = this.next(c);
+    if (this.isWord(d, "le")) d = this.next(d);
+    const t = this.tok(d);
+    if (d < 0 || !t || t.kind !== "num" || t.text.length > 2) return undefined;
+    const before = this.found.length;
+    const next = this.tryDate(d, false);
+    const second = this.found[before];
+    if (next === undefined || !second || typeof second.value !== "string") return undefined;
+    this.found.pop();
+    const value = second.value.replace(/-\d\d$/, `-${pad(day)}`);
+    const year = value.startsWith("--") ? 2000 : Number(value.slice(0, 4));
+    if (!validDate(year, Number(value.slice(-5, -3)), day)) return undefined;
+    this.add({ first: i, last, ...this.span(i, last), unit: "date", value, approx: false });
+    this.found.push(second);
+    return next;
   }
 
   private monthAt(i: number): { month: number; last: number } | undefined {
