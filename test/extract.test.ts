@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractFigures } from "../src/extract/index.ts";
+import { loadCorpus } from "./support/extract-corpus.ts";
 import { REPO_ROOT, SOURCE } from "./support/project.ts";
 
 type Row = [text: string, value: unknown, unit: string, approx?: "~"];
@@ -134,6 +135,24 @@ describe("extractFigures", () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("keeps exact spans on corpus sentences mutated at random", () => {
+    const sentences = [...loadCorpus("tuning"), ...loadCorpus("held-out")].map((s) => s.text);
+    const edit = fc.record({ at: fc.nat(), drop: fc.nat({ max: 3 }), insert: fc.constantFrom("", " ", "\u00a0", "\u202f", "-", "−", "(", ")", "1", "0", ",", ".", "’", "'", "€", "%", "\n", "\r\n", "de ", "et ", "millions", "\ufeff") });
+    fc.assert(
+      fc.property(fc.constantFrom(...sentences), fc.array(edit, { maxLength: 6 }), (sentence, edits) => {
+        let text = sentence;
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.drop);
+        }
+        const found = extractFigures(text);
+        for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.text);
+        expect(found.map((f) => f.start)).toEqual([...found.map((f) => f.start)].sort((a, b) => a - b));
+      }),
+      { numRuns: 1000 },
     );
   });
 
