@@ -485,7 +485,7 @@ class Reader {
     if (t.kind === "sym") {
       if (t.text === "°" || t.text === "º") return this.isWord(p - 1, "n", "no");
       if (t.text === "." && this.isWord(p - 1, "art", "p", "pp", "no", "n")) return true;
-      if (t.text === "#") return true;
+      if (t.text === "#") return p === i - 1;
       return false;
     }
     if (t.kind !== "word" || p !== i - 2 || this.tokens[i - 1]!.breaks > 0) return false;
