@@ -73,6 +73,7 @@ const FORMS: Array<[string, string, Row[]]> = [
   ["phone numbers", "tél. 02 123 45 67", []],
   ["references", "le règlement (UE) 2021/694 et l'arrêté n° 2025-123", [["2021/694", 2021, "label"], ["2025-123", 2025, "label"]]],
   ["a list of days", "les 2 et 3 avril 2025", [["2", "2025-04-02", "date"], ["3 avril 2025", "2025-04-03", "date"]]],
+  ["a range of days", "du 1er au 15 juillet 2025", [["1er", "2025-07-01", "date"], ["15 juillet 2025", "2025-07-15", "date"]]],
   ["times", "à 14h30 ou 9 h", [["14h30", "14:30", "time"], ["9 h", "09:00", "time"]]],
 ];
 
@@ -141,6 +142,7 @@ describe("extractFigures", () => {
     expect(extractFigures(digits)).toEqual([]);
     const words = `${"deux-".repeat(20000)}deux euros`;
     expect(extractFigures(words)).toHaveLength(1);
+    expect(extractFigures("1 et ".repeat(20000) + "2 mai")).toHaveLength(20001);
     const amounts = "3 millions, ".repeat(20000);
     expect(extractFigures(amounts).every((f) => f.unit === "count" && f.value === 3000000)).toBe(true);
   });

@@ -51,7 +51,7 @@ interface NumberRead {
 }
 
 const YEAR_INTRO = new Set(["en", "de", "d", "depuis", "dès", "à", "a", "fin", "début", "mi", "année", "an", "avant", "après", "pour", "jusqu", "ici", "horizon", "entre", "et", "vers", "ou", "l'an", "du", "au", "exercice", "budget", "courant", "printemps", "été", "automne", "hiver", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "ans", "années", "cours", "par", "contre", "sur", "que", "qu"]);
-const FOLLOW_OK = new Set(["en", "pour", "l", "le", "la", "les", "au", "aux", "à", "a", "dans", "sur", "lors", "un", "une", "il", "elle", "ils", "elles", "par", "et", "ou", "contre", "selon", "après", "avant", "depuis", "fin", "début", "seulement", "environ", "respectivement", "cette", "ce", "cet", "ces", "soit", "dont", "alors", "auparavant", "précédemment", "hier", "cela", "ceci", "sont", "est", "ont", "avait", "était", "sera", "seront", "fait", "pourrait", "devrait", "de", "d", "du", "des", "qui", "que", "qu", "y", "cf", "chacun", "chacune", "chaque", "tandis", "mais", "puis", "pendant", "durant", "entre", "vers", "même", "près", "plus", "moins"]);
+const FOLLOW_OK = new Set(["en", "pour", "l", "le", "la", "les", "au", "aux", "à", "a", "dans", "sur", "lors", "un", "une", "il", "elle", "ils", "elles", "par", "et", "ou", "contre", "selon", "après", "avant", "depuis", "fin", "début", "seulement", "environ", "respectivement", "cette", "ce", "cet", "ces", "soit", "dont", "alors", "auparavant", "précédemment", "hier", "cela", "ceci", "sont", "est", "ont", "avait", "était", "sera", "seront", "fait", "pourrait", "devrait", "qui", "que", "qu", "y", "cf", "chacun", "chacune", "chaque", "tandis", "mais", "puis", "pendant", "durant", "entre", "vers", "même", "près", "plus", "moins"]);
 const LABEL_WORDS = new Set(["article", "articles", "art", "paragraphe", "paragraphes", "alinéa", "alinéas", "annexe", "annexes", "chapitre", "chapitres", "section", "sections", "titre", "page", "pages", "p", "pp", "n", "no", "nº", "numéro", "numéros", "règlement", "directive", "décret", "loi", "arrêté", "tableau", "figure", "graphique", "phase", "niveau", "volet", "pilier", "axe", "lot", "étape", "catégorie", "classe", "version", "tome", "note", "notes", "point", "points", "objectif", "objectifs", "priorité", "mesure", "mesures", "action", "actions", "programme", "rue", "avenue", "boulevard", "chaussée", "place", "route", "ligne", "lignes", "salle", "bus", "tram", "autoroute", "zone", "zones", "cop", "com", "sec", "ue", "ce", "cee"]);
 const CAPITAL_STOP = new Set(["en", "dès", "depuis", "entre", "de", "du", "des", "les", "le", "la", "l", "au", "aux", "sur", "pour", "avec", "environ", "quelque", "quelques", "fin", "début", "mi", "selon", "soit", "et", "ou", "contre", "avant", "après", "vers", "dans", "par", "chez", "sous", "ces", "ses", "nos", "vos", "leurs", "seuls", "seules", "seulement", "plus", "moins", "presque", "quasiment", "près", "total", "dont", "hors", "via", "outre", "parmi", "lors", "durant", "pendant", "cette", "ce", "cet", "il", "elle", "ils", "elles", "on", "nous", "vous", "mais", "ainsi", "enfin", "désormais", "déjà", "encore", "voici", "tous", "toutes", "chaque", "ici", "jusqu", "d", "à", "a", "pas", "près", "exactement", "précisément", "respectivement", "mes", "tes", "sa", "son", "leur", "notre", "votre", "un", "une"]);
 const DETERMINERS = new Set(["les", "des", "ces", "ses", "nos", "vos", "leurs", "de", "d", "à", "sur", "et", "ou", "pour", "en", "avec", "dont", "par", "entre", "que", "qu", "aux", "mes", "tes", "soit", "environ", "quelque", "moins", "plus"]);
@@ -164,7 +164,7 @@ class Reader {
     if (j < 0) return true;
     const t = this.tokens[j]!;
     if (t.kind === "sym") return t.norm !== "'" && t.norm !== "%" && t.norm !== "€" && t.norm !== "$";
-    if (t.kind === "word") return FOLLOW_OK.has(t.norm) || (t.norm === "l" && this.tokens[j + 1]?.norm === "'");
+    if (t.kind === "word") return FOLLOW_OK.has(t.norm) || (t.norm === "l" && this.tokens[j + 1]?.norm === "'") || isParticiple(t.norm);
     return false;
   }
 
@@ -297,7 +297,7 @@ class Reader {
     return false && i > 0;
   }
 
-  private tryDate(i: number): number | undefined {
+  private tryDate(i: number, allowRange = true): number | undefined {
     const tokens = this.tokens;
     const t = tokens[i]!;
     if (t.kind !== "num" || this.attachedBefore(i)) return undefined;
@@ -331,8 +331,8 @@ class Reader {
     }
     const mi = this.next(last);
     const month = this.monthAt(mi);
-    if (!month) return undefined;
-    let end = month.last;
+    if (!month) return allowRange ? this.tryDayRange(i, last, day) : undefined;
+    const end = month.last;
     const yi = this.next(end);
     if (yi >= 0 && tokens[yi]!.kind === "num" && tokens[yi]!.text.length === 4 && !this.attachedAfter(yi) && tokens[yi + 1]?.text !== "-") {
       const year = Number(tokens[yi]!.text);
@@ -340,6 +340,27 @@ class Reader {
     }
     if (!validDate(2000, month.month, day)) return undefined;
     return this.add({ first: i, last: end, ...this.span(i, end), unit: "date", value: `--${pad(month.month)}-${pad(day)}`, approx: false });
+  }
+
+  /** `du 1er au 15 juillet`, `le 3 ou le 4 mai`: the first day takes the month (and year) of the second. */
+  private tryDayRange(i: number, last: number, day: number): number | undefined {
+    const c = this.next(last);
+    if (!this.isWord(c, "au", "et", "ou") && this.norm(c) !== "-") return undefined;
+    let d = this.next(c);
+    if (this.isWord(d, "le")) d = this.next(d);
+    const t = this.tok(d);
+    if (d < 0 || !t || t.kind !== "num" || t.text.length > 2) return undefined;
+    const before = this.found.length;
+    const next = this.tryDate(d, false);
+    const second = this.found[before];
+    if (next === undefined || !second || typeof second.value !== "string") return undefined;
+    this.found.pop();
+    const value = second.value.replace(/-\d\d$/, `-${pad(day)}`);
+    const year = value.startsWith("--") ? 2000 : Number(value.slice(0, 4));
+    if (!validDate(year, Number(value.slice(-5, -3)), day)) return undefined;
+    this.add({ first: i, last, ...this.span(i, last), unit: "date", value, approx: false });
+    this.found.push(second);
+    return next;
   }
 
   private monthAt(i: number): { month: number; last: number } | undefined {
@@ -856,6 +877,13 @@ class Reader {
     if (f.approx) figure.approx = true;
     return figure;
   }
+}
+
+const PARTICIPLES = new Set(["prévu", "prévus", "prévue", "prévues", "investis", "reçus", "perdus", "promis", "acquis", "émis", "dus", "obtenus", "atteints", "mis", "inscrits", "budgétés"]);
+
+/** A past participle after an amount (`3,1 milliards prévus`, `20 millions alloués`): the amount stands alone. */
+function isParticiple(word: string): boolean {
+  return PARTICIPLES.has(word) || (word.length > 4 && /(?:é|és|ée|ées)$/.test(word));
 }
 
 /** Two mantissas close enough for one to be read in the other's scale and unit (20,5 after 21,4 milliards). */

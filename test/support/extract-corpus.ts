@@ -44,7 +44,7 @@ export function loadCorpus(set: CorpusSet): CorpusSentence[] {
       let start = sentence.text.indexOf(figure.text, from);
       if (start === -1) start = sentence.text.indexOf(figure.text);
       if (start === -1) throw new Error(`${set}.yaml, sentence ${n + 1}: "${figure.text}" is not in "${sentence.text}"`);
-      from = start + 1;
+      from = start + figure.text.length;
       return { ...figure, start, end: start + figure.text.length };
     });
     return { text: sentence.text, figures };
