@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractFigures } from "../src/extract/index.ts";
+import { loadCorpus } from "./support/extract-corpus.ts";
 import { REPO_ROOT, SOURCE } from "./support/project.ts";
 
 type Row = [text: string, value: unknown, unit: string, approx?: "~"];
@@ -67,6 +68,7 @@ const FORMS: Array<[string, string, Row[]]> = [
   ["physical units", "450 MW, 1,2 TWh, 35 km², 3 600 km, 1,5 million de tonnes", [["450 MW", 450, "MW"], ["1,2 TWh", 1.2, "TWh"], ["35 km²", 35, "km²"], ["3 600 km", 3600, "km"], ["1,5 million de tonnes", 1500000, "t"]]],
   ["ordinals", "le 1er appel, le 3e tour, la 2ème phase", []],
   ["names and references", "France 2030, Horizon Europe 2021, l'article 12, art. 5, le n° 3", [["2030", 2030, "label"], ["2021", 2021, "label"], ["12", 12, "label"], ["5", 5, "label"], ["3", 3, "label"]]],
+  ["a heading and a capitalised word that is not a name", "## 2025 en chiffres\nOr 300 postes sont vacants.", [["2025", 2025, "year"], ["300", 300, "count"]]],
   ["list markers", "1. Premier point\n2) Second point", []],
   ["codes glued to letters", "la 5G, l'A320 et le Covid-19", []],
   ["mi-2025", "à la mi-2025", [["2025", 2025, "year"]]],
@@ -134,6 +136,24 @@ describe("extractFigures", () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("keeps exact spans on corpus sentences mutated at random", () => {
+    const sentences = [...loadCorpus("tuning"), ...loadCorpus("held-out")].map((s) => s.text);
+    const edit = fc.record({ at: fc.nat(), drop: fc.nat({ max: 3 }), insert: fc.constantFrom("", " ", "\u00a0", "\u202f", "-", "−", "(", ")", "1", "0", ",", ".", "’", "'", "€", "%", "\n", "\r\n", "de ", "et ", "millions", "\ufeff") });
+    fc.assert(
+      fc.property(fc.constantFrom(...sentences), fc.array(edit, { maxLength: 6 }), (sentence, edits) => {
+        let text = sentence;
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.drop);
+        }
+        const found = extractFigures(text);
+        for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.text);
+        expect(found.map((f) => f.start)).toEqual([...found.map((f) => f.start)].sort((a, b) => a - b));
+      }),
+      { numRuns: 1000 },
     );
   });
 
