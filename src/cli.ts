@@ -143,7 +143,7 @@ function report(proc: CliProcess, result: RunResult, verb: "built" | "checked"):
     proc.stderr(verb === "built" ? "newsbrief: nothing was written.\n" : "newsbrief: check failed.\n");
     return isConfigurationProblem(result.diagnostics) ? EXIT.usage : EXIT.content;
   }
-  if (result.coverage.length > 0) proc.stdout(`${coverageLine(result.coverage)}\n`);
+  if (result.coverage && result.coverage.length > 0) proc.stdout(`${coverageLine(result.coverage)}\n`);
   const written = verb === "built" ? `, ${result.changed.length === 0 ? "out/ already up to date" : `${result.changed.length} file(s) written`}` : "";
   const cached = result.cached > 0 ? ` (${result.cached} unchanged article(s) reused from the last verified build)` : "";
   proc.stdout(`${result.articles} article(s), ${result.files.length} file(s), ${result.figuresVerified} figure(s) verified${cached}${written}.\n`);

@@ -48,8 +48,8 @@ export interface RunResult {
   recovered?: string[];
   /** Set when another build holds the output folder. */
   lockedBy?: LockOwner;
-  /** How many figures of each article's French source the facts account for. */
-  coverage: SourceCoverage[];
+  /** How many figures of each article's French source the facts account for (build and check). */
+  coverage?: SourceCoverage[];
 }
 
 /** A build cache entry, with the source coverage of the article it remembers. */
@@ -126,7 +126,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
 }
 
 function emptyResult(): RunResult {
-  return { diagnostics: [], files: [], articles: 0, figuresVerified: 0, cached: 0, changed: [], coverage: [] };
+  return { diagnostics: [], files: [], articles: 0, figuresVerified: 0, cached: 0, changed: [] };
 }
 
 /** Options of {@link check}. */
@@ -179,7 +179,8 @@ interface CacheUse {
 function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUse): { result: RunResult; articles: Article[]; entries: BuildCache["entries"] } {
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   const entries: BuildCache["entries"] = {};
-  const result: RunResult = { ...emptyResult(), diagnostics };
+  const coverage: SourceCoverage[] = [];
+  const result: RunResult = { ...emptyResult(), diagnostics, coverage };
   const done = (articles: Article[] = []) => {
     diagnostics.sort(compareDiagnostics);
     return { result, articles, entries };
@@ -202,7 +203,7 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
     const reused = caching && !sharedBroken ? reuse(caching, files.slug, cacheKey) : undefined;
     const reusedCoverage = (reused?.entry as CacheEntry | undefined)?.coverage;
     if (reused && reusedCoverage) {
-      result.coverage.push(reusedCoverage);
+      coverage.push(reusedCoverage);
       entries[files.slug] = reused.entry;
       result.files.push(...reused.files);
       result.figuresVerified += reused.entry.figures;
@@ -215,7 +216,7 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
     if (!loaded.article) continue;
     const provenance = checkProvenance(loaded.article, extractFigures);
     diagnostics.push(...provenance.diagnostics);
-    result.coverage.push(provenance.coverage);
+    coverage.push(provenance.coverage);
     if (sharedBroken) continue;
     const article = loaded.article;
     const template = templates.templates.get(article.facts.editorial.template)!;
@@ -225,7 +226,7 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
   if (hasErrors(diagnostics) || !inputs.pageTemplate) return done();
 
   const renderer = createRenderer(messages.catalog, inputs.pageTemplate.text);
-  for (const { article, inputHash, cacheKey, coverage } of fresh) {
+  for (const { article, inputHash, cacheKey, coverage: sourceCoverage } of fresh) {
     const template = templates.templates.get(article.facts.editorial.template)!;
     const rendered = renderer.render(article, template, `sha256:${inputHash}`);
     const verification = verifyArticle(
@@ -237,7 +238,7 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
     result.files.push(...rendered);
     result.articles++;
     if (!hasErrors(verification.diagnostics)) {
-      const entry: CacheEntry = { key: cacheKey, figures: verification.figures.length, files: Object.fromEntries(rendered.map((f) => [f.path, sha256(f.contents)])), coverage };
+      const entry: CacheEntry = { key: cacheKey, figures: verification.figures.length, files: Object.fromEntries(rendered.map((f) => [f.path, sha256(f.contents)])), coverage: sourceCoverage };
       entries[article.slug] = entry;
     }
   }

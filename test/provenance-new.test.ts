@@ -110,6 +110,25 @@ describe("newsbrief new + extract --draft", () => {
     expect((yaml.value as { facts: Array<{ evidence: string[] }> }).facts[0]!.evidence).toEqual(["12 millions d’euros"]);
   });
 
+  it("keeps a text that is already a source.fr.md as it is", async () => {
+    const project = await makeProject();
+    const source = `---\ntitle: "Le vélo en Wallonie"\nlang: fr\npublisher: SPW\n---\n\n${ARTICLE}`;
+    project.write("source.fr.md", source);
+    const run = await runCli(["new", SLUG, "--from", "source.fr.md"], project.root);
+    expect(run.code, run.stderr).toBe(0);
+    expect(project.read(`${FOLDER}/source.fr.md`)).toBe(source);
+    expect(project.read(`${FOLDER}/facts.yaml`)).toMatch(/^# Draft facts of "Le vélo en Wallonie"/);
+  });
+
+  it("extract refuses --draft together with --json", async () => {
+    const project = await makeProject();
+    project.write("velo.txt", ARTICLE);
+    const run = await runCli(["extract", "--draft", "--json", "velo.txt"], project.root);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/option '--draft' cannot be used with option '--json'/);
+  });
+
   it("takes the title from the first heading, or else the first line", () => {
     expect(titleOf("Intro\n\n## Le titre ##\n")).toBe("Le titre");
     expect(titleOf("\n\n  Première ligne  \nSuite")).toBe("Première ligne");

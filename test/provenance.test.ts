@@ -150,6 +150,14 @@ describe("reading the evidence as the fact's value", () => {
     expect(result.diagnostics[0]!.actual).toBe("month (2025-04)");
   });
 
+  it("requires `approx: true` on a fact the source hedges", () => {
+    const hedged = (t: string) => replace("(60 millions)", "(environ 60 millions)")(t);
+    const result = provenance({ source: hedged });
+    expect(result.diagnostics.map((d) => [d.rule, d.path])).toEqual([["provenance/hedge", "facts.6.evidence.0"]]);
+    expect(result.diagnostics[0]!.message).toContain(`the source hedges the figure of \`chips-fund\` at ${SOURCE}:${positionOf(hedged(repoFile(SOURCE)), "60 millions").line}:`);
+    expect(provenance({ source: hedged, facts: replace("    precision: 1000000\n", "    precision: 1000000\n    approx: true\n") }).diagnostics).toEqual([]);
+  });
+
   it("refuses a stored value more precise than any evidence states", () => {
     const result = provenance({ facts: replace(`      - "1.232.726.898 euros"\n`, "") });
     expect(result.diagnostics.map((d) => [d.rule, d.path])).toEqual([

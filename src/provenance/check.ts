@@ -141,7 +141,7 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
         rule: "provenance/uncovered",
         message: `the figure “${figure.text}” is the evidence of no fact: add it to a fact's \`evidence\` in ${files.factsFile}, or list it under \`ignore\` with a reason`,
         expected: "a fact whose evidence covers it, or an `ignore` entry",
-        actual: `${show(figure.text)} (${showValue(figure.value)}, ${figure.unit})`,
+        actual: `${show(figure.text)} (${showValue(figure.value)}, ${figure.unit}${figure.approx ? ", hedged" : ""})`,
       }),
     );
   }

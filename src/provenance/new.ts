@@ -6,6 +6,7 @@
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics.ts";
 import { parseSource, SLUG_PATTERN } from "../content/load.ts";
 import { parseYaml } from "../content/yaml.ts";
+import { frontMatterEnd } from "../extract/cli.ts";
 import path from "node:path";
 import { createArticleFolder, readTextFile, type ProjectPaths } from "../io.ts";
 import type { FigureReader } from "./consistency.ts";
@@ -28,14 +29,16 @@ export function planNewArticle(slug: string, text: string, contentFolder: string
       diagnostic({ file: folder, rule: "new/invalid-slug", message: `\`${slug}\` is not a valid slug`, expected: "lower-case letters, digits and single hyphens, at most 80 characters, such as `eu-chips-2026`", actual: slug }),
     );
   }
-  const title = titleOf(text);
+  const sourceFile = `${folder}/source.fr.md`;
+  // A text that is already a source.fr.md (front matter and body) is kept as it is.
+  const ready = text.startsWith("---\n") ? parseSource(text, sourceFile) : undefined;
+  const title = ready?.value ? ready.value.frontMatter.title : titleOf(text.slice(frontMatterEnd(text)));
   if (!title) {
     diagnostics.push(diagnostic({ file: folder, rule: "new/empty-source", message: "the text is empty: there is no article to start from" }));
     return { files: [], diagnostics, figures: 0 };
   }
-  const sourceFile = `${folder}/source.fr.md`;
-  const source = draftSource(text, title);
-  const parsed = parseSource(source, sourceFile);
+  const source = ready?.value ? text : draftSource(text, title);
+  const parsed = ready?.value ? ready : parseSource(source, sourceFile);
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.value || hasErrors(diagnostics)) return { files: [], diagnostics, figures: 0 };
   const figures = read(parsed.value.body);
