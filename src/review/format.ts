@@ -16,6 +16,9 @@ export const MARKER = "<!-- newsbrief-diff -->";
 /** GitHub refuses comments longer than 65,536 characters; stay well below. */
 export const MAX_COMMENT = 60_000;
 
+/** Rows of the summary table; the rest is counted, not listed. */
+export const MAX_ROWS = 100;
+
 const LOCALE_NAME: Record<Locale, string> = { fr: "FR", nl: "NL", en: "EN" };
 
 /** Escapes text for GitHub Markdown inline content and table cells. */
@@ -96,10 +99,11 @@ export function formatMarkdown(report: ReviewReport): string {
 
   if (report.articles.length > 0) {
     head.push("| Article | Change | Facts changed | Sentences changed | Locales | Verification |", "|---|---|---|---|---|---|");
-    for (const a of report.articles) {
+    for (const a of report.articles.slice(0, MAX_ROWS)) {
       const sentences = a.briefs.reduce((n, b) => n + b.sentences.length, 0);
       head.push(`| ${codeSpan(a.slug, true)} | ${a.status} | ${a.facts.length} | ${sentences} | ${briefLocales(a)} | ${verificationCell(a, report)} |`);
     }
+    if (report.articles.length > MAX_ROWS) head.push("", `${report.articles.length - MAX_ROWS} more article(s) left out of this table: run \`newsbrief diff --format json\` for all of them.`);
     head.push("");
   }
   if (report.shared.length > 0) {
