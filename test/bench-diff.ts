@@ -62,6 +62,9 @@ try {
     await writeFile(path.join(dir, "source.fr.md"), source.replace("544,7 millions d’euros", "547,4 millions d’euros"));
   }
   await time(`setup: build (${CHANGED} articles changed)`, () => build(paths));
+  // A build swaps out/ in whole, so git sees new file stats: its first look
+  // rehashes every output (git status refreshes its index, as a fresh CI checkout has).
+  await time("setup: git status (refresh git's index)", () => git("status", "--porcelain"));
   await time(`diff, ${CHANGED} articles changed, without verification`, () => diffProject(paths, { verify: false }));
   const report = await time(`diff, ${CHANGED} articles changed, changed ones verified`, () => diffProject(paths));
   const markdown = await time("report as Markdown", () => formatMarkdown(report));
@@ -71,6 +74,7 @@ try {
   const nl = path.join(root, "locales", "nl.json");
   await writeFile(nl, (await readFile(nl, "utf8")).replace('"De belangrijkste cijfers"', '"De kerncijfers"'));
   await time("setup: build (a Dutch string changed)", () => build(paths));
+  await time("setup: git status (refresh git's index)", () => git("status", "--porcelain"));
   const all = await time("diff, a Dutch string changed (every article)", () => diffProject(paths));
   const allMarkdown = formatMarkdown(all);
   console.log(`\n${all.articles.length} articles reported, verification ${all.summary.verification}, ${allMarkdown.length} characters of Markdown (capped for one comment)`);

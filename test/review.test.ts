@@ -15,6 +15,9 @@ const GOLDEN = path.join(import.meta.dirname, "golden");
 const LOCALES = ["fr", "nl", "en"] as const;
 const NBSP = "\u00a0";
 
+/** Setting up a repository runs builds and git: on a busy machine that takes longer than vitest's default hook timeout. */
+const HOOK_TIMEOUT = 120_000;
+
 beforeAll(() => {
   isolateGit();
 });
@@ -68,7 +71,7 @@ describe("newsbrief diff: one allocation changed", () => {
     for (const locale of LOCALES) lines.after[locale] = made.project.read(`out/${SLUG}/${locale}.md`).split("\n");
     base = made.base;
     run = await diff(made.project);
-  });
+  }, HOOK_TIMEOUT);
 
   it("the Markdown report is the reviewed golden file", async () => {
     await expect(normalised(run.markdown, base)).toMatchFileSnapshot(path.join(GOLDEN, "diff-allocation.md"));
@@ -198,7 +201,7 @@ describe("newsbrief diff: articles added and removed", () => {
     project.edit("locales/nl.json", replace('"heading": "Citaat"', '"heading": "Het citaat"'));
     expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
     run = await diff(project);
-  });
+  }, HOOK_TIMEOUT);
 
   it("the Markdown report is the reviewed golden file", async () => {
     await expect(normalised(run.markdown, base)).toMatchFileSnapshot(path.join(GOLDEN, "diff-articles.md"));

@@ -273,8 +273,10 @@ function articleChange(paths: ProjectPaths, slug: string, status: ArticleChange[
   diagnostics.push(...old.diagnostics.filter((d) => slugOf(paths, d.file.replace(/ \(base\)$/, "")) === slug));
   diagnostics.push(...head.diagnostics.filter((d) => slugOf(paths, d.file) === slug));
 
-  const oldFacts = status === "added" ? undefined : factsOf(old.text(files.facts), `${files.facts} (base)`, diagnostics, old.exists(files.facts));
+  // An unchanged facts.yaml is parsed once (a template or locale change touches every article).
+  const sameFacts = status === "modified" && old.text(files.facts) !== undefined && old.text(files.facts) === head.text(files.facts);
   const newFacts = status === "removed" ? undefined : factsOf(head.text(files.facts), files.facts, diagnostics, head.exists(files.facts));
+  const oldFacts = status === "added" ? undefined : sameFacts ? newFacts : factsOf(old.text(files.facts), `${files.facts} (base)`, diagnostics, old.exists(files.facts));
   const facts = status === "modified" && oldFacts && newFacts ? factChanges(oldFacts, newFacts, sides) : [];
   const sections = status === "modified" && oldFacts && newFacts ? sectionChanges(oldFacts, newFacts) : [];
   const source = status === "modified" && changed.has(files.source) ? lineChanges(old.text(files.source) ?? "", head.text(files.source) ?? "", 1).map(({ line, old: o, new: n }) => ({ line, ...(o === undefined ? {} : { old: o }), ...(n === undefined ? {} : { new: n }), figures: [] })) : [];
