@@ -271,6 +271,50 @@ describe("newsbrief diff: escaping", () => {
   });
 });
 
+describe("newsbrief diff: the command line", () => {
+  it("--help describes --base, --format and --no-verify", async () => {
+    const project = await makeProject();
+    const run = await runCli(["diff", "--help"], project.root);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/--base <git-ref>/);
+    expect(run.stdout).toMatch(/--format <format>/);
+    expect(run.stdout).toMatch(/--no-verify/);
+  });
+
+  it("an unknown format is a usage error (exit 2)", async () => {
+    const { project } = await repoWith(() => {}, { rebuild: false });
+    const run = await runCli(["diff", "--format", "html"], project.root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Allowed choices are markdown, json/);
+  });
+
+  it("--no-verify leaves the check out", async () => {
+    const { project } = await repoWith((p) => p.apply(CHANGE_ALLOCATION));
+    const { report, markdown } = await diff(project, "--no-verify");
+    expect(report.summary.verification).toBe("not-run");
+    expect(report.summary.factsChanged).toBe(1);
+    expect(markdown).toContain("| not run |");
+  });
+
+  it("a project in a folder of the repository is compared there", async () => {
+    const project = await makeProject();
+    const sub = "newsroom/briefs";
+    for (const folder of ["content", "templates", "locales", "out"]) {
+      cpSync(project.path(folder), project.path(`${sub}/${folder}`), { recursive: true });
+      project.remove(folder);
+    }
+    project.write(".gitignore", "node_modules/\n.out.*\n");
+    initRepo(project.root);
+    project.apply(Object.fromEntries(Object.entries(CHANGE_ALLOCATION).map(([file, change]) => [`${sub}/${file}`, change])));
+    expect((await runCli(["--root", project.path(sub), "build", "--no-cache"], project.root)).code).toBe(0);
+    const run = await runCli(["--root", project.path(sub), "diff", "--format", "json"], project.root);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary).toMatchObject({ factsChanged: 1, sentencesChanged: 3, verification: "verified" });
+    expect(report.articles[0].briefs.map((b: { file: string }) => b.file)).toEqual(LOCALES.map((l) => `out/${SLUG}/${l}.md`));
+  });
+});
+
 describe("newsbrief diff: git errors", () => {
   it("a ref that does not exist: exit 2 and a clear message", async () => {
     const { project } = await repoWith(() => {}, { rebuild: false });
