@@ -4,7 +4,6 @@
  * one `git cat-file --batch` process.
  */
 import { execFile, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 
 /** A problem with git or the repository: the CLI reports it and exits 2. */
 export class GitError extends Error {
@@ -132,12 +131,6 @@ export function readBlobs(cwd: string, oids: readonly string[]): Promise<Map<str
     });
     child.stdin.end(`${wanted.join("\n")}\n`);
   });
-}
-
-/** The object id git gives a file with these contents (SHA-1 repositories). */
-export function blobId(contents: string | Uint8Array): string {
-  const bytes = typeof contents === "string" ? Buffer.from(contents, "utf8") : contents;
-  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
 /**

@@ -4,8 +4,9 @@
  * them and exactly), its source, the templates and locale strings, and the
  * sentences of every brief in out/, with the figures they hold.
  *
- * Only articles whose files differ (by git object id) are parsed and
- * compared; the base side's texts are read in one git process.
+ * Only the files git reports as different are read, and only the articles
+ * they belong to are parsed, compared and checked; the base side's texts
+ * are read in one git process.
  */
 import { diffArrays } from "diff";
 import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics.ts";

@@ -8,10 +8,9 @@ import type { Dirent } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
-import type { ArticleFiles } from "../content/load.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { decodeText, MAX_INPUT_BYTES, type ProjectPaths } from "../io.ts";
-import { git, GitError, listTree, readBlobs, type TreeEntry } from "../git.ts";
+import { listTree, readBlobs, type TreeEntry } from "../git.ts";
 
 /** One side of the comparison. */
 export interface Side {
@@ -68,17 +67,12 @@ export async function workingSide(paths: ProjectPaths, wanted: Iterable<string>)
  */
 export interface BaseIndex {
   entries: ReadonlyMap<string, TreeEntry>;
-  /** Where the project root is inside the repository (`` or `sub/dir/`). */
-  prefix: string;
 }
 
-/** Lists the project's files at `commit`. */
+/** Lists the project's files at `commit` (paths relative to the project root). */
 export async function indexBase(paths: ProjectPaths, commit: string): Promise<BaseIndex> {
-  const prefixResult = await git(paths.root, ["rev-parse", "--show-prefix"]);
-  if (prefixResult.code !== 0) throw new GitError(`${paths.root} is not inside a git repository`);
-  const prefix = prefixResult.stdout.toString("utf8").trim();
   const entries = await listTree(paths.root, commit, [paths.content, paths.templates, paths.locales, paths.out]);
-  return { entries: new Map(entries.map((e) => [e.path, e])), prefix };
+  return { entries: new Map(entries.map((e) => [e.path, e])) };
 }
 
 /** Reads the texts of `wanted` (project-relative paths) at the base commit, in one git process, and returns the base side. */
@@ -132,23 +126,8 @@ export function slugOf(paths: ProjectPaths, relative: string): string | undefine
   return undefined;
 }
 
-/** The files of an article on one side, when both are there. */
-export function articleFiles(paths: ProjectPaths, side: Side, slug: string): ArticleFiles | undefined {
-  const factsFile = `${paths.content}/${slug}/facts.yaml`;
-  const sourceFile = `${paths.content}/${slug}/source.fr.md`;
-  const factsText = side.text(factsFile);
-  const sourceText = side.text(sourceFile);
-  if (factsText === undefined || sourceText === undefined) return undefined;
-  return { slug, factsFile, factsText, sourceFile, sourceText };
-}
-
 /** The project-relative paths of an article's inputs and outputs. */
 export function articlePaths(paths: ProjectPaths, slug: string): { facts: string; source: string; outputs: Record<Locale, { md: string; html: string }> } {
   const outputs = Object.fromEntries(LOCALES.map((l) => [l, { md: `${paths.out}/${slug}/${l}.md`, html: `${paths.out}/${slug}/${l}.html` }])) as Record<Locale, { md: string; html: string }>;
   return { facts: `${paths.content}/${slug}/facts.yaml`, source: `${paths.content}/${slug}/source.fr.md`, outputs };
-}
-
-/** A path shown in reports: relative to the project root, with forward slashes. */
-export function shown(relative: string): string {
-  return relative.split(path.sep).join("/");
 }
