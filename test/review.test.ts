@@ -232,6 +232,10 @@ describe("newsbrief diff: broken files give diagnostics, not a crash", () => {
     expect(article.verification.status).toBe("failed");
     expect(report.summary.verification).toBe("failed");
     expect(markdown).toContain(`${FACTS}:73:`);
+    // Found both reading the article and checking it: listed once.
+    const problems = markdown.split("\n").filter((line) => line.startsWith(`${FACTS}:`));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(new Set(problems).size).toBe(problems.length);
     expect(markdown).toContain("<details open>");
   });
 

@@ -166,7 +166,9 @@ function articleSection(a: ArticleChange): string {
   }
   for (const brief of a.briefs) out.push(...briefSection(brief));
   if (a.shared.length > 0 && a.status === "modified") out.push(`Shared files changed with it: ${a.shared.map((f) => codeSpan(f)).join(", ")}.`, "");
-  const problems = [...a.diagnostics, ...a.verification.diagnostics];
+  // A problem found both reading the article and checking it is listed once.
+  const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+  const problems = [...new Map([...a.diagnostics, ...a.verification.diagnostics].map((d) => [key(d), d])).values()];
   if (problems.length > 0) {
     out.push("**Problems**", "", codeBlock(problems.flatMap((d) => formatDiagnostic(d).split("\n"))), "");
   }
