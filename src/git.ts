@@ -4,7 +4,6 @@
  * one `git cat-file --batch` process.
  */
 import { execFile, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 
 /** A problem with git or the repository: the CLI reports it and exits 2. */
 export class GitError extends Error {
@@ -134,8 +133,20 @@ export function readBlobs(cwd: string, oids: readonly string[]): Promise<Map<str
   });
 }
 
-/** The object id git gives a file with these contents (SHA-1 repositories). */
-export function blobId(contents: string | Uint8Array): string {
-  const bytes = typeof contents === "string" ? Buffer.from(contents, "utf8") : contents;
-  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+/**
+ * The paths under `folders` (relative to `cwd`) that differ between
+ * `commit` and the working tree: changed, added (staged or not, unless
+ * ignored) and deleted files. git compares by its index's file stats, so
+ * unchanged files are not read.
+ */
+export async function changedSince(cwd: string, commit: string, folders: readonly string[]): Promise<string[]> {
+  const pathspecs = ["--", ...folders.map((f) => `${f.replace(/\/+$/, "")}/`)];
+  const [tracked, untracked] = await Promise.all([
+    git(cwd, ["diff", "--name-only", "-z", "--no-renames", "--relative", "--no-ext-diff", commit, ...pathspecs]),
+    git(cwd, ["ls-files", "-z", "--others", "--exclude-standard", ...pathspecs]),
+  ]);
+  for (const result of [tracked, untracked]) if (result.code !== 0) throw new GitError(`could not compare the working tree with ${commit}: ${result.stderr.trim()}`);
+  const paths = new Set<string>();
+  for (const result of [tracked, untracked]) for (const p of result.stdout.toString("utf8").split("\0")) if (p) paths.add(p);
+  return [...paths].sort();
 }

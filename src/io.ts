@@ -68,14 +68,20 @@ export function projectPaths(root: string, overrides: Partial<Omit<ProjectPaths,
   return { root: path.resolve(root), content: "content", templates: "templates", locales: "locales", out: "out", ...overrides };
 }
 
+/** Which articles to read: all of them, or only these slugs. */
+export interface ReadOptions {
+  articles?: ReadonlySet<string>;
+}
+
 /** Reads every input of a build; missing or unreadable files become diagnostics. */
-export async function readProject(paths: ProjectPaths): Promise<ProjectInputs> {
+export async function readProject(paths: ProjectPaths, options: ReadOptions = {}): Promise<ProjectInputs> {
   const diagnostics: Diagnostic[] = [];
   const read = (relative: string) => readText(paths.root, relative, diagnostics);
   const inputs: ProjectInputs = { articles: [], templates: [], locales: [], diagnostics };
 
   const slugs = await listDirectory(paths.root, paths.content, diagnostics, "directory");
   for (const slug of slugs) {
+    if (options.articles && !options.articles.has(slug)) continue;
     const factsFile = posix(paths.content, slug, "facts.yaml");
     const sourceFile = posix(paths.content, slug, "source.fr.md");
     const [factsText, sourceText] = await Promise.all([read(factsFile), read(sourceFile)]);
@@ -106,8 +112,8 @@ export async function readProject(paths: ProjectPaths): Promise<ProjectInputs> {
   return inputs;
 }
 
-/** Reads every file under the output folder, keyed by its path inside it. */
-export async function readOutputs(paths: ProjectPaths): Promise<Map<string, string>> {
+/** Reads every file under the output folder (or only under the folders of `options.articles`), keyed by its path inside it. */
+export async function readOutputs(paths: ProjectPaths, options: ReadOptions = {}): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   const root = path.join(paths.root, paths.out);
   const walk = async (dir: string, prefix: string): Promise<void> => {
@@ -120,6 +126,7 @@ export async function readOutputs(paths: ProjectPaths): Promise<Map<string, stri
     await Promise.all(
       entries.map(async (entry) => {
         const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (options.articles && !options.articles.has(relative.split("/")[0]!)) return;
         if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
         else if (entry.isFile()) found.set(relative, await readFile(path.join(dir, entry.name), "utf8"));
       }),

@@ -145,12 +145,8 @@ export interface CheckOptions {
 export async function check(paths: ProjectPaths, options: CheckOptions = {}): Promise<RunResult> {
   const location = checkOutputLocation(paths);
   if (location.length > 0) return { ...emptyResult(), diagnostics: location };
-  const [inputs, onDisk] = await Promise.all([readProject(paths), readOutputs(paths)]);
-  const only = options.articles;
-  if (only) {
-    inputs.articles = inputs.articles.filter((a) => only.has(a.slug));
-    for (const relative of [...onDisk.keys()]) if (!only.has(relative.split("/")[0]!)) onDisk.delete(relative);
-  }
+  const read = options.articles ? { articles: options.articles } : {};
+  const [inputs, onDisk] = await Promise.all([readProject(paths, read), readOutputs(paths, read)]);
   const { result, articles } = renderAll(inputs, paths);
   if (hasErrors(result.diagnostics)) return result;
   let figures = 0;

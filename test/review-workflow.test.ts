@@ -14,6 +14,9 @@ import { cleanupProjects, FACTS, makeProject, replace, REPO_ROOT, runCli, SLUG, 
 import { cleanupRepos, cloneAsCheckout, commitAll, gitIn, initRepo, isolateGit } from "./support/git.ts";
 import { newsbriefArgs, REPORT_FILE, WORKFLOW_COMMANDS, WORKFLOW_FILE } from "./support/workflow.ts";
 
+/** Setting up a repository runs builds and git: on a busy machine that takes longer than vitest's default hook timeout. */
+const HOOK_TIMEOUT = 120_000;
+
 interface Step {
   name?: string;
   id?: string;
@@ -187,7 +190,7 @@ describe("the workflow's commands, end to end, in a checkout like CI's", () => {
     const result = await runWorkflow(checkout);
     runs.push(...result.runs);
     report = result.report;
-  });
+  }, HOOK_TIMEOUT);
 
   afterAll(() => {
     cleanupProjects({ base: true });

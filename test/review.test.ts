@@ -15,6 +15,9 @@ const GOLDEN = path.join(import.meta.dirname, "golden");
 const LOCALES = ["fr", "nl", "en"] as const;
 const NBSP = "\u00a0";
 
+/** Setting up a repository runs builds and git: on a busy machine that takes longer than vitest's default hook timeout. */
+const HOOK_TIMEOUT = 120_000;
+
 beforeAll(() => {
   isolateGit();
 });
@@ -68,7 +71,7 @@ describe("newsbrief diff: one allocation changed", () => {
     for (const locale of LOCALES) lines.after[locale] = made.project.read(`out/${SLUG}/${locale}.md`).split("\n");
     base = made.base;
     run = await diff(made.project);
-  });
+  }, HOOK_TIMEOUT);
 
   it("the Markdown report is the reviewed golden file", async () => {
     await expect(normalised(run.markdown, base)).toMatchFileSnapshot(path.join(GOLDEN, "diff-allocation.md"));
@@ -198,7 +201,7 @@ describe("newsbrief diff: articles added and removed", () => {
     project.edit("locales/nl.json", replace('"heading": "Citaat"', '"heading": "Het citaat"'));
     expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
     run = await diff(project);
-  });
+  }, HOOK_TIMEOUT);
 
   it("the Markdown report is the reviewed golden file", async () => {
     await expect(normalised(run.markdown, base)).toMatchFileSnapshot(path.join(GOLDEN, "diff-articles.md"));
@@ -229,6 +232,10 @@ describe("newsbrief diff: broken files give diagnostics, not a crash", () => {
     expect(article.verification.status).toBe("failed");
     expect(report.summary.verification).toBe("failed");
     expect(markdown).toContain(`${FACTS}:73:`);
+    // Found both reading the article and checking it: listed once.
+    const problems = markdown.split("\n").filter((line) => line.startsWith(`${FACTS}:`));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(new Set(problems).size).toBe(problems.length);
     expect(markdown).toContain("<details open>");
   });
 
@@ -265,6 +272,50 @@ describe("newsbrief diff: escaping", () => {
     for (const brief of report.articles[0].briefs) {
       for (const sentence of brief.sentences) expect(markdown).toContain(`+ ${sentence.new}`);
     }
+  });
+});
+
+describe("newsbrief diff: the command line", () => {
+  it("--help describes --base, --format and --no-verify", async () => {
+    const project = await makeProject();
+    const run = await runCli(["diff", "--help"], project.root);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/--base <git-ref>/);
+    expect(run.stdout).toMatch(/--format <format>/);
+    expect(run.stdout).toMatch(/--no-verify/);
+  });
+
+  it("an unknown format is a usage error (exit 2)", async () => {
+    const { project } = await repoWith(() => {}, { rebuild: false });
+    const run = await runCli(["diff", "--format", "html"], project.root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Allowed choices are markdown, json/);
+  });
+
+  it("--no-verify leaves the check out", async () => {
+    const { project } = await repoWith((p) => p.apply(CHANGE_ALLOCATION));
+    const { report, markdown } = await diff(project, "--no-verify");
+    expect(report.summary.verification).toBe("not-run");
+    expect(report.summary.factsChanged).toBe(1);
+    expect(markdown).toContain("| not run |");
+  });
+
+  it("a project in a folder of the repository is compared there", async () => {
+    const project = await makeProject();
+    const sub = "newsroom/briefs";
+    for (const folder of ["content", "templates", "locales", "out"]) {
+      cpSync(project.path(folder), project.path(`${sub}/${folder}`), { recursive: true });
+      project.remove(folder);
+    }
+    project.write(".gitignore", "node_modules/\n.out.*\n");
+    initRepo(project.root);
+    project.apply(Object.fromEntries(Object.entries(CHANGE_ALLOCATION).map(([file, change]) => [`${sub}/${file}`, change])));
+    expect((await runCli(["--root", project.path(sub), "build", "--no-cache"], project.root)).code).toBe(0);
+    const run = await runCli(["--root", project.path(sub), "diff", "--format", "json"], project.root);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary).toMatchObject({ factsChanged: 1, sentencesChanged: 3, verification: "verified" });
+    expect(report.articles[0].briefs.map((b: { file: string }) => b.file)).toEqual(LOCALES.map((l) => `out/${SLUG}/${l}.md`));
   });
 });
 

@@ -4,20 +4,21 @@
  * them and exactly), its source, the templates and locale strings, and the
  * sentences of every brief in out/, with the figures they hold.
  *
- * Only articles whose files differ (by git object id) are parsed and
- * compared; the base side's texts are read in one git process.
+ * Only the files git reports as different are read, and only the articles
+ * they belong to are parsed, compared and checked; the base side's texts
+ * are read in one git process.
  */
 import { diffArrays } from "diff";
 import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics.ts";
 import { parseFacts, parseSource } from "../content/load.ts";
 import { LOCALES, textOf, type Fact, type Facts, type Locale } from "../content/schema.ts";
 import type { ProjectPaths } from "../io.ts";
-import { baseCommit, type BaseCommit } from "../git.ts";
+import { baseCommit, changedSince, type BaseCommit } from "../git.ts";
 import { check } from "../pipeline.ts";
 import { FigureFormatter } from "../render/figures.ts";
 import { loadMessages, type Messages } from "../render/messages.ts";
 import { readFigures, type ReadFigure } from "../verify/reader.ts";
-import { articlePaths, indexBase, loadBase, slugOf, workingSide, type Side } from "./snapshot.ts";
+import { articlePaths, indexBase, isProjectFile, loadBase, slugOf, workingSide, type Side } from "./snapshot.ts";
 
 /** Version of the JSON report's shape. */
 export const REPORT_VERSION = 1;
@@ -149,15 +150,11 @@ export interface DiffOptions {
 /** Compares the project at a base commit with the working tree. Throws {@link GitError} for git problems. */
 export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}): Promise<ReviewReport> {
   const base = await baseCommit(paths.root, options.base);
-  const [index, head] = await Promise.all([indexBase(paths, base.commit), workingSide(paths)]);
-  const baseOids = new Map<string, string>();
-  for (const [relative, entry] of index.entries) baseOids.set(relative, entry.oid);
+  const folders = [paths.content, paths.templates, paths.locales, paths.out];
+  const [index, differing] = await Promise.all([indexBase(paths, base.commit), changedSince(paths.root, base.commit, folders)]);
 
-  // Files that differ: by object id, then (for a decoded text whose bytes git
-  // would store differently) by text below.
-  const candidates = new Set<string>();
-  for (const [relative, oid] of head.oids) if (baseOids.get(relative) !== oid) candidates.add(relative);
-  for (const relative of baseOids.keys()) if (!head.oids.has(relative)) candidates.add(relative);
+  // The files git says differ; their texts are compared below, after decoding.
+  const candidates = new Set(differing.filter((relative) => isProjectFile(paths, relative)));
   const localeFiles = LOCALES.map((l) => `${paths.locales}/${l}.json`);
   const wanted = new Set([...candidates, ...localeFiles]);
   const slugsTouched = new Set([...candidates].map((c) => slugOf(paths, c)).filter((s): s is string => s !== undefined));
@@ -165,8 +162,9 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
     const files = articlePaths(paths, slug);
     wanted.add(files.facts);
     wanted.add(files.source);
+    for (const locale of LOCALES) wanted.add(files.outputs[locale].md);
   }
-  const old = await loadBase(paths, index, wanted);
+  const [old, head] = await Promise.all([loadBase(paths, index, wanted), workingSide(paths, wanted)]);
   const changed = new Set([...candidates].filter((relative) => old.text(relative) === undefined || head.text(relative) === undefined || old.text(relative) !== head.text(relative)));
 
   const diagnostics: Diagnostic[] = [];
@@ -188,7 +186,7 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
   for (const file of sharedFiles) {
     const isLocale = file.startsWith(`${paths.locales}/`);
     const locale = isLocale ? (/([a-z]+)\.json$/.exec(file)?.[1] as Locale) : undefined;
-    const status = old.text(file) === undefined && !old.oids.has(file) ? "added" : head.text(file) === undefined ? "removed" : "modified";
+    const status = !old.exists(file) ? "added" : !head.exists(file) ? "removed" : "modified";
     const articles = [...changedBriefs]
       .filter(([slug, locales]) => head.slugs.has(slug) && (!locale || locales.has(locale)))
       .map(([slug]) => slug)
@@ -212,7 +210,7 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
   }
   const articles: ArticleChange[] = [];
   for (const slug of [...slugs].sort(compareStrings)) {
-    const inBase = old.slugs.has(slug) && [...old.oids.keys()].some((p) => p.startsWith(`${paths.content}/${slug}/`));
+    const inBase = old.slugs.has(slug);
     const inHead = head.slugs.has(slug);
     const status = inBase && inHead ? "modified" : inHead ? "added" : inBase ? "removed" : "modified";
     const article = articleChange(paths, slug, status, { old, head, oldMessages, newMessages, changed, sharedFiles });
@@ -276,8 +274,10 @@ function articleChange(paths: ProjectPaths, slug: string, status: ArticleChange[
   diagnostics.push(...old.diagnostics.filter((d) => slugOf(paths, d.file.replace(/ \(base\)$/, "")) === slug));
   diagnostics.push(...head.diagnostics.filter((d) => slugOf(paths, d.file) === slug));
 
-  const oldFacts = status === "added" ? undefined : factsOf(old.text(files.facts), `${files.facts} (base)`, diagnostics, old.oids.has(files.facts));
-  const newFacts = status === "removed" ? undefined : factsOf(head.text(files.facts), files.facts, diagnostics, head.oids.has(files.facts));
+  // An unchanged facts.yaml is parsed once (a template or locale change touches every article).
+  const sameFacts = status === "modified" && old.text(files.facts) !== undefined && old.text(files.facts) === head.text(files.facts);
+  const newFacts = status === "removed" ? undefined : factsOf(head.text(files.facts), files.facts, diagnostics, head.exists(files.facts));
+  const oldFacts = status === "added" ? undefined : sameFacts ? newFacts : factsOf(old.text(files.facts), `${files.facts} (base)`, diagnostics, old.exists(files.facts));
   const facts = status === "modified" && oldFacts && newFacts ? factChanges(oldFacts, newFacts, sides) : [];
   const sections = status === "modified" && oldFacts && newFacts ? sectionChanges(oldFacts, newFacts) : [];
   const source = status === "modified" && changed.has(files.source) ? lineChanges(old.text(files.source) ?? "", head.text(files.source) ?? "", 1).map(({ line, old: o, new: n }) => ({ line, ...(o === undefined ? {} : { old: o }), ...(n === undefined ? {} : { new: n }), figures: [] })) : [];

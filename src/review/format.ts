@@ -16,6 +16,9 @@ export const MARKER = "<!-- newsbrief-diff -->";
 /** GitHub refuses comments longer than 65,536 characters; stay well below. */
 export const MAX_COMMENT = 60_000;
 
+/** Rows of the summary table; the rest is counted, not listed. */
+export const MAX_ROWS = 100;
+
 const LOCALE_NAME: Record<Locale, string> = { fr: "FR", nl: "NL", en: "EN" };
 
 /** Escapes text for GitHub Markdown inline content and table cells. */
@@ -96,10 +99,11 @@ export function formatMarkdown(report: ReviewReport): string {
 
   if (report.articles.length > 0) {
     head.push("| Article | Change | Facts changed | Sentences changed | Locales | Verification |", "|---|---|---|---|---|---|");
-    for (const a of report.articles) {
+    for (const a of report.articles.slice(0, MAX_ROWS)) {
       const sentences = a.briefs.reduce((n, b) => n + b.sentences.length, 0);
       head.push(`| ${codeSpan(a.slug, true)} | ${a.status} | ${a.facts.length} | ${sentences} | ${briefLocales(a)} | ${verificationCell(a, report)} |`);
     }
+    if (report.articles.length > MAX_ROWS) head.push("", `${report.articles.length - MAX_ROWS} more article(s) left out of this table: run \`newsbrief diff --format json\` for all of them.`);
     head.push("");
   }
   if (report.shared.length > 0) {
@@ -158,11 +162,13 @@ function articleSection(a: ArticleChange): string {
   }
   if (a.sections.length > 0) out.push(`Also changed in facts.yaml: ${a.sections.map((s) => `\`${s}\``).join(", ")}.`, "");
   if (a.source.length > 0) {
-    out.push("**Source** (source.fr.md)", "", codeBlock(diffLines(a.source), "diff"), "");
+    out.push("**Source** (source.fr.md)", "", codeBlock(diffLines(a.source.map(excerpt)), "diff"), "");
   }
   for (const brief of a.briefs) out.push(...briefSection(brief));
   if (a.shared.length > 0 && a.status === "modified") out.push(`Shared files changed with it: ${a.shared.map((f) => codeSpan(f)).join(", ")}.`, "");
-  const problems = [...a.diagnostics, ...a.verification.diagnostics];
+  // A problem found both reading the article and checking it is listed once.
+  const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+  const problems = [...new Map([...a.diagnostics, ...a.verification.diagnostics].map((d) => [key(d), d])).values()];
   if (problems.length > 0) {
     out.push("**Problems**", "", codeBlock(problems.flatMap((d) => formatDiagnostic(d).split("\n"))), "");
   }
@@ -182,6 +188,32 @@ function stateCell(state: FactState, fields: readonly string[], change: FactChan
   parts.push(`exact ${escapeMarkdown(JSON.stringify(state.value))}`);
   if (change !== "changed" || fields.includes("evidence")) parts.push(`evidence: ${state.evidence.map((e) => `“${escapeMarkdown(e)}”`).join(", ") || "none"}`);
   return parts.join("<br>");
+}
+
+/** Context kept on each side of a change inside a long source line. */
+const CONTEXT = 60;
+
+/**
+ * A long changed source line (a whole paragraph) cut down to the part that
+ * changed and some context on each side; the JSON keeps the whole lines.
+ */
+export function excerpt(change: LineChange): LineChange {
+  const { old: a, new: b } = change;
+  if (a === undefined || b === undefined || Math.max(a.length, b.length) <= 2 * CONTEXT + 40) return change;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  // Cut at spaces, so that no word is shown in part.
+  const back = Math.max(0, start - CONTEXT);
+  const from = back === 0 ? 0 : a.lastIndexOf(" ", back) + 1;
+  const cut = (text: string) => {
+    const forward = Math.min(text.length, text.length - end + CONTEXT);
+    const space = text.indexOf(" ", forward);
+    const to = forward >= text.length || space === -1 ? text.length : space;
+    return `${from > 0 ? "…" : ""}${text.slice(from, to)}${to < text.length ? "…" : ""}`;
+  };
+  return { ...change, old: cut(a), new: cut(b) };
 }
 
 function diffLines(changes: readonly LineChange[]): string[] {

@@ -1,48 +1,64 @@
 /**
  * The two sides of a review: the project as committed at a base commit (read
- * with git) and as it is in the working tree (read with io.ts). Each side is
- * an index of object ids, so unchanged files are found without reading them
- * twice; the base side's texts are read on demand, all in one git process.
+ * with git) and as it is in the working tree (decoded by io.ts). git says
+ * which files differ, so only those (and what is needed to show them) are
+ * read; the base side's texts are read all at once, in one git process.
  */
+import type { Dirent } from "node:fs";
+import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
-import type { ArticleFiles } from "../content/load.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
-import { decodeText, readOutputs, readProject, type ProjectPaths } from "../io.ts";
-import { blobId, git, GitError, listTree, readBlobs, type TreeEntry } from "../git.ts";
+import { decodeText, MAX_INPUT_BYTES, type ProjectPaths } from "../io.ts";
+import { listTree, readBlobs, type TreeEntry } from "../git.ts";
 
 /** One side of the comparison. */
 export interface Side {
-  /** Object id of every input and output file, keyed by project-relative path. */
-  oids: ReadonlyMap<string, string>;
-  /** The article folders (slugs) that hold at least one file. */
+  /** The article folders under content/. */
   slugs: ReadonlySet<string>;
+  /** Whether a project-relative file is there (readable or not). */
+  exists(relative: string): boolean;
   /** The text of a project-relative file, or undefined when it is not there or cannot be decoded. */
   text(relative: string): string | undefined;
-  /** Problems met reading the side (decoding, symbolic links). */
+  /** Problems met reading the side (decoding, symbolic links, sizes). */
   diagnostics: Diagnostic[];
 }
 
-/** The working tree, read like a build reads it. */
-export async function workingSide(paths: ProjectPaths): Promise<Side> {
-  const [inputs, outputs] = await Promise.all([readProject(paths), readOutputs(paths)]);
+/** The working tree: the files in `wanted` read (and decoded) as a build reads them. */
+export async function workingSide(paths: ProjectPaths, wanted: Iterable<string>): Promise<Side> {
+  const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
-  const slugs = new Set<string>();
-  for (const article of inputs.articles) {
-    texts.set(article.factsFile, article.factsText);
-    texts.set(article.sourceFile, article.sourceText);
-    slugs.add(article.slug);
+  const present = new Set<string>();
+  await Promise.all(
+    [...new Set(wanted)].map(async (relative) => {
+      const full = path.join(paths.root, ...relative.split("/"));
+      let stats;
+      try {
+        stats = await lstat(full);
+      } catch {
+        return;
+      }
+      present.add(relative);
+      if (stats.isSymbolicLink() || !stats.isFile()) {
+        diagnostics.push(diagnostic({ file: relative, rule: "content/not-a-file", message: `\`${relative}\` is a symbolic link or not a regular file: it is not read` }));
+        return;
+      }
+      if (stats.size > MAX_INPUT_BYTES) {
+        diagnostics.push(diagnostic({ file: relative, rule: "content/too-large", message: `\`${relative}\` is larger than ${MAX_INPUT_BYTES} bytes`, actual: `${stats.size} bytes` }));
+        return;
+      }
+      const text = decodeText(await readFile(full), relative, diagnostics);
+      if (text !== undefined) texts.set(relative, text);
+    }),
+  );
+  let entries: Dirent[] = [];
+  try {
+    entries = await readdir(path.join(paths.root, paths.content), { withFileTypes: true });
+  } catch {
+    // No content folder: no articles.
   }
-  for (const file of [...inputs.templates, ...(inputs.pageTemplate ? [inputs.pageTemplate] : []), ...inputs.locales]) texts.set(file.file, file.text);
-  for (const [relative, text] of outputs) texts.set(`${paths.out}/${relative}`, text);
-  const oids = new Map([...texts].map(([relative, text]) => [relative, blobId(text)]));
-  // An article folder with a missing file is still an article that exists.
-  for (const d of inputs.diagnostics) {
-    const slug = slugOf(paths, d.file);
-    if (slug) slugs.add(slug);
-  }
-  const diagnostics = inputs.diagnostics.filter((d) => d.severity === "error" && !d.rule.startsWith("config/"));
-  return { oids, slugs, text: (relative) => texts.get(relative), diagnostics };
+  const slugs = new Set(entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name));
+  return { slugs, exists: (relative) => present.has(relative), text: (relative) => texts.get(relative), diagnostics };
 }
 
 /**
@@ -51,51 +67,39 @@ export async function workingSide(paths: ProjectPaths): Promise<Side> {
  */
 export interface BaseIndex {
   entries: ReadonlyMap<string, TreeEntry>;
-  /** Where the project root is inside the repository (`` or `sub/dir/`). */
-  prefix: string;
 }
 
-/** Lists the project's files at `commit`. */
+/** Lists the project's files at `commit` (paths relative to the project root). */
 export async function indexBase(paths: ProjectPaths, commit: string): Promise<BaseIndex> {
-  const prefixResult = await git(paths.root, ["rev-parse", "--show-prefix"]);
-  if (prefixResult.code !== 0) throw new GitError(`${paths.root} is not inside a git repository`);
-  const prefix = prefixResult.stdout.toString("utf8").trim();
   const entries = await listTree(paths.root, commit, [paths.content, paths.templates, paths.locales, paths.out]);
-  return { entries: new Map(entries.map((e) => [e.path, e])), prefix };
+  return { entries: new Map(entries.map((e) => [e.path, e])) };
 }
 
-/** Reads the texts of `wanted` (project-relative paths) at the base commit, and returns the base side. */
+/** Reads the texts of `wanted` (project-relative paths) at the base commit, in one git process, and returns the base side. */
 export async function loadBase(paths: ProjectPaths, index: BaseIndex, wanted: Iterable<string>): Promise<Side> {
   const diagnostics: Diagnostic[] = [];
-  const oids = new Map<string, string>();
   const slugs = new Set<string>();
-  const links = new Set<string>();
-  for (const [relative, entry] of index.entries) {
-    if (!isProjectFile(paths, relative)) continue;
-    const slug = slugOf(paths, relative);
-    if (slug) slugs.add(slug);
-    if (entry.mode === "120000") {
-      links.add(relative);
-      continue;
-    }
-    oids.set(relative, entry.oid);
+  for (const relative of index.entries.keys()) {
+    if (!isProjectFile(paths, relative) || !relative.startsWith(`${paths.content}/`)) continue;
+    slugs.add(relative.slice(paths.content.length + 1).split("/")[0]!);
   }
-  const toRead = [...new Set(wanted)].filter((relative) => oids.has(relative));
-  const blobs = await readBlobs(paths.root, toRead.map((relative) => oids.get(relative)!));
+  const toRead = [...new Set(wanted)].filter((relative) => index.entries.has(relative));
+  const links = toRead.filter((relative) => index.entries.get(relative)!.mode === "120000");
+  const blobsWanted = toRead.filter((relative) => index.entries.get(relative)!.mode !== "120000");
+  const blobs = await readBlobs(paths.root, blobsWanted.map((relative) => index.entries.get(relative)!.oid));
   const texts = new Map<string, string>();
-  for (const relative of toRead) {
-    const file = `${relative} (base)`;
-    const text = decodeText(blobs.get(oids.get(relative)!)!, file, diagnostics);
+  for (const relative of blobsWanted) {
+    const text = decodeText(blobs.get(index.entries.get(relative)!.oid)!, `${relative} (base)`, diagnostics);
     if (text !== undefined) texts.set(relative, text);
   }
   for (const relative of links) {
     diagnostics.push(diagnostic({ file: `${relative} (base)`, rule: "content/symlink", message: `\`${relative}\` is a symbolic link at the base commit: it is not read` }));
   }
-  return { oids, slugs, text: (relative) => texts.get(relative), diagnostics };
+  return { slugs, exists: (relative) => index.entries.has(relative), text: (relative) => texts.get(relative), diagnostics };
 }
 
 /** Whether a path is one a build reads or writes (a content article's two files, a template, a locale, an output). */
-function isProjectFile(paths: ProjectPaths, relative: string): boolean {
+export function isProjectFile(paths: ProjectPaths, relative: string): boolean {
   const parts = relative.split("/");
   const under = (folder: string) => relative.startsWith(`${folder}/`);
   if (under(paths.out)) return true;
@@ -122,23 +126,8 @@ export function slugOf(paths: ProjectPaths, relative: string): string | undefine
   return undefined;
 }
 
-/** The files of an article on one side, when both are there. */
-export function articleFiles(paths: ProjectPaths, side: Side, slug: string): ArticleFiles | undefined {
-  const factsFile = `${paths.content}/${slug}/facts.yaml`;
-  const sourceFile = `${paths.content}/${slug}/source.fr.md`;
-  const factsText = side.text(factsFile);
-  const sourceText = side.text(sourceFile);
-  if (factsText === undefined || sourceText === undefined) return undefined;
-  return { slug, factsFile, factsText, sourceFile, sourceText };
-}
-
 /** The project-relative paths of an article's inputs and outputs. */
 export function articlePaths(paths: ProjectPaths, slug: string): { facts: string; source: string; outputs: Record<Locale, { md: string; html: string }> } {
   const outputs = Object.fromEntries(LOCALES.map((l) => [l, { md: `${paths.out}/${slug}/${l}.md`, html: `${paths.out}/${slug}/${l}.html` }])) as Record<Locale, { md: string; html: string }>;
   return { facts: `${paths.content}/${slug}/facts.yaml`, source: `${paths.content}/${slug}/source.fr.md`, outputs };
-}
-
-/** A path shown in reports: relative to the project root, with forward slashes. */
-export function shown(relative: string): string {
-  return relative.split(path.sep).join("/");
 }
