@@ -11,6 +11,8 @@ afterAll(() => cleanupProjects({ base: true }));
 
 const OUT = (name: string) => `out/${SLUG}/${name}`;
 const ALL_OUTPUTS = ["en.html", "en.md", "fr.html", "fr.md", "nl.html", "nl.md"];
+/** The outputs that gather every article: they change with any of them. */
+const CMS_OUTPUTS = ["out/feed.en.json", "out/feed.fr.json", "out/feed.nl.json", "out/manifest.json"];
 
 describe("check and build --check: stale outputs", () => {
   it("a hand-edited brief is named with its first differing line, and what build writes there and what is found", async () => {
@@ -46,9 +48,12 @@ describe("check and build --check: stale outputs", () => {
     // The HTML pages are stale too, at the line of the same figure.
     const expected = stale(dryRun.stderr);
     expect(expected.filter((at) => at.includes(".md:"))).toEqual(["en.md", "fr.md", "nl.md"].map((name) => `${OUT(name)}:24:1`));
-    expect(expected.map((at) => at.replace(/:\d+:1$/, ""))).toEqual(ALL_OUTPUTS.map(OUT));
+    expect(expected.map((at) => at.replace(/:\d+:1$/, ""))).toEqual([...ALL_OUTPUTS.map(OUT), ...CMS_OUTPUTS]);
     expect(stale(checked.stderr)).toEqual(expected);
-    for (const line of dryRun.stderr.split("\n").filter((l) => l.startsWith("    found:"))) expect(line).toMatch(/544[,.]7/);
+    const stderr = dryRun.stderr.split("\n");
+    const briefFound = stderr.flatMap((line, i) => (line.endsWith("[out/stale]") && line.startsWith(`out/${SLUG}/`) ? [stderr[i + 2]!] : []));
+    expect(briefFound).toHaveLength(ALL_OUTPUTS.length);
+    for (const line of briefFound) expect(line).toMatch(/^ {4}found: {4}".*544[,.]7/);
     expect(checked.code).toBe(1);
     expect(dryRun.stderr).toMatch(/expected: ".*547,4.*"\n {4}found: {4}".*544,7.*"/);
   });
@@ -66,12 +71,12 @@ describe("check and build --check: stale outputs", () => {
     for (const args of [["check"], ["build", "--check"]]) {
       const run = await runCli(args, project.root);
       expect(run.code, run.stderr).toBe(1);
-      expect(reported(run.stderr).filter((d) => d.severity === "error").map((d) => `${d.at} [${d.rule}]`)).toEqual(ALL_OUTPUTS.map((name) => `${OUT(name)} [out/orphan]`));
+      expect(reported(run.stderr).filter((d) => d.severity === "error").map((d) => `${d.at} [${d.rule}]`)).toEqual([...ALL_OUTPUTS.map((name) => `${OUT(name)} [out/orphan]`), ...CMS_OUTPUTS.map((file) => `${file}:${file.endsWith("manifest.json") ? 4 : 5}:1 [out/stale]`)]);
     }
     expect(digestTree(snapshotTree(project.root))).toEqual(before);
     const built = await runCli(["build"], project.root);
     expect(built.code, built.stderr).toBe(0);
-    expect(snapshotTree(project.out).size).toBe(0);
+    expect([...snapshotTree(project.out).keys()].map((file) => `out/${file}`)).toEqual(CMS_OUTPUTS);
     expect((await runCli(["check"], project.root)).code).toBe(0);
   });
 });
