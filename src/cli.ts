@@ -3,6 +3,7 @@
  * takes its process (argv, output streams, working directory) as an
  * argument and returns the exit code, so it can be tested with a fake one.
  */
+import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { projectPaths, type ProjectPaths } from "./io.ts";
@@ -54,7 +55,8 @@ export async function main(proc: CliProcess): Promise<number> {
 
   const pathsOf = (): ProjectPaths => {
     const options = program.opts<{ root: string; out: string; content: string }>();
-    return projectPaths(options.root, { out: options.out, content: options.content });
+    // A relative --root is relative to the folder the command runs in.
+    return projectPaths(path.resolve(proc.cwd, options.root), { out: options.out, content: options.content });
   };
 
   program
