@@ -1,0 +1,252 @@
+/**
+ * `publish --to wordpress` against a real WordPress 6.1 brought up from
+ * Debian's packages (test/support/wordpress.ts). What the site holds is read
+ * back through its REST API, never through the publisher's own view.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { wordpressPublisher, type WordPressPublisher } from "../src/publish/wordpress.ts";
+import type { Brief, PublishOptions, PublishResult } from "../src/publish/types.ts";
+import { startFaultProxy, type FaultProxy } from "./support/fault-proxy.ts";
+import { REPO_ROOT, SLUG } from "./support/project.ts";
+import { startWordPress, wordpressUnavailable, type WordPressSite } from "./support/wordpress.ts";
+
+const unavailable = wordpressUnavailable();
+if (unavailable !== undefined && process.env.CI) {
+  throw new Error(`the WordPress tests need ${unavailable}`);
+}
+if (unavailable !== undefined) console.warn(`skipping the WordPress tests: ${unavailable}`);
+
+/** Everything printed or thrown in this file, searched for credentials at the end. */
+const captured: string[] = [];
+
+/** The bundled article's three briefs, read from out/. */
+function bundledBriefs(): Brief[] {
+  return (["fr", "nl", "en"] as const).map((locale) => {
+    const markdownFile = readFileSync(path.join(REPO_ROOT, "out", SLUG, `${locale}.md`), "utf8");
+    const page = readFileSync(path.join(REPO_ROOT, "out", SLUG, `${locale}.html`), "utf8");
+    const front = (key: string): string => JSON.parse(new RegExp(`^${key}: (".*")$`, "m").exec(markdownFile)![1]!) as string;
+    return {
+      slug: front("slug"),
+      locale,
+      translationKey: front("translationKey"),
+      title: front("title"),
+      description: front("description"),
+      date: front("date"),
+      markdown: markdownFile.replace(/^---\n[\s\S]*?\n---\n\n?/, ""),
+      html: /<main[^>]*>([\s\S]*)<\/main>/.exec(page)![1]!,
+      tags: [],
+      contentHash: `sha256:${locale}`,
+    };
+  });
+}
+
+/** The bundled article under another slug and key: each test publishes its own articles. */
+function article(name: string): Brief[] {
+  return bundledBriefs().map((brief) => ({ ...brief, slug: `${name}-${brief.slug}`, translationKey: `${name}-${brief.translationKey}` }));
+}
+
+interface RemotePost {
+  id: number;
+  slug: string;
+  status: string;
+  modified_gmt: string;
+  content: { raw: string };
+  title: { raw: string };
+  meta: Record<string, string>;
+}
+
+describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a real WordPress", () => {
+  let site: WordPressSite;
+  let proxy: FaultProxy | undefined;
+
+  beforeAll(async () => {
+    site = await startWordPress();
+  }, 90_000);
+
+  afterAll(async () => {
+    await proxy?.stop();
+    await site?.stop();
+  }, 30_000);
+
+  const env = (): Record<string, string> => ({ NEWSBRIEF_WP_USER: site.user, NEWSBRIEF_WP_APP_PASSWORD: site.appPassword });
+
+  /** What the site holds for one translation key, read as an editor through the REST API. */
+  async function remotePosts(translationKey: string): Promise<RemotePost[]> {
+    const url = `${site.url}?rest_route=/wp/v2/posts&context=edit&status=any&per_page=100&newsbrief_translation_key=${encodeURIComponent(translationKey)}`;
+    const response = await fetch(url, { headers: { authorization: `Basic ${Buffer.from(`${site.user}:${site.appPassword}`).toString("base64")}` } });
+    expect(response.status).toBe(200);
+    const posts = (await response.json()) as RemotePost[];
+    return posts.sort((a, b) => a.id - b.id);
+  }
+
+  /** Every post of the site with the given slug prefix, whatever its meta says: duplicates show here. */
+  async function postsWithSlugPrefix(prefix: string): Promise<RemotePost[]> {
+    const response = await fetch(`${site.url}?rest_route=/wp/v2/posts&context=edit&status=any&per_page=100&orderby=id&order=asc`, {
+      headers: { authorization: `Basic ${Buffer.from(`${site.user}:${site.appPassword}`).toString("base64")}` },
+    });
+    return ((await response.json()) as RemotePost[]).filter((post) => post.slug.startsWith(prefix));
+  }
+
+  function publisher(options: { url?: string; status?: "draft" | "publish"; env?: Record<string, string>; timeoutMs?: number; attempts?: number; sleeps?: number[] } = {}): WordPressPublisher {
+    const made = wordpressPublisher({
+      url: options.url ?? site.url,
+      status: options.status,
+      env: options.env ?? env(),
+      timeoutMs: options.timeoutMs ?? 10_000,
+      retry: { attempts: options.attempts ?? 5, baseDelayMs: 100, maxDelayMs: 20_000, sleep: async (ms) => void options.sleeps?.push(ms) },
+    });
+    expect(made.problems).toEqual([]);
+    return made.publisher!;
+  }
+
+  async function run(target: WordPressPublisher, briefs: Brief[], progress: string[] = []): Promise<{ planned: string[]; result: PublishResult; progress: string[] }> {
+    const options: PublishOptions = { dryRun: false, prune: false, progress: (line) => void progress.push(line) };
+    const plan = await target.plan(briefs, options);
+    const result = await target.apply(plan, briefs, options);
+    captured.push(...progress, result.error ?? "");
+    return { planned: plan.map((e) => `${e.action} ${e.key}`), result, progress };
+  }
+
+  async function expectThreePosts(briefs: Brief[], status = "draft"): Promise<RemotePost[]> {
+    const posts = await remotePosts(briefs[0]!.translationKey);
+    expect(posts.map((p) => `${p.meta.newsbrief_locale} ${p.slug} ${p.status}`).sort()).toEqual(
+      briefs.map((b) => `${b.locale} ${b.slug}-${b.locale} ${status}`).sort(),
+    );
+    expect(await postsWithSlugPrefix(briefs[0]!.slug)).toHaveLength(3);
+    return posts;
+  }
+
+  it("publishes three draft posts per article, then skips them all on a second run", async () => {
+    const one = article("twice-a");
+    const two = article("twice-b");
+    const first = await run(publisher(), [...one, ...two]);
+    expect(first.planned).toEqual([...one, ...two].map((b) => `create ${b.slug}/${b.locale}`));
+    expect(first.result.notDone).toEqual([]);
+    expect(first.result.error).toBeUndefined();
+    expect(first.progress.filter((line) => line.startsWith("wordpress: created"))).toHaveLength(6);
+    const postsOne = await expectThreePosts(one);
+    const postsTwo = await expectThreePosts(two);
+    for (const post of postsOne) {
+      const brief = one.find((b) => b.locale === post.meta.newsbrief_locale)!;
+      expect(post.title.raw).toBe(brief.title);
+      expect(post.content.raw).toBe(brief.html);
+      expect(post.meta.newsbrief_translation_key).toBe(brief.translationKey);
+      expect(post.meta.newsbrief_content_hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    }
+
+    const second = await run(publisher(), [...one, ...two]);
+    expect(second.planned).toEqual([...one, ...two].map((b) => `skip ${b.slug}/${b.locale}`));
+    expect(second.result.notDone).toEqual([]);
+    expect(await expectThreePosts(one)).toEqual(postsOne);
+    expect(await expectThreePosts(two)).toEqual(postsTwo);
+  }, 60_000);
+
+  it("updates exactly the three posts of the article whose content changed", async () => {
+    const changed = article("change-a");
+    const same = article("change-b");
+    await run(publisher(), [...changed, ...same]);
+    const before = [...(await remotePosts(changed[0]!.translationKey)), ...(await remotePosts(same[0]!.translationKey))];
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // modified_gmt has a one-second resolution
+
+    const edited = changed.map((brief) => ({ ...brief, html: brief.html.replace("544,7", "545,7").replace("544.7", "545.7"), contentHash: `${brief.contentHash}-changed` }));
+    expect(edited.every((b, i) => b.html !== changed[i]!.html)).toBe(true);
+    const { planned } = await run(publisher(), [...edited, ...same]);
+    expect(planned).toEqual([...edited.map((b) => `update ${b.slug}/${b.locale}`), ...same.map((b) => `skip ${b.slug}/${b.locale}`)]);
+
+    const after = [...(await expectThreePosts(edited)), ...(await expectThreePosts(same))];
+    expect(after.map((p) => p.id)).toEqual(before.map((p) => p.id));
+    const touched = after.filter((post, i) => post.modified_gmt !== before[i]!.modified_gmt || post.content.raw !== before[i]!.content.raw);
+    expect(touched.map((p) => p.slug).sort()).toEqual(edited.map((b) => `${b.slug}-${b.locale}`).sort());
+    for (const post of touched) expect(post.content.raw).toContain("545");
+  }, 60_000);
+
+  it("creates published posts with --status publish", async () => {
+    const briefs = article("status");
+    await run(publisher({ status: "publish" }), briefs);
+    await expectThreePosts(briefs, "publish");
+  }, 60_000);
+
+  it("retries 500, 429 (after its Retry-After), dropped bodies, hung requests and lost answers, without a duplicate", async () => {
+    const briefs = article("faults");
+    let posts = 0;
+    proxy = await startFaultProxy(site.url, (request) => {
+      // The credentials check, then the listing.
+      if (request.n === 1) return { kind: "status", status: 500 };
+      if (request.n === 2) return { kind: "status", status: 429, headers: { "retry-after": "7" } };
+      if (request.n === 3) return { kind: "drop-body" };
+      if (request.n === 4) return { kind: "status", status: 503, headers: { "retry-after": "3600" } };
+      if (request.n === 6) return { kind: "hang" };
+      if (request.method === "POST" && request.route === "/wp/v2/posts") {
+        posts++;
+        if (posts === 1) return { kind: "lose-answer" }; // the post is created, the answer never arrives
+        if (posts === 2) return { kind: "drop-body" }; // the same, halfway through the answer
+        if (posts === 3) return { kind: "hang" };
+      }
+      return undefined;
+    });
+    const sleeps: number[] = [];
+    const { result, progress } = await run(publisher({ url: proxy.url, sleeps, timeoutMs: 1500 }), briefs);
+    expect(result.error).toBeUndefined();
+    expect(result.notDone).toEqual([]);
+    expect(result.done.map((e) => e.key)).toEqual(briefs.map((b) => `${b.slug}/${b.locale}`));
+    // 500, 429 honoured, dropped body, 503 with a Retry-After capped at the maximum, then a hung listing.
+    expect(sleeps.slice(0, 5)).toEqual([100, 7000, 400, 20_000, 100]);
+    expect(progress.filter((line) => line.includes("retrying"))).toHaveLength(sleeps.length);
+    expect(progress.some((line) => line.includes("no complete answer within 1.5 s"))).toBe(true);
+    expect(proxy.requests.map((r) => r.fault)).toEqual(expect.arrayContaining(["status", "drop-body", "lose-answer", "hang"]));
+    await expectThreePosts(briefs);
+    await proxy.stop();
+    proxy = undefined;
+  }, 60_000);
+
+  it("a run that fails for good part-way reports what is left; the next run completes it without duplicates", async () => {
+    const one = article("broken-a");
+    const two = article("broken-b");
+    // The credentials check, the listing, then fr of the first article (look-up, create) go through; then the site fails for good.
+    proxy = await startFaultProxy(site.url, (request) => (request.n > 5 ? { kind: "status", status: 500 } : undefined));
+    const sleeps: number[] = [];
+    const failed = await run(publisher({ url: proxy.url, attempts: 3, sleeps }), [...one, ...two]);
+    expect(failed.result.error).toMatch(/HTTP 500.*gave up after 3 attempts/);
+    expect(failed.result.done.map((e) => `${e.action} ${e.key}`)).toEqual([`create ${one[0]!.slug}/fr`]);
+    expect(failed.result.notDone.map((e) => e.key)).toEqual([...one, ...two].slice(1).map((b) => `${b.slug}/${b.locale}`));
+    expect(failed.progress.at(-1)).toMatch(/^wordpress: stopped at .*\/nl: /);
+    await proxy.stop();
+    proxy = undefined;
+
+    const completed = await run(publisher(), [...one, ...two]);
+    expect(completed.planned).toEqual([`skip ${one[0]!.slug}/fr`, ...[...one, ...two].slice(1).map((b) => `create ${b.slug}/${b.locale}`)]);
+    expect(completed.result.notDone).toEqual([]);
+    await expectThreePosts(one);
+    await expectThreePosts(two);
+  }, 60_000);
+
+  it("stops at the first request when the site refuses the credentials, and names the variables to check", async () => {
+    const briefs = article("refused");
+    proxy = await startFaultProxy(site.url);
+    const wrong = `${site.appPassword.slice(0, -4)}abcd`;
+    const target = publisher({ url: proxy.url, env: { NEWSBRIEF_WP_USER: site.user, NEWSBRIEF_WP_APP_PASSWORD: wrong } });
+    const progress: string[] = [];
+    const error = await target.plan(briefs, { dryRun: false, prune: false, progress: (line) => void progress.push(line) }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toMatch(/HTTP 401.*check NEWSBRIEF_WP_USER and NEWSBRIEF_WP_APP_PASSWORD/);
+    expect(proxy.requests).toHaveLength(1);
+    captured.push(error?.message ?? "", error?.stack ?? "", ...progress);
+    expect(JSON.stringify([error?.message, error?.stack, progress])).not.toContain(wrong);
+    expect(await postsWithSlugPrefix(briefs[0]!.slug)).toEqual([]);
+    await proxy.stop();
+    proxy = undefined;
+  }, 30_000);
+
+  it("never prints the credentials", () => {
+    expect(captured.length).toBeGreaterThan(10);
+    const secrets = [site.appPassword, site.appPassword.replace(/ /g, ""), Buffer.from(`${site.user}:${site.appPassword}`).toString("base64")];
+    const output = captured.join("\n");
+    for (const secret of secrets) expect(output).not.toContain(secret);
+    const serverLog = readFileSync(path.join(site.dir, "php.log"), "utf8");
+    for (const secret of secrets) expect(serverLog).not.toContain(secret);
+  });
+});
