@@ -7,6 +7,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { formatReport, hasErrors, type Diagnostic } from "./diagnostics.ts";
 import { projectPaths, type ProjectPaths } from "./io.ts";
 import { build, check, type RunResult } from "./pipeline.ts";
+import { layoutHelp, runCmsConfig, runPublish, targetOptions } from "./publish/cli.ts";
+import { TARGET_NAMES } from "./publish/index.ts";
 
 /** What the CLI needs of a process. */
 export interface CliProcess {
@@ -67,6 +69,28 @@ export async function main(proc: CliProcess): Promise<number> {
     .description("verify out/ as it is: every figure against the dataset, and every file against what build would write")
     .action(async () => {
       exitCode = report(proc, await check(pathsOf()), "checked");
+    });
+
+  const publishCommand = program
+    .command("publish")
+    .description("check out/, then publish its verified briefs to a target, writing only what changed (exit 1: out/ not verified; 3: the target failed, done and not done are listed)")
+    .argument("[site-dir]", "the site folder, for targets that write files (hugo, decap)")
+    .addOption(new Option("--to <target>", "where to publish").choices(TARGET_NAMES).makeOptionMandatory())
+    .option("--dry-run", "list what would be created, updated, skipped or deleted, and write nothing")
+    .option("--prune", "also delete what newsbrief published for articles that no longer exist (never anything else)")
+    .option("--layout <layout>", `where the files go: ${layoutHelp()}`);
+  for (const option of targetOptions()) publishCommand.addOption(option.choices ? new Option(option.flags, option.description).choices(option.choices) : new Option(option.flags, option.description));
+  publishCommand.action(async (site: string | undefined, options: { to: string; [option: string]: unknown }) => {
+    exitCode = await runPublish(proc, pathsOf(), site, options, proc.cwd);
+  });
+
+  program
+    .command("cms-config")
+    .description("print the CMS configuration that matches what `publish` writes (decap: the config.yml collection)")
+    .argument("<cms>", "decap")
+    .option("--layout <layout>", "decap: multiple_files | multiple_folders (default multiple_files)")
+    .action((cms: string, options: { layout?: string }) => {
+      exitCode = runCmsConfig(proc, cms, options.layout);
     });
 
   try {

@@ -1,0 +1,57 @@
+/**
+ * The Hugo target: the briefs become pages of a multilingual Hugo site,
+ * linked as translations by their file names (`by-filename`, the default:
+ * `content/briefs/<slug>/index.<locale>.md`) or by their language's content
+ * folder (`per-locale-dir`: `content/<locale>/briefs/<slug>.md`, with
+ * `contentDir` set per language in the site's configuration).
+ */
+import { LOCALES, type Locale } from "../content/schema.ts";
+import { bodyWithoutTitle, createFilePublisher, markdownFile, siteFrontMatter, siteFolder, type FileLayout } from "./files.ts";
+import type { TargetDefinition } from "./index.ts";
+import type { Brief } from "./types.ts";
+
+export const HUGO_LAYOUTS = ["by-filename", "per-locale-dir"] as const;
+export type HugoLayout = (typeof HUGO_LAYOUTS)[number];
+
+const LOCALE = `(${LOCALES.join("|")})`;
+const SLUG = "([a-z0-9]+(?:-[a-z0-9]+)*)";
+
+/** Where each layout puts a brief. */
+export const HUGO_FILE_LAYOUTS: Record<HugoLayout, FileLayout> = {
+  "by-filename": pattern((slug, locale) => `content/briefs/${slug}/index.${locale}.md`, new RegExp(`^content/briefs/${SLUG}/index\\.${LOCALE}\\.md$`), 1, 2),
+  "per-locale-dir": pattern((slug, locale) => `content/${locale}/briefs/${slug}.md`, new RegExp(`^content/${LOCALE}/briefs/${SLUG}\\.md$`), 2, 1),
+};
+
+/** A layout from a path builder and the pattern that reads its paths back. */
+export function pattern(pathOf: FileLayout["pathOf"], regex: RegExp, slugGroup: number, localeGroup: number): FileLayout {
+  return {
+    pathOf,
+    match(relative) {
+      const found = regex.exec(relative);
+      return found ? { slug: found[slugGroup]!, locale: found[localeGroup] as Locale } : undefined;
+    },
+  };
+}
+
+/** A brief as a Hugo content file: Hugo's front matter keys, then the Markdown body. */
+export function hugoFile(brief: Brief, draft: boolean): string {
+  return markdownFile(siteFrontMatter(brief, draft), bodyWithoutTitle(brief));
+}
+
+export const hugoTarget: TargetDefinition = {
+  name: "hugo",
+  description: "a Hugo site's content folder (<site-dir>/content/)",
+  layouts: HUGO_LAYOUTS,
+  needsSite: true,
+  options: [{ flags: "--draft", description: "mark the pages as drafts (hugo, decap)" }],
+  create(settings) {
+    const layout = (settings.layout ?? HUGO_LAYOUTS[0]) as HugoLayout;
+    const draft = settings.draft === true;
+    return createFilePublisher({
+      name: "hugo",
+      site: siteFolder(settings.cwd, settings.site!),
+      layout: HUGO_FILE_LAYOUTS[layout],
+      render: (brief) => hugoFile(brief, draft),
+    });
+  },
+};

@@ -1,0 +1,115 @@
+/**
+ * The publishing API: a registry of targets, and `publish`, which checks
+ * `out/`, reads the verified briefs, plans, and (unless a dry run) applies.
+ *
+ * Adding a target: write a module exporting a {@link TargetDefinition} and
+ * list it in {@link TARGETS}. Its `options` become flags of
+ * `newsbrief publish` (shared by every target that declares the same flag),
+ * and `create` receives their parsed values.
+ */
+import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import type { ProjectPaths } from "../io.ts";
+import { loadBriefs } from "./briefs.ts";
+import { decapTarget } from "./decap.ts";
+import { PublishUsageError } from "./errors.ts";
+import { hugoTarget } from "./hugo.ts";
+import type { PlanEntry, Publisher, PublishOptions, PublishResult } from "./types.ts";
+
+export { PublishUsageError };
+export type { Brief, PlanEntry, Publisher, PublishOptions, PublishResult } from "./types.ts";
+
+/** A target-specific flag of `newsbrief publish`. */
+export interface TargetOption {
+  /** Commander flags, e.g. `--url <url>` or `--draft`. */
+  flags: string;
+  description: string;
+  /** Allowed values, shown in `--help` and checked by the CLI. */
+  choices?: readonly string[];
+}
+
+/** What a target receives: the parsed flags of `newsbrief publish`. */
+export interface TargetSettings {
+  /** The positional argument (a site folder for file-based targets), resolved against `cwd` by the target. */
+  site?: string;
+  /** The folder the command runs in. */
+  cwd: string;
+  /** `--layout`, when given; each target knows its own layouts. */
+  layout?: string;
+  /** Every other flag, by its camel-cased name (`--draft` → `draft`). */
+  [option: string]: unknown;
+}
+
+/** One publishing target in the registry. */
+export interface TargetDefinition {
+  /** The `--to` name. */
+  name: string;
+  /** One line for `--help`. */
+  description: string;
+  /** Layouts for `--layout`; the first is the default. Empty when the target has none. */
+  layouts: readonly string[];
+  /** Whether the positional `<site>` argument is required. */
+  needsSite: boolean;
+  /** Flags of its own. */
+  options: readonly TargetOption[];
+  /** Builds the publisher; throws {@link PublishUsageError} for bad settings. */
+  create(settings: TargetSettings): Publisher;
+}
+
+
+/** Every target, by its `--to` name. */
+export const TARGETS: Readonly<Record<string, TargetDefinition>> = {
+  hugo: hugoTarget,
+  decap: decapTarget,
+};
+
+/** The names `--to` accepts, in registry order. */
+export const TARGET_NAMES: readonly string[] = Object.keys(TARGETS);
+
+/** Builds the publisher named `name`; throws {@link PublishUsageError} for an unknown target or bad settings. */
+export function createPublisher(name: string, settings: TargetSettings): Publisher {
+  const target = Object.hasOwn(TARGETS, name) ? TARGETS[name] : undefined;
+  if (!target) throw new PublishUsageError(`unknown target \`${name}\`: expected one of ${TARGET_NAMES.join(", ")}`);
+  if (settings.layout !== undefined && !target.layouts.includes(settings.layout)) {
+    throw new PublishUsageError(
+      target.layouts.length === 0 ? `the ${name} target has no layouts: drop --layout` : `unknown layout \`${settings.layout}\` for ${name}: expected one of ${target.layouts.join(", ")}`,
+    );
+  }
+  if (target.needsSite && !settings.site) throw new PublishUsageError(`the ${name} target needs the site folder: newsbrief publish --to ${name} <site-dir>`);
+  return target.create(settings);
+}
+
+/** What {@link publish} planned and did. */
+export interface PublishRun {
+  /** Every entry, `skip` ones included; empty when `out/` did not pass the check. */
+  plan: PlanEntry[];
+  /** Absent on a dry run or when nothing could be planned. */
+  result?: PublishResult;
+  /** The check's errors when `out/` is not verified and current, and the target's planning problems. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Checks `out/`, reads its briefs, plans with `publisher`, then applies the
+ * plan unless `options.dryRun`. Refuses (no plan, the check's diagnostics)
+ * when `out/` is not verified and current.
+ */
+export async function publish(paths: ProjectPaths, publisher: Publisher, options: PublishOptions): Promise<PublishRun> {
+  const { briefs, diagnostics } = await loadBriefs(paths);
+  if (diagnostics.length > 0) return { plan: [], diagnostics };
+  let plan: PlanEntry[];
+  try {
+    plan = await publisher.plan(briefs, options);
+  } catch (error) {
+    return { plan: [], diagnostics: [diagnostic({ file: publisher.name, rule: "publish/plan-failed", message: `could not plan the ${publisher.name} publication: ${error instanceof Error ? error.message : String(error)}` })] };
+  }
+  if (options.dryRun) return { plan, diagnostics: [] };
+  const result = await publisher.apply(plan, briefs, options);
+  return { plan, result, diagnostics: [] };
+}
+
+/** Counts of a plan or result by action, for the one-line summary. */
+export function summarize(entries: readonly PlanEntry[]): Record<PlanEntry["action"], number> {
+  const counts = { create: 0, update: 0, skip: 0, delete: 0 };
+  for (const entry of entries) counts[entry.action]++;
+  return counts;
+}
