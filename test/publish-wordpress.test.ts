@@ -6,10 +6,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../src/cli.ts";
+import { projectPaths } from "../src/io.ts";
+import { loadBriefs } from "../src/publish/briefs.ts";
 import { wordpressPublisher, type WordPressPublisher } from "../src/publish/wordpress.ts";
 import type { Brief, PublishOptions, PublishResult } from "../src/publish/types.ts";
 import { startFaultProxy, type FaultProxy } from "./support/fault-proxy.ts";
-import { REPO_ROOT, SLUG } from "./support/project.ts";
+import { cleanupProjects, makeProject, REPO_ROOT, SLUG } from "./support/project.ts";
 import { startWordPress, wordpressUnavailable, type WordPressSite } from "./support/wordpress.ts";
 
 const unavailable = wordpressUnavailable();
@@ -21,30 +24,12 @@ if (unavailable !== undefined) console.warn(`skipping the WordPress tests: ${una
 /** Everything printed or thrown in this file, searched for credentials at the end. */
 const captured: string[] = [];
 
-/** The bundled article's three briefs, read from out/. */
-function bundledBriefs(): Brief[] {
-  return (["fr", "nl", "en"] as const).map((locale) => {
-    const markdownFile = readFileSync(path.join(REPO_ROOT, "out", SLUG, `${locale}.md`), "utf8");
-    const page = readFileSync(path.join(REPO_ROOT, "out", SLUG, `${locale}.html`), "utf8");
-    const front = (key: string): string => JSON.parse(new RegExp(`^${key}: (".*")$`, "m").exec(markdownFile)![1]!) as string;
-    return {
-      slug: front("slug"),
-      locale,
-      translationKey: front("translationKey"),
-      title: front("title"),
-      description: front("description"),
-      date: front("date"),
-      markdown: markdownFile.replace(/^---\n[\s\S]*?\n---\n\n?/, ""),
-      html: /<main[^>]*>([\s\S]*)<\/main>/.exec(page)![1]!,
-      tags: [],
-      contentHash: `sha256:${locale}`,
-    };
-  });
-}
+/** The bundled article's three verified briefs, read from out/ as `publish` reads them. */
+let bundled: Brief[] = [];
 
 /** The bundled article under another slug and key: each test publishes its own articles. */
 function article(name: string): Brief[] {
-  return bundledBriefs().map((brief) => ({ ...brief, slug: `${name}-${brief.slug}`, translationKey: `${name}-${brief.translationKey}` }));
+  return bundled.map((brief) => ({ ...brief, slug: `${name}-${brief.slug}`, translationKey: `${name}-${brief.translationKey}` }));
 }
 
 interface RemotePost {
@@ -62,12 +47,17 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
   let proxy: FaultProxy | undefined;
 
   beforeAll(async () => {
+    const loaded = await loadBriefs(projectPaths(REPO_ROOT));
+    expect(loaded.diagnostics).toEqual([]);
+    bundled = loaded.briefs;
+    expect(bundled.map((b) => b.locale)).toEqual(["fr", "nl", "en"]);
     site = await startWordPress();
   }, 90_000);
 
   afterAll(async () => {
     await proxy?.stop();
     await site?.stop();
+    cleanupProjects({ base: true });
   }, 30_000);
 
   const env = (): Record<string, string> => ({ NEWSBRIEF_WP_USER: site.user, NEWSBRIEF_WP_APP_PASSWORD: site.appPassword });
@@ -125,7 +115,7 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
     expect(first.planned).toEqual([...one, ...two].map((b) => `create ${b.slug}/${b.locale}`));
     expect(first.result.notDone).toEqual([]);
     expect(first.result.error).toBeUndefined();
-    expect(first.progress.filter((line) => line.startsWith("wordpress: created"))).toHaveLength(6);
+    expect(first.progress.filter((line) => line.startsWith("created "))).toHaveLength(6);
     const postsOne = await expectThreePosts(one);
     const postsTwo = await expectThreePosts(two);
     for (const post of postsOne) {
@@ -211,7 +201,7 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
     expect(failed.result.error).toMatch(/HTTP 500.*gave up after 3 attempts/);
     expect(failed.result.done.map((e) => `${e.action} ${e.key}`)).toEqual([`create ${one[0]!.slug}/fr`]);
     expect(failed.result.notDone.map((e) => e.key)).toEqual([...one, ...two].slice(1).map((b) => `${b.slug}/${b.locale}`));
-    expect(failed.progress.at(-1)).toMatch(/^wordpress: stopped at .*\/nl: /);
+    expect(failed.progress.at(-1)).toMatch(/^stopped at .*\/nl: /);
     await proxy.stop();
     proxy = undefined;
 
@@ -240,6 +230,91 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
     await proxy.stop();
     proxy = undefined;
   }, 30_000);
+
+  /** Runs the CLI with these environment variables, capturing its output. */
+  async function cli(args: string[], cwd: string, variables: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = "";
+    let stderr = "";
+    const code = await main({ argv: args, cwd, env: variables, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+    captured.push(stdout, stderr);
+    return { code, stdout, stderr };
+  }
+
+  it("newsbrief publish --to wordpress: dry run, a run that fails part-way (exit 3), the run that completes it, an unchanged run", async () => {
+    const project = await makeProject();
+    proxy = await startFaultProxy(site.url);
+    const args = ["publish", "--to", "wordpress", "--url", proxy.url];
+
+    const dry = await cli([...args, "--dry-run"], project.root, env());
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^create +eu-digital-europe-2025-2027\/fr +eu-digital-europe-2025-2027-fr +new draft$/m);
+    expect(dry.stdout).toContain("wordpress: would create 3, update 0, delete 0, 0 unchanged (dry run: nothing written).");
+    expect(proxy.requests.every((r) => r.method === "GET")).toBe(true);
+    expect(await remotePosts(SLUG)).toEqual([]);
+
+    // The credentials check, the listing, fr's look-up and creation pass; then every request fails
+    // (with `Retry-After: 0`, so the CLI's real backoff does not make the test wait).
+    const from = proxy.requests.length;
+    proxy.setRule((request) => (request.n - from > 4 ? { kind: "status", status: 503, headers: { "retry-after": "0" } } : undefined));
+    const failed = await cli([...args, "--status", "publish"], project.root, env());
+    expect(failed.code).toBe(3);
+    expect(failed.stderr).toMatch(/newsbrief: wordpress stopped: .*HTTP 503.*gave up after 5 attempts/);
+    expect(failed.stderr).toMatch(/^wordpress: created eu-digital-europe-2025-2027\/fr → http:\/\/127\.0\.0\.1:\d+\/\?p=\d+$/m);
+    expect(failed.stderr).toMatch(/not done \(a later run completes them\):\nACTION.*\ncreate +eu-digital-europe-2025-2027\/nl.*\ncreate +eu-digital-europe-2025-2027\/en/);
+    expect((await remotePosts(SLUG)).map((p) => `${p.slug} ${p.status}`)).toEqual([`${SLUG}-fr publish`]);
+
+    proxy.setRule(() => undefined);
+    const completed = await cli([...args, "--status", "publish"], project.root, env());
+    expect(completed.code).toBe(0);
+    expect(completed.stdout).toContain("wordpress: created 2, updated 0, deleted 0, 1 unchanged.");
+    expect(completed.stderr.split("\n").filter((l) => l.startsWith("wordpress: "))).toHaveLength(3);
+    await expectThreePosts(bundled, "publish");
+
+    const again = await cli([...args], project.root, env());
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("wordpress: created 0, updated 0, deleted 0, 3 unchanged.");
+    await expectThreePosts(bundled, "publish");
+    await proxy.stop();
+    proxy = undefined;
+  }, 90_000);
+
+  it("newsbrief publish --to wordpress with a wrong application password exits 3 after one request, naming the variables to check", async () => {
+    const project = await makeProject();
+    proxy = await startFaultProxy(site.url);
+    const wrong = `${site.appPassword.slice(0, -4)}wxyz`;
+    const refused = await cli(["publish", "--to", "wordpress", "--url", proxy.url], project.root, { NEWSBRIEF_WP_USER: site.user, NEWSBRIEF_WP_APP_PASSWORD: wrong });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/refused the credentials \(HTTP 401.*\): check NEWSBRIEF_WP_USER and NEWSBRIEF_WP_APP_PASSWORD/);
+    expect(refused.stderr).toContain("nothing was published");
+    expect(proxy.requests).toHaveLength(1);
+    expect(refused.stdout + refused.stderr).not.toContain(wrong);
+    expect(refused.stdout + refused.stderr).not.toContain(wrong.replace(/ /g, ""));
+    await proxy.stop();
+    proxy = undefined;
+  }, 30_000);
+
+  it("newsbrief publish --to wordpress without credentials or address is a usage error (exit 2) and sends nothing", async () => {
+    const project = await makeProject();
+    const none = await cli(["publish", "--to", "wordpress", "--url", site.url], project.root, {});
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("set NEWSBRIEF_WP_USER");
+    expect(none.stderr).toContain("set NEWSBRIEF_WP_APP_PASSWORD");
+    const noUrl = await cli(["publish", "--to", "wordpress"], project.root, env());
+    expect(noUrl.code).toBe(2);
+    expect(noUrl.stderr).toContain("needs the site's address");
+    const inUrl = await cli(["publish", "--to", "wordpress", "--url", `http://${site.user}:secret@127.0.0.1:1/`], project.root, env());
+    expect(inUrl.code).toBe(2);
+    expect(inUrl.stderr).toContain("put no credentials in the address");
+    expect(inUrl.stderr).not.toContain("secret");
+  });
+
+  it("newsbrief cms-config wordpress prints the plugin the test site runs", async () => {
+    const printed = await cli(["cms-config", "wordpress"], REPO_ROOT, {});
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toBe(readFileSync(path.join(site.dir, "site", "wp-content", "mu-plugins", "newsbrief.php"), "utf8"));
+    expect(printed.stdout).toContain("register_post_meta('post', $key");
+    expect(printed.stdout).toContain("add_filter('rest_post_query'");
+  });
 
   it("never prints the credentials", () => {
     expect(captured.length).toBeGreaterThan(10);

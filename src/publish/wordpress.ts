@@ -91,7 +91,7 @@ export class WordPressPublisher implements Publisher {
 
   constructor(site: URL, credentials: Credentials, target: WordPressTarget) {
     this.status = target.status ?? "draft";
-    this.client = new WordPressClient(site, credentials, { ...target, onRetry: (line) => this.progress(`wordpress: ${line}`) });
+    this.client = new WordPressClient(site, credentials, { ...target, onRetry: (line) => this.progress(line) });
   }
 
   /** Lists what newsbrief holds on the site, then compares it with the briefs. Only reads. */
@@ -135,10 +135,10 @@ export class WordPressPublisher implements Publisher {
       try {
         const applied = await this.applyOne(entry, byEntry.get(entry.key));
         done.push(applied);
-        options.progress(`wordpress: ${describe(applied)}`);
+        options.progress(describe(applied));
       } catch (error) {
         const message = error instanceof WordPressError ? error.message : this.client.redact(error instanceof Error ? error.message : String(error));
-        options.progress(`wordpress: stopped at ${entry.key}: ${message}`);
+        options.progress(`stopped at ${entry.key}: ${message}`);
         return { done, notDone: plan.slice(index), error: message };
       }
     }
