@@ -158,6 +158,32 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
     await expectThreePosts(briefs, "publish");
   }, 60_000);
 
+  it("with --prune, trashes the posts of an article that is gone, and nothing else", async () => {
+    const kept = article("prune-kept");
+    const gone = article("prune-gone");
+    await run(publisher(), [...kept, ...gone]);
+    const hello = await fetch(`${site.url}?rest_route=/wp/v2/posts/1&context=edit`, { headers: { authorization: `Basic ${Buffer.from(`${site.user}:${site.appPassword}`).toString("base64")}` } });
+    expect(((await hello.json()) as RemotePost).status).toBe("publish");
+
+    const target = publisher();
+    const options: PublishOptions = { dryRun: false, prune: true, progress: (line) => void captured.push(line) };
+    const plan = await target.plan(kept, options);
+    const deletions = plan.filter((e) => e.action === "delete");
+    // Other tests' articles are gone from this run too: every newsbrief post outside `kept` goes.
+    expect(deletions.map((e) => e.key)).toEqual(expect.arrayContaining(gone.map((b) => `${b.translationKey}/${b.locale}`)));
+    expect(deletions.some((e) => e.key.startsWith(kept[0]!.translationKey))).toBe(false);
+    const result = await target.apply(plan, kept, options);
+    expect(result.notDone).toEqual([]);
+    expect(await remotePosts(gone[0]!.translationKey)).toEqual([]);
+    await expectThreePosts(kept);
+    const helloAfter = await fetch(`${site.url}?rest_route=/wp/v2/posts/1&context=edit`, { headers: { authorization: `Basic ${Buffer.from(`${site.user}:${site.appPassword}`).toString("base64")}` } });
+    expect(((await helloAfter.json()) as RemotePost).status).toBe("publish");
+    const trashed = await fetch(`${site.url}?rest_route=/wp/v2/posts&context=edit&status=trash&per_page=100&newsbrief_translation_key=${gone[0]!.translationKey}`, {
+      headers: { authorization: `Basic ${Buffer.from(`${site.user}:${site.appPassword}`).toString("base64")}` },
+    });
+    expect(((await trashed.json()) as RemotePost[]).map((p) => p.meta.newsbrief_locale).sort()).toEqual(["en", "fr", "nl"]);
+  }, 60_000);
+
   it("retries 500, 429 (after its Retry-After), dropped bodies, hung requests and lost answers, without a duplicate", async () => {
     const briefs = article("faults");
     let posts = 0;
