@@ -332,6 +332,20 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
     expect(inUrl.code).toBe(2);
     expect(inUrl.stderr).toContain("put no credentials in the address");
     expect(inUrl.stderr).not.toContain("secret");
+    const clear = await cli(["publish", "--to", "wordpress", "--url", "http://newsroom.example/"], project.root, env());
+    expect(clear.code).toBe(2);
+    expect(clear.stderr).toContain("plain http would send the password in clear: use https");
+  });
+
+  it("does not follow a redirect, which would take the credentials along", async () => {
+    proxy = await startFaultProxy(site.url, () => ({ kind: "status", status: 301, headers: { location: "https://elsewhere.example/?rest_route=/wp/v2/users/me" } }));
+    const error = await publisher({ url: proxy.url })
+      .plan(article("redirect"), { dryRun: false, prune: false, progress: () => {} })
+      .then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toBe("GET /wp/v2/users/me: the site redirects (HTTP 301 to https://elsewhere.example/): give its final address with --url");
+    expect(proxy.requests).toHaveLength(1);
+    await proxy.stop();
+    proxy = undefined;
   });
 
   it("newsbrief cms-config wordpress prints the plugin the test site runs", async () => {

@@ -140,7 +140,8 @@ export class WordPressClient {
         headers,
         body: options.body === undefined ? null : JSON.stringify(options.body),
         signal: AbortSignal.timeout(this.timeoutMs),
-        redirect: "error",
+        // Never follow: the credentials would go along, maybe to another host.
+        redirect: "manual",
       });
       status = response.status;
       responseHeaders = response.headers;
@@ -155,6 +156,10 @@ export class WordPressClient {
         this.redact(`the site refused the credentials (HTTP ${status}${said ? `: ${said}` : ""}): check NEWSBRIEF_WP_USER and NEWSBRIEF_WP_APP_PASSWORD`),
         true,
       );
+    }
+    if (status >= 300 && status <= 399) {
+      const location = responseHeaders.get("location");
+      throw new WordPressError(`${method} ${route}: the site redirects (HTTP ${status}${location ? ` to ${location.replace(/\?.*$/, "")}` : ""}): give its final address with --url`);
     }
     if (status === 429 || status >= 500) {
       const said = wordpressMessage(text);

@@ -79,8 +79,13 @@ function siteUrl(text: string): URL | string {
   if (url.protocol !== "http:" && url.protocol !== "https:") return `--url: expected an http or https address, got ${url.protocol}`;
   if (url.username !== "" || url.password !== "") return `--url: put no credentials in the address; set ${USER_VARIABLE} and ${PASSWORD_VARIABLE} instead`;
   if (url.search !== "" || url.hash !== "") return "--url: expected the site's address without a query or a fragment";
+  if (url.protocol === "http:" && !isLoopback(url.hostname)) return `--url: ${url.host} is not this machine, and plain http would send the password in clear: use https`;
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   return url;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 export class WordPressPublisher implements Publisher {
@@ -230,7 +235,7 @@ export class WordPressPublisher implements Publisher {
   }
 
   private postUrl(id: number): string {
-    return this.client.url("/wp/v2/posts/" + id).href.replace(/\?.*$/, `?p=${id}`);
+    return `${this.client.site.href}?p=${id}`;
   }
 }
 
