@@ -23,9 +23,11 @@ import {
   type ProjectPaths,
 } from "./io.ts";
 import { createRenderer, type OutputFile } from "./render/brief.ts";
-import { loadMessages } from "./render/messages.ts";
+import { cmsOutputs, FEED_TITLE_KEY, feedTitles } from "./render/feeds.ts";
+import { loadMessages, type LoadedMessages } from "./render/messages.ts";
 import { checkTemplate, compileTemplates } from "./render/templates.ts";
-import { verifyArticle, type VerifyFile } from "./verify/verify.ts";
+import { verifyCmsOutputs } from "./verify/feeds.ts";
+import { verifyArticle, type VerifyArticle, type VerifyFile } from "./verify/verify.ts";
 
 /** Bumped when a change to newsbrief itself changes what it writes. */
 export const RENDER_VERSION = "1";
@@ -147,6 +149,9 @@ export async function check(paths: ProjectPaths): Promise<RunResult> {
     figures += verification.figures.length;
     diagnostics.push(...verification.diagnostics);
   }
+  const cms = verifyCmsOutputs(paths.out, onDisk, new Map(articles.map((a) => [a.slug, verifyArticleOf(a)])));
+  for (const found of cms.figures.values()) figures += found.length;
+  diagnostics.push(...cms.diagnostics);
   diagnostics.push(...staleOutputs(paths, result.files, onDisk));
   return { ...result, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics), figuresVerified: figures };
 }
@@ -216,8 +221,35 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
       entries[article.slug] = { key: cacheKey, figures: verification.figures.length, files: Object.fromEntries(rendered.map((f) => [f.path, sha256(f.contents)])) };
     }
   }
+  addCmsOutputs(result, messages, paths, fresh.map((f) => f.article), entries);
   result.files.sort((a, b) => compareStrings(a.path, b.path));
   return done(fresh.map((f) => f.article));
+}
+
+/**
+ * Adds the feeds and the manifest, made from every article's files (cached
+ * ones included), and verifies the feed items and manifest titles of the
+ * articles rendered in this run (a cached article's were verified when it
+ * was rendered, and are made from the same files).
+ */
+function addCmsOutputs(result: RunResult, messages: LoadedMessages, paths: ProjectPaths, rendered: readonly Article[], entries: BuildCache["entries"]): void {
+  const missing = LOCALES.filter((l) => !messages.catalog.get(l)?.has(FEED_TITLE_KEY));
+  if (missing.length > 0) {
+    for (const l of missing) result.diagnostics.push(diagnostic({ file: `${paths.locales}/${l}.json`, rule: "locale/missing-message", message: `message \`${FEED_TITLE_KEY}\` (the title of the ${l} feed) is missing` }));
+    return;
+  }
+  const files = cmsOutputs(result.files, feedTitles(messages.catalog));
+  const verification = verifyCmsOutputs(paths.out, new Map(files.map((f) => [f.path, f.contents])), new Map(rendered.map((a) => [a.slug, verifyArticleOf(a)])));
+  result.diagnostics.push(...verification.diagnostics);
+  for (const [slug, figures] of verification.figures) {
+    result.figuresVerified += figures.length;
+    if (entries[slug]) entries[slug].figures += figures.length;
+  }
+  result.files.push(...files);
+}
+
+function verifyArticleOf(article: Article): VerifyArticle {
+  return { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang };
 }
 
 /** The outputs of `slug` from the last build, when its key matches and out/ still holds them unchanged. */

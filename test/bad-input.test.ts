@@ -376,7 +376,7 @@ describe("bad inputs: `newsbrief build` reports them, exits non-zero and writes 
       }
 
       it("leaves out/ byte-identical, and the rest of the project too", () => {
-        expect(outBefore.size).toBe(6);
+        expect(outBefore.size).toBe(10);
         expect(digestTree(snapshotTree(project.out))).toEqual(digestTree(outBefore));
         expect(digestTree(snapshotTree(project.root))).toEqual(digestTree(treeBefore));
       });
@@ -455,7 +455,7 @@ describe("line endings and byte-order marks", () => {
   it("BOM + CRLF in facts.yaml and source.fr.md give the same bytes as LF", async () => {
     const lf = await makeProject();
     const expected = snapshotTree(lf.out);
-    expect(expected.size).toBe(6);
+    expect(expected.size).toBe(10);
     const crlf = await makeProject({
       [FACTS]: (text) => `\ufeff${text.replace(/\n/g, "\r\n")}`,
       [SOURCE]: (text) => `\ufeff${text.replace(/\n/g, "\r\n")}`,

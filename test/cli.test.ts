@@ -16,13 +16,14 @@ afterEach(() => {
 });
 afterAll(() => cleanupProjects({ base: true }));
 
-const OUTPUTS = ["en.html", "en.md", "fr.html", "fr.md", "nl.html", "nl.md"].map((name) => `${SLUG}/${name}`);
+const OUTPUTS = [...["en.html", "en.md", "fr.html", "fr.md", "nl.html", "nl.md"].map((name) => `${SLUG}/${name}`), "feed.en.json", "feed.fr.json", "feed.nl.json", "manifest.json"];
 /**
  * Figures the bundled article's six outputs hold, each read back and matched
  * to a fact: per locale, 15 in the Markdown brief (front matter title 1,
  * description 2, source title 1; body 11) and 21 in the HTML page.
  */
-const FIGURES = 108;
+// 108 in the six briefs, 45 more in the three feeds and the manifest's titles.
+const FIGURES = 153;
 const NBSP = "\u00a0";
 
 /** A fresh temp folder that is not a project. */
@@ -113,7 +114,7 @@ describe("build", () => {
     const run = await runCli(["build"], project.root);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe("");
-    expect(run.stdout).toBe(`1 article(s), 6 file(s), ${FIGURES} figure(s) verified, 6 file(s) written.\n`);
+    expect(run.stdout).toBe(`1 article(s), 10 file(s), ${FIGURES} figure(s) verified, 10 file(s) written.\n`);
     expect([...snapshotTree(project.out).keys()]).toEqual(OUTPUTS);
   });
 
@@ -132,10 +133,10 @@ describe("build", () => {
     const other = await makeProject({ out: null });
     const fresh = await runCli(["build", "--no-cache"], other.root);
     expect(fresh.code, fresh.stderr).toBe(0);
-    expect(fresh.stdout).toBe(`1 article(s), 6 file(s), ${FIGURES} figure(s) verified, 6 file(s) written.\n`);
+    expect(fresh.stdout).toBe(`1 article(s), 10 file(s), ${FIGURES} figure(s) verified, 10 file(s) written.\n`);
     expect(digestTree(snapshotTree(other.out))).toEqual(afterFirst);
     const again = await runCli(["build", "--no-cache"], other.root);
-    expect(again.stdout).toBe(`1 article(s), 6 file(s), ${FIGURES} figure(s) verified, out/ already up to date.\n`);
+    expect(again.stdout).toBe(`1 article(s), 10 file(s), ${FIGURES} figure(s) verified, out/ already up to date.\n`);
   });
 
   it("build --check on an up-to-date tree exits 0 and writes nothing", async () => {
@@ -145,7 +146,7 @@ describe("build", () => {
     const run = await runCli(["build", "--check"], project.root);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe("");
-    expect(run.stdout).toBe(`1 article(s), 6 file(s), ${FIGURES} figure(s) verified.\n`);
+    expect(run.stdout).toBe(`1 article(s), 10 file(s), ${FIGURES} figure(s) verified.\n`);
     expect(digestTree(snapshotTree(project.root))).toEqual(before);
   });
 
@@ -177,7 +178,7 @@ describe("check", () => {
     const run = await runCli(["check"], project.root);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe("");
-    expect(run.stdout).toBe(`1 article(s), 6 file(s), ${FIGURES} figure(s) verified.\n`);
+    expect(run.stdout).toBe(`1 article(s), 10 file(s), ${FIGURES} figure(s) verified.\n`);
     expect(digestTree(snapshotTree(project.root))).toEqual(before);
   });
 

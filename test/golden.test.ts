@@ -8,7 +8,7 @@ describe("the committed out/", () => {
     const result = await renderInMemory();
     expect(result.diagnostics).toEqual([]);
     expect(result.files.map((f) => f.path)).toEqual(
-      ["en.html", "en.md", "fr.html", "fr.md", "nl.html", "nl.md"].map((name) => `${SLUG}/${name}`),
+      [...["en.html", "en.md", "fr.html", "fr.md", "nl.html", "nl.md"].map((name) => `${SLUG}/${name}`), "feed.en.json", "feed.fr.json", "feed.nl.json", "manifest.json"],
     );
     for (const file of result.files) {
       const committed = await readFile(path.join(ROOT, "out", file.path), "utf8");
@@ -25,7 +25,8 @@ describe("the committed out/", () => {
     const { files } = await renderInMemory();
     for (const file of files) {
       expect(file.contents).not.toContain(ROOT);
-      expect(file.contents).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+      // A feed's date_published is the editorial date (RFC 3339 wants a time): midnight UTC, never the build's time.
+      expect(file.contents.replace(/"date_published": "\d{4}-\d{2}-\d{2}T00:00:00Z"/g, "")).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
       expect(file.contents, `${file.path} ends with exactly one newline`).toMatch(/[^\n]\n$/);
       expect(file.contents).not.toContain("\r");
     }

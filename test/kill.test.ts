@@ -57,7 +57,7 @@ beforeAll(() => {
   before = snapshot(path.join(project, "out"));
   expect(after.size).toBe(before.size);
   expect(after).not.toEqual(before);
-});
+}, 120_000);
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 

@@ -9,6 +9,7 @@ import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagn
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { readOutputs, type ProjectPaths } from "../io.ts";
 import { check } from "../pipeline.ts";
+import { feedPath } from "../render/feeds.ts";
 import type { Brief } from "./types.ts";
 
 /** A slug as newsbrief writes it: lower-case words joined by hyphens. */
@@ -25,17 +26,18 @@ export async function loadBriefs(paths: ProjectPaths): Promise<{ briefs: Brief[]
   const onDisk = await readOutputs(paths);
   const briefs: Brief[] = [];
   const diagnostics: Diagnostic[] = [];
+  const bodies = feedBodies(onDisk);
   const slugs = [...new Set([...onDisk.keys()].map((p) => /^([^/]+)\/(?:fr|nl|en)\.md$/.exec(p)?.[1]).filter((s): s is string => s !== undefined))].sort(compareStrings);
   for (const slug of slugs) {
     for (const locale of LOCALES) {
       const file = `${paths.out}/${slug}/${locale}.md`;
       const markdownFile = onDisk.get(`${slug}/${locale}.md`);
-      const page = onDisk.get(`${slug}/${locale}.html`);
-      if (markdownFile === undefined || page === undefined) {
+      const html = bodies.get(`${slug}/${locale}`);
+      if (markdownFile === undefined || html === undefined) {
         diagnostics.push(diagnostic({ file, rule: "publish/missing-brief", message: `the ${locale} brief of ${slug} is missing from ${paths.out}/: run \`newsbrief build\`` }));
         continue;
       }
-      const brief = readBrief(slug, locale, markdownFile, page);
+      const brief = readBrief(slug, locale, markdownFile, html);
       if (typeof brief === "string") diagnostics.push(diagnostic({ file, rule: "publish/unreadable-brief", message: brief }));
       else briefs.push(brief);
     }
@@ -43,8 +45,23 @@ export async function loadBriefs(paths: ProjectPaths): Promise<{ briefs: Brief[]
   return { briefs, diagnostics };
 }
 
-/** One brief from its Markdown file and its HTML page; a string says what is wrong. */
-export function readBrief(slug: string, locale: Locale, markdownFile: string, page: string): Brief | string {
+/**
+ * The sanitized HTML body of every brief, by `<slug>/<locale>`, from the
+ * verified feeds: each item's `content_html` is its page's body.
+ */
+function feedBodies(onDisk: ReadonlyMap<string, string>): Map<string, string> {
+  const bodies = new Map<string, string>();
+  for (const locale of LOCALES) {
+    const text = onDisk.get(feedPath(locale));
+    if (text === undefined) continue;
+    const feed = JSON.parse(text) as { items: Array<{ content_html: string; _newsbrief: { slug: string; locale: Locale } }> };
+    for (const item of feed.items) bodies.set(`${item._newsbrief.slug}/${item._newsbrief.locale}`, `${item.content_html}\n`);
+  }
+  return bodies;
+}
+
+/** One brief from its Markdown file and its sanitized HTML body; a string says what is wrong. */
+export function readBrief(slug: string, locale: Locale, markdownFile: string, html: string): Brief | string {
   if (!SLUG_PATTERN.test(slug)) return `\`${slug}\` is not a valid slug`;
   const match = /^---\n([\s\S]*?\n)---\n\n?([\s\S]*)$/.exec(markdownFile);
   if (!match) return "the brief has no front matter";
@@ -64,8 +81,6 @@ export function readBrief(slug: string, locale: Locale, markdownFile: string, pa
     return "the front matter lacks one of title, description, date, translationKey";
   }
   if (text("lang") !== locale || text("slug") !== slug) return `the front matter does not say lang: ${locale}, slug: ${slug}`;
-  const html = articleBody(page);
-  if (html === undefined) return "the HTML page has no <article> element";
   return {
     slug,
     locale,
@@ -78,10 +93,4 @@ export function readBrief(slug: string, locale: Locale, markdownFile: string, pa
     tags: [],
     contentHash: `sha256:${createHash("sha256").update(markdownFile).digest("hex")}`,
   };
-}
-
-/** The sanitized body of a page: what its `<main><article>` holds. */
-function articleBody(page: string): string | undefined {
-  const match = /<main>\s*<article>\n?([\s\S]*?)\n?<\/article>\s*<\/main>/.exec(page);
-  return match ? `${match[1]!}\n` : undefined;
 }

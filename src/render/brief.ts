@@ -69,6 +69,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
           viewport: new Handlebars.SafeString("width=device-width, initial-scale=1"),
           lang: INTL_TAG[locale],
           ogLocale: OG_LOCALE[locale],
+          ogLocaleAlternates: LOCALES.filter((l) => l !== locale).map((l) => OG_LOCALE[l]),
           title,
           description,
           alternates: LOCALES.map((l) => ({ hreflang: INTL_TAG[l], href: `./${l}.html` })),

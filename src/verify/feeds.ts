@@ -1,0 +1,119 @@
+/**
+ * Verifying the CMS outputs: every text of a JSON feed item (title,
+ * summary, content_html) and every title of the manifest goes through the
+ * same verification as the brief of its locale. Reads the JSON itself;
+ * nothing here comes from the renderer.
+ */
+import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import type { Locale } from "../content/schema.ts";
+import { verifyArticle, type VerifiedFigure, type VerifyArticle } from "./verify.ts";
+
+const LOCALES: readonly Locale[] = ["fr", "nl", "en"];
+
+/** What {@link verifyCmsOutputs} found. */
+export interface CmsVerification {
+  /** Figures matched, by the slug of their article. */
+  figures: Map<string, VerifiedFigure[]>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Verifies the feeds and the manifest among `files` (keyed by their path in
+ * the output folder `out`) against `articles`, by slug. Items and titles of
+ * articles not in `articles` are left alone.
+ */
+export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>, articles: ReadonlyMap<string, VerifyArticle>): CmsVerification {
+  const result: CmsVerification = { figures: new Map(), diagnostics: [] };
+  const add = (slug: string, figures: VerifiedFigure[]) => result.figures.set(slug, [...(result.figures.get(slug) ?? []), ...figures]);
+  for (const locale of LOCALES) {
+    const relative = `feed.${locale}.json`;
+    const text = files.get(relative);
+    if (text === undefined) continue;
+    const file = `${out}/${relative}`;
+    const feed = parseJson(text, file, result.diagnostics) as { items?: unknown } | undefined;
+    if (feed === undefined) continue;
+    if (!Array.isArray(feed.items)) {
+      result.diagnostics.push(diagnostic({ file, rule: "verify/feed", message: "the feed has no `items` list" }));
+      continue;
+    }
+    let from = 0;
+    for (const raw of feed.items as unknown[]) {
+      const item = (raw ?? {}) as Record<string, unknown>;
+      const meta = (item._newsbrief ?? {}) as Record<string, unknown>;
+      const slug = typeof meta.slug === "string" ? meta.slug : undefined;
+      const idAt = typeof item.id === "string" ? text.indexOf(JSON.stringify(item.id), from) : -1;
+      if (idAt !== -1) from = idAt;
+      const article = slug === undefined ? undefined : articles.get(slug);
+      if (!article) continue;
+      const strings = ["title", "summary", "content_html", "date_published"].map((key) => (typeof item[key] === "string" ? (item[key] as string) : undefined));
+      const [title, summary, content, published] = strings;
+      if (title === undefined || summary === undefined || content === undefined || meta.locale !== locale) {
+        result.diagnostics.push(diagnostic({ file, line: lineOf(text, from), column: 1, rule: "verify/feed", message: `item \`${String(item.id)}\` needs title, summary and content_html, and _newsbrief.locale ${locale}` }));
+        continue;
+      }
+      if (published !== `${article.facts.editorial.date}T00:00:00Z`) {
+        result.diagnostics.push(
+          diagnostic({ file, line: lineOf(text, keyAt(text, "date_published", from)), column: 1, rule: "verify/feed", message: `date_published of \`${String(item.id)}\` is not the editorial date`, expected: `${article.facts.editorial.date}T00:00:00Z`, actual: String(published) }),
+        );
+      }
+      // One document: title on line 1, summary on line 2, the body after.
+      const document = `<title>${escape(title)}</title>\n<meta name="description" content="${escape(summary)}">\n${content}`;
+      const lines = [keyAt(text, "title", from), keyAt(text, "summary", from), keyAt(text, "content_html", from)].map((at) => lineOf(text, at));
+      const verification = verifyArticle(article, [{ file, locale, format: "html", contents: document }]);
+      add(slug!, verification.figures.map((f) => ({ ...f, line: lines[Math.min(f.line, 3) - 1]! })));
+      result.diagnostics.push(...verification.diagnostics.map((d) => relocate(d, lines, `feed item \`${String(item.id)}\``)));
+    }
+  }
+  const manifestText = files.get("manifest.json");
+  if (manifestText !== undefined) {
+    const file = `${out}/manifest.json`;
+    const manifest = parseJson(manifestText, file, result.diagnostics) as { articles?: unknown } | undefined;
+    let from = 0;
+    for (const raw of Array.isArray(manifest?.articles) ? (manifest.articles as unknown[]) : []) {
+      const entry = (raw ?? {}) as { slug?: unknown; briefs?: unknown };
+      const article = typeof entry.slug === "string" ? articles.get(entry.slug) : undefined;
+      for (const b of Array.isArray(entry.briefs) ? (entry.briefs as unknown[]) : []) {
+        const brief = (b ?? {}) as { locale?: unknown; title?: unknown };
+        if (!article || typeof brief.title !== "string" || !LOCALES.includes(brief.locale as Locale)) continue;
+        const at = manifestText.indexOf(`"title": ${JSON.stringify(brief.title)}`, from);
+        if (at !== -1) from = at;
+        const line = at === -1 ? 1 : lineOf(manifestText, at);
+        const verification = verifyArticle(article, [{ file, locale: brief.locale as Locale, format: "html", contents: `<title>${escape(brief.title)}</title>` }]);
+        add(article.slug, verification.figures.map((f) => ({ ...f, line })));
+        // A title alone need not show every required fact.
+        result.diagnostics.push(...verification.diagnostics.filter((d) => d.rule !== "verify/missing-fact").map((d) => relocate(d, [line], `manifest title (${String(brief.locale)})`)));
+      }
+    }
+  }
+  return result;
+}
+
+function parseJson(text: string, file: string, diagnostics: Diagnostic[]): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    diagnostics.push(diagnostic({ file, rule: "verify/json", message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }));
+    return undefined;
+  }
+}
+
+/** Points a diagnostic of the one-document check at the feed's own line. */
+function relocate(d: Diagnostic, lines: readonly number[], where: string): Diagnostic {
+  const line = d.line > 0 ? lines[Math.min(d.line, lines.length) - 1]! : lines[lines.length - 1]!;
+  return { ...d, line, column: 1, message: `${d.message} (${where})` };
+}
+
+function keyAt(text: string, key: string, from: number): number {
+  const at = text.indexOf(`"${key}":`, from);
+  return at === -1 ? from : at;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

@@ -1,0 +1,223 @@
+/**
+ * Publishing into a site folder (the Hugo and Decap targets share this):
+ * only changed files are written, dry runs write nothing, prune removes
+ * only newsbrief's own files, links are never followed, out/ must pass
+ * `check` first, and a failure part-way says what was and was not done.
+ */
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { LOCALES } from "../src/content/schema.ts";
+import { projectPaths } from "../src/io.ts";
+import { loadBriefs } from "../src/publish/briefs.ts";
+import { createPublisher, publish } from "../src/publish/index.ts";
+import type { PublishOptions } from "../src/publish/types.ts";
+import { cleanupProjects, digestTree, makeProject, replace, runCli, snapshotTree, SLUG } from "./support/project.ts";
+
+const temporary: string[] = [];
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  cleanupProjects();
+});
+
+function emptySite(): string {
+  const site = mkdtempSync(path.join(tmpdir(), "newsbrief-site-"));
+  temporary.push(site);
+  return site;
+}
+
+const briefPath = (locale: string) => `content/briefs/${SLUG}/index.${locale}.md`;
+const OPTIONS: PublishOptions = { dryRun: false, prune: false, progress: () => {} };
+
+/** The table rows a publish printed: action, brief, target. */
+function rows(stdout: string): string[][] {
+  return stdout
+    .split("\n")
+    .filter((line) => /^(create|update|skip|delete) /.test(line))
+    .map((line) => line.split(/\s{2,}/).slice(0, 3));
+}
+
+describe("loadBriefs", () => {
+  it("returns one brief per article and locale, sorted, with the page's sanitized body", async () => {
+    const project = await makeProject();
+    const { briefs, diagnostics } = await loadBriefs(projectPaths(project.root));
+    expect(diagnostics).toEqual([]);
+    expect(briefs.map((b) => `${b.slug}/${b.locale}`)).toEqual(LOCALES.map((l) => `${SLUG}/${l}`));
+    for (const brief of briefs) {
+      const markdown = project.read(`out/${SLUG}/${brief.locale}.md`);
+      expect(markdown.endsWith(brief.markdown)).toBe(true);
+      expect(brief.markdown.startsWith(`# ${brief.title}\n`)).toBe(true);
+      expect(brief.date).toBe("2025-03-28");
+      expect(brief.translationKey).toBe(SLUG);
+      expect(project.read(`out/${SLUG}/${brief.locale}.html`)).toContain(`<article>\n${brief.html}</article>`);
+      expect(brief.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    }
+    expect(new Set(briefs.map((b) => b.contentHash)).size).toBe(3);
+  });
+
+  it("refuses an out/ edited by hand, with the check's diagnostics", async () => {
+    const project = await makeProject({ [`out/${SLUG}/nl.md`]: replace("544,7", "545,7") });
+    const { briefs, diagnostics } = await loadBriefs(projectPaths(project.root));
+    expect(briefs).toEqual([]);
+    expect(diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(["out/stale", "verify/unmatched-figure"]));
+  });
+});
+
+describe("publish --to hugo into a site folder", () => {
+  it("writes every brief once, then skips them all without touching the files", async () => {
+    const project = await makeProject();
+    const site = emptySite();
+    const first = await runCli(["publish", "--to", "hugo", site], project.root);
+    expect(first.code, first.stderr).toBe(0);
+    expect(rows(first.stdout)).toEqual(LOCALES.map((l) => ["create", `${SLUG}/${l}`, briefPath(l)]));
+    const stats = LOCALES.map((l) => statSync(path.join(site, briefPath(l))));
+    const second = await runCli(["publish", "--to", "hugo", site], project.root);
+    expect(second.code, second.stderr).toBe(0);
+    expect(rows(second.stdout)).toEqual(LOCALES.map((l) => ["skip", `${SLUG}/${l}`, briefPath(l)]));
+    expect(second.stdout).toMatch(/hugo: created 0, updated 0, deleted 0, 3 unchanged\.\n$/);
+    LOCALES.forEach((l, i) => {
+      const now = statSync(path.join(site, briefPath(l)));
+      expect([now.mtimeMs, now.ino], l).toEqual([stats[i]!.mtimeMs, stats[i]!.ino]);
+    });
+  });
+
+  it("writes Hugo's front matter keys and the body without its title line", async () => {
+    const project = await makeProject();
+    const site = emptySite();
+    expect((await runCli(["publish", "--to", "hugo", "--draft", site], project.root)).code).toBe(0);
+    const text = readFileSync(path.join(site, briefPath("en")), "utf8");
+    const keys = [...text.split("---\n")[1]!.matchAll(/^([A-Za-z]+):/gm)].map((m) => m[1]);
+    expect(keys).toEqual(["title", "description", "date", "draft", "slug", "translationKey", "tags", "newsbrief"]);
+    expect(text).toContain('\ndate: "2025-03-28"\ndraft: true\n');
+    const body = text.slice(text.indexOf("\n---\n\n") + "\n---\n\n".length);
+    expect(body.startsWith("The European Commission has approved")).toBe(true);
+    expect(project.read(`out/${SLUG}/en.md`).endsWith(body)).toBe(true);
+  });
+
+  it("rewrites only the file that differs", async () => {
+    const project = await makeProject();
+    const site = emptySite();
+    await runCli(["publish", "--to", "hugo", site], project.root);
+    const edited = path.join(site, briefPath("nl"));
+    writeFileSync(edited, readFileSync(edited, "utf8").replace("Chipsfonds", "Chipfonds"));
+    const before = LOCALES.map((l) => statSync(path.join(site, briefPath(l))).ino);
+    const run = await runCli(["publish", "--to", "hugo", site], project.root);
+    expect(run.code, run.stderr).toBe(0);
+    expect(rows(run.stdout).map((r) => r[0])).toEqual(["skip", "update", "skip"]);
+    expect(readFileSync(edited, "utf8")).toContain("Chipsfonds");
+    const after = LOCALES.map((l) => statSync(path.join(site, briefPath(l))).ino);
+    expect([after[0] === before[0], after[1] === before[1], after[2] === before[2]]).toEqual([true, false, true]);
+  });
+
+  it("--dry-run lists the plan and writes nothing", async () => {
+    const project = await makeProject();
+    const site = emptySite();
+    mkdirSync(path.join(site, "content"));
+    writeFileSync(path.join(site, "content", "about.md"), "---\ntitle: About\n---\n");
+    const before = digestTree(snapshotTree(site));
+    const run = await runCli(["publish", "--to", "hugo", "--dry-run", "--prune", site], project.root);
+    expect(run.code, run.stderr).toBe(0);
+    expect(rows(run.stdout).map((r) => r[0])).toEqual(["create", "create", "create"]);
+    expect(run.stdout).toMatch(/hugo: would create 3, update 0, delete 0, 0 unchanged \(dry run: nothing written\)\.\n$/);
+    expect(digestTree(snapshotTree(site))).toEqual(before);
+  });
+
+  it("--prune deletes only files newsbrief wrote for articles that are gone", async () => {
+    const project = await makeProject();
+    const site = emptySite();
+    await runCli(["publish", "--to", "hugo", site], project.root);
+    const ours = readFileSync(path.join(site, briefPath("fr")), "utf8");
+    const plant = (relative: string, text: string) => {
+      mkdirSync(path.dirname(path.join(site, relative)), { recursive: true });
+      writeFileSync(path.join(site, relative), text);
+    };
+    plant("content/briefs/old-story/index.fr.md", ours.replaceAll(SLUG, "old-story"));
+    plant("content/briefs/old-story/index.nl.md", ours.replaceAll(SLUG, "old-story"));
+    plant("content/briefs/hand-made/index.fr.md", ours.replace("newsbrief: true\n", ""));
+    plant("content/briefs/marked-false/index.fr.md", ours.replace("newsbrief: true\n", "newsbrief: false\n"));
+    plant("content/about.md", ours);
+    plant("content/briefs/old-story/photo.jpg", "not text");
+
+    const without = await runCli(["publish", "--to", "hugo", site], project.root);
+    expect(rows(without.stdout).map((r) => r[0])).toEqual(["skip", "skip", "skip"]);
+    expect(existsSync(path.join(site, "content/briefs/old-story/index.fr.md"))).toBe(true);
+
+    const before = snapshotTree(site);
+    const run = await runCli(["publish", "--to", "hugo", "--prune", site], project.root);
+    expect(run.code, run.stderr).toBe(0);
+    expect(rows(run.stdout).filter((r) => r[0] === "delete")).toEqual([
+      ["delete", "old-story/fr", "content/briefs/old-story/index.fr.md"],
+      ["delete", "old-story/nl", "content/briefs/old-story/index.nl.md"],
+    ]);
+    const after = snapshotTree(site);
+    expect([...before.keys()].filter((k) => !after.has(k))).toEqual(["content/briefs/old-story/index.fr.md", "content/briefs/old-story/index.nl.md"]);
+    for (const [file, bytes] of after) expect(bytes.equals(before.get(file)!), file).toBe(true);
+  });
+
+  it("refuses to write through a symbolic link planted in the site, and writes nothing outside", async () => {
+    const project = await makeProject();
+    const outside = emptySite();
+    for (const planted of ["content", "content/briefs", `content/briefs/${SLUG}`, briefPath("nl")]) {
+      const site = emptySite();
+      const parts = planted.split("/");
+      mkdirSync(path.join(site, ...parts.slice(0, -1)), { recursive: true });
+      if (planted.endsWith(".md")) {
+        // Create the others first, so that the link is met part-way.
+        writeFileSync(path.join(outside, "victim.md"), "untouched\n");
+        symlinkSync(path.join(outside, "victim.md"), path.join(site, ...parts));
+      } else {
+        symlinkSync(outside, path.join(site, ...parts));
+      }
+      const before = digestTree(snapshotTree(outside));
+      const run = await runCli(["publish", "--to", "hugo", site], project.root);
+      expect(run.code, `${planted}: ${run.stderr}`).toBe(3);
+      expect(run.stderr).toMatch(/symbolic link/);
+      expect(run.stderr).toContain("nothing was published");
+      expect(digestTree(snapshotTree(outside)), planted).toEqual(before);
+      expect(lstatSync(path.join(site, ...parts)).isSymbolicLink()).toBe(true);
+    }
+  });
+
+  it("reports what was done and not done when the target fails part-way", async () => {
+    const project = await makeProject();
+    const site = emptySite();
+    const paths = projectPaths(project.root);
+    const publisher = createPublisher("hugo", { site, cwd: project.root });
+    const { briefs } = await loadBriefs(paths);
+    const plan = await publisher.plan(briefs, OPTIONS);
+    // The site changes between planning and applying: a link appears where the nl brief goes.
+    mkdirSync(path.join(site, "content", "briefs", SLUG), { recursive: true });
+    symlinkSync("/etc/hostname", path.join(site, briefPath("nl")));
+    const result = await publisher.apply(plan, briefs, OPTIONS);
+    expect(result.done.map((e) => e.key)).toEqual([`${SLUG}/fr`]);
+    expect(result.notDone.map((e) => e.key)).toEqual([`${SLUG}/nl`, `${SLUG}/en`]);
+    expect(result.error).toMatch(/index\.nl\.md.*symbolic link/);
+    expect(existsSync(path.join(site, briefPath("en")))).toBe(false);
+    // The whole flow through publish(): a later run completes what is missing once the link is gone.
+    rmSync(path.join(site, briefPath("nl")));
+    const again = await publish(paths, publisher, OPTIONS);
+    expect(again.result?.done.map((e) => e.action)).toEqual(["skip", "create", "create"]);
+  });
+
+  it("exits 1 and writes nothing when out/ is not verified and current", async () => {
+    const project = await makeProject({ [`out/${SLUG}/en.md`]: replace("544.7", "545.7") });
+    const site = emptySite();
+    const run = await runCli(["publish", "--to", "hugo", site], project.root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/out\/eu-digital-europe-2025-2027\/en\.md:\d+:\d+ {2}error {2}.*\[verify\/unmatched-figure\]/);
+    expect(run.stderr).toContain("nothing was published");
+    expect(snapshotTree(site).size).toBe(0);
+  });
+
+  it("exits 2 on usage errors: unknown target, unknown layout, missing site", async () => {
+    const project = await makeProject();
+    const site = emptySite();
+    for (const args of [["--to", "ghost", site], ["--to", "hugo", "--layout", "multiple_files", site], ["--to", "hugo"], ["--to", "hugo", path.join(site, "missing")], [site]]) {
+      const run = await runCli(["publish", ...args], project.root);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr.length).toBeGreaterThan(0);
+    }
+    expect(snapshotTree(site).size).toBe(0);
+  });
+});
