@@ -4,6 +4,7 @@
  * back through its REST API, never through the publisher's own view.
  */
 import { readFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli.ts";
@@ -363,5 +364,32 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
     for (const secret of secrets) expect(output).not.toContain(secret);
     const serverLog = readFileSync(path.join(site.dir, "php.log"), "utf8");
     for (const secret of secrets) expect(serverLog).not.toContain(secret);
+  });
+});
+
+describe("the WordPress client without a site", () => {
+  it("retries a refused connection with growing delays, then gives up with what happened", async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const sleeps: number[] = [];
+    const progress: string[] = [];
+    const made = wordpressPublisher({
+      url: `http://127.0.0.1:${port}/`,
+      env: { NEWSBRIEF_WP_USER: "desk", NEWSBRIEF_WP_APP_PASSWORD: "abcd efgh ijkl mnop qrst uvwx" },
+      retry: { attempts: 4, baseDelayMs: 250, maxDelayMs: 800, sleep: async (ms) => void sleeps.push(ms) },
+    });
+    const error = await made.publisher!.plan([], { dryRun: true, prune: false, progress: (line) => void progress.push(line) }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toBe("GET /wp/v2/users/me: connection failed (ECONNREFUSED); gave up after 4 attempts");
+    expect(sleeps).toEqual([250, 500, 800]);
+    expect(progress).toEqual([
+      "GET /wp/v2/users/me: connection failed (ECONNREFUSED); retrying in 250 ms",
+      "GET /wp/v2/users/me: connection failed (ECONNREFUSED); retrying in 500 ms",
+      "GET /wp/v2/users/me: connection failed (ECONNREFUSED); retrying in 800 ms",
+    ]);
   });
 });
