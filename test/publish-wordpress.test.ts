@@ -3,7 +3,7 @@
  * Debian's packages (test/support/wordpress.ts). What the site holds is read
  * back through its REST API, never through the publisher's own view.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, renameSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -184,6 +184,43 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
     });
     expect(((await trashed.json()) as RemotePost[]).map((p) => p.meta.newsbrief_locale).sort()).toEqual(["en", "fr", "nl"]);
   }, 60_000);
+
+  it("with --prune, trashes a second post of the same brief (two runs at once) and keeps the oldest", async () => {
+    const briefs = article("duplicate");
+    await run(publisher(), briefs);
+    const [first] = await remotePosts(briefs[0]!.translationKey);
+    const copy = await fetch(`${site.url}?rest_route=/wp/v2/posts`, {
+      method: "POST",
+      headers: { authorization: `Basic ${Buffer.from(`${site.user}:${site.appPassword}`).toString("base64")}`, "content-type": "application/json" },
+      body: JSON.stringify({ title: first!.title.raw, content: first!.content.raw, slug: first!.slug, status: "draft", meta: first!.meta }),
+    });
+    expect(copy.status).toBe(201);
+    const copyId = ((await copy.json()) as RemotePost).id;
+    expect(await remotePosts(briefs[0]!.translationKey)).toHaveLength(4);
+
+    const target = publisher();
+    const options: PublishOptions = { dryRun: false, prune: true, progress: (line) => void captured.push(line) };
+    // Only this article's entries: the other tests' articles are not in this run, so --prune lists them too.
+    const plan = (await target.plan(briefs, options)).filter((e) => e.key.startsWith(briefs[0]!.slug) || e.key.startsWith(briefs[0]!.translationKey));
+    expect(plan.filter((e) => e.action !== "skip").map((e) => `${e.action} ${e.target} ${e.reason}`)).toEqual([
+      `delete ${site.url}?p=${copyId} duplicate of ${site.url}?p=${first!.id} (moved to the trash)`,
+    ]);
+    expect((await target.apply(plan, briefs, options)).notDone).toEqual([]);
+    expect((await expectThreePosts(briefs)).map((p) => p.id)).toContain(first!.id);
+  }, 60_000);
+
+  it("stops before changing anything when the site lacks the plugin, and says how to install it", async () => {
+    const plugin = path.join(site.dir, "site", "wp-content", "mu-plugins", "newsbrief.php");
+    renameSync(plugin, `${plugin}.off`);
+    try {
+      const error = await publisher()
+        .plan(article("no-plugin"), { dryRun: false, prune: false, progress: () => {} })
+        .then(() => undefined, (e: unknown) => e as Error);
+      expect(error?.message).toContain("install the plugin printed by `newsbrief cms-config wordpress` as wp-content/mu-plugins/newsbrief.php");
+    } finally {
+      renameSync(`${plugin}.off`, plugin);
+    }
+  }, 30_000);
 
   it("retries 500, 429 (after its Retry-After), dropped bodies, hung requests and lost answers, without a duplicate", async () => {
     const briefs = article("faults");

@@ -106,9 +106,13 @@ export class WordPressPublisher implements Publisher {
     await this.client.request("GET", "/wp/v2/users/me", { query: { _fields: "id" } });
     const posts = await this.managedPosts();
     const byKey = new Map<string, Post>();
+    const duplicates: PlanEntry[] = [];
     for (const post of posts) {
       const key = `${meta(post, META.translationKey)}/${meta(post, META.locale)}`;
-      if (!byKey.has(key)) byKey.set(key, post); // the oldest wins; the list is sorted by id
+      const first = byKey.get(key);
+      // The oldest is the brief's post (the list is sorted by id); a later one can only come from two runs at once.
+      if (first === undefined) byKey.set(key, post);
+      else duplicates.push({ action: "delete", key, target: this.postUrl(post.id), reason: `duplicate of ${this.postUrl(first.id)} (moved to the trash)` });
     }
     const plan: PlanEntry[] = [];
     for (const brief of briefs) {
@@ -123,6 +127,7 @@ export class WordPressPublisher implements Publisher {
     }
     if (options.prune) {
       const wanted = new Set(briefs.map(briefKey));
+      plan.push(...duplicates.filter((entry) => wanted.has(entry.key)));
       for (const post of posts) {
         const key = `${meta(post, META.translationKey)}/${meta(post, META.locale)}`;
         if (!wanted.has(key)) plan.push({ action: "delete", key, target: this.postUrl(post.id), reason: "no such brief any more (moved to the trash)" });
