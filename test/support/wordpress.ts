@@ -66,7 +66,7 @@ export async function startWordPress(): Promise<WordPressSite> {
     groups.push(
       startGroup("mariadbd", ["--no-defaults", `--datadir=${dbDir}`, `--socket=${socket}`, "--bind-address=127.0.0.1", `--port=${dbPort}`, `--pid-file=${dbDir}/pid`, "--skip-log-bin", ...asRoot], path.join(dir, "mariadb.log")),
     );
-    await until("MariaDB", 30_000, () => spawnSync("mariadb", ["--no-defaults", `--socket=${socket}`, "-uroot", "-e", "SELECT 1"]).status === 0);
+    await until("MariaDB", 30_000, () => alive(groups[0]!) && spawnSync("mariadb", ["--no-defaults", `--socket=${socket}`, "-uroot", "-e", "SELECT 1"]).status === 0);
     const dbPassword = randomBytes(12).toString("hex");
     const sql = `CREATE DATABASE wordpress; CREATE USER 'wordpress'@'127.0.0.1' IDENTIFIED BY '${dbPassword}'; GRANT ALL ON wordpress.* TO 'wordpress'@'127.0.0.1';`;
     const created = spawnSync("mariadb", ["--no-defaults", `--socket=${socket}`, "-uroot", "-e", sql], { encoding: "utf8" });
@@ -84,7 +84,7 @@ export async function startWordPress(): Promise<WordPressSite> {
     groups.push(
       startGroup("php", ["-S", `127.0.0.1:${webPort}`, "-t", root], path.join(dir, "php.log"), { PHP_CLI_SERVER_WORKERS: "4" }),
     );
-    await until("PHP", 15_000, async () => (await fetch(`${url}wp-login.php`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined)) !== undefined);
+    await until("PHP", 15_000, async () => alive(groups[1]!) && (await fetch(`${url}wp-login.php`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined)) !== undefined);
 
     const user = "editor-in-chief";
     const password = randomBytes(12).toString("hex");
@@ -165,6 +165,12 @@ function startGroup(command: string, args: string[], log: string, env: Record<st
   child.unref();
   writeFileSync(`${log}.pgid`, String(child.pid));
   return child;
+}
+
+/** Whether a server is still running; throws when it stopped (a port taken since we chose it, say). */
+function alive(child: ChildProcess): boolean {
+  if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${child.spawnfile} stopped (${child.exitCode ?? child.signalCode}) while starting`);
+  return true;
 }
 
 /** Stops one process group we started, then waits for its leader to go. */
