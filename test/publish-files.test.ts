@@ -155,6 +155,18 @@ describe("publish --to hugo into a site folder", () => {
     for (const [file, bytes] of after) expect(bytes.equals(before.get(file)!), file).toBe(true);
   });
 
+  it("never replaces a file it did not write (no newsbrief mark): exit 3, nothing written", async () => {
+    const project = await makeProject();
+    const site = emptySite();
+    mkdirSync(path.join(site, "content", "briefs", SLUG), { recursive: true });
+    writeFileSync(path.join(site, briefPath("en")), "---\ntitle: Written by hand\n---\n\nKeep me.\n");
+    const before = digestTree(snapshotTree(site));
+    const run = await runCli(["publish", "--to", "hugo", site], project.root);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`${briefPath("en")} exists and was not written by newsbrief`);
+    expect(digestTree(snapshotTree(site))).toEqual(before);
+  });
+
   it("refuses to write through a symbolic link planted in the site, and writes nothing outside", async () => {
     const project = await makeProject();
     const outside = emptySite();

@@ -107,7 +107,8 @@ export function createFilePublisher(target: FileTarget): Publisher {
         const key = keyOf(brief.slug, brief.locale);
         if (existing === undefined) entries.push({ action: "create", key, target: relative, reason: "new brief" });
         else if (existing === contents) entries.push({ action: "skip", key, target: relative, reason: "unchanged" });
-        else entries.push({ action: "update", key, target: relative, reason: marked(existing) ? "brief changed" : "replaces a file newsbrief did not write" });
+        else if (marked(existing)) entries.push({ action: "update", key, target: relative, reason: "brief changed" });
+        else throw new UnsafePathError(`${relative} exists and was not written by newsbrief (no \`${MARK}: true\` in its front matter): move it away, or add the mark to let newsbrief replace it`);
       }
       if (options.prune) {
         for (const relative of await listFiles(site, CONTENT_DIR)) {
