@@ -30,6 +30,7 @@ export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>
     const text = files.get(relative);
     if (text === undefined) continue;
     const file = `${out}/${relative}`;
+    const lineOf = lineIndex(text);
     const feed = parseJson(text, file, result.diagnostics) as { items?: unknown } | undefined;
     if (feed === undefined) continue;
     if (!Array.isArray(feed.items)) {
@@ -48,17 +49,17 @@ export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>
       const strings = ["title", "summary", "content_html", "date_published"].map((key) => (typeof item[key] === "string" ? (item[key] as string) : undefined));
       const [title, summary, content, published] = strings;
       if (title === undefined || summary === undefined || content === undefined || meta.locale !== locale) {
-        result.diagnostics.push(diagnostic({ file, line: lineOf(text, from), column: 1, rule: "verify/feed", message: `item \`${String(item.id)}\` needs title, summary and content_html, and _newsbrief.locale ${locale}` }));
+        result.diagnostics.push(diagnostic({ file, line: lineOf(from), column: 1, rule: "verify/feed", message: `item \`${String(item.id)}\` needs title, summary and content_html, and _newsbrief.locale ${locale}` }));
         continue;
       }
       if (published !== `${article.facts.editorial.date}T00:00:00Z`) {
         result.diagnostics.push(
-          diagnostic({ file, line: lineOf(text, keyAt(text, "date_published", from)), column: 1, rule: "verify/feed", message: `date_published of \`${String(item.id)}\` is not the editorial date`, expected: `${article.facts.editorial.date}T00:00:00Z`, actual: String(published) }),
+          diagnostic({ file, line: lineOf(keyAt(text, "date_published", from)), column: 1, rule: "verify/feed", message: `date_published of \`${String(item.id)}\` is not the editorial date`, expected: `${article.facts.editorial.date}T00:00:00Z`, actual: String(published) }),
         );
       }
       // One document: title on line 1, summary on line 2, the body after.
       const document = `<title>${escape(title)}</title>\n<meta name="description" content="${escape(summary)}">\n${content}`;
-      const lines = [keyAt(text, "title", from), keyAt(text, "summary", from), keyAt(text, "content_html", from)].map((at) => lineOf(text, at));
+      const lines = [keyAt(text, "title", from), keyAt(text, "summary", from), keyAt(text, "content_html", from)].map((at) => lineOf(at));
       const verification = verifyArticle(article, [{ file, locale, format: "html", contents: document }]);
       add(slug!, verification.figures.map((f) => ({ ...f, line: lines[Math.min(f.line, 3) - 1]! })));
       result.diagnostics.push(...verification.diagnostics.map((d) => relocate(d, lines, `feed item \`${String(item.id)}\``)));
@@ -67,6 +68,7 @@ export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>
   const manifestText = files.get("manifest.json");
   if (manifestText !== undefined) {
     const file = `${out}/manifest.json`;
+    const lineOf = lineIndex(manifestText);
     const manifest = parseJson(manifestText, file, result.diagnostics) as { articles?: unknown } | undefined;
     let from = 0;
     for (const raw of Array.isArray(manifest?.articles) ? (manifest.articles as unknown[]) : []) {
@@ -77,7 +79,7 @@ export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>
         if (!article || typeof brief.title !== "string" || !LOCALES.includes(brief.locale as Locale)) continue;
         const at = manifestText.indexOf(`"title": ${JSON.stringify(brief.title)}`, from);
         if (at !== -1) from = at;
-        const line = at === -1 ? 1 : lineOf(manifestText, at);
+        const line = at === -1 ? 1 : lineOf(at);
         const verification = verifyArticle(article, [{ file, locale: brief.locale as Locale, format: "html", contents: `<title>${escape(brief.title)}</title>` }]);
         add(article.slug, verification.figures.map((f) => ({ ...f, line })));
         // A title alone need not show every required fact.
@@ -108,10 +110,20 @@ function keyAt(text: string, key: string, from: number): number {
   return at === -1 ? from : at;
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/** The 1-based line of each offset of `text`: the newlines are indexed once, then found by binary search. */
+function lineIndex(text: string): (offset: number) => number {
+  const newlines: number[] = [];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) newlines.push(i);
+  return (offset) => {
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (newlines[middle]! < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low + 1;
+  };
 }
 
 function escape(text: string): string {
