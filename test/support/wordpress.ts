@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -50,6 +50,7 @@ export function wordpressUnavailable(): string | undefined {
 export async function startWordPress(): Promise<WordPressSite> {
   removeLeftovers();
   const dir = mkdtempSync(path.join(tmpdir(), PREFIX));
+  writeFileSync(path.join(dir, "owner"), String(process.pid));
   const groups: ChildProcess[] = [];
   const stop = async (): Promise<void> => {
     for (const child of groups.splice(0)) await stopGroup(child);
@@ -193,24 +194,33 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Removes the folders of earlier runs that died without cleaning up, once their servers are gone. */
+/**
+ * Cleans up after earlier runs that died without stopping their site (a
+ * killed test run): a folder whose owning process is gone has its servers
+ * stopped (only process groups recorded in that folder, and only if the
+ * process still runs from that folder) and is deleted.
+ */
 function removeLeftovers(): void {
   for (const name of readdirSync(tmpdir())) {
     if (!name.startsWith(PREFIX)) continue;
     const dir = path.join(tmpdir(), name);
     try {
-      if (Date.now() - statSync(dir).mtimeMs < 60 * 60 * 1000) continue; // may belong to a run still going
-      const alive = readdirSync(dir)
-        .filter((f) => f.endsWith(".pgid"))
-        .some((f) => isAlive(Number(readFileSync(path.join(dir, f), "utf8"))));
-      if (!alive) rmSync(dir, { recursive: true, force: true });
+      const owner = Number(readFileSync(path.join(dir, "owner"), "utf8"));
+      if (isAlive(owner)) continue; // a run still going
+      for (const file of readdirSync(dir).filter((f) => f.endsWith(".pgid"))) {
+        const pid = Number(readFileSync(path.join(dir, file), "utf8"));
+        // A recorded id may have been reused by an unrelated process since: check it still runs from this folder.
+        if (isAlive(pid) && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(dir)) process.kill(-pid, "SIGKILL");
+      }
+      rmSync(dir, { recursive: true, force: true });
     } catch {
-      // another run is removing it
+      // no owner file yet (a run starting), or another run is removing it
     }
   }
 }
 
 function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
