@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LOCALES } from "../src/content/schema.ts";
-import { projectPaths } from "../src/io.ts";
+import { lockOutputs, projectPaths } from "../src/io.ts";
 import { loadBriefs } from "../src/publish/briefs.ts";
 import { createPublisher, publish } from "../src/publish/index.ts";
 import type { PublishOptions } from "../src/publish/types.ts";
@@ -54,6 +54,23 @@ describe("loadBriefs", () => {
       expect(brief.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     }
     expect(new Set(briefs.map((b) => b.contentHash)).size).toBe(3);
+  });
+
+  it("refuses while a build holds out/, and releases its own hold afterwards", async () => {
+    const project = await makeProject();
+    const paths = projectPaths(project.root);
+    const held = await lockOutputs(paths, 0);
+    try {
+      const { briefs, diagnostics } = await loadBriefs(paths);
+      expect(briefs).toEqual([]);
+      expect(diagnostics.map((d) => d.rule)).toEqual(["out/locked"]);
+    } finally {
+      await held.lock!.release();
+    }
+    expect((await loadBriefs(paths)).briefs).toHaveLength(3);
+    const after = await lockOutputs(paths, 0);
+    expect(after.lock).toBeDefined();
+    await after.lock!.release();
   });
 
   it("refuses an out/ edited by hand, with the check's diagnostics", async () => {

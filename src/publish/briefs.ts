@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { parse } from "yaml";
 import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
-import { readOutputs, type ProjectPaths } from "../io.ts";
+import { lockOutputs, readOutputs, type ProjectPaths } from "../io.ts";
 import { check } from "../pipeline.ts";
 import { feedPath } from "../render/feeds.ts";
 import type { Brief } from "./types.ts";
@@ -21,6 +21,19 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * current, returns no brief and the check's error diagnostics.
  */
 export async function loadBriefs(paths: ProjectPaths): Promise<{ briefs: Brief[]; diagnostics: Diagnostic[] }> {
+  // Held while checking and reading, so that no build replaces out/ in between.
+  const { lock, heldBy } = await lockOutputs(paths, 0);
+  if (!lock) {
+    return { briefs: [], diagnostics: [diagnostic({ file: paths.out, rule: "out/locked", message: `a build is writing ${paths.out}/ (process ${heldBy!.pid}): publish again when it is done` })] };
+  }
+  try {
+    return await readVerified(paths);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function readVerified(paths: ProjectPaths): Promise<{ briefs: Brief[]; diagnostics: Diagnostic[] }> {
   const checked = await check(paths);
   if (hasErrors(checked.diagnostics)) return { briefs: [], diagnostics: checked.diagnostics.filter((d) => d.severity === "error") };
   const onDisk = await readOutputs(paths);

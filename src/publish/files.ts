@@ -16,7 +16,7 @@ import { compareStrings } from "../diagnostics.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { SLUG_PATTERN } from "./briefs.ts";
 import { PublishUsageError } from "./errors.ts";
-import type { Brief, PlanEntry, Publisher, PublishOptions, PublishResult } from "./types.ts";
+import type { Brief, PlanEntry, Publisher, PublishResult } from "./types.ts";
 
 /** The folder of the site every file-based target writes under. */
 export const CONTENT_DIR = "content";
@@ -298,5 +298,3 @@ export function siteFrontMatter(brief: Brief, draft: boolean): Record<string, un
     [MARK]: true,
   };
 }
-
-export type { PublishOptions };
