@@ -48,7 +48,7 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
   let proxy: FaultProxy | undefined;
 
   beforeAll(async () => {
-    const loaded = await loadBriefs(projectPaths(REPO_ROOT));
+    const loaded = await loadBriefs(projectPaths((await makeProject()).root));
     expect(loaded.diagnostics).toEqual([]);
     bundled = loaded.briefs;
     expect(bundled.map((b) => b.locale)).toEqual(["fr", "nl", "en"]);
