@@ -10,5 +10,6 @@ const code = await main({
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  env: process.env,
 });
 process.exitCode = code;

@@ -22,6 +22,8 @@ export interface CliProcess {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The environment: where `publish --to wordpress` reads its credentials. @default no variables */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Exit codes. */
@@ -137,8 +139,8 @@ export async function main(proc: CliProcess): Promise<number> {
 
   program
     .command("cms-config")
-    .description("print the CMS configuration that matches what `publish` writes (decap: the config.yml collection)")
-    .argument("<cms>", "decap")
+    .description("print the CMS configuration that matches what `publish` writes (decap: the config.yml collection; wordpress: the must-use plugin for wp-content/mu-plugins/newsbrief.php)")
+    .argument("<cms>", "decap | wordpress")
     .option("--layout <layout>", "decap: multiple_files | multiple_folders (default multiple_files)")
     .action((cms: string, options: { layout?: string }) => {
       exitCode = runCmsConfig(proc, cms, options.layout);

@@ -7,6 +7,7 @@ import type { ProjectPaths } from "../io.ts";
 import { decapConfig, DECAP_LAYOUTS, type DecapLayout } from "./decap.ts";
 import { createPublisher, publish, PublishUsageError, summarize, TARGETS, type TargetOption } from "./index.ts";
 import type { PlanEntry } from "./types.ts";
+import { wordpressPlugin } from "./wordpress-target.ts";
 
 /** Exit codes of `publish`. */
 export const PUBLISH_EXIT = {
@@ -22,6 +23,8 @@ export const PUBLISH_EXIT = {
 export interface Printer {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The environment, for targets that read credentials from it (wordpress). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Every target's own flags, once each, in registry order. */
@@ -50,7 +53,7 @@ export async function runPublish(
   const { to, dryRun, prune, layout, ...rest } = options;
   let publisher;
   try {
-    publisher = createPublisher(to, { ...rest, cwd, ...(site !== undefined ? { site } : {}), ...(layout !== undefined ? { layout } : {}) });
+    publisher = createPublisher(to, { ...rest, cwd, env: io.env ?? {}, ...(site !== undefined ? { site } : {}), ...(layout !== undefined ? { layout } : {}) });
   } catch (error) {
     if (error instanceof PublishUsageError) {
       io.stderr(`newsbrief: ${error.message}\n`);
@@ -84,8 +87,16 @@ export async function runPublish(
 
 /** Runs `newsbrief cms-config <cms>`. */
 export function runCmsConfig(io: Printer, cms: string, layout: string | undefined): number {
+  if (cms === "wordpress") {
+    if (layout !== undefined) {
+      io.stderr("newsbrief: the wordpress plugin has no layouts: drop --layout\n");
+      return PUBLISH_EXIT.usage;
+    }
+    io.stdout(wordpressPlugin());
+    return PUBLISH_EXIT.ok;
+  }
   if (cms !== "decap") {
-    io.stderr(`newsbrief: no configuration for \`${cms}\`: expected decap\n`);
+    io.stderr(`newsbrief: no configuration for \`${cms}\`: expected decap or wordpress\n`);
     return PUBLISH_EXIT.usage;
   }
   if (layout !== undefined && !(DECAP_LAYOUTS as readonly string[]).includes(layout)) {

@@ -13,6 +13,7 @@ import { loadBriefs } from "./briefs.ts";
 import { decapTarget } from "./decap.ts";
 import { PublishUsageError } from "./errors.ts";
 import { hugoTarget } from "./hugo.ts";
+import { wordpressTarget } from "./wordpress-target.ts";
 import type { PlanEntry, Publisher, PublishOptions, PublishResult } from "./types.ts";
 
 export { PublishUsageError };
@@ -33,6 +34,8 @@ export interface TargetSettings {
   site?: string;
   /** The folder the command runs in. */
   cwd: string;
+  /** The environment, for targets that read credentials from it (never from flags or files). */
+  env?: Readonly<Record<string, string | undefined>>;
   /** `--layout`, when given; each target knows its own layouts. */
   layout?: string;
   /** Every other flag, by its camel-cased name (`--draft` → `draft`). */
@@ -60,6 +63,7 @@ export interface TargetDefinition {
 export const TARGETS: Readonly<Record<string, TargetDefinition>> = {
   hugo: hugoTarget,
   decap: decapTarget,
+  wordpress: wordpressTarget,
 };
 
 /** The names `--to` accepts, in registry order. */

@@ -1,0 +1,36 @@
+/**
+ * The `wordpress` entry of the target registry: `newsbrief publish --to
+ * wordpress --url <site> [--status draft|publish]`, and the must-use plugin
+ * that `newsbrief cms-config wordpress` prints.
+ */
+import { readFileSync } from "node:fs";
+import { PublishUsageError } from "./errors.ts";
+import type { TargetDefinition } from "./index.ts";
+import { wordpressPublisher, type PostStatus } from "./wordpress.ts";
+
+/** The statuses `--status` accepts; the first is the default. */
+export const POST_STATUSES: readonly PostStatus[] = ["draft", "publish"];
+
+export const wordpressTarget: TargetDefinition = {
+  name: "wordpress",
+  description: "a WordPress site, through its REST API (credentials from NEWSBRIEF_WP_USER and NEWSBRIEF_WP_APP_PASSWORD)",
+  layouts: [],
+  needsSite: false,
+  options: [
+    { flags: "--url <site>", description: "wordpress: the site's address, e.g. https://newsroom.example/" },
+    { flags: "--status <status>", description: "wordpress: the status of new posts (default draft); existing posts keep theirs", choices: POST_STATUSES },
+  ],
+  create(settings) {
+    if (settings.site !== undefined) throw new PublishUsageError("the wordpress target takes no site folder: give the site's address with --url");
+    if (settings.draft === true) throw new PublishUsageError("the wordpress target makes drafts by default: drop --draft (or give --status publish)");
+    if (typeof settings.url !== "string") throw new PublishUsageError("the wordpress target needs the site's address: newsbrief publish --to wordpress --url https://newsroom.example/");
+    const made = wordpressPublisher({ url: settings.url, status: settings.status as PostStatus | undefined, env: settings.env ?? {} });
+    if (made.publisher === undefined) throw new PublishUsageError(made.problems.join("; "));
+    return made.publisher;
+  },
+};
+
+/** The must-use plugin the site needs, as shipped in `wordpress-plugin.php`. */
+export function wordpressPlugin(): string {
+  return readFileSync(new URL("./wordpress-plugin.php", import.meta.url), "utf8");
+}
