@@ -4,21 +4,10 @@
  * source writes it ("1,2 milliard" stands for anything that rounds to it).
  */
 import type { Fact } from "../content/schema.ts";
+import type { ExtractedFigure } from "../extract/types.ts";
 
-/** A figure read from the source body (the extractor's `ExtractedFigure`). */
-export interface SourceFigure {
-  /** The words read, exactly as in the body. */
-  text: string;
-  /** Code-unit offsets in the body. */
-  start: number;
-  end: number;
-  /** In base units; `[from, to]` for a range; ISO text for a date or month. */
-  value: number | [number, number] | string;
-  /** `EUR` and other currency codes, `percent`, `count`, `year`, `month`, `date`, …, `label` for what is not a figure. */
-  unit: string;
-  /** The source hedges the figure ("environ", "près de"). */
-  approx?: true;
-}
+/** A figure read from the source body. */
+export type SourceFigure = ExtractedFigure;
 
 /** Reads every figure of a French text. */
 export type FigureReader = (text: string) => SourceFigure[];
