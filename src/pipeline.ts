@@ -23,7 +23,7 @@ import {
   type ProjectPaths,
 } from "./io.ts";
 import { createRenderer, type OutputFile } from "./render/brief.ts";
-import { cmsOutputs, FEED_TITLE_KEY, feedTitles } from "./render/feeds.ts";
+import { cmsOutputs, FEED_TITLE_KEY, feedTitles, type FeedBrief, type FeedMemo } from "./render/feeds.ts";
 import { loadMessages, type LoadedMessages } from "./render/messages.ts";
 import { checkTemplate, compileTemplates } from "./render/templates.ts";
 import { extractFigures } from "./extract/index.ts";
@@ -55,7 +55,7 @@ export interface RunResult {
 }
 
 /** A build cache entry, with the source coverage of the article it remembers. */
-type CacheEntry = BuildCache["entries"][string] & { coverage?: SourceCoverage };
+type CacheEntry = BuildCache["entries"][string] & { coverage?: SourceCoverage; feed?: Record<string, FeedBrief> };
 
 /** Options of {@link build}. */
 export interface BuildOptions {
@@ -265,7 +265,20 @@ function addCmsOutputs(result: RunResult, messages: LoadedMessages, paths: Proje
     for (const l of missing) result.diagnostics.push(diagnostic({ file: `${paths.locales}/${l}.json`, rule: "locale/missing-message", message: `message \`${FEED_TITLE_KEY}\` (the title of the ${l} feed) is missing` }));
     return;
   }
-  const files = cmsOutputs(result.files, feedTitles(messages.catalog));
+  // Feed data of reused articles comes from their cache entries; what this run reads is kept in its entries.
+  const memo: FeedMemo = new Map();
+  for (const entry of Object.values(entries) as CacheEntry[]) for (const [key, brief] of Object.entries(entry.feed ?? {})) memo.set(key, brief);
+  const files = cmsOutputs(result.files, feedTitles(messages.catalog), memo);
+  for (const article of rendered) {
+    const entry = entries[article.slug] as CacheEntry | undefined;
+    if (!entry) continue;
+    const feed: Record<string, FeedBrief> = {};
+    for (const [path, digest] of Object.entries(entry.files)) {
+      const brief = path.endsWith(".md") ? memo.get(`sha256:${digest}`) : undefined;
+      if (brief) feed[`sha256:${digest}`] = brief;
+    }
+    entry.feed = feed;
+  }
   const verification = verifyCmsOutputs(paths.out, new Map(files.map((f) => [f.path, f.contents])), new Map(rendered.map((a) => [a.slug, verifyArticleOf(a)])));
   result.diagnostics.push(...verification.diagnostics);
   for (const [slug, figures] of verification.figures) {

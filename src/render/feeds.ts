@@ -6,7 +6,8 @@
  * and `.html`), so an article reused from the build cache contributes
  * exactly like a freshly rendered one. The feed's `content_html` is the
  * brief's Markdown body through the same marked + sanitizer pipeline as the
- * page's body, so it is the page's body byte for byte.
+ * page's body, so it is the page's body byte for byte; a build keeps it by
+ * the Markdown file's hash, so an unchanged brief is not converted again.
  *
  * The manifest covers every file of the output folder except itself: each
  * brief's `.md` and `.html` and the three feeds, with their SHA-256.
@@ -35,25 +36,48 @@ export function isCmsOutput(relative: string): boolean {
   return relative === MANIFEST_PATH || LOCALES.some((l) => relative === feedPath(l));
 }
 
-/** What a feed and the manifest know of one brief. */
-interface BriefData {
-  slug: string;
-  locale: Locale;
+/**
+ * What a feed takes from one brief's Markdown file. It depends on that
+ * file's bytes alone, so it is kept by their SHA-256 (see {@link FeedMemo}).
+ */
+export interface FeedBrief {
   translationKey: string;
   title: string;
   description: string;
   date: string;
+  /** The body as sanitized HTML: the page's body byte for byte. */
+  html: string;
+}
+
+/**
+ * Feed data by `sha256:<hex>` of the Markdown file it was read from. A build
+ * passes the data of the articles it reuses from its cache, so that their
+ * bodies do not go through marked and the sanitizer again, and keeps what
+ * this run read for the next one.
+ */
+export type FeedMemo = Map<string, FeedBrief>;
+
+/** What a feed and the manifest know of one brief. */
+interface BriefData extends FeedBrief {
+  slug: string;
+  locale: Locale;
   markdownPath: string;
   htmlPath: string;
-  body: string;
 }
 
 /**
  * The feeds and the manifest for `files` (the per-article outputs). `titles`
  * gives each locale's feed title. Files that are not briefs are ignored.
  */
-export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record<Locale, string>>): OutputFile[] {
+export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record<Locale, string>>, memo: FeedMemo = new Map()): OutputFile[] {
   const byPath = new Map(files.map((f) => [f.path, f.contents]));
+  const hashes = new Map<string, string>();
+  const hash = (path: string) => {
+    let known = hashes.get(path);
+    if (known === undefined) hashes.set(path, (known = contentHash(byPath.get(path)!)));
+    return known;
+  };
+  let marked: ReturnType<typeof createMarked> | undefined;
   const briefs: BriefData[] = [];
   for (const file of files) {
     const match = /^([^/]+)\/(fr|nl|en)\.md$/.exec(file.path);
@@ -61,13 +85,20 @@ export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record
     const [, slug, locale] = match as unknown as [string, string, Locale];
     const htmlPath = `${slug}/${locale}.html`;
     if (!byPath.has(htmlPath)) continue;
-    const brief = readBrief(file.contents);
-    if (!brief) continue;
+    const key = hash(file.path);
+    let brief = memo.get(key);
+    if (!brief) {
+      const read = readBrief(file.contents);
+      if (!read) continue;
+      marked ??= createMarked();
+      const { body, ...data } = read;
+      brief = { ...data, html: sanitizeBody(marked.parse(body, { async: false })).trimEnd() };
+      memo.set(key, brief);
+    }
     briefs.push({ ...brief, slug, locale, markdownPath: file.path, htmlPath });
   }
   briefs.sort((a, b) => compareStrings(a.slug, b.slug) || LOCALES.indexOf(a.locale) - LOCALES.indexOf(b.locale));
 
-  const marked = createMarked();
   const feeds: OutputFile[] = LOCALES.map((locale) => {
     const items = briefs
       .filter((b) => b.locale === locale)
@@ -77,7 +108,7 @@ export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record
         url: b.htmlPath,
         title: b.title,
         summary: b.description,
-        content_html: sanitizeBody(marked.parse(b.body, { async: false })).trimEnd(),
+        content_html: b.html,
         date_published: `${b.date}T00:00:00Z`,
         language: INTL_TAG[locale],
         _newsbrief: { translationKey: b.translationKey, locale: b.locale, slug: b.slug },
@@ -86,13 +117,16 @@ export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record
     return { path: feedPath(locale), contents: `${JSON.stringify(feed, null, 2)}\n` };
   });
 
-  const hash = (contents: string) => `sha256:${createHash("sha256").update(contents).digest("hex")}`;
-  const slugs = [...new Set(briefs.map((b) => b.slug))];
+  const bySlug = new Map<string, BriefData[]>();
+  for (const brief of briefs) {
+    const own = bySlug.get(brief.slug);
+    if (own) own.push(brief);
+    else bySlug.set(brief.slug, [brief]);
+  }
   const manifest = {
     manifestVersion: 1,
     covers: "every file of this folder except manifest.json itself",
-    articles: slugs.map((slug) => {
-      const own = briefs.filter((b) => b.slug === slug);
+    articles: [...bySlug].map(([slug, own]) => {
       return {
         slug,
         translationKey: own[0]!.translationKey,
@@ -102,15 +136,20 @@ export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record
           locale: b.locale,
           title: b.title,
           files: [
-            { path: b.markdownPath, hash: hash(byPath.get(b.markdownPath)!) },
-            { path: b.htmlPath, hash: hash(byPath.get(b.htmlPath)!) },
+            { path: b.markdownPath, hash: hash(b.markdownPath) },
+            { path: b.htmlPath, hash: hash(b.htmlPath) },
           ],
         })),
       };
     }),
-    feeds: feeds.map((f, i) => ({ locale: LOCALES[i], path: f.path, hash: hash(f.contents) })),
+    feeds: feeds.map((f, i) => ({ locale: LOCALES[i], path: f.path, hash: contentHash(f.contents) })),
   };
   return [...feeds, { path: MANIFEST_PATH, contents: `${JSON.stringify(manifest, null, 2)}\n` }];
+}
+
+/** `sha256:<hex>` of a file's contents, as the manifest gives it. */
+export function contentHash(contents: string): string {
+  return `sha256:${createHash("sha256").update(contents).digest("hex")}`;
 }
 
 /** The feed title of each locale, from its messages. */
@@ -118,7 +157,7 @@ export function feedTitles(catalog: ReadonlyMap<Locale, Messages>): Record<Local
   return Object.fromEntries(LOCALES.map((l) => [l, catalog.get(l)!.format(FEED_TITLE_KEY)])) as Record<Locale, string>;
 }
 
-function readBrief(contents: string): Omit<BriefData, "slug" | "locale" | "markdownPath" | "htmlPath"> | undefined {
+function readBrief(contents: string): (Omit<FeedBrief, "html"> & { body: string }) | undefined {
   const match = /^---\n([\s\S]*?\n)---\n\n?([\s\S]*)$/.exec(contents);
   if (!match) return undefined;
   const data = parse(match[1]!) as Record<string, unknown> | null;
