@@ -13,7 +13,7 @@ import { lockOutputs, projectPaths } from "../src/io.ts";
 import { loadBriefs } from "../src/publish/briefs.ts";
 import { createPublisher, publish } from "../src/publish/index.ts";
 import type { PublishOptions } from "../src/publish/types.ts";
-import { cleanupProjects, digestTree, makeProject, replace, runCli, snapshotTree, SLUG } from "./support/project.ts";
+import { cleanupProjects, digestTree, FACTS, makeProject, replace, runCli, snapshotTree, SLUG } from "./support/project.ts";
 
 const temporary: string[] = [];
 afterAll(() => {
@@ -105,11 +105,30 @@ describe("publish --to hugo into a site folder", () => {
     expect((await runCli(["publish", "--to", "hugo", "--draft", site], project.root)).code).toBe(0);
     const text = readFileSync(path.join(site, briefPath("en")), "utf8");
     const keys = [...text.split("---\n")[1]!.matchAll(/^([A-Za-z]+):/gm)].map((m) => m[1]);
-    expect(keys).toEqual(["title", "description", "date", "draft", "slug", "translationKey", "tags", "newsbrief"]);
-    expect(text).toContain('\ndate: "2025-03-28"\ndraft: true\n');
+    expect(keys).toEqual(["title", "description", "date", "draft", "lang", "slug", "translationKey", "tags", "newsbrief"]);
+    expect(text).toContain('\ndate: "2025-03-28"\ndraft: true\nlang: "en"\n');
     const body = text.slice(text.indexOf("\n---\n\n") + "\n---\n\n".length);
     expect(body.startsWith("The European Commission has approved")).toBe(true);
     expect(project.read(`out/${SLUG}/en.md`).endsWith(body)).toBe(true);
+  });
+
+  it("carries the dataset's editorial tags into the briefs, the feeds and every language's page", async () => {
+    const project = await makeProject({ [FACTS]: replace("  template: funding-announcement\n", "  template: funding-announcement\n  tags: [cybersecurity, digital-skills]\n") });
+    const built = await runCli(["build"], project.root);
+    expect(built.code, built.stderr).toBe(0);
+    for (const locale of LOCALES) {
+      expect(project.read(`out/${SLUG}/${locale}.md`)).toContain('\ndate: "2025-03-28"\ntags:\n  - "cybersecurity"\n  - "digital-skills"\nsource:\n');
+      const feed = JSON.parse(project.read(`out/feed.${locale}.json`)) as { items: Array<{ tags?: string[] }> };
+      expect(feed.items.map((item) => item.tags)).toEqual([["cybersecurity", "digital-skills"]]);
+    }
+    const site = emptySite();
+    expect((await runCli(["publish", "--to", "hugo", site], project.root)).code).toBe(0);
+    for (const locale of LOCALES) expect(readFileSync(path.join(site, briefPath(locale)), "utf8")).toContain('\ntags:\n  - "cybersecurity"\n  - "digital-skills"\n');
+    // A tag is a taxonomy term, never a figure.
+    const withDigits = await makeProject({ [FACTS]: replace("  template: funding-announcement\n", "  template: funding-announcement\n  tags: [budget-2025]\n") });
+    const refused = await runCli(["build"], withDigits.root);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("a tag without digits");
   });
 
   it("rewrites only the file that differs", async () => {

@@ -134,6 +134,12 @@ export const Facts = z.strictObject({
     date: isoDate,
     /** Which brief template renders the article. */
     template: id,
+    /**
+     * Taxonomy terms for the site (Hugo and Decap `tags`, the same in every
+     * language): lower-case ids like `cybersecurity`, without digits, so that
+     * a tag is never read as a figure.
+     */
+    tags: z.array(id.regex(/^[^0-9]*$/, "a tag without digits")).max(20).default([]),
   }),
   story: z.record(id, z.union([LocalizedText, z.array(LocalizedText).min(1).max(MAX_ITEMS)])),
   facts: z.array(Fact).min(1).max(MAX_ITEMS),

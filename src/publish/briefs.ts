@@ -103,7 +103,7 @@ export function readBrief(slug: string, locale: Locale, markdownFile: string, ht
     date,
     markdown: match[2]!,
     html,
-    tags: [],
+    tags: Array.isArray(front.tags) ? front.tags.filter((tag): tag is string => typeof tag === "string") : [],
     contentHash: `sha256:${createHash("sha256").update(markdownFile).digest("hex")}`,
   };
 }

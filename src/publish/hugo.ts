@@ -35,7 +35,9 @@ export function pattern(pathOf: FileLayout["pathOf"], regex: RegExp, slugGroup: 
 
 /** A brief as a Hugo content file: Hugo's front matter keys, then the Markdown body. */
 export function hugoFile(brief: Brief, draft: boolean): string {
-  return markdownFile(siteFrontMatter(brief, draft), bodyWithoutTitle(brief));
+  // Hugo takes the language from the file name or folder; `lang` says it to readers of the file too.
+  const { title, description, date, draft: isDraft, ...rest } = siteFrontMatter(brief, draft);
+  return markdownFile({ title, description, date, draft: isDraft, lang: brief.locale, ...rest }, bodyWithoutTitle(brief));
 }
 
 export const hugoTarget: TargetDefinition = {

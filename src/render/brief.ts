@@ -55,6 +55,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
           slug: article.slug,
           translationKey: article.slug,
           date: article.facts.editorial.date,
+          ...(article.facts.editorial.tags.length > 0 ? { tags: article.facts.editorial.tags } : {}),
           source: {
             title: article.source.frontMatter.title,
             url: article.source.frontMatter.url ?? null,

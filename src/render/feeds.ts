@@ -45,6 +45,8 @@ export interface FeedBrief {
   title: string;
   description: string;
   date: string;
+  /** The dataset's editorial tags. */
+  tags: string[];
   /** The body as sanitized HTML: the page's body byte for byte. */
   html: string;
 }
@@ -110,6 +112,7 @@ export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record
         summary: b.description,
         content_html: b.html,
         date_published: `${b.date}T00:00:00Z`,
+        ...(b.tags.length > 0 ? { tags: b.tags } : {}),
         language: INTL_TAG[locale],
         _newsbrief: { translationKey: b.translationKey, locale: b.locale, slug: b.slug },
       }));
@@ -164,5 +167,6 @@ function readBrief(contents: string): (Omit<FeedBrief, "html"> & { body: string 
   const text = (key: string) => (typeof data?.[key] === "string" ? (data[key] as string) : undefined);
   const [title, description, date, translationKey] = [text("title"), text("description"), text("date"), text("translationKey")];
   if (title === undefined || description === undefined || date === undefined || translationKey === undefined) return undefined;
-  return { title, description, date, translationKey, body: match[2]! };
+  const tags = Array.isArray(data?.tags) ? data.tags.filter((tag): tag is string => typeof tag === "string") : [];
+  return { title, description, date, translationKey, tags, body: match[2]! };
 }
