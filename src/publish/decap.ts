@@ -7,7 +7,7 @@
  */
 import { stringify } from "yaml";
 import { LOCALES } from "../content/schema.ts";
-import { createFilePublisher, markdownFile, bodyWithoutTitle, siteFrontMatter, siteFolder, MARK } from "./files.ts";
+import { bodyWithoutTitle, fileTarget, markdownFile, MARK, siteFrontMatter } from "./files.ts";
 import { pattern } from "./hugo.ts";
 import type { TargetDefinition } from "./index.ts";
 import type { Brief } from "./types.ts";
@@ -68,20 +68,10 @@ export function decapConfig(layout: DecapLayout = "multiple_files"): string {
   return `# Decap CMS collection for newsbrief's briefs (newsbrief cms-config decap --layout ${layout}).\n# Add a backend and media_folder of your own.\n${stringify(config, { lineWidth: 0 })}`;
 }
 
-export const decapTarget: TargetDefinition = {
+export const decapTarget: TargetDefinition = fileTarget({
   name: "decap",
   description: `a Decap CMS repository (<site-dir>/${DECAP_FOLDER}/)`,
   layouts: DECAP_LAYOUTS,
-  needsSite: true,
-  options: [{ flags: "--draft", description: "mark the pages as drafts (hugo, decap)" }],
-  create(settings) {
-    const layout = (settings.layout ?? DECAP_LAYOUTS[0]) as DecapLayout;
-    const draft = settings.draft === true;
-    return createFilePublisher({
-      name: "decap",
-      site: siteFolder(settings.cwd, settings.site!),
-      layout: DECAP_FILE_LAYOUTS[layout],
-      render: (brief: Brief) => decapFile(brief, draft),
-    });
-  },
-};
+  fileLayouts: DECAP_FILE_LAYOUTS,
+  render: decapFile,
+});

@@ -16,6 +16,7 @@ import { compareStrings } from "../diagnostics.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { SLUG_PATTERN } from "./briefs.ts";
 import { PublishUsageError } from "./errors.ts";
+import type { TargetDefinition } from "./index.ts";
 import type { Brief, PlanEntry, Publisher, PublishResult } from "./types.ts";
 
 /** The folder of the site every file-based target writes under. */
@@ -296,5 +297,35 @@ export function siteFrontMatter(brief: Brief, draft: boolean): Record<string, un
     translationKey: brief.translationKey,
     tags: brief.tags,
     [MARK]: true,
+  };
+}
+
+/**
+ * A target that writes one Markdown file per brief into a site folder:
+ * `--layout` picks where the files go, `--draft` marks them as drafts.
+ */
+export function fileTarget<Layout extends string>(definition: {
+  name: string;
+  description: string;
+  layouts: readonly Layout[];
+  fileLayouts: Record<Layout, FileLayout>;
+  render: (brief: Brief, draft: boolean) => string;
+}): TargetDefinition {
+  return {
+    name: definition.name,
+    description: definition.description,
+    layouts: definition.layouts,
+    needsSite: true,
+    options: [{ flags: "--draft", description: "mark the pages as drafts (hugo, decap)" }],
+    create(settings) {
+      const layout = (settings.layout ?? definition.layouts[0]) as Layout;
+      const draft = settings.draft === true;
+      return createFilePublisher({
+        name: definition.name,
+        site: siteFolder(settings.cwd, settings.site!),
+        layout: definition.fileLayouts[layout],
+        render: (brief) => definition.render(brief, draft),
+      });
+    },
   };
 }

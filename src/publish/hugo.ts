@@ -6,7 +6,7 @@
  * `contentDir` set per language in the site's configuration).
  */
 import { LOCALES, type Locale } from "../content/schema.ts";
-import { bodyWithoutTitle, createFilePublisher, markdownFile, siteFrontMatter, siteFolder, type FileLayout } from "./files.ts";
+import { bodyWithoutTitle, fileTarget, markdownFile, siteFrontMatter, type FileLayout } from "./files.ts";
 import type { TargetDefinition } from "./index.ts";
 import type { Brief } from "./types.ts";
 
@@ -40,20 +40,10 @@ export function hugoFile(brief: Brief, draft: boolean): string {
   return markdownFile({ title, description, date, draft: isDraft, lang: brief.locale, ...rest }, bodyWithoutTitle(brief));
 }
 
-export const hugoTarget: TargetDefinition = {
+export const hugoTarget: TargetDefinition = fileTarget({
   name: "hugo",
   description: "a Hugo site's content folder (<site-dir>/content/)",
   layouts: HUGO_LAYOUTS,
-  needsSite: true,
-  options: [{ flags: "--draft", description: "mark the pages as drafts (hugo, decap)" }],
-  create(settings) {
-    const layout = (settings.layout ?? HUGO_LAYOUTS[0]) as HugoLayout;
-    const draft = settings.draft === true;
-    return createFilePublisher({
-      name: "hugo",
-      site: siteFolder(settings.cwd, settings.site!),
-      layout: HUGO_FILE_LAYOUTS[layout],
-      render: (brief) => hugoFile(brief, draft),
-    });
-  },
-};
+  fileLayouts: HUGO_FILE_LAYOUTS,
+  render: hugoFile,
+});
