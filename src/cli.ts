@@ -106,7 +106,7 @@ export async function main(proc: CliProcess): Promise<number> {
       const created = await createArticle(paths, slug, options.from, proc.cwd, extractFigures);
       if (hasErrors(created.diagnostics)) {
         proc.stderr(`${formatReport(created.diagnostics)}\nnewsbrief: nothing was written.\n`);
-        exitCode = created.diagnostics.some((d) => d.rule === "new/empty-source" || d.rule.startsWith("front-matter/") || d.rule === "content/encoding" || d.rule === "content/nul" || d.rule === "content/too-large") ? EXIT.content : EXIT.usage;
+        exitCode = created.diagnostics.some((d) => d.rule === "new/empty-source" || d.rule.startsWith("front-matter/") || d.rule.startsWith("yaml/") || d.rule === "content/encoding" || d.rule === "content/nul" || d.rule === "content/too-large") ? EXIT.content : EXIT.usage;
         return;
       }
       proc.stdout(`created ${created.folder}/source.fr.md and ${created.folder}/facts.yaml (${created.figures} figure(s) drafted); fill in each TODO, then run \`newsbrief check\`.\n`);

@@ -187,6 +187,19 @@ describe("newsbrief new refuses and writes nothing", () => {
     expect(digestTree(snapshotTree(project.root))).toEqual(before);
   });
 
+  it.each([
+    ["invalid YAML", "---\ntitle: [\n---\n", "velo.md:2:9", "yaml/syntax"],
+    ["no title", "---\nlang: fr\n---\n", "velo.md:2:1", "front-matter/missing-field"],
+  ])("a text whose front matter has %s: reported at its place, not pasted into a new body", async (_name, frontMatter, at, rule) => {
+    const project = await makeProject();
+    project.write("velo.md", `${frontMatter}${ARTICLE}`);
+    const before = digestTree(snapshotTree(project.root));
+    const run = await runCli(["new", "velo", "--from", "velo.md"], project.root);
+    expect(run.code, run.stderr).toBe(1);
+    expect(reported(run.stderr).map((d) => `${d.at} [${d.rule}]`)).toEqual([`${at} [${rule}]`]);
+    expect(digestTree(snapshotTree(project.root))).toEqual(before);
+  });
+
   it("a bad slug and a missing file: both reported in one run", async () => {
     const project = await makeProject();
     const before = digestTree(snapshotTree(project.root));

@@ -21,12 +21,18 @@ export interface NewArticlePlan {
 }
 
 /** Plans a new article from a French text; pure. */
-export function planNewArticle(slug: string, text: string, contentFolder: string, read: FigureReader): NewArticlePlan {
+export function planNewArticle(slug: string, text: string, contentFolder: string, read: FigureReader, fromFile?: string): NewArticlePlan {
   const folder = `${contentFolder}/${slug}`;
   const diagnostics: Diagnostic[] = checkSlug(slug, contentFolder);
   const sourceFile = `${folder}/source.fr.md`;
   // A text that is already a source.fr.md (front matter and body) is kept as it is.
   const ready = text.startsWith("---\n") ? parseSource(text, sourceFile) : undefined;
+  // A text whose front matter opens and closes is meant as a source.fr.md: its front matter's
+  // problems are reported at their place in that file, rather than the block pasted into a body.
+  if (ready && !ready.value && frontMatterEnd(text) > 0) {
+    diagnostics.push(...parseSource(text, fromFile ?? sourceFile).diagnostics);
+    return { files: [], diagnostics, figures: 0 };
+  }
   const title = ready?.value ? ready.value.frontMatter.title : titleOf(text.slice(frontMatterEnd(text)));
   if (!title) {
     diagnostics.push(diagnostic({ file: folder, rule: "new/empty-source", message: "the text is empty: there is no article to start from" }));
@@ -66,7 +72,7 @@ export async function createArticle(paths: ProjectPaths, slug: string, from: str
   const text = await readTextFile(path.resolve(cwd, from), from, diagnostics);
   // An unreadable file and a bad slug are both reported in the same run.
   if (text === undefined) return { files: [], diagnostics: [...checkSlug(slug, paths.content), ...diagnostics], figures: 0, folder };
-  const plan = planNewArticle(slug, text, paths.content, read);
+  const plan = planNewArticle(slug, text, paths.content, read, from);
   if (hasErrors(plan.diagnostics)) return { ...plan, files: [], folder };
   const written = await createArticleFolder(paths, slug, plan.files);
   return written.length > 0 ? { files: [], diagnostics: written, figures: 0, folder } : { ...plan, folder };
