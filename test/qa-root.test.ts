@@ -31,8 +31,18 @@ describe("a --root that is not a folder", () => {
     const project = await makeProject();
     mkdirSync(project.path("site"));
     const run = await runCli(["--root", "missing", "publish", "--to", "hugo", "site"], project.root);
-    expect(run.code).not.toBe(0);
+    expect(run.code, run.stderr).toBe(2);
     expect(reported(run.stderr).map((d) => d.rule)).toEqual(["config/missing-folder"]);
+    expect(run.stderr).not.toContain("is not verified");
     expect(existsSync(project.path("missing"))).toBe(false);
+  });
+
+  it("publish: a missing content folder is a usage error, as for check", async () => {
+    const project = await makeProject();
+    mkdirSync(project.path("site"));
+    const checked = await runCli(["--content", "nowhere", "check"], project.root);
+    const run = await runCli(["--content", "nowhere", "publish", "--to", "hugo", "site"], project.root);
+    expect([checked.code, run.code]).toEqual([2, 2]);
+    expect(snapshotTree(project.path("site")).size).toBe(0);
   });
 });
