@@ -159,7 +159,8 @@ export async function main(proc: CliProcess): Promise<number> {
 }
 
 function parseSeconds(value: string): number {
-  const seconds = Number(value);
+  // Number("") and Number(" ") are 0: an empty value is refused, not read as no wait.
+  const seconds = value.trim() === "" ? Number.NaN : Number(value);
   if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600) throw new InvalidArgumentError("expected a number of seconds from 0 to 3600");
   return seconds;
 }

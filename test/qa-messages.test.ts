@@ -16,3 +16,12 @@ describe("an unknown field", () => {
     expect(run.stderr).not.toContain("facts format");
   });
 });
+
+describe("build --wait", () => {
+  it.each([[""], [" "], ["-1"], ["3601"], ["soon"]])("refuses %j with exit 2", async (value) => {
+    const project = await makeProject();
+    const run = await runCli(["build", "--wait", value], project.root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`option '--wait <seconds>' argument '${value}' is invalid. expected a number of seconds from 0 to 3600`);
+  });
+});
