@@ -106,7 +106,7 @@ export async function main(proc: CliProcess): Promise<number> {
       const created = await createArticle(paths, slug, options.from, proc.cwd, extractFigures);
       if (hasErrors(created.diagnostics)) {
         proc.stderr(`${formatReport(created.diagnostics)}\nnewsbrief: nothing was written.\n`);
-        exitCode = created.diagnostics.some((d) => d.rule === "new/empty-source" || d.rule.startsWith("front-matter/") || d.rule === "content/encoding" || d.rule === "content/nul") ? EXIT.content : EXIT.usage;
+        exitCode = created.diagnostics.some((d) => d.rule === "new/empty-source" || d.rule.startsWith("front-matter/") || d.rule.startsWith("yaml/") || d.rule === "content/encoding" || d.rule === "content/nul" || d.rule === "content/too-large") ? EXIT.content : EXIT.usage;
         return;
       }
       proc.stdout(`created ${created.folder}/source.fr.md and ${created.folder}/facts.yaml (${created.figures} figure(s) drafted); fill in each TODO, then run \`newsbrief check\`.\n`);
@@ -159,7 +159,8 @@ export async function main(proc: CliProcess): Promise<number> {
 }
 
 function parseSeconds(value: string): number {
-  const seconds = Number(value);
+  // Number("") and Number(" ") are 0: an empty value is refused, not read as no wait.
+  const seconds = value.trim() === "" ? Number.NaN : Number(value);
   if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600) throw new InvalidArgumentError("expected a number of seconds from 0 to 3600");
   return seconds;
 }

@@ -3,7 +3,7 @@
  * inputs, reading `out/`, and writing `out/` through a staging folder that
  * replaces it only once everything is rendered and verified.
  */
-import { link, lstat, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { link, lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
@@ -255,6 +255,13 @@ export interface LockOwner {
 /** A held output lock. */
 export interface OutputLock {
   release(): Promise<void>;
+}
+
+/** The project root must be an existing folder: taking the lock would otherwise create it. */
+export async function checkProjectRoot(paths: ProjectPaths): Promise<Diagnostic[]> {
+  const stats = await stat(paths.root).catch(() => undefined);
+  if (stats?.isDirectory()) return [];
+  return [diagnostic({ file: paths.root, rule: "config/missing-folder", message: `the project root \`${paths.root}\` does not exist or is not a folder`, expected: "a folder holding content/, templates/ and locales/ (see --root)" })];
 }
 
 /**

@@ -9,6 +9,7 @@ import { loadArticle, type Article } from "./content/load.ts";
 import { LOCALES } from "./content/schema.ts";
 import {
   checkOutputLocation,
+  checkProjectRoot,
   lockOutputs,
   readBuildCache,
   readOutputs,
@@ -80,6 +81,8 @@ export async function build(paths: ProjectPaths, options: BuildOptions = {}): Pr
   const location = checkOutputLocation(paths);
   if (location.length > 0) return { ...emptyResult(), diagnostics: location };
   if (options.dryRun) return run(paths, options);
+  const root = await checkProjectRoot(paths);
+  if (root.length > 0) return { ...emptyResult(), diagnostics: root };
   const { lock, heldBy } = await lockOutputs(paths, options.waitMs ?? 0);
   if (!lock) {
     const owner = heldBy!;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { lineColumn } from "../src/extract/cli.ts";
+import { formatTable, lineColumn, lineLocator } from "../src/extract/cli.ts";
 import type { ExtractedFigure } from "../src/extract/types.ts";
 import { REPO_ROOT, SOURCE, runCli } from "./support/project.ts";
 
@@ -70,5 +70,24 @@ describe("newsbrief extract", () => {
   it("counts columns in UTF-16 code units from the line start, a BOM not counted", () => {
     expect(lineColumn("\ufeffab 12", 4)).toEqual({ line: 1, column: 4 });
     expect(lineColumn("a\r\nb 12", 5)).toEqual({ line: 2, column: 3 });
+  });
+
+  it("the table's locator gives lineColumn's answer at every offset", () => {
+    for (const text of ["", "\ufeffab 12", "a\r\nb 12\n\n3 %\n", "\ufeff\n\nx\n", "\n"]) {
+      const locate = lineLocator(text);
+      for (let offset = 0; offset <= text.length; offset++) expect(locate(offset), `${JSON.stringify(text)} at ${offset}`).toEqual(lineColumn(text, offset));
+    }
+  });
+
+  it("tables more figures than a function call takes arguments", () => {
+    const count = 500_000;
+    const text = "1 ".repeat(count);
+    const figures: ExtractedFigure[] = Array.from({ length: count }, (_, i) => ({ text: "1", start: 2 * i, end: 2 * i + 1, value: 1, unit: "count" }));
+    const table = formatTable(text, figures).split("\n");
+    const last = `1:${2 * count - 1}`;
+    const row = (where: string) => [where.padEnd(last.length), "1   ", "1    ", "count"].join("  ");
+    expect(table[1]).toBe(row("1:1"));
+    expect(table[count]).toBe(row(last));
+    expect(table[count + 1]).toBe(`${count} figure(s)`);
   });
 });

@@ -175,4 +175,37 @@ describe("newsbrief new refuses and writes nothing", () => {
     expect([latin1.code, reported(latin1.stderr).map((d) => d.rule)]).toEqual([1, ["content/encoding"]]);
     expect(digestTree(snapshotTree(project.root))).toEqual(before);
   });
+
+  it("a text above the size limit is an unusable text (exit 1, as for extract)", async () => {
+    const project = await makeProject();
+    project.write("long.txt", `${ARTICLE}${"x".repeat(1024 * 1024)}`);
+    const before = digestTree(snapshotTree(project.root));
+    const run = await runCli(["new", "velo", "--from", "long.txt"], project.root);
+    expect([run.code, reported(run.stderr).map((d) => d.rule)]).toEqual([1, ["content/too-large"]]);
+    const extract = await runCli(["extract", "long.txt"], project.root);
+    expect(extract.code).toBe(run.code);
+    expect(digestTree(snapshotTree(project.root))).toEqual(before);
+  });
+
+  it.each([
+    ["invalid YAML", "---\ntitle: [\n---\n", "velo.md:2:9", "yaml/syntax"],
+    ["no title", "---\nlang: fr\n---\n", "velo.md:2:1", "front-matter/missing-field"],
+  ])("a text whose front matter has %s: reported at its place, not pasted into a new body", async (_name, frontMatter, at, rule) => {
+    const project = await makeProject();
+    project.write("velo.md", `${frontMatter}${ARTICLE}`);
+    const before = digestTree(snapshotTree(project.root));
+    const run = await runCli(["new", "velo", "--from", "velo.md"], project.root);
+    expect(run.code, run.stderr).toBe(1);
+    expect(reported(run.stderr).map((d) => `${d.at} [${d.rule}]`)).toEqual([`${at} [${rule}]`]);
+    expect(digestTree(snapshotTree(project.root))).toEqual(before);
+  });
+
+  it("a bad slug and a missing file: both reported in one run", async () => {
+    const project = await makeProject();
+    const before = digestTree(snapshotTree(project.root));
+    const run = await runCli(["new", "Velo", "--from", "nowhere.txt"], project.root);
+    expect(run.code, run.stderr).toBe(2);
+    expect(reported(run.stderr).map((d) => d.rule).sort()).toEqual(["content/missing-file", "new/invalid-slug"]);
+    expect(digestTree(snapshotTree(project.root))).toEqual(before);
+  });
 });

@@ -268,4 +268,18 @@ describe("publish --to hugo into a site folder", () => {
     }
     expect(snapshotTree(site).size).toBe(0);
   });
+
+  it("exits 2 on another target's flag instead of ignoring it", async () => {
+    const project = await makeProject();
+    const site = emptySite();
+    for (const [args, flags] of [
+      [["--to", "hugo", site, "--status", "publish"], "--status"],
+      [["--to", "decap", site, "--url", "https://newsroom.example/", "--status", "draft"], "--url, --status"],
+    ] as const) {
+      const run = await runCli(["publish", ...args], project.root);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr).toBe(`newsbrief: the ${args[1]} target takes no ${flags}: drop ${flags.includes(",") ? "them" : "it"}\n`);
+    }
+    expect(snapshotTree(site).size).toBe(0);
+  });
 });

@@ -152,7 +152,7 @@ export function parseSource(text: string, file: string): { value?: SourceArticle
   });
   if (!yaml) yaml = parseYaml("", { file, lineOffset: 1 });
   if (yaml.value === undefined && yaml.diagnostics.length > 0) return { diagnostics: yaml.diagnostics };
-  const shape = validateShape(SourceFrontMatter, yaml, file, "front-matter");
+  const shape = validateShape(SourceFrontMatter, yaml, file, "front-matter", `one of the source's front-matter fields: ${Object.keys(SourceFrontMatter.shape).join(", ")}`);
   const diagnostics = [...yaml.diagnostics, ...shape.diagnostics];
   if (!shape.value) return { diagnostics };
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;

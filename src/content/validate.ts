@@ -20,10 +20,12 @@ export function validateShape<S extends z.ZodType>(
   yaml: PositionedYaml,
   file: string,
   rulePrefix: string,
+  /** What an unknown field's diagnostic says is expected. @default the facts format's fields */
+  knownFields = "only the fields the facts format defines (see README, “The facts format”)",
 ): Validated<z.output<S>> {
   const result = schema.safeParse(yaml.value, { reportInput: true });
   if (result.success) return { value: result.data, diagnostics: [] };
-  const diagnostics = result.error.issues.flatMap((issue) => toDiagnostics(issue, [], yaml, file, rulePrefix));
+  const diagnostics = result.error.issues.flatMap((issue) => toDiagnostics(issue, [], yaml, file, rulePrefix, knownFields));
   return { value: undefined, diagnostics };
 }
 
@@ -33,6 +35,7 @@ function toDiagnostics(
   yaml: PositionedYaml,
   file: string,
   prefix: string,
+  knownFields: string,
 ): Diagnostic[] {
   const path = [...base, ...issue.path];
   const dotted = path.map(String).join(".");
@@ -47,7 +50,7 @@ function toDiagnostics(
           rule: `${prefix}/unknown-key`,
           message: `unknown field \`${key}\``,
           path: [...path, key].map(String).join("."),
-          expected: "only the fields the facts format defines (see README, “The facts format”)",
+          expected: knownFields,
           actual: key,
         }),
       );
@@ -68,7 +71,7 @@ function toDiagnostics(
         ];
       }
       const branch = closestBranch(issue.errors);
-      if (branch) return branch.flatMap((inner) => toDiagnostics(inner, path, yaml, file, prefix));
+      if (branch) return branch.flatMap((inner) => toDiagnostics(inner, path, yaml, file, prefix, knownFields));
       break;
     }
     case "invalid_type": {

@@ -77,6 +77,24 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
+/** {@link lineColumn} for many offsets of one text: the line starts are found once, then each offset by binary search. */
+export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
+  const newlines: number[] = [];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) newlines.push(i);
+  const first = text.startsWith("\ufeff") ? 1 : 0;
+  return (offset) => {
+    // How many newlines stand before `offset`.
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (newlines[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    return { line: low + 1, column: offset - (low === 0 ? first : newlines[low - 1]! + 1) + 1 };
+  };
+}
+
 /** The JSON output: an array of figures, keys in a fixed order, two-space indent, one trailing newline. */
 export function formatJson(figures: readonly ExtractedFigure[]): string {
   const ordered = figures.map((f) => ({ text: f.text, start: f.start, end: f.end, value: f.value, unit: f.unit, ...(f.approx ? { approx: true } : {}) }));
@@ -92,11 +110,13 @@ export function showValue(value: ExtractedFigure["value"]): string {
 /** The human-readable table: `line:col  text  value  unit  approx`, aligned, with a count line. */
 export function formatTable(text: string, figures: readonly ExtractedFigure[]): string {
   const header = ["where", "text", "value", "unit", "approx"];
+  const locate = lineLocator(text);
   const rows = figures.map((f) => {
-    const { line, column } = lineColumn(text, f.start);
+    const { line, column } = locate(f.start);
     return [`${line}:${column}`, f.text.replace(/[\r\n\t]+/g, " "), showValue(f.value), f.unit, f.approx ? "approx" : ""];
   });
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => [...r[c]!].length)));
+  // A loop, not Math.max(...rows): a file can hold more figures than a call has room for arguments.
+  const widths = header.map((h, c) => rows.reduce((width, r) => Math.max(width, [...r[c]!].length), h.length));
   const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell + " ".repeat(widths[c]! - [...cell].length))).join("  ").trimEnd();
   const lines = [line(header), ...rows.map(line)];
   lines.push(`${figures.length} figure(s)`);

@@ -21,17 +21,18 @@ export interface NewArticlePlan {
 }
 
 /** Plans a new article from a French text; pure. */
-export function planNewArticle(slug: string, text: string, contentFolder: string, read: FigureReader): NewArticlePlan {
+export function planNewArticle(slug: string, text: string, contentFolder: string, read: FigureReader, fromFile?: string): NewArticlePlan {
   const folder = `${contentFolder}/${slug}`;
-  const diagnostics: Diagnostic[] = [];
-  if (!SLUG_PATTERN.test(slug) || slug.length > 80) {
-    diagnostics.push(
-      diagnostic({ file: folder, rule: "new/invalid-slug", message: `\`${slug}\` is not a valid slug`, expected: "lower-case letters, digits and single hyphens, at most 80 characters, such as `eu-chips-2026`", actual: slug }),
-    );
-  }
+  const diagnostics: Diagnostic[] = checkSlug(slug, contentFolder);
   const sourceFile = `${folder}/source.fr.md`;
   // A text that is already a source.fr.md (front matter and body) is kept as it is.
   const ready = text.startsWith("---\n") ? parseSource(text, sourceFile) : undefined;
+  // A text whose front matter opens and closes is meant as a source.fr.md: its front matter's
+  // problems are reported at their place in that file, rather than the block pasted into a body.
+  if (ready && !ready.value && frontMatterEnd(text) > 0) {
+    diagnostics.push(...parseSource(text, fromFile ?? sourceFile).diagnostics);
+    return { files: [], diagnostics, figures: 0 };
+  }
   const title = ready?.value ? ready.value.frontMatter.title : titleOf(text.slice(frontMatterEnd(text)));
   if (!title) {
     diagnostics.push(diagnostic({ file: folder, rule: "new/empty-source", message: "the text is empty: there is no article to start from" }));
@@ -56,13 +57,22 @@ export function planNewArticle(slug: string, text: string, contentFolder: string
   };
 }
 
+/** The slug's problem, if any. */
+function checkSlug(slug: string, contentFolder: string): Diagnostic[] {
+  if (SLUG_PATTERN.test(slug) && slug.length <= 80) return [];
+  return [
+    diagnostic({ file: `${contentFolder}/${slug}`, rule: "new/invalid-slug", message: `\`${slug}\` is not a valid slug`, expected: "lower-case letters, digits and single hyphens, at most 80 characters, such as `eu-chips-2026`", actual: slug }),
+  ];
+}
+
 /** Reads `from` (relative to `cwd`) and creates `content/<slug>/`; returns what went wrong, if anything. */
 export async function createArticle(paths: ProjectPaths, slug: string, from: string, cwd: string, read: FigureReader): Promise<NewArticlePlan & { folder: string }> {
   const folder = `${paths.content}/${slug}`;
   const diagnostics: Diagnostic[] = [];
   const text = await readTextFile(path.resolve(cwd, from), from, diagnostics);
-  if (text === undefined) return { files: [], diagnostics, figures: 0, folder };
-  const plan = planNewArticle(slug, text, paths.content, read);
+  // An unreadable file and a bad slug are both reported in the same run.
+  if (text === undefined) return { files: [], diagnostics: [...checkSlug(slug, paths.content), ...diagnostics], figures: 0, folder };
+  const plan = planNewArticle(slug, text, paths.content, read, from);
   if (hasErrors(plan.diagnostics)) return { ...plan, files: [], folder };
   const written = await createArticleFolder(paths, slug, plan.files);
   return written.length > 0 ? { files: [], diagnostics: written, figures: 0, folder } : { ...plan, folder };

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { parse } from "yaml";
 import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
-import { lockOutputs, readOutputs, type ProjectPaths } from "../io.ts";
+import { checkProjectRoot, lockOutputs, readOutputs, type ProjectPaths } from "../io.ts";
 import { check } from "../pipeline.ts";
 import { feedPath } from "../render/feeds.ts";
 import type { Brief } from "./types.ts";
@@ -21,6 +21,8 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * current, returns no brief and the check's error diagnostics.
  */
 export async function loadBriefs(paths: ProjectPaths): Promise<{ briefs: Brief[]; diagnostics: Diagnostic[] }> {
+  const root = await checkProjectRoot(paths);
+  if (root.length > 0) return { briefs: [], diagnostics: root };
   // Held while checking and reading, so that no build replaces out/ in between.
   const { lock, heldBy } = await lockOutputs(paths, 0);
   if (!lock) {

@@ -65,8 +65,10 @@ export async function runPublish(
   if (run.diagnostics.length > 0) io.stderr(`${formatReport(run.diagnostics)}\n`);
   if (hasErrors(run.diagnostics)) {
     const planning = run.diagnostics.some((d) => d.rule === "publish/plan-failed");
-    io.stderr(planning ? "newsbrief: nothing was published.\n" : `newsbrief: ${paths.out}/ is not verified and current: run \`newsbrief build\`, nothing was published.\n`);
-    return planning ? PUBLISH_EXIT.failed : PUBLISH_EXIT.unverified;
+    // A missing root or input folder is a usage error, as for build and check.
+    const configuration = run.diagnostics.some((d) => d.severity === "error" && d.rule.startsWith("config/"));
+    io.stderr(planning || configuration ? "newsbrief: nothing was published.\n" : `newsbrief: ${paths.out}/ is not verified and current: run \`newsbrief build\`, nothing was published.\n`);
+    return planning ? PUBLISH_EXIT.failed : configuration ? PUBLISH_EXIT.usage : PUBLISH_EXIT.unverified;
   }
   if (!run.result) {
     io.stdout(formatPlan(run.plan));

@@ -79,7 +79,21 @@ export function createPublisher(name: string, settings: TargetSettings): Publish
     );
   }
   if (target.needsSite && !settings.site) throw new PublishUsageError(`the ${name} target needs the site folder: newsbrief publish --to ${name} <site-dir>`);
-  return target.create(settings);
+  const publisher = target.create(settings);
+  // Another target's flag is refused rather than silently ignored.
+  const own = new Set(["site", "cwd", "env", "layout", ...target.options.map((o) => optionKey(o.flags))]);
+  const foreign = Object.keys(settings).filter((key) => settings[key] !== undefined && !own.has(key));
+  if (foreign.length > 0) {
+    const flags = foreign.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    throw new PublishUsageError(`the ${name} target takes no ${flags.join(", ")}: drop ${foreign.length === 1 ? "it" : "them"}`);
+  }
+  return publisher;
+}
+
+/** The settings key commander gives a flag: `--dry-run <x>` → `dryRun`. */
+function optionKey(flags: string): string {
+  const long = flags.split(/[\s,|]+/).find((part) => part.startsWith("--")) ?? flags;
+  return long.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** What {@link publish} planned and did. */
