@@ -92,3 +92,25 @@ export function show(value: unknown): string {
   else text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
+
+/**
+ * 1-based line and column (in UTF-16 code units, a leading BOM not counted)
+ * of many offsets of one text: the newlines are indexed once, then each
+ * offset is found by binary search.
+ */
+export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
+  const newlines: number[] = [];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) newlines.push(i);
+  const first = text.startsWith("\ufeff") ? 1 : 0;
+  return (offset) => {
+    // How many newlines stand before `offset`.
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (newlines[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    return { line: low + 1, column: offset - (low === 0 ? first : newlines[low - 1]! + 1) + 1 };
+  };
+}

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatTable, lineColumn, lineLocator } from "../src/extract/cli.ts";
+import { lineLocator } from "../src/diagnostics.ts";
+import { formatTable, lineColumn } from "../src/extract/cli.ts";
 import type { ExtractedFigure } from "../src/extract/types.ts";
 import { REPO_ROOT, SOURCE, runCli } from "./support/project.ts";
 

@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.ts";
+import { lineLocator } from "../diagnostics.ts";
 import { readTextFile } from "../io.ts";
 import { extractFigures } from "./index.ts";
 import type { ExtractedFigure } from "./types.ts";
@@ -77,23 +78,6 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-/** {@link lineColumn} for many offsets of one text: the line starts are found once, then each offset by binary search. */
-export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
-  const newlines: number[] = [];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) newlines.push(i);
-  const first = text.startsWith("\ufeff") ? 1 : 0;
-  return (offset) => {
-    // How many newlines stand before `offset`.
-    let low = 0;
-    let high = newlines.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (newlines[mid]! < offset) low = mid + 1;
-      else high = mid;
-    }
-    return { line: low + 1, column: offset - (low === 0 ? first : newlines[low - 1]! + 1) + 1 };
-  };
-}
 
 /** The JSON output: an array of figures, keys in a fixed order, two-space indent, one trailing newline. */
 export function formatJson(figures: readonly ExtractedFigure[]): string {

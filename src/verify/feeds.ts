@@ -4,7 +4,7 @@
  * same verification as the brief of its locale. Reads the JSON itself;
  * nothing here comes from the renderer.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, lineLocator, type Diagnostic } from "../diagnostics.ts";
 import type { Locale } from "../content/schema.ts";
 import { verifyArticle, type VerifiedFigure, type VerifyArticle } from "./verify.ts";
 
@@ -30,7 +30,8 @@ export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>
     const text = files.get(relative);
     if (text === undefined) continue;
     const file = `${out}/${relative}`;
-    const lineOf = lineIndex(text);
+    const locate = lineLocator(text);
+    const lineOf = (offset: number) => locate(offset).line;
     const feed = parseJson(text, file, result.diagnostics) as { items?: unknown } | undefined;
     if (feed === undefined) continue;
     if (!Array.isArray(feed.items)) {
@@ -68,7 +69,8 @@ export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>
   const manifestText = files.get("manifest.json");
   if (manifestText !== undefined) {
     const file = `${out}/manifest.json`;
-    const lineOf = lineIndex(manifestText);
+    const locate = lineLocator(manifestText);
+    const lineOf = (offset: number) => locate(offset).line;
     const manifest = parseJson(manifestText, file, result.diagnostics) as { articles?: unknown } | undefined;
     let from = 0;
     for (const raw of Array.isArray(manifest?.articles) ? (manifest.articles as unknown[]) : []) {
@@ -110,21 +112,6 @@ function keyAt(text: string, key: string, from: number): number {
   return at === -1 ? from : at;
 }
 
-/** The 1-based line of each offset of `text`: the newlines are indexed once, then found by binary search. */
-function lineIndex(text: string): (offset: number) => number {
-  const newlines: number[] = [];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) newlines.push(i);
-  return (offset) => {
-    let low = 0;
-    let high = newlines.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (newlines[middle]! < offset) low = middle + 1;
-      else high = middle;
-    }
-    return low + 1;
-  };
-}
 
 function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
