@@ -191,6 +191,30 @@ describe("publish --to hugo into a site folder", () => {
     for (const [file, bytes] of after) expect(bytes.equals(before.get(file)!), file).toBe(true);
   });
 
+  it("switching --layout warns about the briefs of the other layout, and --prune removes them", async () => {
+    const project = await makeProject();
+    const site = emptySite();
+    expect((await runCli(["publish", "--to", "hugo", "--layout", "per-locale-dir", site], project.root)).code).toBe(0);
+    const old = LOCALES.map((l) => `content/${l}/briefs/${SLUG}.md`);
+    const handMade = `content/fr/briefs/hand-made.md`;
+    mkdirSync(path.dirname(path.join(site, handMade)), { recursive: true });
+    writeFileSync(path.join(site, handMade), "---\ntitle: Written by hand\n---\n");
+
+    const switched = await runCli(["publish", "--to", "hugo", site], project.root);
+    expect(switched.code, switched.stderr).toBe(0);
+    expect(rows(switched.stdout).map((r) => r[0])).toEqual(["create", "create", "create"]);
+    expect(switched.stderr).toContain(`hugo: warning: 3 brief file(s) written with another layout are still in the site (such as ${[...old].sort()[0]}): add --prune to remove them, or publish with that --layout\n`);
+    for (const file of old) expect(existsSync(path.join(site, file)), file).toBe(true);
+
+    const pruned = await runCli(["publish", "--to", "hugo", "--prune", site], project.root);
+    expect(pruned.code, pruned.stderr).toBe(0);
+    expect(rows(pruned.stdout).filter((r) => r[0] === "delete").map((r) => r[2])).toEqual([...old].sort());
+    for (const file of old) expect(existsSync(path.join(site, file)), file).toBe(false);
+    expect(existsSync(path.join(site, handMade))).toBe(true);
+    for (const locale of LOCALES) expect(existsSync(path.join(site, briefPath(locale)))).toBe(true);
+    expect((await runCli(["publish", "--to", "hugo", site], project.root)).stderr).not.toContain("warning");
+  });
+
   it("never replaces a file it did not write (no newsbrief mark): exit 3, nothing written", async () => {
     const project = await makeProject();
     const site = emptySite();

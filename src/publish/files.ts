@@ -39,6 +39,12 @@ export interface FileTarget {
   /** The site folder (absolute). */
   site: string;
   layout: FileLayout;
+  /**
+   * The target's other layouts: files newsbrief wrote with one of them are
+   * reported (and removed by `--prune`), so that switching layouts does not
+   * leave every brief twice in the site.
+   */
+  otherLayouts?: readonly FileLayout[];
   /** The whole file for a brief. */
   render(brief: Brief): string;
 }
@@ -81,6 +87,7 @@ export function siteFolder(cwd: string, site: string): string {
 /** Builds a publisher for `target`. */
 export function createFilePublisher(target: FileTarget): Publisher {
   const site = path.resolve(target.site);
+  const otherLayouts = target.otherLayouts ?? [];
 
   const keyOf = (slug: string, locale: string) => `${slug}/${locale}`;
 
@@ -111,15 +118,20 @@ export function createFilePublisher(target: FileTarget): Publisher {
         else if (marked(existing)) entries.push({ action: "update", key, target: relative, reason: "brief changed" });
         else throw new UnsafePathError(`${relative} exists and was not written by newsbrief (no \`${MARK}: true\` in its front matter): move it away, or add the mark to let newsbrief replace it`);
       }
-      if (options.prune) {
-        for (const relative of await listFiles(site, CONTENT_DIR)) {
-          const found = target.layout.match(relative);
-          if (!found || wanted.has(relative)) continue;
-          const existing = await readExisting(site, relative).catch(() => undefined);
-          if (existing !== undefined && marked(existing)) {
-            entries.push({ action: "delete", key: keyOf(found.slug, found.locale), target: relative, reason: "its article no longer exists" });
-          }
-        }
+      const otherLayout: string[] = [];
+      for (const relative of await listFiles(site, CONTENT_DIR)) {
+        if (wanted.has(relative)) continue;
+        const found = target.layout.match(relative);
+        const foreign = found ? undefined : otherLayouts.map((layout) => layout.match(relative)).find((match) => match !== undefined);
+        if (!(options.prune && found) && !foreign) continue;
+        const existing = await readExisting(site, relative).catch(() => undefined);
+        if (existing === undefined || !marked(existing)) continue;
+        if (found) entries.push({ action: "delete", key: keyOf(found.slug, found.locale), target: relative, reason: "its article no longer exists" });
+        else if (options.prune) entries.push({ action: "delete", key: keyOf(foreign!.slug, foreign!.locale), target: relative, reason: "written with another layout" });
+        else otherLayout.push(relative);
+      }
+      if (otherLayout.length > 0) {
+        options.progress(`warning: ${otherLayout.length} brief file(s) written with another layout are still in the site (such as ${otherLayout[0]}): add --prune to remove them, or publish with that --layout`);
       }
       return entries;
     },
@@ -136,7 +148,7 @@ export function createFilePublisher(target: FileTarget): Publisher {
             if (relative !== entry.target) throw new UnsafePathError(`the plan writes ${entry.target}, the layout says ${relative}`);
             await writeAtomically(site, relative, target.render(brief));
           } else if (entry.action === "delete") {
-            if (!target.layout.match(entry.target)) throw new UnsafePathError(`${entry.target} is not a file this target writes`);
+            if (![target.layout, ...otherLayouts].some((layout) => layout.match(entry.target))) throw new UnsafePathError(`${entry.target} is not a file this target writes`);
             const existing = await readExisting(site, entry.target);
             if (existing !== undefined) {
               if (!marked(existing)) throw new UnsafePathError(`${entry.target} does not carry the ${MARK}: true mark any more: it is left alone`);
@@ -324,6 +336,7 @@ export function fileTarget<Layout extends string>(definition: {
         name: definition.name,
         site: siteFolder(settings.cwd, settings.site!),
         layout: definition.fileLayouts[layout],
+        otherLayouts: definition.layouts.filter((other) => other !== layout).map((other) => definition.fileLayouts[other]),
         render: (brief) => definition.render(brief, draft),
       });
     },
