@@ -24,7 +24,7 @@ import {
   type ProjectPaths,
 } from "./io.ts";
 import { createRenderer, type OutputFile } from "./render/brief.ts";
-import { cmsOutputs, FEED_TITLE_KEY, feedTitles, type FeedBrief, type FeedMemo } from "./render/feeds.ts";
+import { cmsOutputs, FEED_TITLE_KEY, feedTitles, isCmsOutput, type FeedBrief, type FeedMemo } from "./render/feeds.ts";
 import { loadMessages, type LoadedMessages } from "./render/messages.ts";
 import { checkTemplate, compileTemplates } from "./render/templates.ts";
 import { extractFigures } from "./extract/index.ts";
@@ -154,7 +154,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   if (hasErrors(result.diagnostics)) return result;
   // The feeds and the manifest gather every article: only a check of every article covers them.
   const whole = options.articles === undefined;
-  if (!whole) result.files = result.files.filter((file) => file.path.includes("/"));
+  if (!whole) result.files = result.files.filter((file) => !isCmsOutput(file.path));
   let figures = 0;
   const diagnostics: Diagnostic[] = [];
   for (const article of articles) {

@@ -7,13 +7,13 @@ import { createHash } from "node:crypto";
 import { parse } from "yaml";
 import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
+import { SLUG_PATTERN } from "../content/load.ts";
 import { checkProjectRoot, lockOutputs, readOutputs, type ProjectPaths } from "../io.ts";
 import { check } from "../pipeline.ts";
 import { feedPath } from "../render/feeds.ts";
 import type { Brief } from "./types.ts";
 
-/** A slug as newsbrief writes it: lower-case words joined by hyphens. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { SLUG_PATTERN };
 
 /**
  * Checks `out/`, then reads one {@link Brief} per article and locale,
