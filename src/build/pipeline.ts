@@ -15,7 +15,8 @@ import { recoverOutputs, writeOutputs } from "../io/write.ts";
 import { type ProjectPaths } from "../types.ts";
 import { createRenderer } from "../render/brief.ts";
 import { type OutputFile } from "../types.ts";
-import { cmsOutputs, FEED_TITLE_KEY, feedTitles, isCmsOutput, type FeedBrief, type FeedMemo } from "../render/feeds.ts";
+import { cmsOutputs, FEED_TITLE_KEY, feedTitles, type FeedBrief, type FeedMemo } from "../render/feeds.ts";
+import { briefPath, isCmsOutput, parseBriefPath } from "../plan/layout.ts";
 import { loadMessages, type LoadedMessages } from "../render/messages.ts";
 import { checkTemplate, compileTemplates } from "../render/templates.ts";
 import { extractFigures } from "../extract/index.ts";
@@ -44,6 +45,8 @@ export interface RunResult {
   lockedBy?: LockOwner;
   /** How many figures of each article's French source the facts account for (build and check). */
   coverage?: SourceCoverage[];
+  /** The files of the output folder as `check` read and verified them, by path inside it (check only). */
+  outputs?: ReadonlyMap<string, string>;
 }
 
 /** A build cache entry, with the source coverage of the article it remembers. */
@@ -151,7 +154,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   for (const article of articles) {
     const files = LOCALES.flatMap((locale) =>
       (["md", "html"] as const).flatMap((ext) => {
-        const relative = `${article.slug}/${locale}.${ext}`;
+        const relative = briefPath(article.slug, locale, ext);
         const contents = onDisk.get(relative);
         return contents === undefined ? [] : [verifyFile(paths, relative, contents)];
       }),
@@ -166,7 +169,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     diagnostics.push(...cms.diagnostics);
   }
   diagnostics.push(...staleOutputs(paths, result.files, onDisk));
-  return { ...result, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics), figuresVerified: figures };
+  return { ...result, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics), figuresVerified: figures, outputs: onDisk };
 }
 
 interface CacheUse {
@@ -300,8 +303,9 @@ function reuse(caching: CacheUse, slug: string, key: string): { entry: BuildCach
 }
 
 function verifyFile(paths: ProjectPaths, relative: string, contents: string): VerifyFile {
-  const [, locale, ext] = /\/(fr|nl|en)\.(md|html)$/.exec(relative) ?? [];
-  return { file: `${paths.out}/${relative}`, locale: locale as VerifyFile["locale"], format: ext === "html" ? "html" : "markdown", contents };
+  const address = parseBriefPath(relative);
+  if (!address) throw new Error(`not a brief's path: ${relative}`);
+  return { file: `${paths.out}/${relative}`, locale: address.locale, format: address.format === "html" ? "html" : "markdown", contents };
 }
 
 function staleOutputs(paths: ProjectPaths, files: readonly OutputFile[], onDisk: ReadonlyMap<string, string>): Diagnostic[] {

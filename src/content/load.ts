@@ -26,6 +26,8 @@ export interface Article {
   facts: Facts;
   source: SourceArticle;
   files: ArticleFiles;
+  /** Line and column in `facts.yaml` of the node at a path (of the key with `options.key`). */
+  locate: PositionedYaml["locate"];
 }
 
 /** A slug: lower-case words joined by hyphens, at most 80 characters. */
@@ -55,20 +57,20 @@ export function loadArticle(files: ArticleFiles, options: LoadOptions = {}): { a
   diagnostics.push(...facts.diagnostics);
   const source = parseSource(files.sourceText, files.sourceFile);
   diagnostics.push(...source.diagnostics);
-  if (!facts.value || !source.value || diagnostics.some((d) => d.severity === "error")) return { diagnostics };
-  return { article: { slug: files.slug, facts: facts.value, source: source.value, files }, diagnostics };
+  if (!facts.value || !facts.locate || !source.value || diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+  return { article: { slug: files.slug, facts: facts.value, source: source.value, files, locate: facts.locate }, diagnostics };
 }
 
 /**
  * Parses `facts.yaml`: YAML, then the zod shape, then the cross-field rules.
  * A `TODO` placeholder is a `draft/todo` error, and hides the problems of its field.
  */
-export function parseFacts(text: string, file: string, options: LoadOptions = {}): { value?: Facts; diagnostics: Diagnostic[] } {
+export function parseFacts(text: string, file: string, options: LoadOptions = {}): { value?: Facts; diagnostics: Diagnostic[]; locate?: PositionedYaml["locate"] } {
   const yaml = parseYaml(text, { file });
   if (yaml.value === undefined) return { diagnostics: yaml.diagnostics };
   const todos = findPlaceholders(yaml, file);
   const parsed = parseFactsYaml(yaml, file, options);
-  if (todos.diagnostics.length === 0) return parsed;
+  if (todos.diagnostics.length === 0) return { ...parsed, locate: yaml.locate };
   return { diagnostics: [...todos.diagnostics, ...parsed.diagnostics.filter((d) => !todos.covers(d))].sort(compareDiagnostics) };
 }
 

@@ -2,6 +2,7 @@
  * Reading the project: its inputs (articles, templates, locales) and the
  * output folder as it is, every text decoded strictly.
  */
+import { readFileSync } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -197,4 +198,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 function posix(...parts: string[]): string {
   return parts.join("/");
+}
+
+/** A text file shipped with newsbrief itself (not a project file), by its URL. */
+export function readPackagedText(url: URL): string {
+  return readFileSync(url, "utf8");
 }

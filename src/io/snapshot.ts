@@ -12,6 +12,7 @@ import { LOCALES, type Locale } from "../content/schema.ts";
 import { decodeText, MAX_INPUT_BYTES } from "./read.ts";
 import { type ProjectPaths } from "../types.ts";
 import { listTree, readBlobs, type TreeEntry } from "./git.ts";
+import { isProjectFile } from "../plan/layout.ts";
 
 /** One side of the comparison. */
 export interface Side {
@@ -97,38 +98,4 @@ export async function loadBase(paths: ProjectPaths, index: BaseIndex, wanted: It
     diagnostics.push(diagnostic({ file: `${relative} (base)`, rule: "content/symlink", message: `\`${relative}\` is a symbolic link at the base commit: it is not read` }));
   }
   return { slugs, exists: (relative) => index.entries.has(relative), text: (relative) => texts.get(relative), diagnostics };
-}
-
-/** Whether a path is one a build reads or writes (a content article's two files, a template, a locale, an output). */
-export function isProjectFile(paths: ProjectPaths, relative: string): boolean {
-  const parts = relative.split("/");
-  const under = (folder: string) => relative.startsWith(`${folder}/`);
-  if (under(paths.out)) return true;
-  if (under(paths.content)) {
-    const rest = relative.slice(paths.content.length + 1).split("/");
-    return rest.length === 2 && (rest[1] === "facts.yaml" || rest[1] === "source.fr.md") && !rest[0]!.startsWith(".");
-  }
-  if (under(paths.templates)) {
-    const name = relative.slice(paths.templates.length + 1);
-    return !name.includes("/") && (name === "page.html.hbs" || name.endsWith(".md.hbs"));
-  }
-  if (under(paths.locales)) return LOCALES.some((l) => relative === `${paths.locales}/${l}.json`) && parts.length > 0;
-  return false;
-}
-
-/** The article folder a project-relative content or output path belongs to. */
-export function slugOf(paths: ProjectPaths, relative: string): string | undefined {
-  for (const folder of [paths.content, paths.out]) {
-    if (relative.startsWith(`${folder}/`)) {
-      const rest = relative.slice(folder.length + 1).split("/");
-      if (rest.length >= 2 && rest[0]) return rest[0];
-    }
-  }
-  return undefined;
-}
-
-/** The project-relative paths of an article's inputs and outputs. */
-export function articlePaths(paths: ProjectPaths, slug: string): { facts: string; source: string; outputs: Record<Locale, { md: string; html: string }> } {
-  const outputs = Object.fromEntries(LOCALES.map((l) => [l, { md: `${paths.out}/${slug}/${l}.md`, html: `${paths.out}/${slug}/${l}.html` }])) as Record<Locale, { md: string; html: string }>;
-  return { facts: `${paths.content}/${slug}/facts.yaml`, source: `${paths.content}/${slug}/source.fr.md`, outputs };
 }

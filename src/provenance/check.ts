@@ -6,7 +6,6 @@
 import { diagnostic, show, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Article } from "../content/load.ts";
 import type { Fact } from "../content/schema.ts";
-import { parseYaml } from "../content/yaml.ts";
 import { agreement, showValue, writtenStep, type Agreement, type FigureReader, type SourceFigure } from "./consistency.ts";
 import { findQuotation, normalizeQuotation, overlaps, positionFinder, type Span } from "./text.ts";
 
@@ -43,11 +42,8 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
     return `${files.sourceFile}:${line}:${column}`;
   };
   const diagnostics: Diagnostic[] = [];
-  // Positions in facts.yaml are needed only to report a problem.
-  let locate: ((path: readonly PropertyKey[]) => { line: number; column: number }) | undefined;
   const report = (path: readonly PropertyKey[], rule: string, message: string, expected: string, actual: string) => {
-    locate ??= parseYaml(files.factsText, { file: files.factsFile }).locate;
-    diagnostics.push(diagnostic({ file: files.factsFile, ...locate(path), rule, message, path: path.map(String).join("."), expected, actual }));
+    diagnostics.push(diagnostic({ file: files.factsFile, ...article.locate(path), rule, message, path: path.map(String).join("."), expected, actual }));
   };
   const covered = new Set<SourceFigure>();
   const inside = overlapping(figures);

@@ -4,16 +4,15 @@
  * matches the dataset and every file is exactly what a build writes.
  */
 import { createHash } from "node:crypto";
-import { parse } from "yaml";
 import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { SLUG_PATTERN } from "../content/load.ts";
 import { checkProjectRoot } from "../io/paths.ts";
 import { lockOutputs } from "../io/lock.ts";
-import { readOutputs } from "../io/read.ts";
 import { type ProjectPaths } from "../types.ts";
 import { check } from "../build/pipeline.ts";
-import { feedPath } from "../render/feeds.ts";
+import { briefFields, pageBody, readBriefFile } from "../plan/brief-file.ts";
+import { briefPath, parseBriefPath } from "../plan/layout.ts";
 import type { Brief } from "./types.ts";
 
 export { SLUG_PATTERN };
@@ -41,21 +40,21 @@ export async function loadBriefs(paths: ProjectPaths): Promise<{ briefs: Brief[]
 async function readVerified(paths: ProjectPaths): Promise<{ briefs: Brief[]; diagnostics: Diagnostic[] }> {
   const checked = await check(paths);
   if (hasErrors(checked.diagnostics)) return { briefs: [], diagnostics: checked.diagnostics.filter((d) => d.severity === "error") };
-  const onDisk = await readOutputs(paths);
+  // The files the check has just verified: nothing is read twice.
+  const onDisk = checked.outputs ?? new Map<string, string>();
   const briefs: Brief[] = [];
   const diagnostics: Diagnostic[] = [];
-  const bodies = feedBodies(onDisk);
-  const slugs = [...new Set([...onDisk.keys()].map((p) => /^([^/]+)\/(?:fr|nl|en)\.md$/.exec(p)?.[1]).filter((s): s is string => s !== undefined))].sort(compareStrings);
+  const slugs = [...new Set([...onDisk.keys()].map((p) => parseBriefPath(p)?.slug).filter((s): s is string => s !== undefined))].sort(compareStrings);
   for (const slug of slugs) {
     for (const locale of LOCALES) {
-      const file = `${paths.out}/${slug}/${locale}.md`;
-      const markdownFile = onDisk.get(`${slug}/${locale}.md`);
-      const html = bodies.get(`${slug}/${locale}`);
-      if (markdownFile === undefined || html === undefined) {
+      const file = `${paths.out}/${briefPath(slug, locale, "md")}`;
+      const markdownFile = onDisk.get(briefPath(slug, locale, "md"));
+      const page = onDisk.get(briefPath(slug, locale, "html"));
+      if (markdownFile === undefined || page === undefined) {
         diagnostics.push(diagnostic({ file, rule: "publish/missing-brief", message: `the ${locale} brief of ${slug} is missing from ${paths.out}/: run \`newsbrief build\`` }));
         continue;
       }
-      const brief = readBrief(slug, locale, markdownFile, html);
+      const brief = readBrief(slug, locale, markdownFile, page);
       if (typeof brief === "string") diagnostics.push(diagnostic({ file, rule: "publish/unreadable-brief", message: brief }));
       else briefs.push(brief);
     }
@@ -63,42 +62,17 @@ async function readVerified(paths: ProjectPaths): Promise<{ briefs: Brief[]; dia
   return { briefs, diagnostics };
 }
 
-/**
- * The sanitized HTML body of every brief, by `<slug>/<locale>`, from the
- * verified feeds: each item's `content_html` is its page's body.
- */
-function feedBodies(onDisk: ReadonlyMap<string, string>): Map<string, string> {
-  const bodies = new Map<string, string>();
-  for (const locale of LOCALES) {
-    const text = onDisk.get(feedPath(locale));
-    if (text === undefined) continue;
-    const feed = JSON.parse(text) as { items: Array<{ content_html: string; _newsbrief: { slug: string; locale: Locale } }> };
-    for (const item of feed.items) bodies.set(`${item._newsbrief.slug}/${item._newsbrief.locale}`, `${item.content_html}\n`);
-  }
-  return bodies;
-}
-
-/** One brief from its Markdown file and its sanitized HTML body; a string says what is wrong. */
-export function readBrief(slug: string, locale: Locale, markdownFile: string, html: string): Brief | string {
+/** One brief from its Markdown file and its HTML page (whose body it takes); a string says what is wrong. */
+export function readBrief(slug: string, locale: Locale, markdownFile: string, page: string): Brief | string {
   if (!SLUG_PATTERN.test(slug)) return `\`${slug}\` is not a valid slug`;
-  const match = /^---\n([\s\S]*?\n)---\n\n?([\s\S]*)$/.exec(markdownFile);
-  if (!match) return "the brief has no front matter";
-  let data: unknown;
-  try {
-    data = parse(match[1]!);
-  } catch (error) {
-    return `the front matter is not valid YAML (${error instanceof Error ? error.message : String(error)})`;
-  }
-  const front = (data ?? {}) as Record<string, unknown>;
-  const text = (key: string): string | undefined => (typeof front[key] === "string" ? (front[key] as string) : undefined);
-  const title = text("title");
-  const description = text("description");
-  const date = text("date");
-  const translationKey = text("translationKey");
-  if (title === undefined || description === undefined || date === undefined || translationKey === undefined) {
-    return "the front matter lacks one of title, description, date, translationKey";
-  }
-  if (text("lang") !== locale || text("slug") !== slug) return `the front matter does not say lang: ${locale}, slug: ${slug}`;
+  const file = readBriefFile(markdownFile);
+  if (typeof file === "string") return file;
+  const fields = briefFields(file.frontMatter);
+  if (!fields) return "the front matter lacks one of title, description, date, translationKey";
+  if (fields.lang !== locale || fields.slug !== slug) return `the front matter does not say lang: ${locale}, slug: ${slug}`;
+  const html = pageBody(page);
+  if (html === undefined) return "the HTML page has no <article> or <main> element holding the brief";
+  const { title, description, date, translationKey, tags } = fields;
   return {
     slug,
     locale,
@@ -106,9 +80,9 @@ export function readBrief(slug: string, locale: Locale, markdownFile: string, ht
     title,
     description,
     date,
-    markdown: match[2]!,
+    markdown: file.body,
     html,
-    tags: Array.isArray(front.tags) ? front.tags.filter((tag): tag is string => typeof tag === "string") : [],
+    tags,
     contentHash: `sha256:${createHash("sha256").update(markdownFile).digest("hex")}`,
   };
 }

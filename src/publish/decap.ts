@@ -7,10 +7,8 @@
  */
 import { stringify } from "yaml";
 import { LOCALES } from "../content/schema.ts";
-import { bodyWithoutTitle, fileTarget, markdownFile, MARK, siteFrontMatter } from "./files.ts";
-import { pattern } from "./hugo.ts";
-import type { TargetDefinition } from "./index.ts";
-import type { Brief } from "./types.ts";
+import { bodyWithoutTitle, fileTarget, LOCALE_GROUP as LOCALE, markdownFile, MARK, pattern, siteFrontMatter, SLUG_GROUP as SLUG } from "./files.ts";
+import type { Brief, TargetDefinition } from "./types.ts";
 
 export const DECAP_LAYOUTS = ["multiple_files", "multiple_folders"] as const;
 export type DecapLayout = (typeof DECAP_LAYOUTS)[number];
@@ -18,8 +16,6 @@ export type DecapLayout = (typeof DECAP_LAYOUTS)[number];
 /** The collection's folder, relative to the repository. */
 export const DECAP_FOLDER = "content/briefs";
 
-const LOCALE = `(${LOCALES.join("|")})`;
-const SLUG = "([a-z0-9]+(?:-[a-z0-9]+)*)";
 
 export const DECAP_FILE_LAYOUTS = {
   multiple_files: pattern((slug, locale) => `${DECAP_FOLDER}/${slug}.${locale}.md`, new RegExp(`^${DECAP_FOLDER}/${SLUG}\\.${LOCALE}\\.md$`), 1, 2),

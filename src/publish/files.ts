@@ -8,16 +8,15 @@
  * content folder, a folder on the way or the file itself; a file is only
  * pruned when its front matter carries the `newsbrief: true` mark.
  */
-import { statSync } from "node:fs";
-import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
-import { parse, stringify } from "yaml";
-import { compareStrings } from "../diagnostics/diagnostic.ts";
+import { checkSite, isFolderSync, listFiles, readExisting, removeSiteFile, UnsafePathError, writeAtomically } from "../io/site.ts";
+import { readBriefFile, writeBriefFile } from "../plan/brief-file.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { SLUG_PATTERN } from "./briefs.ts";
 import { PublishUsageError } from "./errors.ts";
-import type { TargetDefinition } from "./index.ts";
-import type { Brief, PlanEntry, Publisher, PublishResult } from "./types.ts";
+import type { Brief, PlanEntry, Publisher, PublishResult, TargetDefinition } from "./types.ts";
+
+export { UnsafePathError };
 
 /** The folder of the site every file-based target writes under. */
 export const CONTENT_DIR = "content";
@@ -49,19 +48,8 @@ export interface FileTarget {
   render(brief: Brief): string;
 }
 
-/** A write or delete that would leave the content folder or follow a link. */
-export class UnsafePathError extends Error {
-  override name = "UnsafePathError";
-}
-
-// Double-quoted strings (no YAML reader turns a date or a number-like title
-// into something else), no line folding.
-const FRONT_MATTER_STYLE = { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" } as const;
-
-/** Front matter, then the body. */
-export function markdownFile(frontMatter: Record<string, unknown>, body: string): string {
-  return `---\n${stringify(frontMatter, FRONT_MATTER_STYLE)}---\n\n${body}`;
-}
+/** Front matter, then the body: a site's file is written like a brief's. */
+export const markdownFile = writeBriefFile;
 
 /** The brief's Markdown without its leading `# title` line: sites print the title from the front matter. */
 export function bodyWithoutTitle(brief: Brief): string {
@@ -74,15 +62,25 @@ const LOCALE_PATTERN = new RegExp(`^(?:${LOCALES.join("|")})$`);
 /** The site folder, resolved; throws {@link PublishUsageError} when it is not an existing folder. */
 export function siteFolder(cwd: string, site: string): string {
   const resolved = path.resolve(cwd, site);
-  let isFolder = false;
-  try {
-    isFolder = statSync(resolved).isDirectory();
-  } catch {
-    // reported below
-  }
-  if (!isFolder) throw new PublishUsageError(`the site folder ${site} does not exist or is not a folder`);
+  if (!isFolderSync(resolved)) throw new PublishUsageError(`the site folder ${site} does not exist or is not a folder`);
   return resolved;
 }
+
+/** A layout from a path builder and the pattern that reads its paths back. */
+export function pattern(pathOf: FileLayout["pathOf"], regex: RegExp, slugGroup: number, localeGroup: number): FileLayout {
+  return {
+    pathOf,
+    match(relative) {
+      const found = regex.exec(relative);
+      return found ? { slug: found[slugGroup]!, locale: found[localeGroup] as Locale } : undefined;
+    },
+  };
+}
+
+/** A layout path's locale, as a regular expression group. */
+export const LOCALE_GROUP = `(${LOCALES.join("|")})`;
+/** A layout path's slug, as a regular expression group. */
+export const SLUG_GROUP = "([a-z0-9]+(?:-[a-z0-9]+)*)";
 
 /** Builds a publisher for `target`. */
 export function createFilePublisher(target: FileTarget): Publisher {
@@ -152,8 +150,7 @@ export function createFilePublisher(target: FileTarget): Publisher {
             const existing = await readExisting(site, entry.target);
             if (existing !== undefined) {
               if (!marked(existing)) throw new UnsafePathError(`${entry.target} does not carry the ${MARK}: true mark any more: it is left alone`);
-              await rm(path.join(site, ...entry.target.split("/")));
-              await removeEmptyFolders(site, entry.target);
+              await removeSiteFile(site, entry.target);
             }
           }
           result.done.push(entry);
@@ -171,131 +168,13 @@ export function createFilePublisher(target: FileTarget): Publisher {
 
 /** Whether a file's front matter carries `newsbrief: true`. */
 export function marked(contents: string): boolean {
-  const match = /^---\n([\s\S]*?\n)---\n/.exec(contents);
-  if (!match) return false;
-  try {
-    const data = parse(match[1]!) as unknown;
-    return typeof data === "object" && data !== null && (data as Record<string, unknown>)[MARK] === true;
-  } catch {
-    return false;
-  }
+  const file = readBriefFile(contents);
+  return typeof file !== "string" && file.frontMatter[MARK] === true;
 }
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   return error instanceof Error ? (code && !error.message.includes(code) ? `${error.message} (${code})` : error.message) : String(error);
-}
-
-/** The site must be an existing folder; its content folder, when there, a real folder. */
-async function checkSite(site: string): Promise<void> {
-  let stats;
-  try {
-    stats = await lstat(site);
-  } catch {
-    throw new UnsafePathError(`the site folder ${site} does not exist`);
-  }
-  if (stats.isSymbolicLink()) {
-    // The folder named on the command line may be a link; what it holds may not.
-    stats = await lstat(`${site}/.`);
-  }
-  if (!stats.isDirectory()) throw new UnsafePathError(`${site} is not a folder`);
-}
-
-/**
- * Walks `relative` (a file path under the site) folder by folder without
- * following links: throws on a link or a non-folder on the way. Returns
- * the absolute path of the last folder and whether each exists.
- */
-async function checkParents(site: string, relative: string): Promise<{ missingFrom: number; parts: string[] }> {
-  const parts = relative.split("/");
-  for (let i = 1; i < parts.length; i++) {
-    const folder = path.join(site, ...parts.slice(0, i));
-    let stats;
-    try {
-      stats = await lstat(folder);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return { missingFrom: i, parts };
-      throw error;
-    }
-    if (stats.isSymbolicLink()) throw new UnsafePathError(`${parts.slice(0, i).join("/")} is a symbolic link: newsbrief does not write through links`);
-    if (!stats.isDirectory()) throw new UnsafePathError(`${parts.slice(0, i).join("/")} is not a folder`);
-  }
-  return { missingFrom: parts.length, parts };
-}
-
-/** The text of a file under the site, or undefined when absent; throws on a link or a non-file. */
-async function readExisting(site: string, relative: string): Promise<string | undefined> {
-  const { missingFrom, parts } = await checkParents(site, relative);
-  if (missingFrom < parts.length) return undefined;
-  const file = path.join(site, ...parts);
-  let stats;
-  try {
-    stats = await lstat(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-  if (stats.isSymbolicLink()) throw new UnsafePathError(`${relative} is a symbolic link: newsbrief does not write through links`);
-  if (!stats.isFile()) throw new UnsafePathError(`${relative} is not a regular file`);
-  return readFile(file, "utf8");
-}
-
-/** Writes a temporary file beside the target, then renames it over the target. */
-async function writeAtomically(site: string, relative: string, contents: string): Promise<void> {
-  const { missingFrom, parts } = await checkParents(site, relative);
-  for (let i = missingFrom; i < parts.length; i++) {
-    await mkdir(path.join(site, ...parts.slice(0, i)));
-  }
-  const file = path.join(site, ...parts);
-  const existing = await lstat(file).catch(() => undefined);
-  if (existing && (existing.isSymbolicLink() || !existing.isFile())) throw new UnsafePathError(`${relative} is a symbolic link or not a regular file: newsbrief does not write through it`);
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.newsbrief-${process.pid}.tmp`);
-  const handle = await open(temporary, "wx");
-  try {
-    await handle.writeFile(contents, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** Removes the folders of `relative` left empty by a prune, up to (not including) the content folder. */
-async function removeEmptyFolders(site: string, relative: string): Promise<void> {
-  const parts = relative.split("/");
-  for (let i = parts.length - 1; i > 1; i--) {
-    try {
-      await rmdir(path.join(site, ...parts.slice(0, i)));
-    } catch {
-      return;
-    }
-  }
-}
-
-/** Every regular file under `relative` (no link followed), `/`-separated and sorted. */
-async function listFiles(site: string, relative: string): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(path.join(site, ...folder.split("/")), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const child = `${folder}/${entry.name}`;
-      if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile()) found.push(child);
-    }
-  };
-  const root = await lstat(path.join(site, relative)).catch(() => undefined);
-  if (root?.isDirectory()) await walk(relative);
-  return found.sort(compareStrings);
 }
 
 /** Front matter keys shared by the Hugo and Decap files. */

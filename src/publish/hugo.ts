@@ -5,33 +5,18 @@
  * folder (`per-locale-dir`: `content/<locale>/briefs/<slug>.md`, with
  * `contentDir` set per language in the site's configuration).
  */
-import { LOCALES, type Locale } from "../content/schema.ts";
-import { bodyWithoutTitle, fileTarget, markdownFile, siteFrontMatter, type FileLayout } from "./files.ts";
-import type { TargetDefinition } from "./index.ts";
-import type { Brief } from "./types.ts";
+import { bodyWithoutTitle, fileTarget, LOCALE_GROUP as LOCALE, markdownFile, pattern, siteFrontMatter, SLUG_GROUP as SLUG, type FileLayout } from "./files.ts";
+import type { Brief, TargetDefinition } from "./types.ts";
 
 export const HUGO_LAYOUTS = ["by-filename", "per-locale-dir"] as const;
 export type HugoLayout = (typeof HUGO_LAYOUTS)[number];
 
-const LOCALE = `(${LOCALES.join("|")})`;
-const SLUG = "([a-z0-9]+(?:-[a-z0-9]+)*)";
 
 /** Where each layout puts a brief. */
 export const HUGO_FILE_LAYOUTS: Record<HugoLayout, FileLayout> = {
   "by-filename": pattern((slug, locale) => `content/briefs/${slug}/index.${locale}.md`, new RegExp(`^content/briefs/${SLUG}/index\\.${LOCALE}\\.md$`), 1, 2),
   "per-locale-dir": pattern((slug, locale) => `content/${locale}/briefs/${slug}.md`, new RegExp(`^content/${LOCALE}/briefs/${SLUG}\\.md$`), 2, 1),
 };
-
-/** A layout from a path builder and the pattern that reads its paths back. */
-export function pattern(pathOf: FileLayout["pathOf"], regex: RegExp, slugGroup: number, localeGroup: number): FileLayout {
-  return {
-    pathOf,
-    match(relative) {
-      const found = regex.exec(relative);
-      return found ? { slug: found[slugGroup]!, locale: found[localeGroup] as Locale } : undefined;
-    },
-  };
-}
 
 /** A brief as a Hugo content file: Hugo's front matter keys, then the Markdown body. */
 export function hugoFile(brief: Brief, draft: boolean): string {

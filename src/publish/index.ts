@@ -14,50 +14,10 @@ import { decapTarget } from "./decap.ts";
 import { PublishUsageError } from "./errors.ts";
 import { hugoTarget } from "./hugo.ts";
 import { wordpressTarget } from "./wordpress-target.ts";
-import type { PlanEntry, Publisher, PublishOptions, PublishResult } from "./types.ts";
+import type { PlanEntry, Publisher, PublishOptions, PublishResult, TargetDefinition, TargetOption, TargetSettings } from "./types.ts";
 
 export { PublishUsageError };
-export type { Brief, PlanEntry, Publisher, PublishOptions, PublishResult } from "./types.ts";
-
-/** A target-specific flag of `newsbrief publish`. */
-export interface TargetOption {
-  /** Commander flags, e.g. `--url <url>` or `--draft`. */
-  flags: string;
-  description: string;
-  /** Allowed values, shown in `--help` and checked by the CLI. */
-  choices?: readonly string[];
-}
-
-/** What a target receives: the parsed flags of `newsbrief publish`. */
-export interface TargetSettings {
-  /** The positional argument (a site folder for file-based targets), resolved against `cwd` by the target. */
-  site?: string;
-  /** The folder the command runs in. */
-  cwd: string;
-  /** The environment, for targets that read credentials from it (never from flags or files). */
-  env?: Readonly<Record<string, string | undefined>>;
-  /** `--layout`, when given; each target knows its own layouts. */
-  layout?: string;
-  /** Every other flag, by its camel-cased name (`--draft` → `draft`). */
-  [option: string]: unknown;
-}
-
-/** One publishing target in the registry. */
-export interface TargetDefinition {
-  /** The `--to` name. */
-  name: string;
-  /** One line for `--help`. */
-  description: string;
-  /** Layouts for `--layout`; the first is the default. Empty when the target has none. */
-  layouts: readonly string[];
-  /** Whether the positional `<site>` argument is required. */
-  needsSite: boolean;
-  /** Flags of its own. */
-  options: readonly TargetOption[];
-  /** Builds the publisher; throws {@link PublishUsageError} for bad settings. */
-  create(settings: TargetSettings): Publisher;
-}
-
+export type { Brief, PlanEntry, Publisher, PublishOptions, PublishResult, TargetDefinition, TargetOption, TargetSettings } from "./types.ts";
 
 /** Every target, by its `--to` name. */
 export const TARGETS: Readonly<Record<string, TargetDefinition>> = {

@@ -67,3 +67,42 @@ export interface Publisher {
   /** Applies a plan made by {@link plan}; never throws for a target's failure, reports it in the result. */
   apply(plan: readonly PlanEntry[], briefs: readonly Brief[], options: PublishOptions): Promise<PublishResult>;
 }
+
+/** A target-specific flag of `newsbrief publish`. */
+export interface TargetOption {
+  /** Commander flags, e.g. `--url <url>` or `--draft`. */
+  flags: string;
+  description: string;
+  /** Allowed values, shown in `--help` and checked by the CLI. */
+  choices?: readonly string[];
+}
+
+/** What a target receives: the parsed flags of `newsbrief publish`. */
+export interface TargetSettings {
+  /** The positional argument (a site folder for file-based targets), resolved against `cwd` by the target. */
+  site?: string;
+  /** The folder the command runs in. */
+  cwd: string;
+  /** The environment, for targets that read credentials from it (never from flags or files). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** `--layout`, when given; each target knows its own layouts. */
+  layout?: string;
+  /** Every other flag, by its camel-cased name (`--draft` → `draft`). */
+  [option: string]: unknown;
+}
+
+/** One publishing target in the registry. */
+export interface TargetDefinition {
+  /** The `--to` name. */
+  name: string;
+  /** One line for `--help`. */
+  description: string;
+  /** Layouts for `--layout`; the first is the default. Empty when the target has none. */
+  layouts: readonly string[];
+  /** Whether the positional `<site>` argument is required. */
+  needsSite: boolean;
+  /** Flags of its own. */
+  options: readonly TargetOption[];
+  /** Builds the publisher; throws a `PublishUsageError` for bad settings. */
+  create(settings: TargetSettings): Publisher;
+}

@@ -3,9 +3,9 @@
  * wordpress --url <site> [--status draft|publish]`, and the must-use plugin
  * that `newsbrief cms-config wordpress` prints.
  */
-import { readFileSync } from "node:fs";
+import { readPackagedText } from "../io/read.ts";
 import { PublishUsageError } from "./errors.ts";
-import type { TargetDefinition } from "./index.ts";
+import type { TargetDefinition } from "./types.ts";
 import { wordpressPublisher, type PostStatus } from "./wordpress.ts";
 
 /** The statuses `--status` accepts; the first is the default. */
@@ -32,5 +32,5 @@ export const wordpressTarget: TargetDefinition = {
 
 /** The must-use plugin the site needs, as shipped in `wordpress-plugin.php`. */
 export function wordpressPlugin(): string {
-  return readFileSync(new URL("./wordpress-plugin.php", import.meta.url), "utf8");
+  return readPackagedText(new URL("./wordpress-plugin.php", import.meta.url));
 }

@@ -5,23 +5,21 @@
  */
 import Handlebars from "handlebars";
 import sanitizeHtml from "sanitize-html";
-import { stringify } from "yaml";
 import type { Article } from "../content/load.ts";
+import { resolveArticle } from "../resolve/index.ts";
 import { LOCALES, type Fact, type Locale } from "../content/schema.ts";
 import { FigureFormatter } from "./figures.ts";
 import { createMarked, titleAndDescription } from "./markdown.ts";
 import { INTL_TAG, type Messages } from "./messages.ts";
 import type { BriefTemplate } from "./templates.ts";
 import type { OutputFile } from "../types.ts";
+import { writeBriefFile } from "../plan/brief-file.ts";
+import { briefPath } from "../plan/layout.ts";
 
 /** Everything a run builds once and reuses for every article. */
 export interface Renderer {
   render(article: Article, template: BriefTemplate, inputHash: string): OutputFile[];
 }
-
-// Every string double-quoted, so that no YAML reader turns a date or a
-// number-like title into something else; no line folding.
-const FRONT_MATTER_STYLE = { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" } as const;
 
 const OG_LOCALE: Record<Locale, string> = { fr: "fr_BE", nl: "nl_BE", en: "en_GB" };
 
@@ -37,10 +35,10 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
 
   return {
     render(article, template, inputHash) {
-      const facts = new Map<string, Fact>(article.facts.facts.map((f) => [f.id, f]));
+      const resolved = resolveArticle(article);
       const files: OutputFile[] = [];
       for (const { locale, messages, figures, lists } of perLocale) {
-        const body = tidy(template.render({ article, locale, messages, figures, lists, facts }));
+        const body = tidy(template.render({ article, locale, messages, figures, lists, resolved }));
         const { title, description } = titleAndDescription(marked, body);
         const frontMatter = {
           title,
@@ -58,7 +56,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
           },
           inputHash,
         };
-        files.push({ path: `${article.slug}/${locale}.md`, contents: `---\n${stringify(frontMatter, FRONT_MATTER_STYLE)}---\n\n${body}` });
+        files.push({ path: briefPath(article.slug, locale, "md"), contents: writeBriefFile(frontMatter, body) });
         const html = page({
           charset: "utf-8",
           viewport: new Handlebars.SafeString("width=device-width, initial-scale=1"),
@@ -85,7 +83,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
           }),
           body: new Handlebars.SafeString(sanitizeBody(marked.parse(body, { async: false })).trimEnd()),
         });
-        files.push({ path: `${article.slug}/${locale}.html`, contents: html });
+        files.push({ path: briefPath(article.slug, locale, "html"), contents: html });
       }
       return files;
     },

@@ -14,6 +14,8 @@
  */
 import { createHash } from "node:crypto";
 import { parse } from "yaml";
+import { briefFields, readBriefFile } from "../plan/brief-file.ts";
+import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
 import { compareStrings } from "../diagnostics/diagnostic.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import type { OutputFile } from "../types.ts";
@@ -22,19 +24,9 @@ import { createMarked } from "./markdown.ts";
 import { INTL_TAG, type Messages } from "./messages.ts";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
-export const MANIFEST_PATH = "manifest.json";
 /** The message that names each locale's feed. */
 export const FEED_TITLE_KEY = "feed.title";
 
-/** The path of a locale's feed in the output folder. */
-export function feedPath(locale: Locale): string {
-  return `feed.${locale}.json`;
-}
-
-/** True for the files of the output folder made by {@link cmsOutputs}. */
-export function isCmsOutput(relative: string): boolean {
-  return relative === MANIFEST_PATH || LOCALES.some((l) => relative === feedPath(l));
-}
 
 /**
  * What a feed takes from one brief's Markdown file. It depends on that
@@ -82,10 +74,10 @@ export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record
   let marked: ReturnType<typeof createMarked> | undefined;
   const briefs: BriefData[] = [];
   for (const file of files) {
-    const match = /^([^/]+)\/(fr|nl|en)\.md$/.exec(file.path);
-    if (!match) continue;
-    const [, slug, locale] = match as unknown as [string, string, Locale];
-    const htmlPath = `${slug}/${locale}.html`;
+    const address = parseBriefPath(file.path);
+    if (!address || address.format !== "md") continue;
+    const { slug, locale } = address;
+    const htmlPath = briefPath(slug, locale, "html");
     if (!byPath.has(htmlPath)) continue;
     const key = hash(file.path);
     let brief = memo.get(key);
@@ -161,12 +153,10 @@ export function feedTitles(catalog: ReadonlyMap<Locale, Messages>): Record<Local
 }
 
 function readBrief(contents: string): (Omit<FeedBrief, "html"> & { body: string }) | undefined {
-  const match = /^---\n([\s\S]*?\n)---\n\n?([\s\S]*)$/.exec(contents);
-  if (!match) return undefined;
-  const data = parse(match[1]!) as Record<string, unknown> | null;
-  const text = (key: string) => (typeof data?.[key] === "string" ? (data[key] as string) : undefined);
-  const [title, description, date, translationKey] = [text("title"), text("description"), text("date"), text("translationKey")];
-  if (title === undefined || description === undefined || date === undefined || translationKey === undefined) return undefined;
-  const tags = Array.isArray(data?.tags) ? data.tags.filter((tag): tag is string => typeof tag === "string") : [];
-  return { title, description, date, translationKey, tags, body: match[2]! };
+  const file = readBriefFile(contents);
+  if (typeof file === "string") return undefined;
+  const fields = briefFields(file.frontMatter);
+  if (!fields) return undefined;
+  const { title, description, date, translationKey, tags } = fields;
+  return { title, description, date, translationKey, tags, body: file.body };
 }

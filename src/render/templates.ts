@@ -8,6 +8,7 @@ import Handlebars from "handlebars";
 import type { HelperDelegate, HelperOptions } from "handlebars";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Article } from "../content/load.ts";
+import type { ResolvedArticle } from "../resolve/index.ts";
 import { textOf, translatedFrom, type Fact, type Locale, type LocalizedText } from "../content/schema.ts";
 import type { FigureFormatter } from "./figures.ts";
 import { escapeMarkdown } from "./markdown.ts";
@@ -21,7 +22,8 @@ export interface BriefScope {
   messages: Messages;
   figures: FigureFormatter;
   lists: Intl.ListFormat;
-  facts: ReadonlyMap<string, Fact>;
+  /** The article's facts by id and derived figures, resolved once per article. */
+  resolved: ResolvedArticle;
 }
 
 /** What a helper's first argument names, for the static check. */
@@ -209,19 +211,15 @@ function stripArticle(text: string, locale: Locale): string {
 }
 
 function factOf(scope: BriefScope, id: string): Fact {
-  const fact = scope.facts.get(id);
+  const fact = scope.resolved.facts.get(id);
   if (!fact) throw new Error(`unknown fact ${id}`);
   return fact;
 }
 
-function rankedParts(scope: BriefScope, id: string): string[] {
-  const breakdown = scope.article.facts.breakdowns.find((b) => b.id === id);
+function rankedParts(scope: BriefScope, id: string): readonly string[] {
+  const breakdown = scope.resolved.breakdowns.get(id);
   if (!breakdown) throw new Error(`unknown breakdown ${id}`);
-  // Largest first; equal amounts keep the dataset's order.
-  return breakdown.parts
-    .map((part, index) => ({ part, index, value: factOf(scope, part).value as number }))
-    .sort((a, b) => b.value - a.value || a.index - b.index)
-    .map((p) => p.part);
+  return breakdown.ranked;
 }
 
 function quoteOf(scope: BriefScope, id: string) {
@@ -249,7 +247,7 @@ function registerHelpers(hb: typeof Handlebars): void {
     parts: define("parts", (scope, id) => rankedParts(scope, id)),
     largest: define("largest", (scope, id) => rankedParts(scope, id)[0]),
     runnerUp: define("runnerUp", (scope, id) => rankedParts(scope, id)[1] ?? ""),
-    complete: define("complete", (scope, id) => scope.article.facts.breakdowns.find((b) => b.id === id)?.complete === true),
+    complete: define("complete", (scope, id) => scope.resolved.breakdowns.get(id)?.breakdown.complete === true),
     quotes: define("quotes", (scope) => scope.article.facts.quotes.map((q) => q.id)),
     quoteText: define("quoteText", (scope, id) => localized(quoteOf(scope, id).text, scope.locale)),
     speaker: define("speaker", (scope, id) => escapeMarkdown(quoteOf(scope, id).speaker)),

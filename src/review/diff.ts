@@ -18,7 +18,8 @@ import { check } from "../build/pipeline.ts";
 import { FigureFormatter } from "../render/figures.ts";
 import { loadMessages, type Messages } from "../render/messages.ts";
 import { readFigures, type ReadFigure } from "../verify/reader.ts";
-import { articlePaths, indexBase, isProjectFile, loadBase, slugOf, workingSide, type Side } from "../io/snapshot.ts";
+import { indexBase, loadBase, workingSide, type Side } from "../io/snapshot.ts";
+import { articlePaths, isProjectFile, parseBriefPath, slugOf } from "../plan/layout.ts";
 
 /** Version of the JSON report's shape. */
 export const REPORT_VERSION = 1;
@@ -178,7 +179,7 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
   for (const relative of changed) {
     if (relative.endsWith(".md") && withoutInputHash(old.text(relative)) === withoutInputHash(head.text(relative))) continue;
     const slug = relative.startsWith(`${paths.out}/`) ? slugOf(paths, relative) : undefined;
-    const locale = /\/(fr|nl|en)\.(?:md|html)$/.exec(relative)?.[1] as Locale | undefined;
+    const locale = relative.startsWith(`${paths.out}/`) ? parseBriefPath(relative.slice(paths.out.length + 1))?.locale : undefined;
     if (!slug || !locale) continue;
     if (!changedBriefs.has(slug)) changedBriefs.set(slug, new Set());
     changedBriefs.get(slug)!.add(locale);
