@@ -3,18 +3,19 @@
  * every locale → verify → plan → write. Each stage reports diagnostics;
  * nothing is written unless every stage passed.
  */
-import { createHash } from "node:crypto";
 import { compareDiagnostics, compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { hashOf, RENDER_VERSION, reuse, sha256, sharedInputsHash, type CacheEntry, type CacheUse } from "./cache.ts";
+import { emptyResult, type RunResult } from "./result.ts";
+import { staleOutputs } from "./stale.ts";
 import { loadArticle, type Article } from "../content/load.ts";
 import { LOCALES } from "../content/schema.ts";
 import { checkOutputLocation, checkProjectRoot } from "../io/paths.ts";
-import { lockOutputs, type LockOwner } from "../io/lock.ts";
+import { lockOutputs } from "../io/lock.ts";
 import { readBuildCache, sourceFingerprint, writeBuildCache, type BuildCache } from "../io/cache.ts";
 import { readOutputs, readProject, type ProjectInputs } from "../io/read.ts";
 import { recoverOutputs, writeOutputs } from "../io/write.ts";
-import { type ProjectPaths } from "../types.ts";
 import { createRenderer } from "../render/brief.ts";
-import { type OutputFile } from "../types.ts";
+import type { ProjectPaths } from "../types.ts";
 import { cmsOutputs, FEED_TITLE_KEY, feedTitles, type FeedBrief, type FeedMemo } from "../render/feeds.ts";
 import { briefPath, isCmsOutput, parseBriefPath } from "../plan/layout.ts";
 import { loadMessages, type LoadedMessages } from "../render/messages.ts";
@@ -24,33 +25,8 @@ import { checkProvenance, type SourceCoverage } from "../provenance/check.ts";
 import { verifyCmsOutputs } from "../verify/feeds.ts";
 import { verifyArticle, type VerifyArticle, type VerifyFile } from "../verify/verify.ts";
 
-/** Bumped when a change to newsbrief itself changes what it writes. */
-export const RENDER_VERSION = "1";
+export { RENDER_VERSION, type RunResult };
 
-/** What a build or check found and did. */
-export interface RunResult {
-  diagnostics: Diagnostic[];
-  /** The files the content produces, sorted by path. */
-  files: OutputFile[];
-  articles: number;
-  /** Figures read back from the outputs and matched to a fact. */
-  figuresVerified: number;
-  /** Articles whose verified outputs were reused from the build cache. */
-  cached: number;
-  /** Paths under the output folder that the run changed (build only). */
-  changed: string[];
-  /** What was cleaned up after an interrupted build (build only). */
-  recovered?: string[];
-  /** Set when another build holds the output folder. */
-  lockedBy?: LockOwner;
-  /** How many figures of each article's French source the facts account for (build and check). */
-  coverage?: SourceCoverage[];
-  /** The files of the output folder as `check` read and verified them, by path inside it (check only). */
-  outputs?: ReadonlyMap<string, string>;
-}
-
-/** A build cache entry, with the source coverage of the article it remembers. */
-type CacheEntry = BuildCache["entries"][string] & { coverage?: SourceCoverage; feed?: Record<string, FeedBrief> };
 
 /** Options of {@link build}. */
 export interface BuildOptions {
@@ -124,10 +100,6 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   return result;
 }
 
-function emptyResult(): RunResult {
-  return { diagnostics: [], files: [], articles: 0, figuresVerified: 0, cached: 0, changed: [] };
-}
-
 /** Options of {@link check}. */
 export interface CheckOptions {
   /** Check only these articles (and the outputs under their folders). @default every article */
@@ -170,13 +142,6 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   }
   diagnostics.push(...staleOutputs(paths, result.files, onDisk));
   return { ...result, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics), figuresVerified: figures, outputs: onDisk };
-}
-
-interface CacheUse {
-  onDisk: ReadonlyMap<string, string>;
-  cache: BuildCache;
-  /** Fingerprint of newsbrief's own sources: a change to the code invalidates every entry. */
-  tool: string;
 }
 
 function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUse): { result: RunResult; articles: Article[]; entries: BuildCache["entries"] } {
@@ -289,77 +254,9 @@ function verifyArticleOf(article: Article): VerifyArticle {
   return { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang };
 }
 
-/** The outputs of `slug` from the last build, when its key matches and out/ still holds them unchanged. */
-function reuse(caching: CacheUse, slug: string, key: string): { entry: BuildCache["entries"][string]; files: OutputFile[] } | undefined {
-  const entry = caching.cache.entries[slug];
-  if (!entry || entry.key !== key) return undefined;
-  const files: OutputFile[] = [];
-  for (const [path, digest] of Object.entries(entry.files)) {
-    const contents = caching.onDisk.get(path);
-    if (contents === undefined || sha256(contents) !== digest) return undefined;
-    files.push({ path, contents });
-  }
-  return { entry, files };
-}
-
 function verifyFile(paths: ProjectPaths, relative: string, contents: string): VerifyFile {
   const address = parseBriefPath(relative);
   if (!address) throw new Error(`not a brief's path: ${relative}`);
   return { file: `${paths.out}/${relative}`, locale: address.locale, format: address.format === "html" ? "html" : "markdown", contents };
 }
 
-function staleOutputs(paths: ProjectPaths, files: readonly OutputFile[], onDisk: ReadonlyMap<string, string>): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const expected = new Map(files.map((f) => [f.path, f.contents]));
-  for (const [relative, contents] of expected) {
-    const actual = onDisk.get(relative);
-    if (actual === undefined) {
-      diagnostics.push(diagnostic({ file: `${paths.out}/${relative}`, rule: "out/missing", message: "this output is missing: run `newsbrief build`" }));
-    } else if (actual !== contents) {
-      const line = firstDifferentLine(contents, actual);
-      diagnostics.push(diagnostic({ file: `${paths.out}/${relative}`, line: line.number, column: 1, rule: "out/stale", message: "this output differs from what `newsbrief build` writes (stale or edited by hand)", expected: line.expected, actual: line.actual }));
-    }
-  }
-  for (const relative of onDisk.keys()) {
-    if (!expected.has(relative)) diagnostics.push(diagnostic({ file: `${paths.out}/${relative}`, rule: "out/orphan", message: "no article produces this file any more: run `newsbrief build` to remove it" }));
-  }
-  return diagnostics;
-}
-
-/**
- * The first line that differs, passing over the front matter's `inputHash`
- * line when a later line differs too: that one says what a reader would see.
- */
-function firstDifferentLine(expected: string, actual: string): { number: number; expected: string; actual: string } {
-  const a = expected.split("\n");
-  const b = actual.split("\n");
-  let first = -1;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] === b[i]) continue;
-    if (first === -1) first = i;
-    if (!(a[i] ?? "").startsWith("inputHash:")) {
-      first = i;
-      break;
-    }
-  }
-  if (first === -1) return { number: 1, expected: "", actual: "" };
-  return { number: first + 1, expected: JSON.stringify(a[first] ?? "(end of file)"), actual: JSON.stringify(b[first] ?? "(end of file)") };
-}
-
-/** Hash of what every article shares: the render version, the locales and every template. */
-function sharedInputsHash(inputs: ProjectInputs): string {
-  const hash = createHash("sha256").update(`newsbrief render ${RENDER_VERSION}\n`);
-  const shared = [...inputs.locales, ...inputs.templates, ...(inputs.pageTemplate ? [inputs.pageTemplate] : [])];
-  for (const file of shared.sort((a, b) => compareStrings(a.file, b.file))) hash.update(`${file.file}\n${file.text.length}:${file.text}\n`);
-  return hash.digest("hex");
-}
-
-function hashOf(...parts: string[]): string {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(`${part.length}:${part}`);
-  return hash.digest("hex");
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}

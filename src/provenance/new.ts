@@ -7,7 +7,6 @@ import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnosti
 import { parseSource, SLUG_PATTERN } from "../content/load.ts";
 import { parseYaml } from "../content/yaml.ts";
 import { frontMatterEnd } from "../plan/front-matter.ts";
-import { type ProjectPaths } from "../types.ts";
 import type { FigureReader } from "./consistency.ts";
 import { draftFacts, draftSource, titleOf } from "./draft.ts";
 

@@ -14,7 +14,7 @@ import { decapTarget } from "./decap.ts";
 import { PublishUsageError } from "./errors.ts";
 import { hugoTarget } from "./hugo.ts";
 import { wordpressTarget } from "./wordpress-target.ts";
-import type { PlanEntry, Publisher, PublishOptions, PublishResult, TargetDefinition, TargetOption, TargetSettings } from "./types.ts";
+import type { PlanEntry, Publisher, PublishOptions, PublishResult, TargetDefinition, TargetSettings } from "./types.ts";
 
 export { PublishUsageError };
 export type { Brief, PlanEntry, Publisher, PublishOptions, PublishResult, TargetDefinition, TargetOption, TargetSettings } from "./types.ts";

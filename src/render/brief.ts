@@ -7,7 +7,7 @@ import Handlebars from "handlebars";
 import sanitizeHtml from "sanitize-html";
 import type { Article } from "../content/load.ts";
 import { resolveArticle } from "../resolve/index.ts";
-import { LOCALES, type Fact, type Locale } from "../content/schema.ts";
+import { LOCALES, type Locale } from "../content/schema.ts";
 import { FigureFormatter } from "./figures.ts";
 import { createMarked, titleAndDescription } from "./markdown.ts";
 import { INTL_TAG, type Messages } from "./messages.ts";

@@ -13,7 +13,6 @@
  * brief's `.md` and `.html` and the three feeds, with their SHA-256.
  */
 import { createHash } from "node:crypto";
-import { parse } from "yaml";
 import { briefFields, readBriefFile } from "../plan/brief-file.ts";
 import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
 import { compareStrings } from "../diagnostics/diagnostic.ts";

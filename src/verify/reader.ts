@@ -1,7 +1,7 @@
 /**
  * The figure reader: the verifier's independent oracle. It finds every figure in a rendered brief
  * (amounts, percentages, dates, years, plain numbers) and reads it back to an exact value, noting
- * every departure from /work/shared/LOCALE-CONVENTIONS.md as a problem.
+ * every departure from the locale conventions (LOCALE-CONVENTIONS.md, beside the project) as a problem.
  *
  * Deliberately self-contained: plain string and regex code, no locale-aware built-in and no import
  * from the project, so that a formatting bug elsewhere can never be mirrored here.
