@@ -4,7 +4,9 @@
  * nothing is written unless every stage passed.
  */
 import { createHash } from "node:crypto";
-import { compareDiagnostics, compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { compareDiagnostics, compareStrings, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import { loadArticle, type Article } from "../content/load.ts";
 import { LOCALES } from "../content/schema.ts";
 import { checkOutputLocation, checkProjectRoot } from "../io/paths.ts";
@@ -80,7 +82,7 @@ export async function build(paths: ProjectPaths, options: BuildOptions = {}): Pr
     return {
       ...emptyResult(),
       lockedBy: owner,
-      diagnostics: [diagnostic({ file: paths.out, rule: "out/locked", message: `another build is writing ${paths.out}/ (process ${owner.pid} on ${owner.host || "this machine"}${owner.since ? ` since ${owner.since}` : ""}); try again when it is done, or pass --wait` })],
+      diagnostics: [diagnose(CATALOGUE["out/locked"], { out: paths.out, holder: owner, wait: true }, { file: paths.out })],
     };
   }
   try {
@@ -112,7 +114,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     result.diagnostics.push(
-      diagnostic({ file: paths.out, rule: "out/write-failed", message: `could not write ${paths.out}/ (${code ?? (error instanceof Error ? error.message : String(error))}); the previous ${paths.out}/ is left as it was` }),
+      diagnose(CATALOGUE["out/write-failed"], { out: paths.out, reason: code ?? (error instanceof Error ? error.message : String(error)) }, { file: paths.out }),
     );
     await recoverOutputs(paths).catch(() => []);
     return result;
@@ -256,7 +258,7 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
 function addCmsOutputs(result: RunResult, messages: LoadedMessages, paths: ProjectPaths, rendered: readonly Article[], entries: BuildCache["entries"]): void {
   const missing = LOCALES.filter((l) => !messages.catalog.get(l)?.has(FEED_TITLE_KEY));
   if (missing.length > 0) {
-    for (const l of missing) result.diagnostics.push(diagnostic({ file: `${paths.locales}/${l}.json`, rule: "locale/missing-message", message: `message \`${FEED_TITLE_KEY}\` (the title of the ${l} feed) is missing` }));
+    for (const l of missing) result.diagnostics.push(diagnose(CATALOGUE["locale/missing-message"], { key: FEED_TITLE_KEY, locale: l }, { file: `${paths.locales}/${l}.json` }));
     return;
   }
   // Feed data of reused articles comes from their cache entries; what this run reads is kept in its entries.
@@ -310,14 +312,14 @@ function staleOutputs(paths: ProjectPaths, files: readonly OutputFile[], onDisk:
   for (const [relative, contents] of expected) {
     const actual = onDisk.get(relative);
     if (actual === undefined) {
-      diagnostics.push(diagnostic({ file: `${paths.out}/${relative}`, rule: "out/missing", message: "this output is missing: run `newsbrief build`" }));
+      diagnostics.push(diagnose(CATALOGUE["out/missing"], {}, { file: `${paths.out}/${relative}` }));
     } else if (actual !== contents) {
       const line = firstDifferentLine(contents, actual);
-      diagnostics.push(diagnostic({ file: `${paths.out}/${relative}`, line: line.number, column: 1, rule: "out/stale", message: "this output differs from what `newsbrief build` writes (stale or edited by hand)", expected: line.expected, actual: line.actual }));
+      diagnostics.push(diagnose(CATALOGUE["out/stale"], {}, { file: `${paths.out}/${relative}`, line: line.number, column: 1, expected: line.expected, actual: line.actual }));
     }
   }
   for (const relative of onDisk.keys()) {
-    if (!expected.has(relative)) diagnostics.push(diagnostic({ file: `${paths.out}/${relative}`, rule: "out/orphan", message: "no article produces this file any more: run `newsbrief build` to remove it" }));
+    if (!expected.has(relative)) diagnostics.push(diagnose(CATALOGUE["out/orphan"], {}, { file: `${paths.out}/${relative}` }));
   }
   return diagnostics;
 }

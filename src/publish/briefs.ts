@@ -5,7 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import { parse } from "yaml";
-import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { compareStrings, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { SLUG_PATTERN } from "../content/load.ts";
 import { checkProjectRoot } from "../io/paths.ts";
@@ -29,7 +31,7 @@ export async function loadBriefs(paths: ProjectPaths): Promise<{ briefs: Brief[]
   // Held while checking and reading, so that no build replaces out/ in between.
   const { lock, heldBy } = await lockOutputs(paths, 0);
   if (!lock) {
-    return { briefs: [], diagnostics: [diagnostic({ file: paths.out, rule: "out/locked", message: `a build is writing ${paths.out}/ (process ${heldBy!.pid}): publish again when it is done` })] };
+    return { briefs: [], diagnostics: [diagnose(CATALOGUE["out/locked"], { out: paths.out, holder: heldBy! }, { file: paths.out })] };
   }
   try {
     return await readVerified(paths);
@@ -52,11 +54,11 @@ async function readVerified(paths: ProjectPaths): Promise<{ briefs: Brief[]; dia
       const markdownFile = onDisk.get(`${slug}/${locale}.md`);
       const html = bodies.get(`${slug}/${locale}`);
       if (markdownFile === undefined || html === undefined) {
-        diagnostics.push(diagnostic({ file, rule: "publish/missing-brief", message: `the ${locale} brief of ${slug} is missing from ${paths.out}/: run \`newsbrief build\`` }));
+        diagnostics.push(diagnose(CATALOGUE["publish/missing-brief"], { locale, slug, out: paths.out }, { file }));
         continue;
       }
       const brief = readBrief(slug, locale, markdownFile, html);
-      if (typeof brief === "string") diagnostics.push(diagnostic({ file, rule: "publish/unreadable-brief", message: brief }));
+      if (typeof brief === "string") diagnostics.push(diagnose(CATALOGUE["publish/unreadable-brief"], { reason: brief }, { file }));
       else briefs.push(brief);
     }
   }
