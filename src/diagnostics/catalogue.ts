@@ -131,7 +131,7 @@ export const CATALOGUE = {
     title: "The YAML parser refuses the text",
     message: (a: { code: string; text: string }) => a.text,
     ruleFor: (a: { code: string; text: string }) => YAML_CODES[a.code] ?? "yaml/syntax",
-    hint: "The parser's own message. Its error codes DUPLICATE_KEY, TAG_RESOLVE_FAILED and BAD_ALIAS give yaml/duplicate-key, yaml/tag and yaml/alias, any other yaml/syntax. In locales/*.json every yaml/ rule is reported as locale/.",
+    hint: "The parser's own message. Its error codes DUPLICATE_KEY, TAG_RESOLVE_FAILED and BAD_ALIAS give `yaml/duplicate-key`, `yaml/tag` and `yaml/alias`, any other `yaml/syntax`. In locales/*.json every `yaml/` rule is reported as `locale/`.",
   },
   "yaml/syntax": {
     rule: "yaml/syntax",
@@ -161,28 +161,28 @@ export const CATALOGUE = {
     title: "An unknown field",
     message: (a: Schema & { key: string }) => `unknown field \`${a.key}\``,
     ruleFor: (a: Schema & { key: string }) => `${a.schema}/unknown-key`,
-    hint: "<schema> is facts (facts.yaml) or front-matter (the source's front matter).",
+    hint: "`<schema>` is facts (facts.yaml) or front-matter (the source's front matter).",
   },
   "<schema>/missing-field": {
     rule: "<schema>/missing-field",
     title: "A required field is missing",
     message: (a: Schema & { field: string }) => `missing field \`${a.field}\``,
     ruleFor: (a: Schema & { field: string }) => `${a.schema}/missing-field`,
-    hint: "<schema> is facts or front-matter.",
+    hint: "`<schema>` is facts or front-matter.",
   },
   "<schema>/invalid-type": {
     rule: "<schema>/invalid-type",
     title: "A field has the wrong type",
     message: (_: Schema) => "wrong type",
     ruleFor: (a: Schema) => `${a.schema}/invalid-type`,
-    hint: "<schema> is facts or front-matter.",
+    hint: "`<schema>` is facts or front-matter.",
   },
   "<schema>/<issue>": {
     rule: "<schema>/<issue>",
     title: "A field has a value it cannot have",
     message: (a: Schema & { issue: "invalid-value" | "out-of-range" | "invalid-format"; discriminator?: string }) => (a.discriminator ? `unknown ${a.discriminator}` : "invalid value"),
     ruleFor: (a: Schema & { issue: "invalid-value" | "out-of-range" | "invalid-format" }) => `${a.schema}/${a.issue}`,
-    hint: "<schema> is facts or front-matter; <issue> is invalid-value, out-of-range (too small or too large) or invalid-format. The message names the field that chooses an item's form (`unknown type`) when that field is wrong.",
+    hint: "`<schema>` is facts or front-matter; `<issue>` is invalid-value, out-of-range (too small or too large) or invalid-format. The message names the field that chooses an item's form (`unknown type`) when that field is wrong.",
   },
 
   // Front matter of the source.
