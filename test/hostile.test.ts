@@ -134,7 +134,7 @@ describe("concurrent builds", () => {
       const before = outTree(root);
       const result = await run(root, "build");
       expect(result.code).toBe(75);
-      expect(result.stderr).toMatch(new RegExp(`another build is writing out/ \\(process ${process.pid} on `));
+      expect(result.stderr).toMatch(new RegExp(`a build is writing out/ \\(process ${process.pid} on `));
       expect(outTree(root)).toEqual(before);
     } finally {
       await lock!.release();

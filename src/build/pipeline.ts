@@ -3,7 +3,9 @@
  * every locale → verify → plan → write. Each stage reports diagnostics;
  * nothing is written unless every stage passed.
  */
-import { compareDiagnostics, compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { compareDiagnostics, compareStrings, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import { hashOf, RENDER_VERSION, reuse, sha256, sharedInputsHash, type CacheEntry, type CacheUse } from "./cache.ts";
 import { emptyResult, type RunResult } from "./result.ts";
 import { staleOutputs } from "./stale.ts";
@@ -59,7 +61,7 @@ export async function build(paths: ProjectPaths, options: BuildOptions = {}): Pr
     return {
       ...emptyResult(),
       lockedBy: owner,
-      diagnostics: [diagnostic({ file: paths.out, rule: "out/locked", message: `another build is writing ${paths.out}/ (process ${owner.pid} on ${owner.host || "this machine"}${owner.since ? ` since ${owner.since}` : ""}); try again when it is done, or pass --wait` })],
+      diagnostics: [diagnose(CATALOGUE["out/locked"], { out: paths.out, holder: owner, wait: true }, { file: paths.out })],
     };
   }
   try {
@@ -91,7 +93,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     result.diagnostics.push(
-      diagnostic({ file: paths.out, rule: "out/write-failed", message: `could not write ${paths.out}/ (${code ?? (error instanceof Error ? error.message : String(error))}); the previous ${paths.out}/ is left as it was` }),
+      diagnose(CATALOGUE["out/write-failed"], { out: paths.out, reason: code ?? (error instanceof Error ? error.message : String(error)) }, { file: paths.out }),
     );
     await recoverOutputs(paths).catch(() => []);
     return result;
@@ -224,7 +226,7 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
 function addCmsOutputs(result: RunResult, messages: LoadedMessages, paths: ProjectPaths, rendered: readonly Article[], entries: BuildCache["entries"]): void {
   const missing = LOCALES.filter((l) => !messages.catalog.get(l)?.has(FEED_TITLE_KEY));
   if (missing.length > 0) {
-    for (const l of missing) result.diagnostics.push(diagnostic({ file: `${paths.locales}/${l}.json`, rule: "locale/missing-message", message: `message \`${FEED_TITLE_KEY}\` (the title of the ${l} feed) is missing` }));
+    for (const l of missing) result.diagnostics.push(diagnose(CATALOGUE["locale/missing-message"], { key: FEED_TITLE_KEY, locale: l }, { file: `${paths.locales}/${l}.json` }));
     return;
   }
   // Feed data of reused articles comes from their cache entries; what this run reads is kept in its entries.

@@ -1,5 +1,7 @@
 /** Comparing the outputs a build would write with the output folder as it is. */
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import type { OutputFile, ProjectPaths } from "../types.ts";
 
 /** Outputs that are missing, differ (with their first differing line) or that no article produces any more. */
@@ -9,14 +11,14 @@ export function staleOutputs(paths: ProjectPaths, files: readonly OutputFile[], 
   for (const [relative, contents] of expected) {
     const actual = onDisk.get(relative);
     if (actual === undefined) {
-      diagnostics.push(diagnostic({ file: `${paths.out}/${relative}`, rule: "out/missing", message: "this output is missing: run `newsbrief build`" }));
+      diagnostics.push(diagnose(CATALOGUE["out/missing"], {}, { file: `${paths.out}/${relative}` }));
     } else if (actual !== contents) {
       const line = firstDifferentLine(contents, actual);
-      diagnostics.push(diagnostic({ file: `${paths.out}/${relative}`, line: line.number, column: 1, rule: "out/stale", message: "this output differs from what `newsbrief build` writes (stale or edited by hand)", expected: line.expected, actual: line.actual }));
+      diagnostics.push(diagnose(CATALOGUE["out/stale"], {}, { file: `${paths.out}/${relative}`, line: line.number, column: 1, expected: line.expected, actual: line.actual }));
     }
   }
   for (const relative of onDisk.keys()) {
-    if (!expected.has(relative)) diagnostics.push(diagnostic({ file: `${paths.out}/${relative}`, rule: "out/orphan", message: "no article produces this file any more: run `newsbrief build` to remove it" }));
+    if (!expected.has(relative)) diagnostics.push(diagnose(CATALOGUE["out/orphan"], {}, { file: `${paths.out}/${relative}` }));
   }
   return diagnostics;
 }

@@ -4,6 +4,8 @@
  */
 import matter from "gray-matter";
 import { compareDiagnostics, diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose, phrase } from "../diagnostics/report.ts";
 import { findPlaceholders } from "./todo.ts";
 import { checkUniqueIds, RULES, type RuleContext } from "./rules.ts";
 import { Facts, SourceFrontMatter } from "./schema.ts";
@@ -44,10 +46,8 @@ export function loadArticle(files: ArticleFiles, options: LoadOptions = {}): { a
   const diagnostics: Diagnostic[] = [];
   if (!SLUG_PATTERN.test(files.slug) || files.slug.length > 80) {
     diagnostics.push(
-      diagnostic({
+      diagnose(CATALOGUE["content/invalid-slug"], { slug: files.slug }, {
         file: files.factsFile,
-        rule: "content/invalid-slug",
-        message: `the folder name \`${files.slug}\` is not a valid slug`,
         expected: "lower-case letters, digits and single hyphens, at most 80 characters",
         actual: files.slug,
       }),
@@ -88,8 +88,7 @@ function parseFactsYaml(yaml: PositionedYaml, file: string, options: LoadOptions
   if (options.templates && !options.templates.has(template)) {
     ctx.report({
       path: ["editorial", "template"],
-      rule: "facts/unknown-template",
-      message: `no template \`${template}\` in templates/`,
+      ...phrase(CATALOGUE["facts/unknown-template"], { template }),
       expected: [...options.templates].sort().map((t) => `\`${t}\``).join(", ") || "a template in templates/",
       actual: template,
     });
@@ -118,8 +117,7 @@ export function parseSource(text: string, file: string): { value?: SourceArticle
           file,
           line: 1,
           column: 1,
-          rule: opener ? "front-matter/opener" : "front-matter/missing",
-          message: opener ? "front matter must open with a bare `---` line: no language after it" : "the source must start with front matter (a `---` line)",
+          ...(opener ? phrase(CATALOGUE["front-matter/opener"], {}) : phrase(CATALOGUE["front-matter/missing"], {})),
           expected: "---",
           actual: firstLine.slice(0, 40),
         }),
@@ -128,7 +126,7 @@ export function parseSource(text: string, file: string): { value?: SourceArticle
   }
   const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(3));
   if (!close) {
-    return { diagnostics: [diagnostic({ file, line: 1, column: 1, rule: "front-matter/unclosed", message: "front matter is never closed: add a `---` line after it", expected: "---" })] };
+    return { diagnostics: [diagnose(CATALOGUE["front-matter/unclosed"], {}, { file, line: 1, column: 1, expected: "---" })] };
   }
   let yaml: PositionedYaml | undefined;
   const parsed = matter(text, {

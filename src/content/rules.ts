@@ -3,6 +3,8 @@
  * each rule is `(facts, ctx) => void` and reports through `ctx`.
  */
 import { show } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { phrase } from "../diagnostics/report.ts";
 import { LOCALES, textOf, translatedFrom, type Fact, type Facts, type LocalizedText } from "./schema.ts";
 
 /** What a rule reports through. */
@@ -36,7 +38,7 @@ export function checkUniqueIds(value: unknown, ctx: RuleContext): void {
       if (typeof id !== "string") return;
       const first = seen.get(id);
       if (first) {
-        ctx.report({ path: [section, index, "id"], rule: "facts/duplicate-id", message: `id \`${id}\` is already used by ${first}`, expected: "an id used once in the file", actual: id });
+        ctx.report({ path: [section, index, "id"], ...phrase(CATALOGUE["facts/duplicate-id"], { id, first }), expected: "an id used once in the file", actual: id });
       } else seen.set(id, `${section}.${index}`);
     });
   }
@@ -49,11 +51,11 @@ const breakdownsAddUp: Rule = (facts, ctx) => {
   facts.breakdowns.forEach((breakdown, index) => {
     const total = byId.get(breakdown.of);
     if (!total) {
-      ctx.report({ path: ["breakdowns", index, "of"], rule: "facts/unknown-reference", message: `no fact has the id \`${breakdown.of}\``, expected: "the id of a money fact", actual: breakdown.of });
+      ctx.report({ path: ["breakdowns", index, "of"], ...phrase(CATALOGUE["facts/unknown-reference"], { id: breakdown.of }), expected: "the id of a money fact", actual: breakdown.of });
       return;
     }
     if (total.type !== "money") {
-      ctx.report({ path: ["breakdowns", index, "of"], rule: "facts/reference-type", message: `\`${breakdown.of}\` is a ${total.type} fact, not money`, expected: "a money fact", actual: total.type });
+      ctx.report({ path: ["breakdowns", index, "of"], ...phrase(CATALOGUE["facts/reference-type"], { id: breakdown.of, part: false, found: `a ${total.type} fact`, wanted: "money" }), expected: "a money fact", actual: total.type });
       return;
     }
     let sum = 0;
@@ -63,16 +65,16 @@ const breakdownsAddUp: Rule = (facts, ctx) => {
       const part = byId.get(partId);
       const path = ["breakdowns", index, "parts", p];
       if (listed.has(partId)) {
-        ctx.report({ path, rule: "facts/duplicate-part", message: `\`${partId}\` is listed twice in breakdown \`${breakdown.id}\``, actual: partId });
+        ctx.report({ path, ...phrase(CATALOGUE["facts/duplicate-part"], { part: partId, breakdown: breakdown.id }), actual: partId });
         return;
       }
       listed.add(partId);
       if (!part) {
-        ctx.report({ path, rule: "facts/unknown-reference", message: `no fact has the id \`${partId}\``, expected: "the id of a money fact", actual: partId });
+        ctx.report({ path, ...phrase(CATALOGUE["facts/unknown-reference"], { id: partId }), expected: "the id of a money fact", actual: partId });
         return;
       }
       if (part.type !== "money" || part.currency !== total.currency) {
-        ctx.report({ path, rule: "facts/reference-type", message: `part \`${partId}\` must be money in ${total.currency}`, expected: `money in ${total.currency}`, actual: part.type === "money" ? `money in ${part.currency}` : part.type });
+        ctx.report({ path, ...phrase(CATALOGUE["facts/reference-type"], { id: partId, part: true, found: part.type === "money" ? `money in ${part.currency}` : `a ${part.type} fact`, wanted: `money in ${total.currency}` }), expected: `money in ${total.currency}`, actual: part.type === "money" ? `money in ${part.currency}` : part.type });
         return;
       }
       sum += part.value;
@@ -81,16 +83,14 @@ const breakdownsAddUp: Rule = (facts, ctx) => {
     if (breakdown.complete && Math.abs(sum - total.value) > tolerance) {
       ctx.report({
         path: ["breakdowns", index, "complete"],
-        rule: "facts/breakdown-sum",
-        message: `the parts of \`${breakdown.id}\` add up to ${sum}, not to \`${total.id}\`; set \`complete: false\` if the breakdown is partial`,
+        ...phrase(CATALOGUE["facts/breakdown-sum"], { breakdown: breakdown.id, sum, total: total.id }),
         expected: `${total.value} (± ${tolerance})`,
         actual: String(sum),
       });
     } else if (!breakdown.complete && sum > total.value + tolerance) {
       ctx.report({
         path: ["breakdowns", index, "parts"],
-        rule: "facts/breakdown-exceeds-total",
-        message: `the parts of \`${breakdown.id}\` add up to more than \`${total.id}\``,
+        ...phrase(CATALOGUE["facts/breakdown-exceeds-total"], { breakdown: breakdown.id, total: total.id }),
         expected: `at most ${total.value}`,
         actual: String(sum),
       });
@@ -104,24 +104,24 @@ const figuresAreCoherent: Rule = (facts, ctx) => {
     switch (fact.type) {
       case "money":
         if (fact.currency !== "EUR") {
-          ctx.report({ path: ["facts", index, "currency"], rule: "facts/unsupported-currency", message: `briefs can show amounts in EUR only for now`, expected: "EUR", actual: fact.currency });
+          ctx.report({ path: ["facts", index, "currency"], ...phrase(CATALOGUE["facts/unsupported-currency"], {}), expected: "EUR", actual: fact.currency });
         }
         if (fact.display && fact.precision !== undefined) {
           const step = 10 ** (SCALE_EXPONENT[fact.display.scale] - fact.display.decimals);
           if (step < fact.precision) {
-            ctx.report({ path: ["facts", index, "display"], rule: "facts/false-precision", message: `\`${fact.id}\` would be shown more precisely than the source states it`, expected: `a step of at least ${fact.precision}`, actual: `a step of ${step}` });
+            ctx.report({ path: ["facts", index, "display"], ...phrase(CATALOGUE["facts/false-precision"], { id: fact.id }), expected: `a step of at least ${fact.precision}`, actual: `a step of ${step}` });
           }
         }
         break;
       case "year-range":
         if (fact.value[0] > fact.value[1]) {
-          ctx.report({ path, rule: "facts/invalid-range", message: `the range of \`${fact.id}\` ends before it starts`, expected: "from ≤ to", actual: show(fact.value) });
+          ctx.report({ path, ...phrase(CATALOGUE["facts/invalid-range"], { id: fact.id }), expected: "from ≤ to", actual: show(fact.value) });
         }
         break;
       case "month":
       case "date":
         if (!isCalendarDate(fact.type === "month" ? `${fact.value}-01` : fact.value)) {
-          ctx.report({ path, rule: "facts/invalid-date", message: `\`${fact.value}\` is not a calendar ${fact.type}`, actual: fact.value });
+          ctx.report({ path, ...phrase(CATALOGUE["facts/invalid-date"], { value: fact.value, kind: fact.type }), actual: fact.value });
         }
         break;
       default:
@@ -129,7 +129,7 @@ const figuresAreCoherent: Rule = (facts, ctx) => {
     }
   });
   if (!isCalendarDate(facts.editorial.date)) {
-    ctx.report({ path: ["editorial", "date"], rule: "facts/invalid-date", message: `\`${facts.editorial.date}\` is not a calendar date`, actual: facts.editorial.date });
+    ctx.report({ path: ["editorial", "date"], ...phrase(CATALOGUE["facts/invalid-date"], { value: facts.editorial.date, kind: "date" }), actual: facts.editorial.date });
   }
 };
 
@@ -140,9 +140,9 @@ const quotesSayTheirLanguage: Rule = (facts, ctx) => {
       const from = translatedFrom(text);
       const path = ["quotes", index, "text", locale];
       if (locale === quote.lang && from) {
-        ctx.report({ path, rule: "facts/quote-translation", message: `the ${locale} text of quote \`${quote.id}\` is its original: it cannot be a translation`, expected: "a plain text", actual: `translated-from: ${from}` });
+        ctx.report({ path, ...phrase(CATALOGUE["facts/quote-translation"], { locale, quote: quote.id, lang: quote.lang }), expected: "a plain text", actual: `translated-from: ${from}` });
       } else if (locale !== quote.lang && from !== quote.lang) {
-        ctx.report({ path, rule: "facts/quote-translation", message: `the ${locale} text of quote \`${quote.id}\` must say it is translated from ${quote.lang}`, expected: `{ translated-from: ${quote.lang}, text: … }`, actual: from ? `translated-from: ${from}` : "a plain text" });
+        ctx.report({ path, ...phrase(CATALOGUE["facts/quote-translation"], { locale, quote: quote.id, lang: quote.lang }), expected: `{ translated-from: ${quote.lang}, text: … }`, actual: from ? `translated-from: ${from}` : "a plain text" });
       }
     }
   });
@@ -152,7 +152,7 @@ const typographicApostrophes: Rule = (facts, ctx) => {
   const check = (text: LocalizedText, path: readonly PropertyKey[]) => {
     const fr = textOf(text.fr);
     if (fr.includes("'")) {
-      ctx.report({ path: [...path, "fr"], rule: "facts/typography", severity: "warning", message: "French text uses a straight apostrophe", expected: "’ (U+2019)", actual: show(fr) });
+      ctx.report({ path: [...path, "fr"], ...phrase(CATALOGUE["facts/typography"], {}), expected: "’ (U+2019)", actual: show(fr) });
     }
   };
   facts.facts.forEach((f: Fact, i) => check(f.label, ["facts", i, "label"]));

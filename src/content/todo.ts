@@ -4,7 +4,9 @@
  * the other problems it causes (a `TODO` where a date belongs) are not
  * reported on top of it.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import type { PositionedYaml } from "./yaml.ts";
 
 /** A placeholder value: `TODO`, alone or followed by what to decide. */
@@ -27,11 +29,9 @@ export function findPlaceholders(yaml: PositionedYaml, file: string): Placeholde
       const dotted = path.join(".");
       paths.push(dotted);
       diagnostics.push(
-        diagnostic({
+        diagnose(CATALOGUE["draft/todo"], { what: describe(yaml.value, path, value) }, {
           file,
           ...yaml.locate(path),
-          rule: "draft/todo",
-          message: `an editor's decision is still open: ${describe(yaml.value, path, value)}`,
           ...(dotted ? { path: dotted } : {}),
           actual: value.length > 80 ? `${value.slice(0, 77)}...` : value,
         }),

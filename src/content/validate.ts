@@ -4,6 +4,8 @@
  */
 import type { z } from "zod";
 import { diagnostic, show, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose, phrase } from "../diagnostics/report.ts";
 import type { PositionedYaml } from "./yaml.ts";
 
 type Issue = z.core.$ZodIssue;
@@ -44,11 +46,9 @@ function toDiagnostics(
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((key) =>
-        diagnostic({
+        diagnose(CATALOGUE["<schema>/unknown-key"], { schema: prefix, key }, {
           file,
           ...at([...path, key], true),
-          rule: `${prefix}/unknown-key`,
-          message: `unknown field \`${key}\``,
           path: [...path, key].map(String).join("."),
           expected: knownFields,
           actual: key,
@@ -59,11 +59,9 @@ function toDiagnostics(
         const key = issue.discriminator ?? "type";
         const keyPath = path[path.length - 1] === key ? path : [...path, key];
         return [
-          diagnostic({
+          diagnose(CATALOGUE["<schema>/<issue>"], { schema: prefix, issue: "invalid-value", discriminator: key }, {
             file,
             ...at(keyPath),
-            rule: `${prefix}/invalid-value`,
-            message: `unknown ${key}`,
             path: keyPath.map(String).join("."),
             expected: "one of money, count, percent, percentage-point, year, year-range, month, date",
             actual: show(discriminatorValue(input, issue.discriminator)),
@@ -80,8 +78,7 @@ function toDiagnostics(
         diagnostic({
           file,
           ...(missing ? at(path.slice(0, -1)) : at(path)),
-          rule: missing ? `${prefix}/missing-field` : `${prefix}/invalid-type`,
-          message: missing ? `missing field \`${String(path[path.length - 1])}\`` : "wrong type",
+          ...(missing ? phrase(CATALOGUE["<schema>/missing-field"], { schema: prefix, field: String(path[path.length - 1]) }) : phrase(CATALOGUE["<schema>/invalid-type"], { schema: prefix })),
           path: dotted,
           expected: describeExpected(issue.expected),
           actual: missing ? "nothing" : describeActual(input),
@@ -93,11 +90,9 @@ function toDiagnostics(
   }
   if (input === undefined && path.length > 0) {
     return [
-      diagnostic({
+      diagnose(CATALOGUE["<schema>/missing-field"], { schema: prefix, field: String(path[path.length - 1]) }, {
         file,
         ...at(path.slice(0, -1)),
-        rule: `${prefix}/missing-field`,
-        message: `missing field \`${String(path[path.length - 1])}\``,
         path: dotted,
         expected: expectedFor(issue),
         actual: "nothing",
@@ -105,11 +100,9 @@ function toDiagnostics(
     ];
   }
   return [
-    diagnostic({
+    diagnose(CATALOGUE["<schema>/<issue>"], { schema: prefix, issue: ruleFor(issue) }, {
       file,
       ...at(path),
-      rule: `${prefix}/${ruleFor(issue)}`,
-      message: "invalid value",
       path: dotted,
       expected: expectedFor(issue),
       actual: show(input),
@@ -134,7 +127,7 @@ function discriminatorValue(input: unknown, key: string | undefined): unknown {
   return undefined;
 }
 
-function ruleFor(issue: Issue): string {
+function ruleFor(issue: Issue): "out-of-range" | "invalid-format" | "invalid-value" {
   switch (issue.code) {
     case "too_small":
     case "too_big":

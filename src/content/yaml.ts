@@ -6,7 +6,9 @@
  */
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import type { Document, Node } from "yaml";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 
 /** A parsed YAML (or JSON) file that can say where each field stands. */
 export interface PositionedYaml {
@@ -57,16 +59,14 @@ export function parseYaml(text: string, options: ParseYamlOptions): PositionedYa
   const shown = problems.slice(0, MAX_SYNTAX_ERRORS);
   if (problems.length > shown.length) {
     const [offset = 0] = problems[shown.length]!.pos;
-    diagnostics.push(diagnostic({ file, ...at(offset), rule: "yaml/syntax", message: `${problems.length - shown.length} more YAML problem(s) after this point, probably caused by the ones above` }));
+    diagnostics.push(diagnose(CATALOGUE["yaml/syntax"], { more: problems.length - shown.length }, { file, ...at(offset) }));
   }
   for (const error of shown) {
     const [offset = 0] = error.pos;
     diagnostics.push(
-      diagnostic({
+      diagnose(CATALOGUE["yaml/<parser-code>"], { code: error.code, text: firstLine(error.message) }, {
         file,
         ...at(offset),
-        rule: ERROR_RULES[error.code] ?? "yaml/syntax",
-        message: firstLine(error.message),
       }),
     );
   }
@@ -75,23 +75,23 @@ export function parseYaml(text: string, options: ParseYamlOptions): PositionedYa
       const offset = node.range?.[0] ?? 0;
       if (isAlias(node)) {
         diagnostics.push(
-          diagnostic({ file, ...at(offset), rule: "yaml/alias", message: `YAML aliases (*${node.source}) are not allowed: write the value out` }),
+          diagnose(CATALOGUE["yaml/alias"], { kind: "aliases", mark: `*${node.source}` }, { file, ...at(offset) }),
         );
       } else if (node.tag !== undefined && hasExplicitTag(text, offset)) {
         diagnostics.push(
-          diagnostic({ file, ...at(tagStart(text, offset)), rule: "yaml/tag", message: `YAML tags (${node.tag}) are not allowed`, actual: node.tag }),
+          diagnose(CATALOGUE["yaml/tag"], { tag: node.tag }, { file, ...at(tagStart(text, offset)), actual: node.tag }),
         );
       } else if (isNode(node) && "anchor" in node && node.anchor) {
         const anchorAt = text.lastIndexOf(`&${node.anchor}`, offset);
         diagnostics.push(
-          diagnostic({ file, ...at(anchorAt === -1 ? offset : anchorAt), rule: "yaml/alias", message: `YAML anchors (&${node.anchor}) are not allowed: write the value out` }),
+          diagnose(CATALOGUE["yaml/alias"], { kind: "anchors", mark: `&${node.anchor}` }, { file, ...at(anchorAt === -1 ? offset : anchorAt) }),
         );
       }
     },
     Pair(_key, pair) {
       if (isScalar(pair.key) && pair.key.value === "<<") {
         const offset = pair.key.range?.[0] ?? 0;
-        diagnostics.push(diagnostic({ file, ...at(offset), rule: "yaml/merge-key", message: "YAML merge keys (<<) are not allowed" }));
+        diagnostics.push(diagnose(CATALOGUE["yaml/merge-key"], {}, { file, ...at(offset) }));
       }
     },
   });
@@ -141,12 +141,6 @@ function tagStart(text: string, offset: number): number {
 
 /** How many YAML syntax problems of one file are listed. */
 export const MAX_SYNTAX_ERRORS = 10;
-
-const ERROR_RULES: Partial<Record<string, string>> = {
-  DUPLICATE_KEY: "yaml/duplicate-key",
-  TAG_RESOLVE_FAILED: "yaml/tag",
-  BAD_ALIAS: "yaml/alias",
-};
 
 function firstLine(message: string): string {
   return message.split("\n")[0] ?? message;

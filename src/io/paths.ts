@@ -3,7 +3,9 @@
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import type { ProjectPaths } from "../types.ts";
 
 export type { ProjectPaths };
@@ -17,10 +19,8 @@ export function checkOutputLocation(paths: ProjectPaths): Diagnostic[] {
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
   if (inside(paths.root, out) || inputs.some((input) => inside(input, out) || inside(out, input))) {
     return [
-      diagnostic({
+      diagnose(CATALOGUE["config/out-contains-inputs"], {}, {
         file: paths.out,
-        rule: "config/out-contains-inputs", usage: true,
-        message: "the output folder is replaced whole by every build: it cannot be the project root, contain an input folder or sit inside one",
         expected: "a folder of its own, such as out/",
         actual: paths.out,
       }),
@@ -38,5 +38,5 @@ export function projectPaths(root: string, overrides: Partial<Omit<ProjectPaths,
 export async function checkProjectRoot(paths: ProjectPaths): Promise<Diagnostic[]> {
   const stats = await stat(paths.root).catch(() => undefined);
   if (stats?.isDirectory()) return [];
-  return [diagnostic({ file: paths.root, rule: "config/missing-folder", usage: true, message: `the project root \`${paths.root}\` does not exist or is not a folder`, expected: "a folder holding content/, templates/ and locales/ (see --root)" })];
+  return [diagnose(CATALOGUE["config/missing-folder"], { folder: paths.root, root: true }, { file: paths.root, expected: "a folder holding content/, templates/ and locales/ (see --root)" })];
 }

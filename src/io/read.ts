@@ -5,7 +5,9 @@
 import { readFileSync } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import { LOCALES, type ArticleFiles, type LocaleFile, type ProjectPaths, type TemplateFile } from "../types.ts";
 
 /** Files larger than this are refused before they are read (1 MiB). */
@@ -40,7 +42,7 @@ export async function readProject(paths: ProjectPaths, options: ReadOptions = {}
     if (factsText !== undefined && sourceText !== undefined) inputs.articles.push({ slug, factsFile, factsText, sourceFile, sourceText });
   }
   if (slugs.length === 0 && !diagnostics.length) {
-    diagnostics.push(diagnostic({ file: paths.content, rule: "content/empty", severity: "warning", message: "no articles: add a folder with facts.yaml and source.fr.md" }));
+    diagnostics.push(diagnose(CATALOGUE["content/empty"], {}, { file: paths.content }));
   }
 
   for (const name of await listDirectory(paths.root, paths.templates, diagnostics, "file")) {
@@ -50,7 +52,7 @@ export async function readProject(paths: ProjectPaths, options: ReadOptions = {}
     if (name === "page.html.hbs") inputs.pageTemplate = { name: "page", file, text };
     else if (name.endsWith(".md.hbs")) inputs.templates.push({ name: name.slice(0, -".md.hbs".length), file, text });
   }
-  if (!inputs.pageTemplate) diagnostics.push(diagnostic({ file: posix(paths.templates, "page.html.hbs"), rule: "config/missing-file", usage: true, message: "the HTML page template is missing" }));
+  if (!inputs.pageTemplate) diagnostics.push(diagnose(CATALOGUE["config/missing-file"], {}, { file: posix(paths.templates, "page.html.hbs") }));
 
   if (await isFolder(path.join(paths.root, paths.locales))) {
     for (const locale of LOCALES) {
@@ -59,7 +61,7 @@ export async function readProject(paths: ProjectPaths, options: ReadOptions = {}
       if (text !== undefined) inputs.locales.push({ locale, file, text });
     }
   } else {
-    diagnostics.push(diagnostic({ file: paths.locales, rule: "config/missing-folder", usage: true, message: `the folder \`${paths.locales}\` does not exist` }));
+    diagnostics.push(diagnose(CATALOGUE["config/missing-folder"], { folder: paths.locales }, { file: paths.locales }));
   }
   return inputs;
 }
@@ -102,12 +104,12 @@ async function listDirectory(root: string, relative: string, diagnostics: Diagno
   try {
     entries = await readdir(path.join(root, relative), { withFileTypes: true });
   } catch {
-    diagnostics.push(diagnostic({ file: relative, rule: "config/missing-folder", usage: true, message: `the folder \`${relative}\` does not exist` }));
+    diagnostics.push(diagnose(CATALOGUE["config/missing-folder"], { folder: relative }, { file: relative }));
     return [];
   }
   for (const entry of entries) {
     if (entry.isSymbolicLink()) {
-      diagnostics.push(diagnostic({ file: posix(relative, entry.name), rule: "content/symlink", message: `\`${posix(relative, entry.name)}\` is a symbolic link: links are not followed, put the files themselves here` }));
+      diagnostics.push(diagnose(CATALOGUE["content/symlink"], { file: posix(relative, entry.name) }, { file: posix(relative, entry.name) }));
     }
   }
   return entries
@@ -146,15 +148,15 @@ export async function readTextFile(absolute: string, display: string, diagnostic
   try {
     stats = await lstat(absolute);
   } catch {
-    diagnostics.push(diagnostic({ file: relative, rule: "content/missing-file", ...(options.argument ? { usage: true as const } : {}), message: `\`${relative}\` is missing` }));
+    diagnostics.push(diagnose(CATALOGUE["content/missing-file"], { file: relative }, { file: relative, ...(options.argument ? { usage: true as const } : {}) }));
     return undefined;
   }
   if (stats.isSymbolicLink() || !stats.isFile()) {
-    diagnostics.push(diagnostic({ file: relative, rule: "content/not-a-file", ...(options.argument ? { usage: true as const } : {}), message: `\`${relative}\` is a symbolic link or not a regular file: it is not read` }));
+    diagnostics.push(diagnose(CATALOGUE["content/not-a-file"], { file: relative }, { file: relative, ...(options.argument ? { usage: true as const } : {}) }));
     return undefined;
   }
   if (stats.size > MAX_INPUT_BYTES) {
-    diagnostics.push(diagnostic({ file: relative, rule: "content/too-large", message: `\`${relative}\` is larger than ${MAX_INPUT_BYTES} bytes`, actual: `${stats.size} bytes` }));
+    diagnostics.push(diagnose(CATALOGUE["content/too-large"], { file: relative, max: MAX_INPUT_BYTES }, { file: relative, actual: `${stats.size} bytes` }));
     return undefined;
   }
   const bytes = await readFile(absolute);
@@ -173,13 +175,13 @@ export function decodeText(bytes: Uint8Array, file: string, diagnostics: Diagnos
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: !normalize }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    diagnostics.push(diagnostic({ file, rule: "content/encoding", message: `invalid UTF-8 at byte ${offset}`, expected: "a UTF-8 text file" }));
+    diagnostics.push(diagnose(CATALOGUE["content/encoding"], { offset }, { file, expected: "a UTF-8 text file" }));
     return undefined;
   }
   const nul = text.indexOf("\0");
   if (nul !== -1) {
     const line = text.slice(0, nul).split("\n").length;
-    diagnostics.push(diagnostic({ file, line, column: nul - text.lastIndexOf("\n", nul - 1), rule: "content/nul", message: "the file contains a NUL character" }));
+    diagnostics.push(diagnose(CATALOGUE["content/nul"], {}, { file, line, column: nul - text.lastIndexOf("\n", nul - 1) }));
     return undefined;
   }
   return normalize ? text.replace(/\r\n?/g, "\n") : text;

@@ -3,7 +3,9 @@
  */
 import { lstat, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import type { ProjectPaths } from "../types.ts";
 
 async function isFolder(dir: string): Promise<boolean> {
@@ -26,7 +28,7 @@ function posix(...parts: string[]): string {
 export async function createArticleFolder(paths: ProjectPaths, slug: string, files: ReadonlyArray<{ name: string; contents: string }>): Promise<Diagnostic[]> {
   const relative = posix(paths.content, slug);
   if (!(await isFolder(path.join(paths.root, paths.content)))) {
-    return [diagnostic({ file: paths.content, rule: "config/missing-folder", usage: true, message: `the folder \`${paths.content}\` does not exist` })];
+    return [diagnose(CATALOGUE["config/missing-folder"], { folder: paths.content }, { file: paths.content })];
   }
   const folder = path.join(paths.root, relative);
   try {
@@ -35,15 +37,15 @@ export async function createArticleFolder(paths: ProjectPaths, slug: string, fil
     const code = (error as NodeJS.ErrnoException).code;
     return [
       code === "EEXIST"
-        ? diagnostic({ file: relative, rule: "new/exists", usage: true, message: `\`${relative}\` already exists: nothing was overwritten; choose another slug or remove the folder first` })
-        : diagnostic({ file: relative, rule: "new/write-failed", usage: true, message: `could not create \`${relative}\` (${code ?? String(error)})` }),
+        ? diagnose(CATALOGUE["new/exists"], { folder: relative }, { file: relative })
+        : diagnose(CATALOGUE["new/write-failed"], { folder: relative, code: code ?? String(error) }, { file: relative }),
     ];
   }
   try {
     for (const file of files) await writeFile(path.join(folder, file.name), file.contents, { flag: "wx" });
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
-    return [diagnostic({ file: relative, rule: "new/write-failed", usage: true, message: `could not write \`${relative}\` (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was left behind` })];
+    return [diagnose(CATALOGUE["new/write-failed"], { folder: relative, code: (error as NodeJS.ErrnoException).code ?? String(error), cleaned: true }, { file: relative })];
   }
   return [];
 }

@@ -7,7 +7,9 @@
 import type { Dirent } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import { decodeText, MAX_INPUT_BYTES } from "./read.ts";
 import { type ProjectPaths } from "../types.ts";
 import { listTree, readBlobs, type TreeEntry } from "./git.ts";
@@ -41,11 +43,11 @@ export async function workingSide(paths: ProjectPaths, wanted: Iterable<string>)
       }
       present.add(relative);
       if (stats.isSymbolicLink() || !stats.isFile()) {
-        diagnostics.push(diagnostic({ file: relative, rule: "content/not-a-file", message: `\`${relative}\` is a symbolic link or not a regular file: it is not read` }));
+        diagnostics.push(diagnose(CATALOGUE["content/not-a-file"], { file: relative }, { file: relative }));
         return;
       }
       if (stats.size > MAX_INPUT_BYTES) {
-        diagnostics.push(diagnostic({ file: relative, rule: "content/too-large", message: `\`${relative}\` is larger than ${MAX_INPUT_BYTES} bytes`, actual: `${stats.size} bytes` }));
+        diagnostics.push(diagnose(CATALOGUE["content/too-large"], { file: relative, max: MAX_INPUT_BYTES }, { file: relative, actual: `${stats.size} bytes` }));
         return;
       }
       const text = decodeText(await readFile(full), relative, diagnostics);
@@ -94,7 +96,7 @@ export async function loadBase(paths: ProjectPaths, index: BaseIndex, wanted: It
     if (text !== undefined) texts.set(relative, text);
   }
   for (const relative of links) {
-    diagnostics.push(diagnostic({ file: `${relative} (base)`, rule: "content/symlink", message: `\`${relative}\` is a symbolic link at the base commit: it is not read` }));
+    diagnostics.push(diagnose(CATALOGUE["content/symlink"], { file: relative, base: true }, { file: `${relative} (base)` }));
   }
   return { slugs, exists: (relative) => index.entries.has(relative), text: (relative) => texts.get(relative), diagnostics };
 }

@@ -4,6 +4,8 @@
  * figure reader, returns diagnostics and the source's coverage.
  */
 import { diagnostic, show, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose, phrase, type Phrased } from "../diagnostics/report.ts";
 import type { Article } from "../content/load.ts";
 import type { Fact } from "../content/schema.ts";
 import { agreement, showValue, writtenStep, type Agreement, type FigureReader, type SourceFigure } from "./consistency.ts";
@@ -42,8 +44,8 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
     return `${files.sourceFile}:${line}:${column}`;
   };
   const diagnostics: Diagnostic[] = [];
-  const report = (path: readonly PropertyKey[], rule: string, message: string, expected: string, actual: string) => {
-    diagnostics.push(diagnostic({ file: files.factsFile, ...article.locate(path), rule, message, path: path.map(String).join("."), expected, actual }));
+  const report = (path: readonly PropertyKey[], problem: Phrased, expected: string, actual: string) => {
+    diagnostics.push(diagnostic({ file: files.factsFile, ...article.locate(path), ...problem, path: path.map(String).join("."), expected, actual }));
   };
   const covered = new Set<SourceFigure>();
   const inside = overlapping(figures);
@@ -51,7 +53,7 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
   facts.facts.forEach((fact, index) => {
     const evidence = fact.evidence ?? [];
     if (evidence.length === 0) {
-      report(["facts", index, "id"], "provenance/missing-evidence", `fact \`${fact.id}\` has no evidence: quote the words of the source it comes from`, `evidence: ["…"] with the exact words of ${files.sourceFile}`, "nothing");
+      report(["facts", index, "id"], phrase(CATALOGUE["provenance/missing-evidence"], { id: fact.id }), `evidence: ["…"] with the exact words of ${files.sourceFile}`, "nothing");
       return;
     }
     let finest = Infinity;
@@ -59,7 +61,7 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
       const path = ["facts", index, "evidence", e];
       const spans = findQuotation(plain, normalizeQuotation(quotation));
       if (spans.length === 0) {
-        report(path, "provenance/evidence-not-found", `the evidence of \`${fact.id}\` is not in ${files.sourceFile}`, "the exact words of the source body (only ’ and no-break spaces may differ)", show(quotation));
+        report(path, phrase(CATALOGUE["provenance/evidence-not-found"], { id: fact.id, source: files.sourceFile }), "the exact words of the source body (only ’ and no-break spaces may differ)", show(quotation));
         return;
       }
       let problem: { span: Span; figure?: SourceFigure; agreement?: Agreement & { ok: false } } | undefined;
@@ -83,23 +85,22 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
       const where = sourceAt(problem.span.start);
       const { figure, agreement: found } = problem;
       if (!figure || !found) {
-        report(path, "provenance/no-figure", `the evidence of \`${fact.id}\` at ${where} holds no figure`, `words of the source that state ${storedValue(fact)}`, show(quotation));
+        report(path, phrase(CATALOGUE["provenance/no-figure"], { id: fact.id, where }), `words of the source that state ${storedValue(fact)}`, show(quotation));
       } else if (found.problem === "unit") {
-        report(path, "provenance/wrong-unit", `fact \`${fact.id}\` is ${describe(fact)}, but its evidence at ${where} reads “${figure.text}” as ${figure.unit}`, found.expected, `${figure.unit} (${showValue(figure.value)})`);
+        report(path, phrase(CATALOGUE["provenance/wrong-unit"], { id: fact.id, fact: describe(fact), where, figure: figure.text, unit: figure.unit }), found.expected, `${figure.unit} (${showValue(figure.value)})`);
       } else if (found.problem === "hedge") {
-        report(path, "provenance/hedge", `the source hedges the figure of \`${fact.id}\` at ${where} (“${figure.text}”), but the fact is not approximate`, found.expected, "no `approx: true`");
+        report(path, phrase(CATALOGUE["provenance/hedge"], { id: fact.id, where, figure: figure.text }), found.expected, "no `approx: true`");
       } else {
         report(
           path,
-          "provenance/value-mismatch",
-          `fact \`${fact.id}\` stores ${storedValue(fact)}, but its evidence at ${where} reads “${figure.text}” as ${showValue(figure.value)}`,
+          phrase(CATALOGUE["provenance/value-mismatch"], { id: fact.id, stored: storedValue(fact), where, figure: figure.text, value: showValue(figure.value) }),
           `a stored value that the source's “${figure.text}” states: ${showValue(figure.value)}${typeof figure.value === "number" ? ` (± ${writtenStep(figure) / 2})` : ""}`,
           `${storedValue(fact)} in ${files.factsFile}`,
         );
       }
     });
     if (fact.type === "money" && Number.isFinite(finest) && finest > (fact.precision ?? 1)) {
-      report(["facts", index, fact.precision === undefined ? "value" : "precision"], "provenance/false-precision", `fact \`${fact.id}\` claims a precision of ${fact.precision ?? 1}, but its evidence states it only to ${finest}`, `\`precision: ${finest}\`, or evidence that states the exact value`, String(fact.precision ?? 1));
+      report(["facts", index, fact.precision === undefined ? "value" : "precision"], phrase(CATALOGUE["provenance/false-precision"], { id: fact.id, precision: fact.precision ?? 1, finest }), `\`precision: ${finest}\`, or evidence that states the exact value`, String(fact.precision ?? 1));
     }
   });
 
@@ -109,18 +110,18 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
     let spans = findQuotation(plain, normalizeQuotation(entry.text));
     if (entry.occurrence !== undefined) {
       if (entry.occurrence > spans.length) {
-        report([...path, "occurrence"], "provenance/unused-ignore", `occurrence ${entry.occurrence} of “${entry.text}” is not in ${files.sourceFile}`, `at most ${spans.length}`, String(entry.occurrence));
+        report([...path, "occurrence"], phrase(CATALOGUE["provenance/unused-ignore"], { problem: "occurrence", occurrence: entry.occurrence, text: entry.text, source: files.sourceFile }), `at most ${spans.length}`, String(entry.occurrence));
         return;
       }
       spans = [spans[entry.occurrence - 1]!];
     }
     if (spans.length === 0) {
-      report([...path, "text"], "provenance/unused-ignore", `the ignored text is not in ${files.sourceFile}: remove the entry or quote the source exactly`, "the exact words of the source body", show(entry.text));
+      report([...path, "text"], phrase(CATALOGUE["provenance/unused-ignore"], { problem: "not-found", text: entry.text, source: files.sourceFile }), "the exact words of the source body", show(entry.text));
       return;
     }
     const left = spans.flatMap(inside).filter((f) => !covered.has(f));
     if (left.length === 0) {
-      report([...path, "text"], "provenance/unused-ignore", `the ignored text “${entry.text}” at ${sourceAt(spans[0]!.start)} holds no figure that needs ignoring (none, or only evidence of facts): remove the entry`, "a figure of the source that no fact stands for", show(entry.text));
+      report([...path, "text"], phrase(CATALOGUE["provenance/unused-ignore"], { problem: "no-figure", where: sourceAt(spans[0]!.start), text: entry.text, source: files.sourceFile }), "a figure of the source that no fact stands for", show(entry.text));
       return;
     }
     for (const figure of left) ignored.add(figure);
@@ -130,12 +131,10 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
     if (covered.has(figure) || ignored.has(figure)) continue;
     const { line, column } = position(figure.start);
     diagnostics.push(
-      diagnostic({
+      diagnose(CATALOGUE["provenance/uncovered"], { figure: figure.text, facts: files.factsFile }, {
         file: files.sourceFile,
         line,
         column,
-        rule: "provenance/uncovered",
-        message: `the figure “${figure.text}” is the evidence of no fact: add it to a fact's \`evidence\` in ${files.factsFile}, or list it under \`ignore\` with a reason`,
         expected: "a fact whose evidence covers it, or an `ignore` entry",
         actual: `${show(figure.text)} (${showValue(figure.value)}, ${figure.unit}${figure.approx ? ", hedged" : ""})`,
       }),

@@ -3,7 +3,9 @@
  * French text, with the text verbatim as `source.fr.md` and a draft
  * `facts.yaml`. Nothing is written unless everything is in order.
  */
-import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import { parseSource, SLUG_PATTERN } from "../content/load.ts";
 import { parseYaml } from "../content/yaml.ts";
 import { frontMatterEnd } from "../plan/front-matter.ts";
@@ -33,7 +35,7 @@ export function planNewArticle(slug: string, text: string, contentFolder: string
   }
   const title = ready?.value ? ready.value.frontMatter.title : titleOf(text.slice(frontMatterEnd(text)));
   if (!title) {
-    diagnostics.push(diagnostic({ file: folder, rule: "new/empty-source", message: "the text is empty: there is no article to start from" }));
+    diagnostics.push(diagnose(CATALOGUE["new/empty-source"], {}, { file: folder }));
     return { files: [], diagnostics, figures: 0 };
   }
   const source = ready?.value ? text : draftSource(text, title);
@@ -59,6 +61,6 @@ export function planNewArticle(slug: string, text: string, contentFolder: string
 export function checkSlug(slug: string, contentFolder: string): Diagnostic[] {
   if (SLUG_PATTERN.test(slug) && slug.length <= 80) return [];
   return [
-    diagnostic({ file: `${contentFolder}/${slug}`, rule: "new/invalid-slug", usage: true, message: `\`${slug}\` is not a valid slug`, expected: "lower-case letters, digits and single hyphens, at most 80 characters, such as `eu-chips-2026`", actual: slug }),
+    diagnose(CATALOGUE["new/invalid-slug"], { slug }, { file: `${contentFolder}/${slug}`, expected: "lower-case letters, digits and single hyphens, at most 80 characters, such as `eu-chips-2026`", actual: slug }),
   ];
 }

@@ -4,7 +4,9 @@
  * matches the dataset and every file is exactly what a build writes.
  */
 import { createHash } from "node:crypto";
-import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { compareStrings, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { SLUG_PATTERN } from "../content/load.ts";
 import { checkProjectRoot } from "../io/paths.ts";
@@ -28,7 +30,7 @@ export async function loadBriefs(paths: ProjectPaths): Promise<{ briefs: Brief[]
   // Held while checking and reading, so that no build replaces out/ in between.
   const { lock, heldBy } = await lockOutputs(paths, 0);
   if (!lock) {
-    return { briefs: [], diagnostics: [diagnostic({ file: paths.out, rule: "out/locked", message: `a build is writing ${paths.out}/ (process ${heldBy!.pid}): publish again when it is done` })] };
+    return { briefs: [], diagnostics: [diagnose(CATALOGUE["out/locked"], { out: paths.out, holder: heldBy! }, { file: paths.out })] };
   }
   try {
     return await readVerified(paths);
@@ -51,11 +53,11 @@ async function readVerified(paths: ProjectPaths): Promise<{ briefs: Brief[]; dia
       const markdownFile = onDisk.get(briefPath(slug, locale, "md"));
       const page = onDisk.get(briefPath(slug, locale, "html"));
       if (markdownFile === undefined || page === undefined) {
-        diagnostics.push(diagnostic({ file, rule: "publish/missing-brief", message: `the ${locale} brief of ${slug} is missing from ${paths.out}/: run \`newsbrief build\`` }));
+        diagnostics.push(diagnose(CATALOGUE["publish/missing-brief"], { locale, slug, out: paths.out }, { file }));
         continue;
       }
       const brief = readBrief(slug, locale, markdownFile, page);
-      if (typeof brief === "string") diagnostics.push(diagnostic({ file, rule: "publish/unreadable-brief", message: brief }));
+      if (typeof brief === "string") diagnostics.push(diagnose(CATALOGUE["publish/unreadable-brief"], { reason: brief }, { file }));
       else briefs.push(brief);
     }
   }

@@ -7,7 +7,9 @@
  * `newsbrief publish` (shared by every target that declares the same flag),
  * and `create` receives their parsed values.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import type { ProjectPaths } from "../types.ts";
 import { loadBriefs } from "./briefs.ts";
 import { decapTarget } from "./decap.ts";
@@ -80,7 +82,7 @@ export async function publish(paths: ProjectPaths, publisher: Publisher, options
   try {
     plan = await publisher.plan(briefs, options);
   } catch (error) {
-    return { plan: [], planFailed: true, diagnostics: [diagnostic({ file: publisher.name, rule: "publish/plan-failed", message: `could not plan the ${publisher.name} publication: ${error instanceof Error ? error.message : String(error)}` })] };
+    return { plan: [], planFailed: true, diagnostics: [diagnose(CATALOGUE["publish/plan-failed"], { target: publisher.name, reason: error instanceof Error ? error.message : String(error) }, { file: publisher.name })] };
   }
   if (options.dryRun) return { plan, diagnostics: [] };
   const result = await publisher.apply(plan, briefs, options);

@@ -5,7 +5,9 @@
  * instead of an i18next `t()` lookup.
  */
 import i18next, { type i18n } from "i18next";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import { parseYaml } from "../content/yaml.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import type { LocaleFile } from "../types.ts";
@@ -140,7 +142,7 @@ export function loadMessages(files: readonly LocaleFile[]): LoadedMessages {
   for (const locale of LOCALES) {
     const file = files.find((f) => f.locale === locale);
     if (!file) {
-      diagnostics.push(diagnostic({ file: `locales/${locale}.json`, rule: "locale/missing-file", message: `no messages for locale ${locale}`, expected: `locales/${locale}.json` }));
+      diagnostics.push(diagnose(CATALOGUE["locale/missing-file"], { locale }, { file: `locales/${locale}.json`, expected: `locales/${locale}.json` }));
       continue;
     }
     const yaml = parseYaml(file.text, { file: file.file });
@@ -148,7 +150,7 @@ export function loadMessages(files: readonly LocaleFile[]): LoadedMessages {
     if (yaml.value === undefined) continue;
     const entries = new Map<string, string>();
     flatten(yaml.value, [], entries, (path, problem) =>
-      diagnostics.push(diagnostic({ file: file.file, ...yaml.locate(path), rule: "locale/invalid-value", message: problem, path: path.join(".") })),
+      diagnostics.push(diagnose(CATALOGUE["locale/invalid-value"], problem, { file: file.file, ...yaml.locate(path), path: path.join(".") })),
     );
     flat.set(locale, { file, entries, locate: (key) => yaml.locate(key.split(".")) });
   }
@@ -172,12 +174,12 @@ export function loadMessages(files: readonly LocaleFile[]): LoadedMessages {
     for (const key of entries.keys()) {
       const text = instance.t(key, { skipInterpolation: true });
       const at = { file: file.file, ...locate(key), path: key };
-      if (text.trim() === "") diagnostics.push(diagnostic({ ...at, rule: "locale/empty", message: `message \`${key}\` is empty` }));
+      if (text.trim() === "") diagnostics.push(diagnose(CATALOGUE["locale/empty"], { key }, at));
       if (/[0-9]/.test(text)) {
-        diagnostics.push(diagnostic({ ...at, rule: "locale/digit", message: `message \`${key}\` contains a digit: figures come only from the dataset`, actual: text }));
+        diagnostics.push(diagnose(CATALOGUE["locale/digit"], { key }, { ...at, actual: text }));
       }
       if (/\$t\(|\{\{-|\{\{[^}]*,/.test(text)) {
-        diagnostics.push(diagnostic({ ...at, rule: "locale/unsupported", message: `message \`${key}\` uses nesting, a formatter or unescaped interpolation`, expected: "plain text with {{name}} placeholders", actual: text }));
+        diagnostics.push(diagnose(CATALOGUE["locale/unsupported"], { key }, { ...at, expected: "plain text with {{name}} placeholders", actual: text }));
       }
       messages.set(key, compile(text));
     }
@@ -205,14 +207,14 @@ function checkAcrossLocales(
     for (const key of [...all].sort()) {
       if (!keys.has(key)) {
         const other = [...baseKeys].find(([, k]) => k.has(key))![0];
-        diagnostics.push(diagnostic({ file: file.file, rule: "locale/missing-key", message: `message \`${key}\` exists in ${other} but not in ${locale}`, path: key, expected: `a ${locale} text for \`${key}\`` }));
+        diagnostics.push(diagnose(CATALOGUE["locale/missing-key"], { key, other, locale }, { file: file.file, path: key, expected: `a ${locale} text for \`${key}\`` }));
         continue;
       }
       const plural = [...entries.keys()].some((k) => k !== key && k.replace(PLURAL_SUFFIX, "") === key);
       if (plural) {
         for (const category of categories) {
           if (!entries.has(`${key}_${category}`)) {
-            diagnostics.push(diagnostic({ file: file.file, ...locate(`${key}_other`), rule: "locale/missing-plural", message: `plural message \`${key}\` lacks the \`${category}\` form that ${locale} needs`, path: key, expected: `${key}_${category}` }));
+            diagnostics.push(diagnose(CATALOGUE["locale/missing-plural"], { key, category, locale }, { file: file.file, ...locate(`${key}_other`), path: key, expected: `${key}_${category}` }));
           }
         }
       }
@@ -222,7 +224,7 @@ function checkAcrossLocales(
         const theirs = placeholderSet(messages, key);
         const missing = [...theirs].filter((p) => !mine.has(p));
         if (missing.length > 0) {
-          diagnostics.push(diagnostic({ file: file.file, ...locate(entries.has(key) ? key : `${key}_other`), rule: "locale/placeholders", message: `message \`${key}\` lacks {{${missing.join("}}, {{")}}} that ${otherLocale} has`, path: key, expected: [...theirs].sort().join(", "), actual: [...mine].sort().join(", ") }));
+          diagnostics.push(diagnose(CATALOGUE["locale/placeholders"], { key, missing, other: otherLocale }, { file: file.file, ...locate(entries.has(key) ? key : `${key}_other`), path: key, expected: [...theirs].sort().join(", "), actual: [...mine].sort().join(", ") }));
         }
       }
     }
@@ -250,14 +252,14 @@ function compile(text: string): CompiledMessage {
   return { parts, placeholders };
 }
 
-function flatten(value: unknown, path: string[], into: Map<string, string>, report: (path: string[], problem: string) => void): void {
+function flatten(value: unknown, path: string[], into: Map<string, string>, report: (path: string[], problem: { key: string } | { found: string }) => void): void {
   if (typeof value === "string") into.set(path.join("."), value);
   else if (value && typeof value === "object" && !Array.isArray(value)) {
     for (const [key, child] of Object.entries(value)) {
-      if (key.includes(".")) report([...path, key], `message keys cannot contain a dot: \`${key}\``);
+      if (key.includes(".")) report([...path, key], { key });
       else flatten(child, [...path, key], into, report);
     }
-  } else report(path, `a message must be a text or a group of messages, not ${Array.isArray(value) ? "a list" : typeof value}`);
+  } else report(path, { found: Array.isArray(value) ? "a list" : typeof value });
 }
 
 function unflatten(entries: Map<string, string>): Record<string, unknown> {

@@ -7,6 +7,8 @@
 import Handlebars from "handlebars";
 import type { HelperDelegate, HelperOptions } from "handlebars";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose, phrase } from "../diagnostics/report.ts";
 import type { Article } from "../content/load.ts";
 import type { ResolvedArticle } from "../resolve/index.ts";
 import { textOf, translatedFrom, type Fact, type Locale, type LocalizedText } from "../content/schema.ts";
@@ -80,7 +82,7 @@ export function compileTemplates(files: readonly TemplateFile[]): { templates: M
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const at = /line (\d+)/.exec(message);
-      diagnostics.push(diagnostic({ file: file.file, line: at ? Number(at[1]) : 0, column: at ? 1 : 0, rule: "template/syntax", message: message.split("\n")[0] ?? message }));
+      diagnostics.push(diagnose(CATALOGUE["template/syntax"], { text: message.split("\n")[0] ?? message }, { file: file.file, line: at ? Number(at[1]) : 0, column: at ? 1 : 0 }));
       continue;
     }
     const references: Reference[] = [];
@@ -113,11 +115,9 @@ export function checkTemplate(template: BriefTemplate, article: Article, message
         file: template.file,
         line: ref.line,
         column: ref.column,
-        rule: ref.kind === "message" ? "template/unknown-message" : "template/unknown-name",
-        message:
-          ref.kind === "message"
-            ? `template uses message \`${ref.name}\`, which locales/${messages.locale}.json does not have`
-            : `template names ${ref.kind.replace("-", " ")} \`${ref.name}\`, which ${article.files.factsFile} does not define`,
+        ...(ref.kind === "message"
+          ? phrase(CATALOGUE["template/unknown-message"], { name: ref.name, locale: messages.locale })
+          : phrase(CATALOGUE["template/unknown-name"], { kind: ref.kind.replace("-", " "), name: ref.name, facts: article.files.factsFile })),
         expected: `a ${ref.kind.replace("-", " ")} defined for article ${article.slug}`,
         actual: ref.name,
       }),
@@ -142,7 +142,7 @@ function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
         const name = path.original;
         const at = { line: call.loc.start.line, column: call.loc.start.column + 1 };
         if (n.type === "BlockStatement" ? !BUILT_INS.has(name) : !(name in HELPERS) && !BUILT_INS.has(name)) {
-          problems.push({ ...at, rule: "template/unknown-helper", message: `\`${name}\` is not a brief helper: data reaches a brief only through helpers`, expected: `one of ${[...Object.keys(HELPERS), ...BUILT_INS].join(", ")}`, actual: name });
+          problems.push({ ...at, ...phrase(CATALOGUE["template/unknown-helper"], { name }), expected: `one of ${[...Object.keys(HELPERS), ...BUILT_INS].join(", ")}`, actual: name });
         }
         const first = call.params[0];
         const kind = HELPERS[name];
@@ -161,10 +161,10 @@ function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
       case "PartialBlockStatement":
       case "DecoratorBlock":
       case "Decorator":
-        problems.push({ line: n.loc.start.line, column: n.loc.start.column + 1, rule: "template/unsupported", message: "partials and decorators are not supported in brief templates" });
+        problems.push({ line: n.loc.start.line, column: n.loc.start.column + 1, ...phrase(CATALOGUE["template/unsupported"], {}) });
         return;
       case "NumberLiteral":
-        problems.push({ line: n.loc.start.line, column: n.loc.start.column + 1, rule: "template/digit", message: "templates cannot contain numbers: figures come only from the dataset" });
+        problems.push({ line: n.loc.start.line, column: n.loc.start.column + 1, ...phrase(CATALOGUE["template/digit"], { what: "numbers" }) });
         return;
       case "ContentStatement": {
         // `original` is the raw text the position refers to (typed wrongly upstream).
@@ -174,7 +174,7 @@ function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
           const before = text.slice(0, digit);
           const newlines = before.split("\n").length - 1;
           const column = newlines === 0 ? n.loc.start.column + digit + 1 : digit - before.lastIndexOf("\n");
-          problems.push({ line: n.loc.start.line + newlines, column, rule: "template/digit", message: "templates cannot contain digits: figures come only from the dataset", actual: text.slice(digit).split("\n")[0] ?? "" });
+          problems.push({ line: n.loc.start.line + newlines, column, ...phrase(CATALOGUE["template/digit"], { what: "digits" }), actual: text.slice(digit).split("\n")[0] ?? "" });
         }
         return;
       }

@@ -9,7 +9,9 @@
  * are read in one git process.
  */
 import { diffArrays } from "diff";
-import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { compareStrings, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import { parseFacts, parseSource } from "../content/load.ts";
 import { LOCALES, textOf, type Fact, type Facts, type Locale } from "../content/schema.ts";
 import type { ProjectPaths } from "../types.ts";
@@ -311,7 +313,7 @@ function articleChange(paths: ProjectPaths, slug: string, status: ArticleChange[
 
 function factsOf(text: string | undefined, file: string, diagnostics: Diagnostic[], exists: boolean): Facts | undefined {
   if (text === undefined) {
-    if (!exists) diagnostics.push(diagnostic({ file, rule: "content/missing-file", message: `\`${file}\` is missing` }));
+    if (!exists) diagnostics.push(diagnose(CATALOGUE["content/missing-file"], { file }, { file }));
     return undefined;
   }
   const parsed = parseFacts(text, file);

@@ -4,7 +4,9 @@
  * same verification as the brief of its locale. Reads the JSON itself;
  * nothing here comes from the renderer.
  */
-import { diagnostic, lineLocator, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { lineLocator, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import type { Locale } from "../content/schema.ts";
 import { verifyArticle, type VerifiedFigure, type VerifyArticle } from "./verify.ts";
 
@@ -35,7 +37,7 @@ export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>
     const feed = parseJson(text, file, result.diagnostics) as { items?: unknown } | undefined;
     if (feed === undefined) continue;
     if (!Array.isArray(feed.items)) {
-      result.diagnostics.push(diagnostic({ file, rule: "verify/feed", message: "the feed has no `items` list" }));
+      result.diagnostics.push(diagnose(CATALOGUE["verify/feed"], { problem: "no-items" }, { file }));
       continue;
     }
     let from = 0;
@@ -50,12 +52,12 @@ export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>
       const strings = ["title", "summary", "content_html", "date_published"].map((key) => (typeof item[key] === "string" ? (item[key] as string) : undefined));
       const [title, summary, content, published] = strings;
       if (title === undefined || summary === undefined || content === undefined || meta.locale !== locale) {
-        result.diagnostics.push(diagnostic({ file, line: lineOf(from), column: 1, rule: "verify/feed", message: `item \`${String(item.id)}\` needs title, summary and content_html, and _newsbrief.locale ${locale}` }));
+        result.diagnostics.push(diagnose(CATALOGUE["verify/feed"], { problem: "fields", id: String(item.id), locale }, { file, line: lineOf(from), column: 1 }));
         continue;
       }
       if (published !== `${article.facts.editorial.date}T00:00:00Z`) {
         result.diagnostics.push(
-          diagnostic({ file, line: lineOf(keyAt(text, "date_published", from)), column: 1, rule: "verify/feed", message: `date_published of \`${String(item.id)}\` is not the editorial date`, expected: `${article.facts.editorial.date}T00:00:00Z`, actual: String(published) }),
+          diagnose(CATALOGUE["verify/feed"], { problem: "date", id: String(item.id) }, { file, line: lineOf(keyAt(text, "date_published", from)), column: 1, expected: `${article.facts.editorial.date}T00:00:00Z`, actual: String(published) }),
         );
       }
       // One document: title on line 1, summary on line 2, the body after.
@@ -96,7 +98,7 @@ function parseJson(text: string, file: string, diagnostics: Diagnostic[]): unkno
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    diagnostics.push(diagnostic({ file, rule: "verify/json", message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }));
+    diagnostics.push(diagnose(CATALOGUE["verify/json"], { reason: error instanceof Error ? error.message : String(error) }, { file }));
     return undefined;
   }
 }

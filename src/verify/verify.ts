@@ -6,6 +6,8 @@
 import { Parser } from "htmlparser2";
 import { isScalar, LineCounter, parseDocument } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose, phrase } from "../diagnostics/report.ts";
 import type { Fact, Facts, Locale } from "../content/schema.ts";
 import { readFigures, type ReadFigure, type ReaderLocale } from "./reader.ts";
 
@@ -77,9 +79,9 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
         const estimate = newlines === 0 ? passage.column + figure.start : 1 + columnOf(passage.text, figure.start);
         const at = { file: file.file, line, column: exactColumn(lines[line - 1] ?? "", figure.text, estimate) };
         for (const problem of figure.problems) {
-          diagnostics.push(diagnostic({ ...at, rule: "verify/style", message: `${figure.text} in ${passage.where}: ${problem}`, actual: figure.text }));
+          diagnostics.push(diagnose(CATALOGUE["verify/style"], { figure: figure.text, where: passage.where, problem }, { ...at, actual: figure.text }));
         }
-        const match = matchFigure(figure, known);
+        const match = matchFigure(figure, known, passage.where);
         if (match.fact) {
           seen.add(match.fact.id);
           figures.push({ file: file.file, line, text: figure.text, factId: match.fact.id });
@@ -88,7 +90,7 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
             diagnostic({
               ...at,
               rule: match.rule,
-              message: `${match.message} in ${passage.where}`,
+              message: match.message,
               expected: match.expected,
               actual: figure.text,
             }),
@@ -99,10 +101,8 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
     for (const entry of known) {
       if (entry.required && !seen.has(entry.id)) {
         diagnostics.push(
-          diagnostic({
+          diagnose(CATALOGUE["verify/missing-fact"], { id: entry.id, locale: file.locale, page: file.format === "html" }, {
             file: file.file,
-            rule: "verify/missing-fact",
-            message: `fact \`${entry.id}\` must appear in every brief but is missing from this ${file.locale} ${file.format === "html" ? "page" : "brief"}`,
             expected: describeFact(entry.fact),
           }),
         );
@@ -114,18 +114,17 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
 
 type Match = { fact: Known; rule?: undefined } | { fact?: undefined; rule: string; message: string; expected: string };
 
-function matchFigure(figure: ReadFigure, known: readonly Known[]): Match {
+function matchFigure(figure: ReadFigure, known: readonly Known[], where: string): Match {
   const sameKind = known.filter((k) => compatible(kindOf(k.fact), figure));
   for (const candidate of sameKind) {
     if (!valueMatches(figure, candidate.fact)) continue;
     const fact = candidate.fact;
     if (fact.type === "money" && figure.step !== undefined && fact.precision !== undefined && figure.step < fact.precision) {
-      return { rule: "verify/false-precision", message: `${figure.text} is more precise than fact \`${candidate.id}\``, expected: `a step of at least ${fact.precision}` };
+      return { ...phrase(CATALOGUE["verify/false-precision"], { figure: figure.text, id: candidate.id, where }), expected: `a step of at least ${fact.precision}` };
     }
     if (Boolean(fact.approx) !== Boolean(figure.approx)) {
       return {
-        rule: "verify/approximation",
-        message: fact.approx ? `${figure.text} must be hedged: fact \`${candidate.id}\` is approximate` : `${figure.text} is hedged, but fact \`${candidate.id}\` is exact`,
+        ...phrase(CATALOGUE["verify/approximation"], { figure: figure.text, id: candidate.id, approx: Boolean(fact.approx), where }),
         expected: describeFact(fact),
       };
     }
@@ -133,8 +132,7 @@ function matchFigure(figure: ReadFigure, known: readonly Known[]): Match {
   }
   const nearest = nearestFact(figure, sameKind);
   return {
-    rule: "verify/unmatched-figure",
-    message: `${figure.text} matches no fact of the dataset`,
+    ...phrase(CATALOGUE["verify/unmatched-figure"], { figure: figure.text, where }),
     expected: nearest ? `\`${nearest.id}\` = ${describeFact(nearest.fact)}` : `a ${figure.unit} fact (the dataset has none)`,
   };
 }
@@ -209,13 +207,13 @@ function markdownPassages(file: VerifyFile, article: VerifyArticle): { passages:
   const text = file.contents;
   const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
   if (!match) {
-    problems.push(diagnostic({ file: file.file, line: 1, column: 1, rule: "verify/front-matter", message: "the brief has no front matter" }));
+    problems.push(diagnose(CATALOGUE["verify/front-matter"], { problem: "none" }, { file: file.file, line: 1, column: 1 }));
     return { passages: [{ text, line: 1, column: 1, locale: file.locale, where: "body" }], problems };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(match[1]!, { lineCounter, logLevel: "silent" });
   if (doc.errors.length > 0) {
-    problems.push(diagnostic({ file: file.file, line: 2, column: 1, rule: "verify/front-matter", message: "the front matter is not valid YAML" }));
+    problems.push(diagnose(CATALOGUE["verify/front-matter"], { problem: "yaml" }, { file: file.file, line: 2, column: 1 }));
   }
   /** A front-matter string with where its text starts in the file (after the `---` line). */
   const field = (path: string[]): { value: unknown; line: number; column: number } => {
@@ -235,11 +233,11 @@ function markdownPassages(file: VerifyFile, article: VerifyArticle): { passages:
   read(["source", "title"], article.sourceLang);
   const lang = field(["lang"]);
   if (lang.value !== file.locale) {
-    problems.push(diagnostic({ file: file.file, line: lang.line, column: lang.column, rule: "verify/front-matter", message: "the front matter's lang does not match the file", expected: file.locale, actual: String(lang.value) }));
+    problems.push(diagnose(CATALOGUE["verify/front-matter"], { problem: "lang" }, { file: file.file, line: lang.line, column: lang.column, expected: file.locale, actual: String(lang.value) }));
   }
   const date = field(["date"]);
   if (date.value !== article.facts.editorial.date) {
-    problems.push(diagnostic({ file: file.file, line: date.line, column: date.column, rule: "verify/unmatched-figure", message: "the front matter's date is not the editorial date", expected: article.facts.editorial.date, actual: String(date.value) }));
+    problems.push(diagnose(CATALOGUE["verify/unmatched-figure"], { date: "front matter's date" }, { file: file.file, line: date.line, column: date.column, expected: article.facts.editorial.date, actual: String(date.value) }));
   }
   const bodyStart = match[0].split("\n").length;
   passages.push({ text: text.slice(match[0].length), line: bodyStart, column: 1, locale: file.locale, where: "body" });
@@ -311,7 +309,7 @@ function jsonLdPassages(json: string, line: number, column: number, file: Verify
   try {
     data = JSON.parse(json) as Record<string, unknown>;
   } catch {
-    problems.push(diagnostic({ file: file.file, line, column: 1, rule: "verify/json-ld", message: "the JSON-LD block is not valid JSON" }));
+    problems.push(diagnose(CATALOGUE["verify/json-ld"], {}, { file: file.file, line, column: 1 }));
     return [];
   }
   const passages: Passage[] = [];
@@ -324,7 +322,7 @@ function jsonLdPassages(json: string, line: number, column: number, file: Verify
     passages.push({ text: basedOn.headline, line: lineOfValue(basedOn.headline), column, locale: article.sourceLang, where: "JSON-LD isBasedOn.headline" });
   }
   if (data.datePublished !== article.facts.editorial.date) {
-    problems.push(diagnostic({ file: file.file, line, column: 1, rule: "verify/unmatched-figure", message: "the JSON-LD datePublished is not the editorial date", expected: article.facts.editorial.date, actual: String(data.datePublished) }));
+    problems.push(diagnose(CATALOGUE["verify/unmatched-figure"], { date: "JSON-LD datePublished" }, { file: file.file, line, column: 1, expected: article.facts.editorial.date, actual: String(data.datePublished) }));
   }
   return passages;
 }
