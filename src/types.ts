@@ -44,13 +44,15 @@ export interface ArticleFiles {
   sourceText: string;
 }
 
-/** A brief template file, as read. */
+/** A brief template, as read: a story type's `brief.md.hbs` and `type.yaml`, or a single `<name>.md.hbs`. */
 export interface TemplateFile {
-  /** Template name: the file name without `.md.hbs`. */
+  /** Template name: the story type's folder, or the file name without `.md.hbs`. */
   name: string;
-  /** Project-relative path. */
+  /** Project-relative path of the Handlebars template. */
   file: string;
   text: string;
+  /** The story type's `type.yaml`, for a story type folder. */
+  definition?: { file: string; text: string };
 }
 
 /** A locale's messages file, as read. */

@@ -41,7 +41,13 @@ describe("facts.yaml rules", () => {
     ["an impossible editorial date", 'date: "2025-03-28"', 'date: "2025-02-30"', "facts/invalid-date"],
     ["a year range that goes backwards", "value: [2025, 2027]", "value: [2027, 2025]", "facts/invalid-range"],
     ["an original quote marked as a translation", "      fr: \"La sécurisation", "      fr:\n        translated-from: nl\n        text: \"La sécurisation", "facts/quote-translation"],
-    ["a currency the briefs cannot show yet", "currency: EUR\n    value: 544700000", "currency: USD\n    value: 544700000", "facts/unsupported-currency"],
+    ["a currency the briefs cannot show", "currency: EUR\n    value: 544700000", "currency: JPY\n    value: 544700000", "facts/invalid-value"],
+    ["a fact with neither label nor measure", "    label:\n      fr: l’intelligence artificielle\n      nl: artificiële intelligentie\n      en: artificial intelligence\n", "", "facts/missing-label"],
+    ["a figure both hedged and bounded", "precision: 100000\n    label:\n      fr: l’intelligence", "precision: 100000\n    approx: true\n    bound: more-than\n    label:\n      fr: l’intelligence", "facts/approx-and-bound"],
+    ["a change with one end only", "breakdowns:", "  - id: growth\n    type: change\n    unit: percent\n    from: ai\n    label: { fr: la hausse, nl: de stijging, en: the rise }\n\nbreakdowns:", "facts/change-ends"],
+    ["a change whose value its ends contradict", "breakdowns:", "  - id: growth\n    type: change\n    unit: percent\n    from: cybersecurity\n    to: ai\n    value: 3\n    label: { fr: la hausse, nl: de stijging, en: the rise }\n\nbreakdowns:", "facts/change-value"],
+    ["a change between facts of another kind", "breakdowns:", "  - id: growth\n    type: change\n    unit: percent\n    from: period\n    to: ai\n    label: { fr: la hausse, nl: de stijging, en: the rise }\n\nbreakdowns:", "facts/reference-type"],
+    ["a change compared with a figure that is no period", "breakdowns:", "  - id: growth\n    type: change\n    unit: percent\n    value: 2\n    compared-with: ai\n    label: { fr: la hausse, nl: de stijging, en: the rise }\n\nbreakdowns:", "facts/reference-type"],
   ])("%s", (_name, from, to, rule) => {
     expect(problems(edit(FACTS, from, to)).map((p) => p.split(" ").slice(1).join(" "))).toContain(`error ${rule}`);
   });

@@ -103,9 +103,6 @@ const figuresAreCoherent: Rule = (facts, ctx) => {
     const path = ["facts", index, "value"];
     switch (fact.type) {
       case "money":
-        if (fact.currency !== "EUR") {
-          ctx.report({ path: ["facts", index, "currency"], ...phrase(CATALOGUE["facts/unsupported-currency"], {}), expected: "EUR", actual: fact.currency });
-        }
         if (fact.display && fact.precision !== undefined) {
           const step = 10 ** (SCALE_EXPONENT[fact.display.scale] - fact.display.decimals);
           if (step < fact.precision) {
@@ -133,6 +130,78 @@ const figuresAreCoherent: Rule = (facts, ctx) => {
   }
 };
 
+const factsSayWhatTheyAre: Rule = (facts, ctx) => {
+  facts.facts.forEach((fact, index) => {
+    if (!fact.label && !fact.measure) ctx.report({ path: ["facts", index, "id"], ...phrase(CATALOGUE["facts/missing-label"], { id: fact.id }), expected: "label: { fr: …, nl: …, en: … } or measure: <a measure of the story type>" });
+    if (fact.approx && fact.bound) ctx.report({ path: ["facts", index, "bound"], ...phrase(CATALOGUE["facts/approx-and-bound"], { id: fact.id }), actual: `approx: true, bound: ${fact.bound}` });
+  });
+};
+
+/** The kind of fact each end of a change of `unit` must be. */
+const CHANGE_ENDS: Record<Extract<Fact, { type: "change" }>["unit"], Fact["type"]> = {
+  percent: "money",
+  money: "money",
+  count: "count",
+  "percentage-point": "percent",
+  "basis-point": "percent",
+};
+
+/** The kinds of fact a change can be compared with. */
+const PERIODS: ReadonlySet<Fact["type"]> = new Set(["year", "year-range", "quarter", "half-year", "month", "date", "season"]);
+
+const changesAddUp: Rule = (facts, ctx) => {
+  const byId = new Map(facts.facts.map((f) => [f.id, f] as const));
+  facts.facts.forEach((fact, index) => {
+    if (fact.type !== "change") return;
+    const at = (field: string) => ["facts", index, field];
+    if ((fact.from === undefined) !== (fact.to === undefined) || (fact.value === undefined && fact.from === undefined)) {
+      ctx.report({ path: at(fact.from === undefined && fact.to === undefined ? "id" : fact.from === undefined ? "to" : "from"), ...phrase(CATALOGUE["facts/change-ends"], { id: fact.id }) });
+      return;
+    }
+    const compared = fact["compared-with"];
+    if (compared !== undefined) {
+      const period = byId.get(compared);
+      if (!period) ctx.report({ path: at("compared-with"), ...phrase(CATALOGUE["facts/unknown-reference"], { id: compared }), expected: "the id of a period fact (year, quarter, half-year, month, date, season)", actual: compared });
+      else if (!PERIODS.has(period.type)) ctx.report({ path: at("compared-with"), ...phrase(CATALOGUE["facts/reference-type"], { id: compared, part: false, found: `a ${period.type} fact`, wanted: "a period" }), expected: "a year, quarter, half-year, month, date or season fact", actual: period.type });
+    }
+    let ends: [Fact, Fact] | undefined;
+    if (fact.from !== undefined && fact.to !== undefined) {
+      const wanted = CHANGE_ENDS[fact.unit];
+      const found = ([["from", fact.from], ["to", fact.to]] as const).map(([field, ref]) => {
+        const end = byId.get(ref);
+        if (!end) ctx.report({ path: at(field), ...phrase(CATALOGUE["facts/unknown-reference"], { id: ref }), expected: `the id of a ${wanted} fact`, actual: ref });
+        else if (end.type !== wanted) ctx.report({ path: at(field), ...phrase(CATALOGUE["facts/reference-type"], { id: ref, part: false, found: `a ${end.type} fact`, wanted: `a ${wanted} fact` }), expected: `a ${wanted} fact`, actual: end.type });
+        return end?.type === wanted ? end : undefined;
+      });
+      if (found[0] && found[1]) ends = [found[0], found[1]];
+    }
+    if (fact.unit === "money" && fact.currency === undefined && !ends) ctx.report({ path: at("unit"), ...phrase(CATALOGUE["facts/change-currency"], { id: fact.id }), expected: "currency: EUR, USD, GBP or CHF" });
+    if (ends && fact.value !== undefined) {
+      const computed = computeChange(fact.unit, ends[0].value as number, ends[1].value as number);
+      const step = 10 ** -(fact.decimals ?? 0);
+      if (computed === undefined || Math.abs(computed - fact.value) > step / 2 + Math.abs(fact.value) * 1e-12) {
+        ctx.report({ path: at("value"), ...phrase(CATALOGUE["facts/change-value"], { id: fact.id, computed: computed === undefined ? "not computable (it starts from zero)" : String(computed) }), expected: computed === undefined ? "no value" : String(computed), actual: String(fact.value) });
+      }
+    }
+  });
+};
+
+/**
+ * The change from `from` to `to` counted in `unit`: a relative change in
+ * percent, a difference, or a difference of two percentages in points or
+ * basis points. Undefined for a relative change from zero.
+ */
+export function computeChange(unit: Extract<Fact, { type: "change" }>["unit"], from: number, to: number): number | undefined {
+  switch (unit) {
+    case "percent":
+      return from === 0 ? undefined : ((to - from) / Math.abs(from)) * 100;
+    case "basis-point":
+      return (to - from) * 100;
+    default:
+      return to - from;
+  }
+}
+
 const quotesSayTheirLanguage: Rule = (facts, ctx) => {
   facts.quotes.forEach((quote, index) => {
     for (const locale of LOCALES) {
@@ -155,7 +224,9 @@ const typographicApostrophes: Rule = (facts, ctx) => {
       ctx.report({ path: [...path, "fr"], ...phrase(CATALOGUE["facts/typography"], {}), expected: "’ (U+2019)", actual: show(fr) });
     }
   };
-  facts.facts.forEach((f: Fact, i) => check(f.label, ["facts", i, "label"]));
+  facts.facts.forEach((f: Fact, i) => {
+    if (f.label) check(f.label, ["facts", i, "label"]);
+  });
   facts.quotes.forEach((q, i) => {
     check(q.role, ["quotes", i, "role"]);
     check(q.text, ["quotes", i, "text"]);
@@ -176,4 +247,4 @@ function isCalendarDate(iso: string): boolean {
 }
 
 /** The rules run on every facts file, in order. */
-export const RULES: readonly Rule[] = [uniqueIds, breakdownsAddUp, figuresAreCoherent, quotesSayTheirLanguage, typographicApostrophes];
+export const RULES: readonly Rule[] = [uniqueIds, factsSayWhatTheyAre, breakdownsAddUp, figuresAreCoherent, changesAddUp, quotesSayTheirLanguage, typographicApostrophes];

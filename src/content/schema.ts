@@ -41,9 +41,29 @@ export type Text = z.infer<typeof Text>;
 export const LocalizedText = z.strictObject({ fr: Text, nl: Text, en: Text });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
+/** A measure of the story type's lexicon (`revenue`, `net-result`): gives the label in every locale. */
+const measure = id;
+
+/** A bound: the figure is a limit, never an approximation. */
+export const BOUNDS = ["more-than", "at-least", "less-than", "up-to"] as const;
+export type Bound = (typeof BOUNDS)[number];
+
+/** The currencies briefs can show (ISO 4217). */
+export const CURRENCIES = ["EUR", "USD", "GBP", "CHF"] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+/** The units a quantity can have. */
+export const QUANTITY_UNITS = ["MW", "GW", "MWh", "GWh", "TWh", "km", "t", "ha"] as const;
+export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
+
+const decimals = z.number().int().min(0).max(3);
+
 const factBase = {
   id,
-  label: LocalizedText,
+  /** What the figure is, in every locale. Optional when `measure` names it. */
+  label: LocalizedText.optional(),
+  /** The measure of the story type's lexicon this figure is (its label, gender and sign words). */
+  measure: measure.optional(),
   /**
    * The words of the source article the figure comes from, exactly as the
    * body writes them. Required: a fact without it is a
@@ -52,6 +72,8 @@ const factBase = {
   evidence: z.array(nonEmpty).min(1).max(20).optional(),
   /** The figure is hedged (about, nearly): the brief says so. */
   approx: z.boolean().optional(),
+  /** The figure is a bound (more than, at least, less than, up to): the brief says so; never `approx`. */
+  bound: z.enum(BOUNDS).optional(),
   /** Every brief must show it. @default true */
   required: z.boolean().optional(),
 };
@@ -59,7 +81,7 @@ const factBase = {
 /** How a money figure is shown: the scale word and the decimals after it. */
 export const Display = z.strictObject({
   scale: z.enum(["none", "thousand", "million", "billion"]),
-  decimals: z.number().int().min(0).max(3),
+  decimals,
 });
 export type Display = z.infer<typeof Display>;
 
@@ -68,15 +90,45 @@ export const Fact = z.discriminatedUnion("type", [
   z.strictObject({
     ...factBase,
     type: z.literal("money"),
-    currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 currency code like EUR"),
+    currency: z.enum(CURRENCIES),
     value: amount,
     /** The step of the last digit the source states (544,7 millions → 100000). @default 1 */
     precision: z.number().positive().max(MAX_FIGURE).optional(),
     display: Display.optional(),
   }),
   z.strictObject({ ...factBase, type: z.literal("count"), value: z.number().int().min(-MAX_FIGURE).max(MAX_FIGURE) }),
-  z.strictObject({ ...factBase, type: z.literal("percent"), value: amount, decimals: z.number().int().min(0).max(3).optional() }),
-  z.strictObject({ ...factBase, type: z.literal("percentage-point"), value: amount, decimals: z.number().int().min(0).max(3).optional() }),
+  z.strictObject({ ...factBase, type: z.literal("percent"), value: amount, decimals: decimals.optional() }),
+  z.strictObject({ ...factBase, type: z.literal("percentage-point"), value: amount, decimals: decimals.optional() }),
+  z.strictObject({ ...factBase, type: z.literal("basis-point"), value: amount, decimals: decimals.optional() }),
+  z.strictObject({ ...factBase, type: z.literal("quantity"), value: amount, unit: z.enum(QUANTITY_UNITS), decimals: decimals.optional() }),
+  z.strictObject({ ...factBase, type: z.literal("duration"), value: z.string().regex(/^P(?:[1-9]\d{0,3}[YMWD]|T[1-9]\d{0,3}H)$/, "an ISO 8601 duration in one unit, like P3Y, P18M, P6W, P30D or PT48H") }),
+  z.strictObject({ ...factBase, type: z.literal("quarter"), value: z.string().regex(/^\d{4}-Q[1-4]$/, "a quarter written YYYY-Qn, like 2024-Q4") }),
+  z.strictObject({ ...factBase, type: z.literal("half-year"), value: z.string().regex(/^\d{4}-H[12]$/, "a half-year written YYYY-Hn, like 2025-H1") }),
+  z.strictObject({
+    ...factBase,
+    type: z.literal("season"),
+    value: z.string().regex(/^\d{4}-(?:spring|summer|autumn|winter)$|^\d{4}-\d{4}-winter$/, "a season like 2026-spring, or a winter across two years like 2026-2027-winter"),
+  }),
+  z.strictObject({
+    ...factBase,
+    type: z.literal("change"),
+    /** What the change is counted in. */
+    unit: z.enum(["percent", "percentage-point", "basis-point", "money", "count"]),
+    /** The change, signed; computed when `from` and `to` are given. */
+    value: amount.optional(),
+    /** The fact the change starts from (with `to`). */
+    from: id.optional(),
+    /** The fact the change ends at (with `from`). */
+    to: id.optional(),
+    /** The period the figure is compared with (a year, quarter, half-year, month, date, season or year range fact). */
+    "compared-with": id.optional(),
+    decimals: decimals.optional(),
+    /** With `unit: money`: the currency. */
+    currency: z.enum(CURRENCIES).optional(),
+    /** With `unit: money`: the step of the last digit the source states. */
+    precision: z.number().positive().max(MAX_FIGURE).optional(),
+    display: Display.optional(),
+  }),
   z.strictObject({ ...factBase, type: z.literal("year"), value: year }),
   z.strictObject({ ...factBase, type: z.literal("year-range"), value: z.tuple([year, year]) }),
   z.strictObject({ ...factBase, type: z.literal("month"), value: isoMonth }),
@@ -127,7 +179,11 @@ export type Ignore = z.infer<typeof Ignore>;
 
 /** The whole `facts.yaml`. */
 export const Facts = z.strictObject({
-  version: z.literal(1),
+  /**
+   * 1: `decimals` is a maximum (trailing zeros dropped); 2: `decimals` is
+   * exact (1,0 % keeps its zero). `newsbrief migrate` turns 1 into 2.
+   */
+  version: z.union([z.literal(1), z.literal(2)]),
   editorial: z.strictObject({
     /** The brief's own date, chosen by the newsroom. */
     date: isoDate,

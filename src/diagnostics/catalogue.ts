@@ -215,9 +215,9 @@ export const CATALOGUE = {
   },
   "facts/reference-type": {
     rule: "facts/reference-type",
-    title: "A breakdown refers to a fact of the wrong kind",
+    title: "A reference to a fact of the wrong kind",
     message: (a: { id: string; part: boolean; found: string; wanted: string }) => `${a.part ? "part " : ""}\`${a.id}\` is ${a.found}, not ${a.wanted}`,
-    hint: "A breakdown is of a money fact, and its parts are money in the same currency.",
+    hint: "A breakdown is of a money fact, and its parts are money in the same currency; a change goes from one fact to another of the same kind, and is compared with a period.",
   },
   "facts/duplicate-part": {
     rule: "facts/duplicate-part",
@@ -234,10 +234,38 @@ export const CATALOGUE = {
     title: "A breakdown adds up to more than its total",
     message: (a: { breakdown: string; total: string }) => `the parts of \`${a.breakdown}\` add up to more than \`${a.total}\``,
   },
-  "facts/unsupported-currency": {
-    rule: "facts/unsupported-currency",
-    title: "A currency other than EUR",
-    message: () => `briefs can show amounts in EUR only for now`,
+  "facts/missing-label": {
+    rule: "facts/missing-label",
+    title: "A fact with neither a label nor a measure",
+    message: (a: { id: string }) => `fact \`${a.id}\` needs a \`label\` in fr, nl and en, or a \`measure\` of its story type`,
+    hint: "`newsbrief templates` lists each story type's measures; a measure gives the label in every language.",
+  },
+  "facts/unknown-measure": {
+    rule: "facts/unknown-measure",
+    title: "A measure the story type does not know",
+    message: (a: { measure: string; template: string }) => `the story type \`${a.template}\` has no measure \`${a.measure}\``,
+    hint: "Use a measure that `newsbrief templates` lists for the story type, or give the fact a `label` instead.",
+  },
+  "facts/approx-and-bound": {
+    rule: "facts/approx-and-bound",
+    title: "A figure both hedged and bounded",
+    message: (a: { id: string }) => `fact \`${a.id}\` cannot be both \`approx\` and a \`bound\`: a bound says more than, at least, less than or up to, not about`,
+  },
+  "facts/change-ends": {
+    rule: "facts/change-ends",
+    title: "A change without its value or its two ends",
+    message: (a: { id: string }) => `change \`${a.id}\` needs a \`value\`, or both \`from\` and \`to\` (then it is computed)`,
+  },
+  "facts/change-value": {
+    rule: "facts/change-value",
+    title: "A change whose value is not the one its ends give",
+    message: (a: { id: string; computed: string }) => `change \`${a.id}\` is ${a.computed} from its \`from\` and \`to\` facts: its \`value\` says otherwise`,
+    hint: "Leave `value` out to have it computed, or correct the facts it is computed from.",
+  },
+  "facts/change-currency": {
+    rule: "facts/change-currency",
+    title: "A change in money without its currency",
+    message: (a: { id: string }) => `change \`${a.id}\` counts money: it needs a \`currency\` (or \`from\` and \`to\` money facts to take it from)`,
   },
   "facts/false-precision": {
     rule: "facts/false-precision",

@@ -33,7 +33,7 @@ export async function readProject(paths: ProjectPaths, options: ReadOptions = {}
   const read = (relative: string) => readText(paths.root, relative, diagnostics);
   const inputs: ProjectInputs = { articles: [], templates: [], locales: [], diagnostics };
 
-  const slugs = await listDirectory(paths.root, paths.content, diagnostics, "directory");
+  const slugs = (await listDirectory(paths.root, paths.content, diagnostics, "directory")).map((entry) => entry.name);
   for (const slug of slugs) {
     if (options.articles && !options.articles.has(slug)) continue;
     const factsFile = posix(paths.content, slug, "facts.yaml");
@@ -45,12 +45,21 @@ export async function readProject(paths: ProjectPaths, options: ReadOptions = {}
     diagnostics.push(diagnose(CATALOGUE["content/empty"], {}, { file: paths.content }));
   }
 
-  for (const name of await listDirectory(paths.root, paths.templates, diagnostics, "file")) {
+  for (const { name, folder } of await listDirectory(paths.root, paths.templates, diagnostics, "any")) {
+    if (folder) {
+      // A story type: templates/<name>/brief.md.hbs and its type.yaml.
+      const file = posix(paths.templates, name, "brief.md.hbs");
+      const definitionFile = posix(paths.templates, name, "type.yaml");
+      const [text, definition] = await Promise.all([read(file), read(definitionFile)]);
+      if (text !== undefined && definition !== undefined) inputs.templates.push({ name, file, text, definition: { file: definitionFile, text: definition } });
+      continue;
+    }
     const file = posix(paths.templates, name);
+    if (name !== "page.html.hbs" && !name.endsWith(".md.hbs")) continue;
     const text = await read(file);
     if (text === undefined) continue;
     if (name === "page.html.hbs") inputs.pageTemplate = { name: "page", file, text };
-    else if (name.endsWith(".md.hbs")) inputs.templates.push({ name: name.slice(0, -".md.hbs".length), file, text });
+    else inputs.templates.push({ name: name.slice(0, -".md.hbs".length), file, text });
   }
   if (!inputs.pageTemplate) diagnostics.push(diagnose(CATALOGUE["config/missing-file"], {}, { file: posix(paths.templates, "page.html.hbs") }));
 
@@ -99,7 +108,7 @@ export async function isFolder(...parts: string[]): Promise<boolean> {
   }
 }
 
-async function listDirectory(root: string, relative: string, diagnostics: Diagnostic[], kind: "directory" | "file"): Promise<string[]> {
+async function listDirectory(root: string, relative: string, diagnostics: Diagnostic[], kind: "directory" | "file" | "any"): Promise<Array<{ name: string; folder: boolean }>> {
   let entries;
   try {
     entries = await readdir(path.join(root, relative), { withFileTypes: true });
@@ -113,9 +122,9 @@ async function listDirectory(root: string, relative: string, diagnostics: Diagno
     }
   }
   return entries
-    .filter((e) => (kind === "directory" ? e.isDirectory() : e.isFile()) && !e.name.startsWith("."))
-    .map((e) => e.name)
-    .sort();
+    .filter((e) => (kind === "directory" ? e.isDirectory() : kind === "file" ? e.isFile() : e.isDirectory() || e.isFile()) && !e.name.startsWith("."))
+    .map((e) => ({ name: e.name, folder: e.isDirectory() }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 async function readText(root: string, relative: string, diagnostics: Diagnostic[]): Promise<string | undefined> {

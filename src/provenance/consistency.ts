@@ -22,9 +22,22 @@ export function unitsFor(fact: Fact): readonly string[] {
   switch (fact.type) {
     case "money":
       return [fact.currency];
+    case "quantity":
+      return [fact.unit];
+    case "change":
+      return fact.unit === "money" ? (fact.currency ? [fact.currency] : ["EUR", "USD", "GBP", "CHF"]) : [fact.unit];
     default:
       return [fact.type];
   }
+}
+
+/** The extractor's season codes (ISO 8601-2), by the season words of facts. */
+const SEASON_CODES: Record<string, string> = { spring: "21", summer: "22", autumn: "23", winter: "24" };
+
+/** A season fact's value (`2026-spring`, `2026-2027-winter`) as the extractor writes seasons (`2026-21`). */
+function seasonCode(value: string): string {
+  const match = /^(\d{4})(?:-\d{4})?-(\w+)$/.exec(value);
+  return match ? `${match[1]}-${SEASON_CODES[match[2]!]}` : value;
 }
 
 const NUMBER = /\d{1,3}(?:[ .\u00A0\u202F]\d{3})+(?:,\d+)?|\d+(?:,\d+)?/;
@@ -73,8 +86,11 @@ function roundStep(step: number): number {
   return Number(step.toPrecision(12));
 }
 
-/** Compares a figure read from the source with a fact. */
-export function agreement(fact: Fact, figure: SourceFigure): Agreement {
+/**
+ * Compares a figure read from the source with a fact. `value` is the fact's
+ * value when the fact does not hold it itself (a change computed from its ends).
+ */
+export function agreement(fact: Fact, figure: SourceFigure, value?: number): Agreement {
   const step = writtenStep(figure);
   const units = unitsFor(fact);
   if (!units.includes(figure.unit)) {
@@ -93,15 +109,26 @@ export function agreement(fact: Fact, figure: SourceFigure): Agreement {
       if (!sameDay(figure.value, fact.value)) return { ok: false, problem: "value", expected: `${fact.value} exactly`, step };
       break;
     case "year":
+    case "quarter":
+    case "half-year":
+    case "duration":
       if (figure.value !== fact.value) return { ok: false, problem: "value", expected: `${fact.value} exactly`, step };
       break;
+    case "season":
+      if (figure.value !== fact.value && figure.value !== seasonCode(fact.value)) return { ok: false, problem: "value", expected: `${fact.value} exactly`, step };
+      break;
     default: {
-      if (typeof figure.value !== "number" || Math.abs(figure.value - fact.value) > step / 2 + Math.abs(fact.value) * 1e-12) {
-        return { ok: false, problem: "value", expected: `${fact.value}, which written with a step of ${step} is ${formatRounded(fact.value, step)}`, step };
+      const stored = fact.type === "change" ? (value ?? fact.value) : fact.value;
+      if (stored === undefined) return { ok: false, problem: "value", expected: "a value", step };
+      // A fall, a loss or a deficit is written with words in the source ("en baisse de 2,4 %", "une perte de 12 millions"): its figure has no sign.
+      const shown = typeof figure.value === "number" && figure.value >= 0 && stored < 0 ? -figure.value : figure.value;
+      if (typeof shown !== "number" || Math.abs(shown - stored) > step / 2 + Math.abs(stored) * 1e-12) {
+        return { ok: false, problem: "value", expected: `${stored}, which written with a step of ${step} is ${formatRounded(stored, step)}`, step };
       }
     }
   }
-  if (figure.approx && fact.approx !== true) {
+  // The extractor reads a bound ("plus de") as a hedge: a bound fact accepts it.
+  if (figure.approx && fact.approx !== true && fact.bound === undefined) {
     return { ok: false, problem: "hedge", expected: "`approx: true` on the fact, since the source hedges the figure", step };
   }
   return { ok: true, step };

@@ -35,7 +35,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
 
   return {
     render(article, template, inputHash) {
-      const resolved = resolveArticle(article);
+      const resolved = resolveArticle(article, template.type);
       const files: OutputFile[] = [];
       for (const { locale, messages, figures, lists } of perLocale) {
         const body = tidy(template.render({ article, locale, messages, figures, lists, resolved }));

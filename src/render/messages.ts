@@ -16,6 +16,22 @@ import type { LocaleFile } from "../types.ts";
 export const INTL_TAG: Record<Locale, string> = { fr: "fr-BE", nl: "nl-BE", en: "en-GB" };
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/**
+ * The contexts a message may have variants for (i18next's `key_context`):
+ * agreement (fr `m`, `f`, `m_pl`, `f_pl`; nl `de`, `het`, `pl`; en `sg`,
+ * `pl`), a change's direction (`up`, `down`, `stable`), a figure's sign
+ * (`negative`, `zero`), a period's form after a preposition (`in`), and a
+ * bound before a count (`count`). A variant is optional in every locale: the
+ * plain key is the default.
+ */
+export const CONTEXTS = ["m_pl", "f_pl", "m", "f", "de", "het", "pl", "sg", "up", "down", "stable", "negative", "zero", "in", "count"] as const;
+const CONTEXT_SUFFIX = new RegExp(`_(?:${CONTEXTS.join("|")})$`);
+
+/** The key a message variant belongs to: without its plural and context suffixes. */
+export function baseKey(key: string): string {
+  return key.replace(PLURAL_SUFFIX, "").replace(CONTEXT_SUFFIX, "");
+}
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 type Part = { literal: string } | { name: string };
@@ -45,6 +61,11 @@ export class Messages {
     return this.#messages.has(key) || this.#messages.has(`${key}_other`);
   }
 
+  /** The key to use for `key` in `context`: its variant when this locale has one, else `key` itself. */
+  variant(key: string, context: string | undefined): string {
+    return context !== undefined && this.has(`${key}_${context}`) ? `${key}_${context}` : key;
+  }
+
   /** The placeholder names of `key` (of its `other` form when plural). */
   placeholders(key: string): ReadonlySet<string> {
     return (this.#messages.get(key) ?? this.#messages.get(`${key}_other`))?.placeholders ?? new Set();
@@ -71,7 +92,8 @@ export class Messages {
    * (au, aux, du, des). Throws on a missing key or value: templates are
    * checked before rendering, so that is a bug.
    */
-  format(key: string, values: MessageValues = {}, plural?: Intl.LDMLPluralRule): string {
+  format(key: string, values: MessageValues = {}, plural?: Intl.LDMLPluralRule, context?: string): string {
+    key = this.variant(key, context);
     const message = plural
       ? (this.#messages.get(`${key}_${plural}`) ?? this.#messages.get(`${key}_other`))
       : this.#messages.get(key);
@@ -199,7 +221,8 @@ function checkAcrossLocales(
   diagnostics: Diagnostic[],
 ): void {
   const baseKeys = new Map<Locale, Set<string>>();
-  for (const [locale, { entries }] of flat) baseKeys.set(locale, new Set([...entries.keys()].map((k) => k.replace(PLURAL_SUFFIX, ""))));
+  // A context variant (`key_f`, `key_down`) is optional: only its plain key must be in every locale.
+  for (const [locale, { entries }] of flat) baseKeys.set(locale, new Set([...entries.keys()].filter((k) => baseKey(k) === k.replace(PLURAL_SUFFIX, "")).map((k) => k.replace(PLURAL_SUFFIX, ""))));
   const all = new Set([...baseKeys.values()].flatMap((s) => [...s]));
   for (const [locale, keys] of baseKeys) {
     const { file, entries, locate } = flat.get(locale)!;

@@ -10,7 +10,8 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose, phrase } from "../diagnostics/report.ts";
 import type { Article } from "../content/load.ts";
-import type { ResolvedArticle } from "../resolve/index.ts";
+import { parseStoryType, type StoryType } from "../content/story-type.ts";
+import { directionOf, type ResolvedArticle } from "../resolve/index.ts";
 import { textOf, translatedFrom, type Fact, type Locale, type LocalizedText } from "../content/schema.ts";
 import type { FigureFormatter } from "./figures.ts";
 import { escapeMarkdown } from "./markdown.ts";
@@ -29,13 +30,19 @@ export interface BriefScope {
 }
 
 /** What a helper's first argument names, for the static check. */
-type Names = "fact" | "story" | "story-list" | "breakdown" | "quote" | "related" | "message" | "none";
+type Names = "fact" | "story" | "story-list" | "breakdown" | "quote" | "related" | "message" | "any" | "none";
 
 const HELPERS: Record<string, Names> = {
   t: "message",
   figure: "fact",
   label: "fact",
   bare: "fact",
+  change: "fact",
+  direction: "fact",
+  agree: "fact",
+  sign: "fact",
+  has: "any",
+  factsOf: "none",
   text: "story",
   list: "story-list",
   parts: "breakdown",
@@ -56,6 +63,8 @@ const BUILT_INS = new Set(["if", "unless", "each", "with"]);
 export interface BriefTemplate {
   name: string;
   file: string;
+  /** The story type: what the template needs of an article, and its measures. */
+  type: StoryType;
   render(scope: BriefScope): string;
   /** Every literal name the template passes to a helper, with its position. */
   references: readonly Reference[];
@@ -67,6 +76,8 @@ interface Reference {
   name: string;
   line: number;
   column: number;
+  /** Inside `{{#if (has "<name>")}}`: the article may not have it. */
+  guarded: boolean;
 }
 
 /** Parses and compiles brief templates; syntax errors and unknown helpers are diagnostics. */
@@ -88,9 +99,11 @@ export function compileTemplates(files: readonly TemplateFile[]): { templates: M
     const references: Reference[] = [];
     const problems = walk(ast, references);
     diagnostics.push(...problems.map((p) => diagnostic({ file: file.file, ...p })));
-    if (problems.length > 0) continue;
+    const type = parseStoryType(file.name, file.definition);
+    diagnostics.push(...type.diagnostics);
+    if (problems.length > 0 || !type.value) continue;
     const compiled = hb.compile(ast, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true])) });
-    templates.set(file.name, { name: file.name, file: file.file, references, render: (scope) => compiled({}, { data: { scope } }) });
+    templates.set(file.name, { name: file.name, file: file.file, type: type.value, references, render: (scope) => compiled({}, { data: { scope } }) });
   }
   return { templates, diagnostics };
 }
@@ -106,10 +119,11 @@ export function checkTemplate(template: BriefTemplate, article: Article, message
     quote: (n) => facts.quotes.some((q) => q.id === n),
     related: (n) => facts.related.some((r) => r.id === n),
     message: (n) => messages.has(n),
+    any: () => true,
     none: () => true,
   };
   return template.references
-    .filter((ref) => !exists[ref.kind](ref.name))
+    .filter((ref) => !ref.guarded && !exists[ref.kind](ref.name))
     .map((ref) =>
       diagnostic({
         file: template.file,
@@ -128,6 +142,15 @@ type Problem = Omit<Diagnostic, "file" | "severity">;
 
 function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
   const problems: Problem[] = [];
+  // The names of the `{{#if (has "name")}}` blocks the walk is inside.
+  const guards: string[] = [];
+  const guardOf = (block: hbs.AST.BlockStatement): string | undefined => {
+    const test = block.params[0];
+    if ((block.path as hbs.AST.PathExpression).original !== "if" || test?.type !== "SubExpression") return undefined;
+    const sub = test as hbs.AST.SubExpression;
+    const name = sub.params[0];
+    return (sub.path as hbs.AST.PathExpression).original === "has" && name?.type === "StringLiteral" ? (name as hbs.AST.StringLiteral).value : undefined;
+  };
   const visit = (n: hbs.AST.Node | undefined | null): void => {
     if (!n) return;
     switch (n.type) {
@@ -147,12 +170,16 @@ function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
         const first = call.params[0];
         const kind = HELPERS[name];
         if (kind && kind !== "none" && first?.type === "StringLiteral") {
-          references.push({ helper: name, kind, name: (first as hbs.AST.StringLiteral).value, ...at });
+          const value = (first as hbs.AST.StringLiteral).value;
+          references.push({ helper: name, kind, name: value, ...at, guarded: guards.includes(value) });
         }
         call.params.forEach(visit);
         call.hash?.pairs.forEach((pair) => visit(pair.value));
         if (n.type === "BlockStatement") {
+          const guard = guardOf(n as hbs.AST.BlockStatement);
+          if (guard !== undefined) guards.push(guard);
           visit((n as hbs.AST.BlockStatement).program);
+          if (guard !== undefined) guards.pop();
           visit((n as hbs.AST.BlockStatement).inverse);
         }
         return;
@@ -230,10 +257,50 @@ function quoteOf(scope: BriefScope, id: string) {
 
 function registerHelpers(hb: typeof Handlebars): void {
   const helpers: Record<keyof typeof HELPERS, HelperDelegate> = {
-    t: define("t", (scope, key, hash) => scope.messages.format(key, Object.fromEntries(Object.entries(hash).map(([k, v]) => [k, String(v)])))),
-    figure: define("figure", (scope, id, hash) => scope.figures.format(factOf(scope, id), { full: hash.full === true })),
-    label: define("label", (scope, id) => localized(factOf(scope, id).label, scope.locale)),
-    bare: define("bare", (scope, id) => escapeMarkdown(stripArticle(textOf(factOf(scope, id).label[scope.locale]), scope.locale))),
+    t: define("t", (scope, key, hash) => {
+      const { context, ...values } = hash;
+      return scope.messages.format(key, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])), undefined, typeof context === "string" && context !== "" ? context : undefined);
+    }),
+    figure: define("figure", (scope, id, hash) => {
+      const fact = factOf(scope, id);
+      const form = hash.form === "in" || hash.form === "signed" ? hash.form : undefined;
+      const measure = fact.measure === undefined ? undefined : scope.resolved.type.definition.measures[fact.measure];
+      return scope.figures.format(fact, {
+        full: hash.full === true,
+        ...(form ? { form } : {}),
+        ...(fact.type === "change" ? { value: scope.resolved.value(id) ?? 0 } : {}),
+        // A net loss or a deficit says its sign in words: its figure has none.
+        signInWords: measure?.negative !== undefined,
+        exactDecimals: scope.article.facts.version === 2,
+      });
+    }),
+    change: define("change", (scope, id) => {
+      const fact = factOf(scope, id);
+      if (fact.type !== "change") throw new Error(`fact ${id} is not a change`);
+      const compared = fact["compared-with"] === undefined ? undefined : factOf(scope, fact["compared-with"]);
+      return scope.figures.change(fact, scope.resolved.value(id) ?? 0, compared, { exactDecimals: scope.article.facts.version === 2 });
+    }),
+    direction: define("direction", (scope, id) => {
+      const fact = factOf(scope, id);
+      const value = scope.resolved.value(id) ?? 0;
+      return directionOf(value, fact.type === "change" ? (fact.decimals ?? (fact.unit === "percent" && Math.abs(value) < 10 ? 1 : 0)) : 6);
+    }),
+    sign: define("sign", (scope, id) => {
+      const value = scope.resolved.value(id) ?? 0;
+      return value < 0 ? "negative" : value === 0 ? "zero" : "positive";
+    }),
+    agree: define("agree", (scope, id) => scope.resolved.words(id, scope.locale).agreement),
+    has: define("has", (scope, name) => {
+      const facts = scope.article.facts;
+      return scope.resolved.facts.has(name) || name in facts.story || facts.quotes.some((q) => q.id === name) || facts.breakdowns.some((b) => b.id === name) || facts.related.some((r) => r.id === name);
+    }),
+    factsOf: define("factsOf", (scope, _name, hash) =>
+      scope.article.facts.facts
+        .filter((f) => (hash.type === undefined || f.type === hash.type) && (hash.measure === undefined || f.measure === hash.measure) && (hash.except === undefined || f.id !== hash.except))
+        .map((f) => f.id),
+    ),
+    label: define("label", (scope, id) => escapeMarkdown(scope.resolved.words(id, scope.locale).label)),
+    bare: define("bare", (scope, id) => escapeMarkdown(stripArticle(scope.resolved.words(id, scope.locale).label, scope.locale))),
     text: define("text", (scope, key) => {
       const value = scope.article.facts.story[key];
       if (!value || Array.isArray(value)) throw new Error(`story text ${key} is missing or a list`);

@@ -363,7 +363,7 @@ function factState(fact: Fact, messages: ReadonlyMap<Locale, Messages> | undefin
       // A fact the formatter cannot show is reported by check; the exact value still is.
     }
   }
-  return { value: fact.value, shown, label: textOf(fact.label.fr), evidence: [...(fact.evidence ?? [])] };
+  return { value: fact.value ?? null, shown, label: fact.label ? textOf(fact.label.fr) : `measure: ${fact.measure ?? fact.id}`, evidence: [...(fact.evidence ?? [])] };
 }
 
 function sectionChanges(oldFacts: Facts, newFacts: Facts): string[] {

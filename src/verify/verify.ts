@@ -141,14 +141,27 @@ function matchFigure(figure: ReadFigure, known: readonly Known[], where: string)
  * A bare four-digit number reads as a year between 1900 and 2100 and as a
  * count elsewhere; either may be a year or a count fact.
  */
-function compatible(kind: ReadFigure["unit"], figure: ReadFigure): boolean {
+function compatible(kind: ReadFigure["unit"] | undefined, figure: ReadFigure): boolean {
   if (kind === figure.unit) return true;
   const bareInteger = typeof figure.value === "number" && Number.isInteger(figure.value) && (figure.step ?? 1) === 1;
   return bareInteger && ((kind === "year" && figure.unit === "count") || (kind === "count" && figure.unit === "year"));
 }
 
-function kindOf(fact: Known["fact"]): ReadFigure["unit"] {
-  return fact.type === "money" ? "EUR" : fact.type;
+function kindOf(fact: Known["fact"]): ReadFigure["unit"] | undefined {
+  switch (fact.type) {
+    case "money":
+      return "EUR";
+    case "count":
+    case "percent":
+    case "percentage-point":
+    case "year":
+    case "year-range":
+    case "month":
+    case "date":
+      return fact.type;
+    default:
+      return undefined;
+  }
 }
 
 /** A shown number matches a fact when the fact, rounded to the step shown, gives it. */
@@ -171,6 +184,8 @@ function valueMatches(figure: ReadFigure, fact: Known["fact"]): boolean {
     case "month":
     case "date":
       return value === fact.value;
+    default:
+      return false;
   }
 }
 
