@@ -12,7 +12,7 @@ import { checkProvenance } from "../src/provenance/check.ts";
 import { agreement, writtenStep } from "../src/provenance/consistency.ts";
 import { findQuotation, normalizeQuotation } from "../src/provenance/text.ts";
 import { cleanupProjects, digestTree, makeProject, replace, reported, runCli, SLUG, snapshotTree } from "./support/project.ts";
-import { repoFile } from "./support/fixtures.ts";
+import { fixtureFile } from "./support/fixtures.ts";
 
 afterEach(() => cleanupProjects());
 afterAll(() => cleanupProjects({ base: true }));
@@ -23,8 +23,8 @@ const NBSP = "\u00a0";
 
 /** The bundled article with its facts.yaml and source.fr.md changed, loaded. */
 function article(change: { facts?: (text: string) => string; source?: (text: string) => string } = {}): Article {
-  const factsText = (change.facts ?? ((t) => t))(repoFile(FACTS));
-  const sourceText = (change.source ?? ((t) => t))(repoFile(SOURCE));
+  const factsText = (change.facts ?? ((t) => t))(fixtureFile(FACTS));
+  const sourceText = (change.source ?? ((t) => t))(fixtureFile(SOURCE));
   const loaded = loadArticle({ slug: SLUG, factsFile: FACTS, factsText, sourceFile: SOURCE, sourceText });
   if (!loaded.article) throw new Error(loaded.diagnostics.map((d) => `${d.rule} ${d.message}`).join("\n"));
   return loaded.article;
@@ -90,12 +90,12 @@ describe("finding evidence in the source", () => {
     ["another decimal separator", "544.7 millions d’euros"],
   ])("refuses evidence that differs by %s", (_name, quotation) => {
     const result = provenance({ facts: replace(`evidence: ["544,7 millions d’euros"]`, `evidence: [${JSON.stringify(quotation)}]`) });
-    const facts = repoFile(FACTS);
+    const facts = fixtureFile(FACTS);
     const at = positionOf(facts, `"544,7 millions d’euros"`);
     expect(result.diagnostics.map((d) => [d.rule, d.file, d.line, d.column, d.path])).toEqual([
       ["provenance/evidence-not-found", FACTS, at.line, at.column, "facts.1.evidence.0"],
       // With its evidence gone, the figure of the source is covered by nothing.
-      ["provenance/uncovered", SOURCE, ...Object.values(positionOf(repoFile(SOURCE), "544,7 millions d’euros")), undefined],
+      ["provenance/uncovered", SOURCE, ...Object.values(positionOf(fixtureFile(SOURCE), "544,7 millions d’euros")), undefined],
     ]);
     expect(result.diagnostics[0]!.actual).toBe(JSON.stringify(quotation));
     expect(result.coverage).toMatchObject({ figures: 13, covered: 12 });
@@ -141,10 +141,10 @@ describe("reading the evidence as the fact's value", () => {
   it("refuses evidence read with another unit than the fact's type or currency", () => {
     expect(agreement(money(44_500_000), figureOf("44,5 millions de dollars"))).toMatchObject({ ok: false, problem: "unit", expected: "EUR" });
     const result = provenance({ facts: replace(`evidence: ["43,7 millions"]`, `evidence: ["avril 2025"]`) });
-    const at = positionOf(repoFile(FACTS), `"43,7 millions"`);
+    const at = positionOf(fixtureFile(FACTS), `"43,7 millions"`);
     expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
       `${at.line}:${at.column} provenance/wrong-unit`,
-      `${positionOf(repoFile(SOURCE), "43,7 millions").line}:${positionOf(repoFile(SOURCE), "43,7 millions").column} provenance/uncovered`,
+      `${positionOf(fixtureFile(SOURCE), "43,7 millions").line}:${positionOf(fixtureFile(SOURCE), "43,7 millions").column} provenance/uncovered`,
     ]);
     expect(result.diagnostics[0]!.message).toContain("fact `hpc` is an amount in EUR, but its evidence at");
     expect(result.diagnostics[0]!.actual).toBe("month (2025-04)");
@@ -154,7 +154,7 @@ describe("reading the evidence as the fact's value", () => {
     const hedged = (t: string) => replace("(60 millions)", "(environ 60 millions)")(t);
     const result = provenance({ source: hedged });
     expect(result.diagnostics.map((d) => [d.rule, d.path])).toEqual([["provenance/hedge", "facts.6.evidence.0"]]);
-    expect(result.diagnostics[0]!.message).toContain(`the source hedges the figure of \`chips-fund\` at ${SOURCE}:${positionOf(hedged(repoFile(SOURCE)), "60 millions").line}:`);
+    expect(result.diagnostics[0]!.message).toContain(`the source hedges the figure of \`chips-fund\` at ${SOURCE}:${positionOf(hedged(fixtureFile(SOURCE)), "60 millions").line}:`);
     expect(provenance({ source: hedged, facts: replace("    precision: 1000000\n", "    precision: 1000000\n    approx: true\n") }).diagnostics).toEqual([]);
   });
 
@@ -182,7 +182,7 @@ describe("coverage of the source", () => {
 
   it("reports each figure no evidence covers, at its line and column in the source", () => {
     const result = provenance({ source: withSentence });
-    const source = withSentence(repoFile(SOURCE));
+    const source = withSentence(fixtureFile(SOURCE));
     expect(result.diagnostics.map((d) => [d.rule, d.file, d.line, d.column, d.actual])).toEqual([
       ["provenance/uncovered", SOURCE, ...Object.values(positionOf(source, "300 millions d’euros")), `"300 millions d’euros" (300000000, EUR)`],
       ["provenance/uncovered", SOURCE, ...Object.values(positionOf(source, "2021")), `"2021" (2021, year)`],
@@ -194,7 +194,7 @@ describe("coverage of the source", () => {
     const result = provenance({
       facts: (t) => replace(`evidence: ["2025-2027", "entre 2025 et 2027"]`, `evidence: ["entre 2025 et 2027"]`)(replace(`- "1,2 milliard d’euros"`, `- "1,2 milliard d’euros"\n      - "programme de travail pluriannuel 2025-2027 dans le cadre du Programme pour une Europe numérique. L’Union européenne débloque 1,2 milliard d’euros"`)(t)),
     });
-    const at = positionOf(repoFile(SOURCE), "2025-2027");
+    const at = positionOf(fixtureFile(SOURCE), "2025-2027");
     expect(result.diagnostics.map((d) => [d.rule, d.line, d.column, d.actual])).toEqual([["provenance/uncovered", at.line, at.column, `"2025-2027" (2025–2027, year-range)`]]);
   });
 
@@ -242,13 +242,13 @@ describe("coverage of the source", () => {
       ["provenance/unused-ignore", "ignore.2.text"],
       ["provenance/unused-ignore", "ignore.3.occurrence"],
     ]);
-    const text = facts(repoFile(FACTS));
+    const text = facts(fixtureFile(FACTS));
     expect(result.diagnostics.map((d) => d.line)).toEqual(["2019", "Souveraineté", `"60 millions"`, "occurrence: 2"].map((n) => positionOf(text, n, "ignore:").line));
   });
 
   it("requires a reason for each ignored figure", () => {
-    const factsText = ignore(`  - text: "2021"\n`)(repoFile(FACTS));
-    const loaded = loadArticle({ slug: SLUG, factsFile: FACTS, factsText, sourceFile: SOURCE, sourceText: withSentence(repoFile(SOURCE)) });
+    const factsText = ignore(`  - text: "2021"\n`)(fixtureFile(FACTS));
+    const loaded = loadArticle({ slug: SLUG, factsFile: FACTS, factsText, sourceFile: SOURCE, sourceText: withSentence(fixtureFile(SOURCE)) });
     expect(loaded.article).toBeUndefined();
     expect(loaded.diagnostics.map((d) => [d.rule, d.path, d.line])).toEqual([["facts/missing-field", "ignore.0.reason", positionOf(factsText, `- text: "2021"`).line]]);
   });
