@@ -6,6 +6,7 @@
  *     case.json         optional: { "description", "args" (default ["build"]),
  *                       "omit": ["templates" | "locales"] }
  *     content/…         the case's articles
+ *     out/…             an out/ to start from, for a `check` case
  *     templates/, locales/
  *                       only when the case needs its own; otherwise the
  *                       fixture project's are copied in (unless omitted)
