@@ -13,7 +13,7 @@ import { projectPaths } from "../src/io/paths.ts";
 import { build } from "../src/build/pipeline.ts";
 import { diffProject } from "../src/review/diff.ts";
 import { formatMarkdown } from "../src/review/format.ts";
-import { ROOT, SLUG } from "./support/fixtures.ts";
+import { FIXTURE_ROOT, SLUG } from "./support/fixtures.ts";
 import { gitEnv } from "./support/git.ts";
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000);
@@ -33,9 +33,9 @@ const git = (...args: string[]) => execFileSync("git", args, { cwd: root, env, s
 const slug = (i: number) => `${SLUG}-${String(i).padStart(4, "0")}`;
 
 try {
-  for (const dir of ["templates", "locales"]) await cp(path.join(ROOT, dir), path.join(root, dir), { recursive: true });
-  const facts = await readFile(path.join(ROOT, "content", SLUG, "facts.yaml"), "utf8");
-  const source = await readFile(path.join(ROOT, "content", SLUG, "source.fr.md"), "utf8");
+  for (const dir of ["templates", "locales"]) await cp(path.join(FIXTURE_ROOT, dir), path.join(root, dir), { recursive: true });
+  const facts = await readFile(path.join(FIXTURE_ROOT, "content", SLUG, "facts.yaml"), "utf8");
+  const source = await readFile(path.join(FIXTURE_ROOT, "content", SLUG, "source.fr.md"), "utf8");
   for (let i = 0; i < ARTICLES; i++) {
     const dir = path.join(root, "content", slug(i));
     await mkdir(dir, { recursive: true });

@@ -11,7 +11,7 @@ import { projectPaths } from "../src/io/paths.ts";
 import { build, check } from "../src/build/pipeline.ts";
 import { FigureFormatter } from "../src/render/figures.ts";
 import { loadMessages } from "../src/render/messages.ts";
-import { money, repoFile, ROOT, SLUG } from "./support/fixtures.ts";
+import { FIXTURE_ROOT, fixtureFile, money, SLUG } from "./support/fixtures.ts";
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000);
 
@@ -26,9 +26,9 @@ async function time<T>(label: string, run: () => Promise<T> | T, per?: { count: 
 
 const root = await mkdtemp(path.join(tmpdir(), "newsbrief-bench-"));
 try {
-  for (const dir of ["templates", "locales"]) await cp(path.join(ROOT, dir), path.join(root, dir), { recursive: true });
-  const facts = await readFile(path.join(ROOT, "content", SLUG, "facts.yaml"), "utf8");
-  const source = await readFile(path.join(ROOT, "content", SLUG, "source.fr.md"), "utf8");
+  for (const dir of ["templates", "locales"]) await cp(path.join(FIXTURE_ROOT, dir), path.join(root, dir), { recursive: true });
+  const facts = await readFile(path.join(FIXTURE_ROOT, "content", SLUG, "facts.yaml"), "utf8");
+  const source = await readFile(path.join(FIXTURE_ROOT, "content", SLUG, "source.fr.md"), "utf8");
   for (let i = 0; i < ARTICLES; i++) {
     const dir = path.join(root, "content", `${SLUG}-${String(i).padStart(4, "0")}`);
     await mkdir(dir, { recursive: true });
@@ -43,7 +43,7 @@ try {
   const checked = await time("check (verify out/ on disk)", () => check(paths), { count: ARTICLES * LOCALES.length, unit: "brief" });
   console.log(`\n${cold.files.length} files, ${cold.figuresVerified} figures verified by build, ${checked.figuresVerified} by check, ${cold.diagnostics.length + checked.diagnostics.length} diagnostics\n`);
 
-  const loaded = loadMessages(LOCALES.map((locale) => ({ locale, file: `locales/${locale}.json`, text: repoFile(`locales/${locale}.json`) })));
+  const loaded = loadMessages(LOCALES.map((locale) => ({ locale, file: `locales/${locale}.json`, text: fixtureFile(`locales/${locale}.json`) })));
   const fr = loaded.catalog.get("fr")!;
   const i18n = loaded.i18n.get("fr")!;
   const values = { first: "l’intelligence artificielle", second: "les solutions numériques" };

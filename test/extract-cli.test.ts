@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { lineLocator } from "../src/diagnostics/diagnostic.ts";
 import { formatTable } from "../src/extract/document.ts";
 import type { ExtractedFigure } from "../src/extract/types.ts";
-import { REPO_ROOT, SOURCE, runCli } from "./support/project.ts";
+import { FIXTURE_ROOT, SOURCE, runCli } from "./support/project.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "newsbrief-extract-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,11 +43,11 @@ describe("newsbrief extract", () => {
   });
 
   it("reads the bundled article with offsets into the whole file", async () => {
-    const run = await runCli(["extract", "--json", SOURCE], REPO_ROOT);
+    const run = await runCli(["extract", "--json", SOURCE], FIXTURE_ROOT);
     expect(run.code).toBe(0);
     const figures = JSON.parse(run.stdout) as ExtractedFigure[];
     const { readFileSync } = await import("node:fs");
-    const text = readFileSync(path.join(REPO_ROOT, SOURCE), "utf8");
+    const text = readFileSync(path.join(FIXTURE_ROOT, SOURCE), "utf8");
     for (const f of figures) expect(text.slice(f.start, f.end)).toBe(f.text);
     // The front matter's title holds a fourth 1,2 milliard d’euros: it is not reported.
     expect(figures.filter((f) => f.text === "1,2 milliard d’euros")).toHaveLength(3);

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractFigures } from "../src/extract/index.ts";
 import { loadCorpus } from "./support/extract-corpus.ts";
-import { REPO_ROOT, SOURCE } from "./support/project.ts";
+import { FIXTURE_ROOT, SOURCE } from "./support/project.ts";
 
 type Row = [text: string, value: unknown, unit: string, approx?: "~"];
 
@@ -99,7 +99,7 @@ describe("extractFigures", () => {
   });
 
   it("reads the bundled article's figures", () => {
-    const text = readFileSync(`${REPO_ROOT}/${SOURCE}`, "utf8");
+    const text = readFileSync(`${FIXTURE_ROOT}/${SOURCE}`, "utf8");
     const found = figures(text).filter(([, , unit]) => unit !== "label");
     expect(found).toEqual([
       ["1,2 milliard d’euros", 1200000000, "EUR"],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseFacts } from "../src/content/load.ts";
-import { repoFile, SLUG } from "./support/fixtures.ts";
+import { fixtureFile, SLUG } from "./support/fixtures.ts";
 
-const FACTS = repoFile(`content/${SLUG}/facts.yaml`);
+const FACTS = fixtureFile(`content/${SLUG}/facts.yaml`);
 
 function edit(text: string, from: string, to: string): string {
   expect(text, `the fixture contains ${from}`).toContain(from);

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, cpSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lockOutputs } from "../src/io/lock.ts";
 import { projectPaths } from "../src/io/paths.ts";
-import { cleanupProjects, digestTree, FACTS, makeProject, replace, runCli, snapshotTree, SOURCE, TEMPLATE, type Project } from "./support/project.ts";
+import { cleanupProjects, digestTree, FACTS, makeProject, replace, runCli, snapshotTree, SOURCE, type Project } from "./support/project.ts";
 import { SLUG } from "./support/fixtures.ts";
 
 const victims: string[] = [];
@@ -26,31 +26,15 @@ interface Case {
   code: number;
 }
 
+// The exact reports of broken inputs are golden cases under test/cases/;
+// these are the ones that need more than a folder: links, a huge file, an
+// --out option, and a check that nothing was polluted.
 const CASES: Case[] = [
   { name: "invalid UTF-8, with its byte offset", break: (r) => r.write(FACTS, Buffer.concat([Buffer.from("version: 1\n# caf"), Buffer.from([0xc3, 0x28]), Buffer.from("\n")])), rule: "content/encoding", at: FACTS, code: 1 },
-  { name: "a NUL byte", break: (r) => edit(r, FACTS, "version: 1", "version: 1\0"), rule: "content/nul", at: `${FACTS}:5:11`, code: 1 },
-  { name: "a YAML alias bomb", break: (r) => r.write(FACTS, 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: [*c,*c]\n'), rule: "yaml/alias", at: `${FACTS}:1:4`, code: 1 },
   { name: "__proto__ pollution through a merge key", break: (r) => edit(r, FACTS, "version: 1", "version: 1\n<<: { __proto__: { polluted: true } }"), rule: "yaml/merge-key", at: `${FACTS}:6:1`, code: 1 },
-  { name: "a custom tag", break: (r) => edit(r, FACTS, "value: 544700000", "value: !!js/function 'function () { return 1 }'"), rule: "yaml/tag", at: `${FACTS}:72:12`, code: 1 },
-  { name: "an explicit standard tag", break: (r) => edit(r, FACTS, "value: 544700000", "value: !!int 544700000"), rule: "yaml/tag", at: `${FACTS}:72:12`, code: 1 },
-  { name: "a duplicate key", break: (r) => edit(r, FACTS, "value: 544700000", "value: 544700000\n    value: 547400000"), rule: "yaml/duplicate-key", at: `${FACTS}:73:5`, code: 1 },
-  { name: "front matter opened with ---js", break: (r) => edit(r, SOURCE, /^---\n/, "---js\n"), rule: "front-matter/opener", at: `${SOURCE}:1:1`, code: 1 },
-  { name: "front matter opened with ---javascript", break: (r) => edit(r, SOURCE, /^---\n/, "---javascript\n"), rule: "front-matter/opener", at: `${SOURCE}:1:1`, code: 1 },
-  { name: "front matter opened with --- coffee", break: (r) => edit(r, SOURCE, /^---\n/, "--- coffee\n"), rule: "front-matter/opener", at: `${SOURCE}:1:1`, code: 1 },
-  { name: "front matter opened with ;;;", break: (r) => edit(r, SOURCE, /^---\n/, ";;;\n"), rule: "front-matter/missing", at: `${SOURCE}:1:1`, code: 1 },
-  { name: "front matter never closed", break: (r) => r.write(SOURCE, "---\ntitle: x\nlang: fr\n\nLe texte.\n"), rule: "front-matter/unclosed", at: `${SOURCE}:1:1`, code: 1 },
-  { name: "a front matter alias", break: (r) => edit(r, SOURCE, "lang: fr", "lang: &l fr\ncategory: *l"), rule: "yaml/alias", at: `${SOURCE}:3:7`, code: 1 },
   { name: "a file above the size limit, refused before it is read", break: (r) => r.write(SOURCE, `${r.read(SOURCE)}${"x".repeat(1024 * 1024)}`), rule: "content/too-large", at: SOURCE, code: 1 },
-  { name: "a text field above its length limit", break: (r) => edit(r, FACTS, "fr: l’intelligence artificielle", `fr: ${"a".repeat(1001)}`), rule: "facts/out-of-range", at: `${FACTS}:75:11`, code: 1 },
   { name: "a symbolic link in place of facts.yaml", break: (r) => { r.remove(FACTS); symlinkSync("/etc/hostname", r.path(FACTS)); }, rule: "content/not-a-file", at: FACTS, code: 1 },
   { name: "a symbolic link as an article folder", break: (r) => symlinkSync(r.path(`content/${SLUG}`), r.path("content/linked")), rule: "content/symlink", at: "content/linked", code: 1 },
-  { name: "a slug with a dot", break: (r) => cpSync(r.path(`content/${SLUG}`), r.path("content/a..b"), { recursive: true }), rule: "content/invalid-slug", at: "content/a..b/facts.yaml", code: 1 },
-  { name: "a template with an unknown partial", break: (r) => edit(r, TEMPLATE, "## {{t \"brief.next.heading\"}}", "{{> evil}}"), rule: "template/unsupported", at: `${TEMPLATE}:31:1`, code: 1 },
-  { name: "a template that reads data without a helper", break: (r) => edit(r, TEMPLATE, "{{t \"brief.next.register\"}}", "{{facts}}"), rule: "template/unknown-helper", at: `${TEMPLATE}:34:1`, code: 1 },
-  { name: "an empty translation", break: (r) => edit(r, "locales/nl.json", "\"Citaat\"", "\"\""), rule: "locale/empty", at: "locales/nl.json:17:18", code: 1 },
-  { name: "a translation that is not a text", break: (r) => edit(r, "locales/en.json", "\"Quote\"", "[\"Quote\"]"), rule: "locale/invalid-value", at: "locales/en.json:17:18", code: 1 },
-  { name: "i18next nesting in a message", break: (r) => edit(r, "locales/en.json", "\"Quote\"", "\"$t(brief.headline)\""), rule: "locale/unsupported", at: "locales/en.json:17:18", code: 1 },
-  { name: "a javascript: URL in the source front matter", break: (r) => edit(r, SOURCE, "lang: fr", "lang: fr\nurl: javascript:alert(1)"), rule: "front-matter/invalid-format", at: `${SOURCE}:4:6`, code: 1 },
   { name: "an output folder that contains the inputs", break: () => undefined, rule: "config/out-contains-inputs", at: ".", code: 2 },
 ];
 
@@ -146,6 +130,17 @@ describe("concurrent builds", () => {
     const { lock } = await lockOutputs(projectPaths(root.root));
     setTimeout(() => void lock!.release(), 300);
     const result = await run(root, "build", "--wait", "10");
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  // Known bug (src/io/lock.ts): a build killed after creating the lock file
+  // but before writing its owner into it leaves an empty .out.lock, which
+  // reads as held by "process -1" for ever: every later build exits 75 until
+  // someone deletes the file. Turn this into `it` once that is fixed.
+  it.fails("an empty lock left by a build killed while taking it is taken over", async () => {
+    const root = await makeProject();
+    root.write(".out.lock", "");
+    const result = await run(root, "build");
     expect(result.code, result.stderr).toBe(0);
   });
 

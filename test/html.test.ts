@@ -1,18 +1,27 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { JSDOM } from "jsdom";
-import { describe, expect, it } from "vitest";
-import { ROOT } from "./support/fixtures.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { build } from "../src/build/pipeline.ts";
+import { projectPaths } from "../src/io/paths.ts";
+import { FIXTURE_ROOT } from "./support/fixtures.ts";
 
 const require = createRequire(import.meta.url);
 const VNU = require("vnu-jar") as string;
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
+// The pages of a build of the fixture project, in a temp folder.
+const SITE = mkdtempSync(path.join(tmpdir(), "newsbrief-html-"));
+for (const folder of ["content", "templates", "locales"]) cpSync(path.join(FIXTURE_ROOT, folder), path.join(SITE, folder), { recursive: true });
+const built = await build(projectPaths(SITE), { cache: false });
+if (built.diagnostics.length > 0) throw new Error(`the fixture project does not build: ${built.diagnostics.map((d) => d.message).join("; ")}`);
+afterAll(() => rmSync(SITE, { recursive: true, force: true }));
+
 function pages(): string[] {
-  const out = path.join(ROOT, "out");
+  const out = path.join(SITE, "out");
   return readdirSync(out, { recursive: true, encoding: "utf8" })
     .filter((name) => name.endsWith(".html"))
     .sort()
@@ -53,7 +62,7 @@ describe("every generated HTML page", () => {
     }
   });
 
-  it.each(pages().map((file) => [path.relative(ROOT, file), file]))("%s has no axe-core accessibility violations", async (_name, file) => {
+  it.each(pages().map((file) => [path.relative(SITE, file), file]))("%s has no axe-core accessibility violations", async (_name, file) => {
     const violations = await axeViolations(readFileSync(file, "utf8"));
     expect(violations).toEqual([]);
   });

@@ -5,10 +5,10 @@ import { createMarked, escapeMarkdown } from "../src/render/markdown.ts";
 import { sanitizeBody } from "../src/render/brief.ts";
 import { readFigures } from "../src/verify/reader.ts";
 import { verifyArticle } from "../src/verify/verify.ts";
-import { bundledArticle, repoFile, SLUG } from "./support/fixtures.ts";
+import { bundledArticle, fixtureFile, renderInMemory, SLUG } from "./support/fixtures.ts";
 
-const FACTS = repoFile(`content/${SLUG}/facts.yaml`);
-const SOURCE = repoFile(`content/${SLUG}/source.fr.md`);
+const FACTS = fixtureFile(`content/${SLUG}/facts.yaml`);
+const SOURCE = fixtureFile(`content/${SLUG}/source.fr.md`);
 const YAML_NOISE = [":", "-", "&a", "*a", "<<", "!!js/function", "!x", "{", "}", "[", "]", "'", '"', "\n", "  ", "\t", "#", "|", ">", "%", "@", "`", "~", ".nan", ".inf", "1e400", "__proto__", "\0", "\u00a0"];
 
 /** An edit to a text: delete a slice, insert noise, or duplicate a line. */
@@ -36,16 +36,38 @@ function mutate(text: string, edits: readonly Edit[]): string {
   return out;
 }
 
+/**
+ * A diagnostic names either the whole file (line 0, column 0) or a position
+ * inside `text`: a 1-based line no further than its last line, and a 1-based
+ * column no further than just past that line's end. A syntax error always
+ * names a position.
+ */
+function expectPositionInside(d: { rule: string; line: number; column: number }, text: string): void {
+  const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
+  const what = `${d.rule} at ${d.line}:${d.column}`;
+  expect(Number.isInteger(d.line) && Number.isInteger(d.column), what).toBe(true);
+  if (d.rule.endsWith("/syntax")) expect(d.line, what).toBeGreaterThanOrEqual(1);
+  if (d.line === 0) {
+    expect(d.column, what).toBe(0);
+    return;
+  }
+  expect(d.line, what).toBeGreaterThanOrEqual(1);
+  expect(d.line, what).toBeLessThanOrEqual(lines.length);
+  expect(d.column, what).toBeGreaterThanOrEqual(1);
+  expect(d.column, what).toBeLessThanOrEqual(lines[d.line - 1]!.length + 1);
+}
+
 describe("random and mutated inputs give diagnostics, never a crash", () => {
   it("facts.yaml", () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (edits) => {
-        const result = parseFacts(mutate(FACTS, edits), "facts.yaml");
-        // Either a valid dataset or at least one positioned diagnostic.
+        const text = mutate(FACTS, edits);
+        const result = parseFacts(text, "facts.yaml");
+        // Either a valid dataset or at least one diagnostic.
         if (!result.value) expect(result.diagnostics.length).toBeGreaterThan(0);
         for (const d of result.diagnostics) {
-          expect(d.line).toBeGreaterThanOrEqual(0);
           expect(d.rule).toMatch(/^[a-z-]+\/[a-z-]+$/);
+          expectPositionInside(d, text);
         }
       }),
       { numRuns: 400 },
@@ -57,6 +79,7 @@ describe("random and mutated inputs give diagnostics, never a crash", () => {
       fc.property(fc.string({ maxLength: 300 }), (text) => {
         const result = parseFacts(text, "facts.yaml");
         expect(result.value === undefined ? result.diagnostics.length > 0 : true).toBe(true);
+        for (const d of result.diagnostics) expectPositionInside(d, text);
       }),
       { numRuns: 400 },
     );
@@ -65,8 +88,10 @@ describe("random and mutated inputs give diagnostics, never a crash", () => {
   it("source.fr.md front matter", () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (edits) => {
-        const result = parseSource(mutate(SOURCE, edits), "source.fr.md");
+        const text = mutate(SOURCE, edits);
+        const result = parseSource(text, "source.fr.md");
         if (!result.value) expect(result.diagnostics.length).toBeGreaterThan(0);
+        for (const d of result.diagnostics) expectPositionInside(d, text);
       }),
       { numRuns: 400 },
     );
@@ -81,11 +106,13 @@ describe("random and mutated inputs give diagnostics, never a crash", () => {
     );
   });
 
-  it("the verifier, on mutated briefs", () => {
+  it("the verifier, on mutated briefs", async () => {
     const article = bundledArticle();
     const subject = { slug: article.slug, facts: article.facts, sourceLang: "fr" as const };
-    const brief = repoFile(`out/${SLUG}/fr.md`);
-    const page = repoFile(`out/${SLUG}/en.html`);
+    const { files } = await renderInMemory();
+    const output = (name: string) => files.find((f) => f.path === `${SLUG}/${name}`)!.contents;
+    const brief = output("fr.md");
+    const page = output("en.html");
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (edits) => {
         const result = verifyArticle(subject, [

@@ -38,6 +38,8 @@ interface Mutation {
   name: string;
   apply(text: string, locale: Locale, format: "markdown" | "html"): string;
   rules: string[];
+  /** The fact a `verify/missing-fact` diagnostic must name. */
+  missing?: string;
 }
 
 const MUTATIONS: Mutation[] = [
@@ -63,10 +65,15 @@ const MUTATIONS: Mutation[] = [
     name: "a dropped figure",
     apply: (text, locale, format) => {
       const line = text.split("\n").find((l) => l.includes(AI[locale]));
-      expect(line).toBeDefined();
-      return replaceOnce(text, `${line}\n`, format === "html" ? "" : "");
+      // The whole list item goes: `- label: figure` in Markdown, `<li>label: figure</li>` in HTML.
+      expect(line).toMatch(format === "html" ? /^<li>[^<]*<\/li>$/ : /^- [^<]*$/);
+      const dropped = replaceOnce(text, `${line}\n`, "");
+      // The figure is gone from the whole file, not just from that line.
+      expect(dropped).not.toContain(AI[locale]);
+      return dropped;
     },
     rules: ["verify/missing-fact"],
+    missing: "ai",
   },
   {
     name: "an added figure",
@@ -104,8 +111,13 @@ describe("the verifier catches a broken output", () => {
     const file = fileOf(locale, format);
     const broken = { ...file, contents: mutation.apply(file.contents, locale, format) };
     expect(broken.contents).not.toBe(file.contents);
-    const rules = new Set(verifyOne(broken).diagnostics.map((d) => d.rule));
+    const diagnostics = verifyOne(broken).diagnostics;
+    const rules = new Set(diagnostics.map((d) => d.rule));
     for (const rule of mutation.rules) expect([...rules]).toContain(rule);
+    if (mutation.missing) {
+      const missing = diagnostics.filter((d) => d.rule === "verify/missing-fact").map((d) => d.message);
+      expect(missing).toEqual([expect.stringContaining(`fact \`${mutation.missing}\` must appear`)]);
+    }
   });
 
   it("names the file, the line, the figure as written and the fact it should be", () => {

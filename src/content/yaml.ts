@@ -4,9 +4,9 @@
  * diagnostics. Aliases, merge keys, explicit tags and duplicate keys are
  * refused, so content can neither blow up nor smuggle in behaviour.
  */
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from "yaml";
 import type { Document, Node } from "yaml";
-import { type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { lineLocator, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
 
@@ -37,9 +37,7 @@ export interface ParseYamlOptions {
 /** Parses YAML 1.2 (core schema) with positions; never throws on bad input. */
 export function parseYaml(text: string, options: ParseYamlOptions): PositionedYaml {
   const { file, lineOffset = 0 } = options;
-  const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
-    lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
     merge: false,
@@ -49,9 +47,13 @@ export function parseYaml(text: string, options: ParseYamlOptions): PositionedYa
     // Warnings become diagnostics below; nothing is printed by the library.
     logLevel: "silent",
   });
+  // Positions come from the text itself: yaml's LineCounter misses the
+  // newlines inside the tokens it skips while recovering from an error, and
+  // then names a line too early and a column past its end.
+  const locateOffset = lineLocator(text);
   const at = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line + lineOffset, column: pos.col };
+    const pos = locateOffset(offset);
+    return { line: pos.line + lineOffset, column: pos.column };
   };
   const diagnostics: Diagnostic[] = [];
   const problems = [...doc.errors, ...doc.warnings];

@@ -1,6 +1,6 @@
 /**
- * Throwaway projects for end-to-end tests: a copy of the real content/,
- * templates/ and locales/ in a fresh temp folder, with an out/ written by one
+ * Throwaway projects for end-to-end tests: a copy of the fixture project's
+ * content/, templates/ and locales/ (test/fixtures/project/) in a fresh temp folder, with an out/ written by one
  * real build, then changed file by file. Also a byte-exact snapshot of a
  * folder and the CLI driven through a fake process.
  */
@@ -12,18 +12,18 @@ import { main } from "../../src/cli.ts";
 import { formatReport, hasErrors } from "../../src/diagnostics/diagnostic.ts";
 import { projectPaths } from "../../src/io/paths.ts";
 import { build } from "../../src/build/pipeline.ts";
-import { ROOT, SLUG } from "./fixtures.ts";
+import { FIXTURE_ROOT, ROOT, SLUG } from "./fixtures.ts";
 
-export { SLUG };
+export { FIXTURE_ROOT, SLUG };
 /** The repository root. */
 export const REPO_ROOT = ROOT;
-/** Project-relative paths of the bundled inputs. */
+/** Project-relative paths of the fixture project's inputs. */
 export const FACTS = `content/${SLUG}/facts.yaml`;
 export const SOURCE = `content/${SLUG}/source.fr.md`;
 export const TEMPLATE = "templates/funding-announcement.md.hbs";
 export const PAGE_TEMPLATE = "templates/page.html.hbs";
 
-/** The input folders copied from the repository. */
+/** The input folders copied from the fixture project. */
 const INPUT_FOLDERS = ["content", "templates", "locales"] as const;
 
 /**
@@ -63,10 +63,10 @@ function baseProject(): Promise<string> {
   base ??= (async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "newsbrief-base-"));
     baseDir = dir;
-    for (const folder of INPUT_FOLDERS) cpSync(path.join(REPO_ROOT, folder), path.join(dir, folder), { recursive: true });
+    for (const folder of INPUT_FOLDERS) cpSync(path.join(FIXTURE_ROOT, folder), path.join(dir, folder), { recursive: true });
     const result = await build(projectPaths(dir), { cache: false });
     if (hasErrors(result.diagnostics) || result.files.length === 0) {
-      throw new Error(`the real project does not build, so no test project can be made:\n${formatReport(result.diagnostics)}`);
+      throw new Error(`the fixture project does not build, so no test project can be made:\n${formatReport(result.diagnostics)}`);
     }
     return dir;
   })();
@@ -74,7 +74,7 @@ function baseProject(): Promise<string> {
 }
 
 /**
- * Makes a project in a fresh temp folder: the real inputs and a valid, built
+ * Makes a project in a fresh temp folder: the fixture inputs and a valid, built
  * out/, then `overrides` applied in order.
  */
 export async function makeProject(overrides: Overrides = {}): Promise<Project> {
@@ -129,7 +129,7 @@ export function projectAt(root: string): Project {
 /**
  * An edit that replaces `from` (the first match, or every match of a global
  * RegExp) by `to`, and throws when `from` is not found, so that a test
- * cannot silently stop breaking anything when the real content changes.
+ * cannot silently stop breaking anything when the fixture changes.
  */
 export function replace(from: string | RegExp, to: string): (text: string) => string {
   return (text) => {
