@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { lineLocator } from "../src/diagnostics.ts";
-import { formatTable, lineColumn } from "../src/extract/cli.ts";
+import { lineLocator } from "../src/diagnostics/diagnostic.ts";
+import { formatTable } from "../src/extract/document.ts";
 import type { ExtractedFigure } from "../src/extract/types.ts";
 import { REPO_ROOT, SOURCE, runCli } from "./support/project.ts";
 
@@ -69,15 +69,8 @@ describe("newsbrief extract", () => {
   });
 
   it("counts columns in UTF-16 code units from the line start, a BOM not counted", () => {
-    expect(lineColumn("\ufeffab 12", 4)).toEqual({ line: 1, column: 4 });
-    expect(lineColumn("a\r\nb 12", 5)).toEqual({ line: 2, column: 3 });
-  });
-
-  it("the table's locator gives lineColumn's answer at every offset", () => {
-    for (const text of ["", "\ufeffab 12", "a\r\nb 12\n\n3 %\n", "\ufeff\n\nx\n", "\n"]) {
-      const locate = lineLocator(text);
-      for (let offset = 0; offset <= text.length; offset++) expect(locate(offset), `${JSON.stringify(text)} at ${offset}`).toEqual(lineColumn(text, offset));
-    }
+    expect(lineLocator("\ufeffab 12")(4)).toEqual({ line: 1, column: 4 });
+    expect(lineLocator("a\r\nb 12")(5)).toEqual({ line: 2, column: 3 });
   });
 
   it("tables more figures than a function call takes arguments", () => {

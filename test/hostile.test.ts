@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { lockOutputs, projectPaths } from "../src/io.ts";
+import { lockOutputs } from "../src/io/lock.ts";
+import { projectPaths } from "../src/io/paths.ts";
 import { cleanupProjects, digestTree, FACTS, makeProject, replace, runCli, snapshotTree, SOURCE, TEMPLATE, type Project } from "./support/project.ts";
 import { SLUG } from "./support/fixtures.ts";
 

@@ -8,7 +8,7 @@ import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli.ts";
-import { projectPaths } from "../src/io.ts";
+import { projectPaths } from "../src/io/paths.ts";
 import { loadBriefs } from "../src/publish/briefs.ts";
 import { wordpressPublisher, type WordPressPublisher } from "../src/publish/wordpress.ts";
 import type { Brief, PublishOptions, PublishResult } from "../src/publish/types.ts";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Locale } from "../src/content/schema.ts";
-import type { OutputFile } from "../src/render/brief.ts";
+import type { OutputFile } from "../src/types.ts";
 import { verifyArticle, type VerifyArticle, type VerifyFile } from "../src/verify/verify.ts";
 import { bundledArticle, renderInMemory, SLUG } from "./support/fixtures.ts";
 

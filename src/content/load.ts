@@ -3,24 +3,13 @@
  * validated {@link Article}, or diagnostics. Pure: reading files is io.ts's job.
  */
 import matter from "gray-matter";
-import { compareDiagnostics, diagnostic, type Diagnostic } from "../diagnostics.ts";
-import { findPlaceholders } from "../provenance/todo.ts";
+import { compareDiagnostics, diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { findPlaceholders } from "./todo.ts";
 import { checkUniqueIds, RULES, type RuleContext } from "./rules.ts";
 import { Facts, SourceFrontMatter } from "./schema.ts";
 import { validateShape } from "./validate.ts";
 import { parseYaml, type PositionedYaml } from "./yaml.ts";
-
-/** The texts of one article folder, as read. */
-export interface ArticleFiles {
-  /** Folder name under `content/`. */
-  slug: string;
-  /** Project-relative path of `facts.yaml`. */
-  factsFile: string;
-  factsText: string;
-  /** Project-relative path of `source.fr.md`. */
-  sourceFile: string;
-  sourceText: string;
-}
+import type { ArticleFiles } from "../types.ts";
 
 /** The French source article. */
 export interface SourceArticle {

@@ -2,7 +2,7 @@
  * Cross-field rules over a shape-valid facts file, run after zod:
  * each rule is `(facts, ctx) => void` and reports through `ctx`.
  */
-import { show } from "../diagnostics.ts";
+import { show } from "../diagnostics/diagnostic.ts";
 import { LOCALES, textOf, translatedFrom, type Fact, type Facts, type LocalizedText } from "./schema.ts";
 
 /** What a rule reports through. */

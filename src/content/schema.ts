@@ -4,10 +4,9 @@
  */
 import { z } from "zod";
 
-/** The locales newsbrief writes, in output order. */
-export const LOCALES = ["fr", "nl", "en"] as const;
-/** A locale newsbrief writes. */
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from "../types.ts";
+
+export { LOCALES, type Locale };
 
 /** The largest absolute value a figure may have (a quadrillion). */
 export const MAX_FIGURE = 1e15;

@@ -3,7 +3,7 @@
  * every issue into a diagnostic that points at the YAML node.
  */
 import type { z } from "zod";
-import { diagnostic, show, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, show, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PositionedYaml } from "./yaml.ts";
 
 type Issue = z.core.$ZodIssue;

@@ -6,7 +6,7 @@
  */
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import type { Document, Node } from "yaml";
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 
 /** A parsed YAML (or JSON) file that can say where each field stands. */
 export interface PositionedYaml {

@@ -3,7 +3,7 @@
  * figure of the source accounted for. Pure: takes a loaded article and a
  * figure reader, returns diagnostics and the source's coverage.
  */
-import { diagnostic, show, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, show, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Article } from "../content/load.ts";
 import type { Fact } from "../content/schema.ts";
 import { parseYaml } from "../content/yaml.ts";

@@ -6,7 +6,7 @@
  */
 import { stringify } from "yaml";
 import { parseSource } from "../content/load.ts";
-import { frontMatterEnd } from "../extract/cli.ts";
+import { frontMatterEnd } from "../plan/front-matter.ts";
 import type { FigureReader, SourceFigure } from "./consistency.ts";
 import { writtenForm, writtenStep } from "./consistency.ts";
 import { normalizeQuotation } from "./text.ts";

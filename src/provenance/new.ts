@@ -3,12 +3,11 @@
  * French text, with the text verbatim as `source.fr.md` and a draft
  * `facts.yaml`. Nothing is written unless everything is in order.
  */
-import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseSource, SLUG_PATTERN } from "../content/load.ts";
 import { parseYaml } from "../content/yaml.ts";
-import { frontMatterEnd } from "../extract/cli.ts";
-import path from "node:path";
-import { createArticleFolder, readTextFile, type ProjectPaths } from "../io.ts";
+import { frontMatterEnd } from "../plan/front-matter.ts";
+import { type ProjectPaths } from "../types.ts";
 import type { FigureReader } from "./consistency.ts";
 import { draftFacts, draftSource, titleOf } from "./draft.ts";
 
@@ -58,22 +57,9 @@ export function planNewArticle(slug: string, text: string, contentFolder: string
 }
 
 /** The slug's problem, if any. */
-function checkSlug(slug: string, contentFolder: string): Diagnostic[] {
+export function checkSlug(slug: string, contentFolder: string): Diagnostic[] {
   if (SLUG_PATTERN.test(slug) && slug.length <= 80) return [];
   return [
-    diagnostic({ file: `${contentFolder}/${slug}`, rule: "new/invalid-slug", message: `\`${slug}\` is not a valid slug`, expected: "lower-case letters, digits and single hyphens, at most 80 characters, such as `eu-chips-2026`", actual: slug }),
+    diagnostic({ file: `${contentFolder}/${slug}`, rule: "new/invalid-slug", usage: true, message: `\`${slug}\` is not a valid slug`, expected: "lower-case letters, digits and single hyphens, at most 80 characters, such as `eu-chips-2026`", actual: slug }),
   ];
-}
-
-/** Reads `from` (relative to `cwd`) and creates `content/<slug>/`; returns what went wrong, if anything. */
-export async function createArticle(paths: ProjectPaths, slug: string, from: string, cwd: string, read: FigureReader): Promise<NewArticlePlan & { folder: string }> {
-  const folder = `${paths.content}/${slug}`;
-  const diagnostics: Diagnostic[] = [];
-  const text = await readTextFile(path.resolve(cwd, from), from, diagnostics);
-  // An unreadable file and a bad slug are both reported in the same run.
-  if (text === undefined) return { files: [], diagnostics: [...checkSlug(slug, paths.content), ...diagnostics], figures: 0, folder };
-  const plan = planNewArticle(slug, text, paths.content, read, from);
-  if (hasErrors(plan.diagnostics)) return { ...plan, files: [], folder };
-  const written = await createArticleFolder(paths, slug, plan.files);
-  return written.length > 0 ? { files: [], diagnostics: written, figures: 0, folder } : { ...plan, folder };
 }

@@ -5,11 +5,14 @@
  */
 import { createHash } from "node:crypto";
 import { parse } from "yaml";
-import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics.ts";
+import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { SLUG_PATTERN } from "../content/load.ts";
-import { checkProjectRoot, lockOutputs, readOutputs, type ProjectPaths } from "../io.ts";
-import { check } from "../pipeline.ts";
+import { checkProjectRoot } from "../io/paths.ts";
+import { lockOutputs } from "../io/lock.ts";
+import { readOutputs } from "../io/read.ts";
+import { type ProjectPaths } from "../types.ts";
+import { check } from "../build/pipeline.ts";
 import { feedPath } from "../render/feeds.ts";
 import type { Brief } from "./types.ts";
 

@@ -12,7 +12,7 @@ import { statSync } from "node:fs";
 import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { parse, stringify } from "yaml";
-import { compareStrings } from "../diagnostics.ts";
+import { compareStrings } from "../diagnostics/diagnostic.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { SLUG_PATTERN } from "./briefs.ts";
 import { PublishUsageError } from "./errors.ts";

@@ -7,8 +7,8 @@
  * `newsbrief publish` (shared by every target that declares the same flag),
  * and `create` receives their parsed values.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
-import type { ProjectPaths } from "../io.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { ProjectPaths } from "../types.ts";
 import { loadBriefs } from "./briefs.ts";
 import { decapTarget } from "./decap.ts";
 import { PublishUsageError } from "./errors.ts";
@@ -102,8 +102,10 @@ export interface PublishRun {
   plan: PlanEntry[];
   /** Absent on a dry run or when nothing could be planned. */
   result?: PublishResult;
-  /** The check's errors when `out/` is not verified and current, and the target's planning problems. */
+  /** The check's errors when `out/` is not verified and current, and the target's planning problem. */
   diagnostics: Diagnostic[];
+  /** Set when the target could not plan (it could not be reached, or refused): nothing was done. */
+  planFailed?: true;
 }
 
 /**
@@ -118,7 +120,7 @@ export async function publish(paths: ProjectPaths, publisher: Publisher, options
   try {
     plan = await publisher.plan(briefs, options);
   } catch (error) {
-    return { plan: [], diagnostics: [diagnostic({ file: publisher.name, rule: "publish/plan-failed", message: `could not plan the ${publisher.name} publication: ${error instanceof Error ? error.message : String(error)}` })] };
+    return { plan: [], planFailed: true, diagnostics: [diagnostic({ file: publisher.name, rule: "publish/plan-failed", message: `could not plan the ${publisher.name} publication: ${error instanceof Error ? error.message : String(error)}` })] };
   }
   if (options.dryRun) return { plan, diagnostics: [] };
   const result = await publisher.apply(plan, briefs, options);

@@ -12,13 +12,7 @@ import { FigureFormatter } from "./figures.ts";
 import { createMarked, titleAndDescription } from "./markdown.ts";
 import { INTL_TAG, type Messages } from "./messages.ts";
 import type { BriefTemplate } from "./templates.ts";
-
-/** A file to write under the output folder. */
-export interface OutputFile {
-  /** Path relative to the output folder, with forward slashes. */
-  path: string;
-  contents: string;
-}
+import type { OutputFile } from "../types.ts";
 
 /** Everything a run builds once and reuses for every article. */
 export interface Renderer {

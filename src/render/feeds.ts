@@ -14,9 +14,9 @@
  */
 import { createHash } from "node:crypto";
 import { parse } from "yaml";
-import { compareStrings } from "../diagnostics.ts";
+import { compareStrings } from "../diagnostics/diagnostic.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
-import type { OutputFile } from "./brief.ts";
+import type { OutputFile } from "../types.ts";
 import { sanitizeBody } from "./brief.ts";
 import { createMarked } from "./markdown.ts";
 import { INTL_TAG, type Messages } from "./messages.ts";

@@ -5,17 +5,10 @@
  * instead of an i18next `t()` lookup.
  */
 import i18next, { type i18n } from "i18next";
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseYaml } from "../content/yaml.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
-
-/** A locale file as read. */
-export interface LocaleFile {
-  locale: Locale;
-  /** Project-relative path. */
-  file: string;
-  text: string;
-}
+import type { LocaleFile } from "../types.ts";
 
 /** The BCP 47 tags used for `Intl` in each locale. */
 export const INTL_TAG: Record<Locale, string> = { fr: "fr-BE", nl: "nl-BE", en: "en-GB" };

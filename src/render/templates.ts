@@ -6,21 +6,13 @@
  */
 import Handlebars from "handlebars";
 import type { HelperDelegate, HelperOptions } from "handlebars";
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Article } from "../content/load.ts";
 import { textOf, translatedFrom, type Fact, type Locale, type LocalizedText } from "../content/schema.ts";
 import type { FigureFormatter } from "./figures.ts";
 import { escapeMarkdown } from "./markdown.ts";
 import type { Messages } from "./messages.ts";
-
-/** A brief template as read. */
-export interface TemplateFile {
-  /** Template name: the file name without `.md.hbs`. */
-  name: string;
-  /** Project-relative path. */
-  file: string;
-  text: string;
-}
+import type { TemplateFile } from "../types.ts";
 
 /** What the helpers render against: one article in one locale. */
 export interface BriefScope {

@@ -9,16 +9,16 @@
  * are read in one git process.
  */
 import { diffArrays } from "diff";
-import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics.ts";
+import { compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseFacts, parseSource } from "../content/load.ts";
 import { LOCALES, textOf, type Fact, type Facts, type Locale } from "../content/schema.ts";
-import type { ProjectPaths } from "../io.ts";
-import { baseCommit, changedSince, type BaseCommit } from "../git.ts";
-import { check } from "../pipeline.ts";
+import type { ProjectPaths } from "../types.ts";
+import { baseCommit, changedSince, type BaseCommit } from "../io/git.ts";
+import { check } from "../build/pipeline.ts";
 import { FigureFormatter } from "../render/figures.ts";
 import { loadMessages, type Messages } from "../render/messages.ts";
 import { readFigures, type ReadFigure } from "../verify/reader.ts";
-import { articlePaths, indexBase, isProjectFile, loadBase, slugOf, workingSide, type Side } from "./snapshot.ts";
+import { articlePaths, indexBase, isProjectFile, loadBase, slugOf, workingSide, type Side } from "../io/snapshot.ts";
 
 /** Version of the JSON report's shape. */
 export const REPORT_VERSION = 1;

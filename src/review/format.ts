@@ -6,7 +6,7 @@
  * goes: backslash and entity escapes in tables and paragraphs, HTML escapes
  * in `<summary>`, and a fence longer than any run of backticks around code.
  */
-import { formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
+import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import type { ArticleChange, BriefChange, FactChange, FactState, FigureChange, LineChange, ReviewReport, SharedChange } from "./diff.ts";
 

@@ -4,7 +4,7 @@
  * same verification as the brief of its locale. Reads the JSON itself;
  * nothing here comes from the renderer.
  */
-import { diagnostic, lineLocator, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, lineLocator, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Locale } from "../content/schema.ts";
 import { verifyArticle, type VerifiedFigure, type VerifyArticle } from "./verify.ts";
 

@@ -5,7 +5,7 @@
  */
 import { Parser } from "htmlparser2";
 import { isScalar, LineCounter, parseDocument } from "yaml";
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Fact, Facts, Locale } from "../content/schema.ts";
 import { readFigures, type ReadFigure, type ReaderLocale } from "./reader.ts";
 

@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadArticle, type Article } from "../../src/content/load.ts";
 import { LOCALES, type Fact, type Locale } from "../../src/content/schema.ts";
-import { projectPaths } from "../../src/io.ts";
-import { build } from "../../src/pipeline.ts";
+import { projectPaths } from "../../src/io/paths.ts";
+import { build } from "../../src/build/pipeline.ts";
 import { FigureFormatter } from "../../src/render/figures.ts";
 import { loadMessages, type Messages } from "../../src/render/messages.ts";
 

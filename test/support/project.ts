@@ -9,9 +9,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli.ts";
-import { formatReport, hasErrors } from "../../src/diagnostics.ts";
-import { projectPaths } from "../../src/io.ts";
-import { build } from "../../src/pipeline.ts";
+import { formatReport, hasErrors } from "../../src/diagnostics/diagnostic.ts";
+import { projectPaths } from "../../src/io/paths.ts";
+import { build } from "../../src/build/pipeline.ts";
 import { ROOT, SLUG } from "./fixtures.ts";
 
 export { SLUG };

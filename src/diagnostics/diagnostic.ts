@@ -25,6 +25,11 @@ export interface Diagnostic {
   expected?: string;
   /** What was found. */
   actual?: string;
+  /**
+   * The problem is with how the command was called or how the project is set
+   * up (a missing folder, a bad argument), not with the content: exit 2.
+   */
+  usage?: true;
 }
 
 /** Input to {@link diagnostic}: position fields may be left out. */
@@ -50,6 +55,16 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 /** Code-unit string comparison, independent of the machine's locale. */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * What kind of failure the errors among `diagnostics` are: `usage` when any of
+ * them is a usage problem, `content` otherwise, undefined when there is none.
+ */
+export function failureOf(diagnostics: readonly Diagnostic[]): "usage" | "content" | undefined {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length === 0) return undefined;
+  return errors.some((d) => d.usage) ? "usage" : "content";
 }
 
 /** True when at least one diagnostic is an error. */

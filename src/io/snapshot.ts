@@ -7,10 +7,11 @@
 import type { Dirent } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
-import { decodeText, MAX_INPUT_BYTES, type ProjectPaths } from "../io.ts";
-import { listTree, readBlobs, type TreeEntry } from "../git.ts";
+import { decodeText, MAX_INPUT_BYTES } from "./read.ts";
+import { type ProjectPaths } from "../types.ts";
+import { listTree, readBlobs, type TreeEntry } from "./git.ts";
 
 /** One side of the comparison. */
 export interface Side {

@@ -4,33 +4,24 @@
  * nothing is written unless every stage passed.
  */
 import { createHash } from "node:crypto";
-import { compareDiagnostics, compareStrings, diagnostic, hasErrors, type Diagnostic } from "./diagnostics.ts";
-import { loadArticle, type Article } from "./content/load.ts";
-import { LOCALES } from "./content/schema.ts";
-import {
-  checkOutputLocation,
-  checkProjectRoot,
-  lockOutputs,
-  readBuildCache,
-  readOutputs,
-  readProject,
-  recoverOutputs,
-  sourceFingerprint,
-  writeBuildCache,
-  writeOutputs,
-  type BuildCache,
-  type LockOwner,
-  type ProjectInputs,
-  type ProjectPaths,
-} from "./io.ts";
-import { createRenderer, type OutputFile } from "./render/brief.ts";
-import { cmsOutputs, FEED_TITLE_KEY, feedTitles, isCmsOutput, type FeedBrief, type FeedMemo } from "./render/feeds.ts";
-import { loadMessages, type LoadedMessages } from "./render/messages.ts";
-import { checkTemplate, compileTemplates } from "./render/templates.ts";
-import { extractFigures } from "./extract/index.ts";
-import { checkProvenance, type SourceCoverage } from "./provenance/check.ts";
-import { verifyCmsOutputs } from "./verify/feeds.ts";
-import { verifyArticle, type VerifyArticle, type VerifyFile } from "./verify/verify.ts";
+import { compareDiagnostics, compareStrings, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { loadArticle, type Article } from "../content/load.ts";
+import { LOCALES } from "../content/schema.ts";
+import { checkOutputLocation, checkProjectRoot } from "../io/paths.ts";
+import { lockOutputs, type LockOwner } from "../io/lock.ts";
+import { readBuildCache, sourceFingerprint, writeBuildCache, type BuildCache } from "../io/cache.ts";
+import { readOutputs, readProject, type ProjectInputs } from "../io/read.ts";
+import { recoverOutputs, writeOutputs } from "../io/write.ts";
+import { type ProjectPaths } from "../types.ts";
+import { createRenderer } from "../render/brief.ts";
+import { type OutputFile } from "../types.ts";
+import { cmsOutputs, FEED_TITLE_KEY, feedTitles, isCmsOutput, type FeedBrief, type FeedMemo } from "../render/feeds.ts";
+import { loadMessages, type LoadedMessages } from "../render/messages.ts";
+import { checkTemplate, compileTemplates } from "../render/templates.ts";
+import { extractFigures } from "../extract/index.ts";
+import { checkProvenance, type SourceCoverage } from "../provenance/check.ts";
+import { verifyCmsOutputs } from "../verify/feeds.ts";
+import { verifyArticle, type VerifyArticle, type VerifyFile } from "../verify/verify.ts";
 
 /** Bumped when a change to newsbrief itself changes what it writes. */
 export const RENDER_VERSION = "1";

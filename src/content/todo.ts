@@ -4,8 +4,8 @@
  * the other problems it causes (a `TODO` where a date belongs) are not
  * reported on top of it.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
-import type { PositionedYaml } from "../content/yaml.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { PositionedYaml } from "./yaml.ts";
 
 /** A placeholder value: `TODO`, alone or followed by what to decide. */
 export const TODO_PATTERN = /^TODO\b/;

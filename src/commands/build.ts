@@ -1,0 +1,40 @@
+/** The `build` and `check` commands: render, verify and write out/, or verify it as it is. */
+import { failureOf, formatReport } from "../diagnostics/diagnostic.ts";
+import { build, check, type RunResult } from "../build/pipeline.ts";
+import { CommandError, LockError } from "../errors.ts";
+import { coverageLine } from "../provenance/check.ts";
+import type { CliProcess, ProjectPaths } from "../types.ts";
+
+/** Options of `newsbrief build`. */
+export interface BuildCommandOptions {
+  /** Dry run: report outputs that differ from out/ instead of writing. */
+  check?: boolean;
+  /** Reuse unchanged articles' verified outputs. */
+  cache: boolean;
+  /** How long to wait for another build, in seconds. */
+  wait: number;
+}
+
+/** Runs `newsbrief build`. */
+export async function runBuild(proc: CliProcess, paths: ProjectPaths, options: BuildCommandOptions): Promise<void> {
+  const result = await build(paths, { dryRun: options.check === true, cache: options.cache, waitMs: options.wait * 1000 });
+  for (const line of result.recovered ?? []) proc.stderr(`newsbrief: ${line}\n`);
+  report(proc, result, options.check ? "checked" : "built");
+}
+
+/** Runs `newsbrief check`. */
+export async function runCheck(proc: CliProcess, paths: ProjectPaths): Promise<void> {
+  report(proc, await check(paths), "checked");
+}
+
+/** Prints a run's diagnostics and summary; throws when it failed. */
+function report(proc: CliProcess, result: RunResult, verb: "built" | "checked"): void {
+  if (result.diagnostics.length > 0) proc.stderr(`${formatReport(result.diagnostics)}\n`);
+  if (result.lockedBy) throw new LockError();
+  const failure = failureOf(result.diagnostics);
+  if (failure) throw new CommandError(failure, verb === "built" ? "nothing was written." : "check failed.");
+  if (result.coverage && result.coverage.length > 0) proc.stdout(`${coverageLine(result.coverage)}\n`);
+  const written = verb === "built" ? `, ${result.changed.length === 0 ? "out/ already up to date" : `${result.changed.length} file(s) written`}` : "";
+  const cached = result.cached > 0 ? ` (${result.cached} unchanged article(s) reused from the last verified build)` : "";
+  proc.stdout(`${result.articles} article(s), ${result.files.length} file(s), ${result.figuresVerified} figure(s) verified${cached}${written}.\n`);
+}

@@ -1,0 +1,33 @@
+/** The `newsbrief new <slug> --from <file>` command: a new article folder from a French text. */
+import path from "node:path";
+import { failureOf, formatReport, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CommandError } from "../errors.ts";
+import { extractFigures } from "../extract/index.ts";
+import { readTextFile } from "../io/read.ts";
+import { createArticleFolder } from "../io/scaffold.ts";
+import type { FigureReader } from "../provenance/consistency.ts";
+import { checkSlug, planNewArticle, type NewArticlePlan } from "../provenance/new.ts";
+import type { CliProcess, ProjectPaths } from "../types.ts";
+
+/** Reads `from` (relative to `cwd`) and creates `content/<slug>/`; returns what went wrong, if anything. */
+export async function createArticle(paths: ProjectPaths, slug: string, from: string, cwd: string, read: FigureReader): Promise<NewArticlePlan & { folder: string }> {
+  const folder = `${paths.content}/${slug}`;
+  const diagnostics: Diagnostic[] = [];
+  const text = await readTextFile(path.resolve(cwd, from), from, diagnostics, { argument: true });
+  // An unreadable file and a bad slug are both reported in the same run.
+  if (text === undefined) return { files: [], diagnostics: [...checkSlug(slug, paths.content), ...diagnostics], figures: 0, folder };
+  const plan = planNewArticle(slug, text, paths.content, read, from);
+  if (hasErrors(plan.diagnostics)) return { ...plan, files: [], folder };
+  const written = await createArticleFolder(paths, slug, plan.files);
+  return written.length > 0 ? { files: [], diagnostics: written, figures: 0, folder } : { ...plan, folder };
+}
+
+/** Runs `newsbrief new`: creates the folder and says what to do next; throws when nothing was written. */
+export async function runNew(proc: CliProcess, paths: ProjectPaths, slug: string, from: string): Promise<void> {
+  const created = await createArticle(paths, slug, from, proc.cwd, extractFigures);
+  if (hasErrors(created.diagnostics)) {
+    proc.stderr(`${formatReport(created.diagnostics)}\nnewsbrief: nothing was written.\n`);
+    throw new CommandError(failureOf(created.diagnostics)!);
+  }
+  proc.stdout(`created ${created.folder}/source.fr.md and ${created.folder}/facts.yaml (${created.figures} figure(s) drafted); fill in each TODO, then run \`newsbrief check\`.\n`);
+}

@@ -1,0 +1,74 @@
+/**
+ * The lock on the output folder, so that two builds never write it at once.
+ */
+import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { hostname } from "node:os";
+import path from "node:path";
+import type { ProjectPaths } from "../types.ts";
+
+/** Who holds the output lock. */
+export interface LockOwner {
+  pid: number;
+  host: string;
+  /** ISO time the lock was taken (informational, never written to outputs). */
+  since: string;
+}
+
+/** A held output lock. */
+export interface OutputLock {
+  release(): Promise<void>;
+}
+
+/**
+ * Takes the lock on the output folder, so that two builds never write it at
+ * once. A lock left by a process that no longer runs on this machine is
+ * taken over. Waits up to `waitMs` for a live holder, then returns it.
+ */
+export async function lockOutputs(paths: ProjectPaths, waitMs = 0): Promise<{ lock?: OutputLock; heldBy?: LockOwner; tookOver?: LockOwner }> {
+  const outDir = path.join(paths.root, paths.out);
+  const file = path.join(path.dirname(outDir), `.${path.basename(outDir)}.lock`);
+  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  const deadline = Date.now() + waitMs;
+  let tookOver: LockOwner | undefined;
+  for (;;) {
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const handle = await open(file, "wx");
+      await handle.writeFile(JSON.stringify(me));
+      await handle.close();
+      const lock: OutputLock = { release: () => rm(file, { force: true }) };
+      return tookOver ? { lock, tookOver } : { lock };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const owner = await readLockOwner(file);
+    if (!owner || (owner.host === me.host && !isRunning(owner.pid))) {
+      // Stale: its process is gone (or the file is unreadable). Take it over.
+      await rm(file, { force: true });
+      if (owner) tookOver = owner;
+      continue;
+    }
+    if (Date.now() >= deadline) return { heldBy: owner };
+    await new Promise((resolve) => setTimeout(resolve, Math.min(200, Math.max(10, deadline - Date.now()))));
+  }
+}
+
+async function readLockOwner(file: string): Promise<LockOwner | undefined> {
+  try {
+    const data = JSON.parse(await readFile(file, "utf8")) as Partial<LockOwner>;
+    if (typeof data.pid === "number" && typeof data.host === "string") return { pid: data.pid, host: data.host, since: String(data.since ?? "") };
+  } catch {
+    // A lock being written right now reads as empty: treat as held briefly.
+    return { pid: -1, host: "", since: "" };
+  }
+  return undefined;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

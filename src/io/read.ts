@@ -1,0 +1,200 @@
+/**
+ * Reading the project: its inputs (articles, templates, locales) and the
+ * output folder as it is, every text decoded strictly.
+ */
+import { lstat, readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { LOCALES, type ArticleFiles, type LocaleFile, type ProjectPaths, type TemplateFile } from "../types.ts";
+
+/** Files larger than this are refused before they are read (1 MiB). */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+/** Everything a build reads. */
+export interface ProjectInputs {
+  articles: ArticleFiles[];
+  templates: TemplateFile[];
+  pageTemplate?: TemplateFile;
+  locales: LocaleFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** Which articles to read: all of them, or only these slugs. */
+export interface ReadOptions {
+  articles?: ReadonlySet<string>;
+}
+
+/** Reads every input of a build; missing or unreadable files become diagnostics. */
+export async function readProject(paths: ProjectPaths, options: ReadOptions = {}): Promise<ProjectInputs> {
+  const diagnostics: Diagnostic[] = [];
+  const read = (relative: string) => readText(paths.root, relative, diagnostics);
+  const inputs: ProjectInputs = { articles: [], templates: [], locales: [], diagnostics };
+
+  const slugs = await listDirectory(paths.root, paths.content, diagnostics, "directory");
+  for (const slug of slugs) {
+    if (options.articles && !options.articles.has(slug)) continue;
+    const factsFile = posix(paths.content, slug, "facts.yaml");
+    const sourceFile = posix(paths.content, slug, "source.fr.md");
+    const [factsText, sourceText] = await Promise.all([read(factsFile), read(sourceFile)]);
+    if (factsText !== undefined && sourceText !== undefined) inputs.articles.push({ slug, factsFile, factsText, sourceFile, sourceText });
+  }
+  if (slugs.length === 0 && !diagnostics.length) {
+    diagnostics.push(diagnostic({ file: paths.content, rule: "content/empty", severity: "warning", message: "no articles: add a folder with facts.yaml and source.fr.md" }));
+  }
+
+  for (const name of await listDirectory(paths.root, paths.templates, diagnostics, "file")) {
+    const file = posix(paths.templates, name);
+    const text = await read(file);
+    if (text === undefined) continue;
+    if (name === "page.html.hbs") inputs.pageTemplate = { name: "page", file, text };
+    else if (name.endsWith(".md.hbs")) inputs.templates.push({ name: name.slice(0, -".md.hbs".length), file, text });
+  }
+  if (!inputs.pageTemplate) diagnostics.push(diagnostic({ file: posix(paths.templates, "page.html.hbs"), rule: "config/missing-file", usage: true, message: "the HTML page template is missing" }));
+
+  if (await isFolder(path.join(paths.root, paths.locales))) {
+    for (const locale of LOCALES) {
+      const file = posix(paths.locales, `${locale}.json`);
+      const text = await read(file);
+      if (text !== undefined) inputs.locales.push({ locale, file, text });
+    }
+  } else {
+    diagnostics.push(diagnostic({ file: paths.locales, rule: "config/missing-folder", usage: true, message: `the folder \`${paths.locales}\` does not exist` }));
+  }
+  return inputs;
+}
+
+/** Reads every file under the output folder (or only under the folders of `options.articles`), keyed by its path inside it. */
+export async function readOutputs(paths: ProjectPaths, options: ReadOptions = {}): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const root = path.join(paths.root, paths.out);
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    await Promise.all(
+      entries.map(async (entry) => {
+        const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (options.articles && !options.articles.has(relative.split("/")[0]!)) return;
+        if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
+        else if (entry.isFile()) found.set(relative, await readFile(path.join(dir, entry.name), "utf8"));
+      }),
+    );
+  };
+  await walk(root, "");
+  return new Map([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Whether the path joined from `parts` is a folder (not a link to one). */
+export async function isFolder(...parts: string[]): Promise<boolean> {
+  try {
+    return (await lstat(path.join(...parts))).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function listDirectory(root: string, relative: string, diagnostics: Diagnostic[], kind: "directory" | "file"): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(path.join(root, relative), { withFileTypes: true });
+  } catch {
+    diagnostics.push(diagnostic({ file: relative, rule: "config/missing-folder", usage: true, message: `the folder \`${relative}\` does not exist` }));
+    return [];
+  }
+  for (const entry of entries) {
+    if (entry.isSymbolicLink()) {
+      diagnostics.push(diagnostic({ file: posix(relative, entry.name), rule: "content/symlink", message: `\`${posix(relative, entry.name)}\` is a symbolic link: links are not followed, put the files themselves here` }));
+    }
+  }
+  return entries
+    .filter((e) => (kind === "directory" ? e.isDirectory() : e.isFile()) && !e.name.startsWith("."))
+    .map((e) => e.name)
+    .sort();
+}
+
+async function readText(root: string, relative: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
+  return readTextFile(path.join(root, relative), relative, diagnostics);
+}
+
+/** How {@link decodeText} treats line endings and a byte order mark. */
+export interface DecodeOptions {
+  /**
+   * Drop a BOM and turn CRLF into LF. Turn it off to keep the text exactly as
+   * read (the BOM as U+FEFF), so that offsets into it are offsets into the file.
+   * @default true
+   */
+  normalize?: boolean;
+  /**
+   * The file was named on the command line: when it is missing or not a
+   * regular file, the problem is with the command (a usage error).
+   * @default false
+   */
+  argument?: boolean;
+}
+
+/**
+ * Reads one text file safely: no symbolic link, at most {@link MAX_INPUT_BYTES},
+ * strict UTF-8. Problems become diagnostics on `display` (the path as the user gave it).
+ */
+export async function readTextFile(absolute: string, display: string, diagnostics: Diagnostic[], options: DecodeOptions = {}): Promise<string | undefined> {
+  const relative = display;
+  let stats;
+  try {
+    stats = await lstat(absolute);
+  } catch {
+    diagnostics.push(diagnostic({ file: relative, rule: "content/missing-file", ...(options.argument ? { usage: true as const } : {}), message: `\`${relative}\` is missing` }));
+    return undefined;
+  }
+  if (stats.isSymbolicLink() || !stats.isFile()) {
+    diagnostics.push(diagnostic({ file: relative, rule: "content/not-a-file", ...(options.argument ? { usage: true as const } : {}), message: `\`${relative}\` is a symbolic link or not a regular file: it is not read` }));
+    return undefined;
+  }
+  if (stats.size > MAX_INPUT_BYTES) {
+    diagnostics.push(diagnostic({ file: relative, rule: "content/too-large", message: `\`${relative}\` is larger than ${MAX_INPUT_BYTES} bytes`, actual: `${stats.size} bytes` }));
+    return undefined;
+  }
+  const bytes = await readFile(absolute);
+  return decodeText(bytes, relative, diagnostics, options);
+}
+
+/**
+ * Decodes UTF-8 strictly: invalid bytes and NUL are errors with their byte
+ * offset; unless `options.normalize` is false, a BOM is dropped and CRLF
+ * line endings become LF.
+ */
+export function decodeText(bytes: Uint8Array, file: string, diagnostics: Diagnostic[], options: DecodeOptions = {}): string | undefined {
+  const normalize = options.normalize ?? true;
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: !normalize }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    diagnostics.push(diagnostic({ file, rule: "content/encoding", message: `invalid UTF-8 at byte ${offset}`, expected: "a UTF-8 text file" }));
+    return undefined;
+  }
+  const nul = text.indexOf("\0");
+  if (nul !== -1) {
+    const line = text.slice(0, nul).split("\n").length;
+    diagnostics.push(diagnostic({ file, line, column: nul - text.lastIndexOf("\n", nul - 1), rule: "content/nul", message: "the file contains a NUL character" }));
+    return undefined;
+  }
+  return normalize ? text.replace(/\r\n?/g, "\n") : text;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+function posix(...parts: string[]): string {
+  return parts.join("/");
+}
