@@ -99,6 +99,28 @@ export function loadRealReleases(dir: string = REAL_DIR): RealRelease[] {
     });
 }
 
+/**
+ * Reads each real press release as one text, its passages separated by blank lines, as
+ * `newsbrief extract` reads an article: a table header or the currency an article names
+ * reaches the passages after it. Returns an extractor for {@link scoreCorpus} that gives
+ * each passage (by its index in {@link loadRealCorpus}) the figures read in it.
+ */
+export function releaseExtractor(releases: readonly RealRelease[], extract: (text: string) => ExtractedFigure[] = extractFigures): (text: string, index: number) => ExtractedFigure[] {
+  const byPassage: ExtractedFigure[][] = [];
+  for (const release of releases) {
+    const separator = "\n\n";
+    const text = release.sentences.map((s) => s.text).join(separator);
+    const figures = extract(text);
+    let offset = 0;
+    for (const sentence of release.sentences) {
+      const end = offset + sentence.text.length;
+      byPassage.push(figures.filter((f) => f.start >= offset && f.end <= end).map((f) => ({ ...f, start: f.start - offset, end: f.end - offset })));
+      offset = end + separator.length;
+    }
+  }
+  return (_text, index) => byPassage[index] ?? [];
+}
+
 /** The real press releases as one corpus set: all their sentences. */
 export function loadRealCorpus(dir: string = REAL_DIR): CorpusSentence[] {
   return loadRealReleases(dir).flatMap((release) => release.sentences);
@@ -139,15 +161,15 @@ const brief = (f: { text: string; value: ExtractedFigure["value"]; unit: string;
  * Scores `extractFigures` on a corpus. Figures with unit `label` are not
  * figures and are left out of both counts.
  */
-export function scoreCorpus(sentences: readonly CorpusSentence[], extract: (text: string) => ExtractedFigure[] = extractFigures): Score {
+export function scoreCorpus(sentences: readonly CorpusSentence[], extract: (text: string, index: number) => ExtractedFigure[] = extractFigures): Score {
   let annotated = 0;
   let extracted = 0;
   let matched = 0;
   let approxAgreement = 0;
   const misses: ScoreIssue[] = [];
   const falsePositives: ScoreIssue[] = [];
-  for (const sentence of sentences) {
-    const found = extract(sentence.text).filter((f) => f.unit !== "label");
+  for (const [index, sentence] of sentences.entries()) {
+    const found = extract(sentence.text, index).filter((f) => f.unit !== "label");
     const used = new Set<number>();
     annotated += sentence.figures.length;
     extracted += found.length;
