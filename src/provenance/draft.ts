@@ -81,6 +81,11 @@ export function draftFacts(input: DraftInput): string {
   };
   for (const figure of figures) {
     const quotation = uniqueQuotation(input.body, plain, figure);
+    // Briefs show amounts in EUR only for now (facts/unsupported-currency): other currencies have no fact to be yet.
+    if (/^[A-Z]{3}$/.test(figure.unit) && figure.unit !== "EUR") {
+      ignore(figure, quotation, `no fact type yet for ${figure.unit}: briefs show amounts in EUR only`);
+      continue;
+    }
     const fields = factFields(figure);
     if (!fields) {
       const reason = NO_FACT_TYPE.has(figure.unit) || !/^[A-Z]{3}$|^count$|^percent$|^percentage-point$|^year$|^year-range$|^month$|^date$/.test(figure.unit)
@@ -206,13 +211,14 @@ function readingNotes(figure: SourceFigure): string[] {
 
 /**
  * The figure's own words, widened with the words around them until they
- * stand only once in the body (whole words, as the check matches them).
+ * stand exactly once in the body as whole words, as the check matches them.
  */
 function uniqueQuotation(body: string, plain: string, figure: SourceFigure): string {
   let start = figure.start;
   let end = figure.end;
   const count = () => findQuotation(plain, plain.slice(start, end)).length;
-  for (let turn = 0; count() > 1 && (start > 0 || end < body.length); turn++) {
+  // Widen while the words stand more than once, or not as whole words (a figure glued to a word: `le30/10/2024`).
+  for (let turn = 0; count() !== 1 && (start > 0 || end < body.length); turn++) {
     if ((turn % 2 === 0 && start > 0) || end >= body.length) {
       // One more word to the left: the spaces, then the word before them.
       while (start > 0 && /\s/.test(body[start - 1]!)) start--;
