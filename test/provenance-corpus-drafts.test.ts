@@ -3,12 +3,16 @@
  * drafted as `newsbrief extract --draft` drafts it, with each TODO filled with a neutral
  * value, passes the provenance check `newsbrief check` runs, every figure covered.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { loadArticle, parseSource } from "../src/content/load.ts";
 import { extractFigures } from "../src/extract/index.ts";
 import { checkProvenance } from "../src/provenance/check.ts";
 import { draftFacts } from "../src/provenance/draft.ts";
 import { CORPUS_SETS, loadCorpus, loadRealReleases } from "./support/extract-corpus.ts";
+import { cleanupProjects, makeProject, reported, runCli } from "./support/project.ts";
+
+afterEach(() => cleanupProjects());
+afterAll(() => cleanupProjects({ base: true }));
 
 /** Fills in every TODO of a draft with a neutral value, without touching a figure or an evidence. */
 function decide(draft: string): string {
@@ -42,6 +46,22 @@ describe("drafts of the corpus texts", () => {
     expect(result.diagnostics.map((d) => `${d.rule}: ${d.message}`)).toEqual([]);
     expect(result.coverage.covered + result.coverage.ignored).toBe(result.coverage.figures);
   });
+});
+
+describe("newsbrief new --from on every corpus text", () => {
+  it("makes articles whose check lists only the editor's decisions (draft/todo)", async () => {
+    const project = await makeProject();
+    const slugs = TEXTS.map((t, n) => `corpus-${n + 1}`);
+    for (const [n, text] of TEXTS.entries()) {
+      project.write(`corpus-${n + 1}.txt`, `# Communiqué ${n + 1}\n\n${text.body}\n`);
+      const created = await runCli(["new", slugs[n]!, "--from", `corpus-${n + 1}.txt`], project.root);
+      expect(created.code, `${text.name}: ${created.stderr}`).toBe(0);
+    }
+    const check = await runCli(["check"], project.root);
+    const problems = reported(check.stderr);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.filter((d) => d.rule !== "draft/todo").map((d) => d.line)).toEqual([]);
+  }, 120_000);
 });
 
 describe("what a draft says and the check accepts", () => {
