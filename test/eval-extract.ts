@@ -2,7 +2,8 @@
  * `npm run eval:extract`: scores `extractFigures` on each corpus set and
  * prints precision, recall, the misses and the false positives.
  */
-import { CORPUS_SETS, loadCorpus, scoreCorpus, type ScoreIssue } from "./support/extract-corpus.ts";
+import { CORPUS_SETS, loadCorpus, loadRealCorpus, loadRealReleases, releaseExtractor, scoreCorpus, type CorpusSentence, type ScoreIssue } from "./support/extract-corpus.ts";
+import { extractFigures as extract } from "../src/extract/index.ts";
 
 const show = (issue: ScoreIssue) => {
   const f = issue.figure;
@@ -10,8 +11,16 @@ const show = (issue: ScoreIssue) => {
   return `    ${JSON.stringify(f.text)} = ${JSON.stringify(f.value)} ${f.unit}${f.approx ? " approx" : ""}${found}\n      in: ${issue.sentence}`;
 };
 
-for (const set of CORPUS_SETS) {
-  const score = scoreCorpus(loadCorpus(set));
+// The two written sets, sentence by sentence, then the real press releases of real/ as a third
+// set, each release read as one text.
+type Extract = (text: string, index: number) => ReturnType<typeof extract>;
+const releases = loadRealReleases();
+const sets: [string, CorpusSentence[], Extract][] = [
+  ...CORPUS_SETS.map((set): [string, CorpusSentence[], Extract] => [set, loadCorpus(set), extract]),
+  [`real (${releases.length} press releases)`, loadRealCorpus(), releaseExtractor(releases)],
+];
+for (const [set, sentences, read] of sets) {
+  const score = scoreCorpus(sentences, read);
   console.log(`${set}: ${score.annotated} annotated, ${score.extracted} extracted, ${score.matched} matched`);
   console.log(`  precision ${score.precision.toFixed(3)}  recall ${score.recall.toFixed(3)}  approx agreement ${score.approxAgreement}/${score.matched}`);
   if (score.misses.length) console.log(`  misses (${score.misses.length}):\n${score.misses.map(show).join("\n")}`);

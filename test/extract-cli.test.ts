@@ -42,6 +42,17 @@ describe("newsbrief extract", () => {
     expect(run.stdout).toBe(`${JSON.stringify(figures, null, 2)}\n`);
   });
 
+  it("shows a bound and an inferred currency's source in the JSON", async () => {
+    const text = "Le budget est de 55 millions €, dont plus de 5 millions pour la culture.\n";
+    const file = write("bound.md", text);
+    const run = await runCli(["extract", "--json", file], dir);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      { text: "55 millions €", start: 17, end: 30, value: 55000000, unit: "EUR" },
+      { text: "5 millions", start: 45, end: 55, value: 5000000, unit: "EUR", bound: "more-than", currencySource: "sentence" },
+    ]);
+  });
+
   it("reads the bundled article with offsets into the whole file", async () => {
     const run = await runCli(["extract", "--json", SOURCE], FIXTURE_ROOT);
     expect(run.code).toBe(0);

@@ -4,7 +4,7 @@
  * The figure readers build on it.
  */
 import { CURRENCIES, MONTHS, PREFIX_CURRENCIES, SCALES, SEASONS, UNITS, type Phrase, type UnitPhrase } from "./lexicon.ts";
-import { CAPITAL_STOP, FOLLOW_OK, LABEL_WORDS } from "./context.ts";
+import { CAPITAL_STOP, FOLLOW_OK, LABEL_ADJECTIVES, LABEL_WORDS } from "./context.ts";
 import { tokenize, type Token } from "./tokens.ts";
 import { isParticiple, isYearToken } from "./values.ts";
 
@@ -29,6 +29,12 @@ export interface Found {
   scaledOnly?: boolean;
   /** The bare or scaled number is followed by a function word or punctuation, not by a noun. */
   openEnded?: boolean;
+  /** Where an inferred currency comes from (see `ExtractedFigure.currencySource`). */
+  currencySource?: "sentence" | "paragraph" | "article";
+  /** A bound (`plus de`, `jusqu’à`). */
+  bound?: "more-than" | "at-least" | "less-than" | "up-to";
+  /** The number was written `1.284` and read with a decimal point. */
+  dotDecimal?: boolean;
 }
 
 export interface NumberRead {
@@ -40,6 +46,8 @@ export interface NumberRead {
   grouped: boolean;
   /** More digits than a double holds exactly: not read as a figure, but skipped whole. */
   tooLong: boolean;
+  /** `1.284`: one dot before one group of three digits, read as thousands; the value read with a decimal point instead. */
+  dotAsDecimal?: number;
 }
 
 /** A space token that holds at most one line break (a blank line separates). */
@@ -180,6 +188,8 @@ export abstract class TokenCursor {
       return false;
     }
     if (t.kind !== "word" || p !== i - 2 || this.tokens[i - 1]!.breaks > 0) return false;
+    // route cantonale 251, rubrique budgétaire 3
+    if (LABEL_ADJECTIVES.has(t.norm) && LABEL_WORDS.has(this.norm(this.prev(p)))) return true;
     if (LABEL_WORDS.has(t.norm) && !(t.norm === "points" || t.norm === "point") ) return true;
     if ((t.norm === "point" || t.norm === "points") && /^\d{1,2}$/.test(this.tokens[i]!.text) && !this.isFollowedByUnit(i)) return true;
     const firstChar = t.text[0]!;

@@ -17,9 +17,18 @@ export function extractFromDocument(text: string): ExtractedFigure[] {
   return extractFigures(text.slice(bodyStart)).map((f) => ({ ...f, start: f.start + bodyStart, end: f.end + bodyStart }));
 }
 
-/** The JSON output: an array of figures, keys in a fixed order, two-space indent, one trailing newline. */
+/** The JSON output: an array of figures, keys in a fixed order (`bound` and `currencySource` only when present), two-space indent, one trailing newline. */
 export function formatJson(figures: readonly ExtractedFigure[]): string {
-  const ordered = figures.map((f) => ({ text: f.text, start: f.start, end: f.end, value: f.value, unit: f.unit, ...(f.approx ? { approx: true } : {}) }));
+  const ordered = figures.map((f) => ({
+    text: f.text,
+    start: f.start,
+    end: f.end,
+    value: f.value,
+    unit: f.unit,
+    ...(f.approx ? { approx: true } : {}),
+    ...(f.bound ? { bound: f.bound } : {}),
+    ...(f.currencySource ? { currencySource: f.currencySource } : {}),
+  }));
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 

@@ -4,7 +4,7 @@
  * and its value in base units. Pure and deterministic; linear in the length
  * of the text (every rule looks ahead or back a bounded number of tokens).
  */
-import { CONNECTORS, HEDGE_AFTER, HEDGE_BEFORE, ORDINAL_SUFFIXES, YEAR_INTRO } from "./context.ts";
+import { BOUND_AFTER, BOUND_BEFORE, CONNECTORS, HEDGE_AFTER, HEDGE_BEFORE, ORDINAL_SUFFIXES, STREET_WORDS, YEAR_INTRO } from "./context.ts";
 import type { Found, NumberRead } from "./cursor.ts";
 import { DateReader } from "./dates.ts";
 import { CURRENCIES, PREFIX_CURRENCIES, SCALES, UNITS, type Scale, type UnitPhrase } from "./lexicon.ts";
@@ -32,11 +32,12 @@ class Reader extends DateReader {
         i++;
         continue;
       }
-      const next = this.tryDate(i) ?? this.tryMonthOrSeason(i) ?? this.tryTime(i) ?? this.tryYearRange(i) ?? this.tryQuantity(i) ?? this.skipNonFigure(i);
+      const next = this.tryPeriod(i) ?? this.tryDate(i) ?? this.tryMonthOrSeason(i) ?? this.tryTime(i) ?? this.tryYearRange(i) ?? this.tryQuantity(i) ?? this.skipNonFigure(i);
       i = next === undefined || next <= i ? i + 1 : next;
     }
     this.carryBackward();
     this.carryForward();
+    this.applyTableHeaders();
     this.carryCurrency();
     return this.found
       .map((f) => this.finish(f))
@@ -65,16 +66,25 @@ class Reader extends DateReader {
         return undefined;
       }
     }
-    // Signs: −2,4 %, -3, +1,5 %.
+    // Signs: −2,4 %, -3, +1,5 %, and a sign set apart by a space (- 7,8 %).
     const signTok = tokens[j];
-    if (signTok && signTok.kind === "sym" && (signTok.norm === "-" || signTok.text === "+") && tokens[j + 1]?.kind === "num") {
+    const spacedSign = signTok !== undefined && tokens[j + 1]?.kind === "space" && tokens[j + 1]!.breaks === 0 && tokens[j + 1]!.text.length === 1 && tokens[j + 2]?.kind === "num";
+    if (signTok && signTok.kind === "sym" && (signTok.norm === "-" || signTok.text === "+") && (tokens[j + 1]?.kind === "num" || spacedSign)) {
       const p = tokens[j - 1];
       const pp = tokens[j - 2];
       const glued = p !== undefined && (p.kind === "num" || p.kind === "word");
-      const afterNumber = p?.kind === "space" && pp?.kind === "num";
+      const afterNumber = p?.kind === "space" && p.breaks === 0 && pp?.kind === "num";
       if (glued || afterNumber) return undefined;
+      if (spacedSign) {
+        // A dash at the start of a line is a list bullet, unless the line is a table cell (- 14,7 |).
+        const lineStart = p === undefined || (p.kind === "space" && p.breaks > 0);
+        const before = this.prev(j);
+        if (before >= 0 && (tokens[before]!.kind === "num" || tokens[before]!.norm === "%") && !lineStart) return undefined;
+        if (lineStart && !this.onlyCellAfter(j + 2)) return undefined;
+        if (!lineStart && p?.kind === "space" && before >= 0 && tokens[before]!.kind === "word" && tokens[before]!.text[0] !== tokens[before]!.text[0]!.toLowerCase() && tokens[before - 1]?.kind !== "space") return undefined;
+      }
       negative = signTok.norm === "-";
-      j++;
+      j += spacedSign ? 2 : 1;
     }
     // Accounting negatives: (2,4) %.
     if (signTok && signTok.text === "(" && !currency && tokens[j + 1]?.kind === "num") {
@@ -83,7 +93,9 @@ class Reader extends DateReader {
         const after = this.next(n.last + 1);
         const unit = this.matchAny(after, UNITS.filter((u) => u.unit === "percent" || u.unit === "percentage-point")) ?? this.matchAny(after, CURRENCIES);
         const scale = this.matchAny(after, SCALES);
-        if (unit || scale) {
+        // (17) | in a table: an accounting negative cell.
+        const cell = after >= 0 && tokens[after]!.text === "|";
+        if (unit || scale || cell) {
           parenthesised = true;
           negative = true;
           j = j + 1;
@@ -102,6 +114,7 @@ class Reader extends DateReader {
     let collective = false;
     let read: NumberRead | undefined;
     let needsMore = false;
+    let dotDecimal = false;
     if (t.kind === "num") {
       if (this.attachedBefore(j) && !currency) return undefined;
       read = this.readNumber(j);
@@ -109,6 +122,10 @@ class Reader extends DateReader {
       if (read.tooLong) return read.last + 1;
       mantissa = read.value;
       last = read.last;
+      if (read.dotAsDecimal !== undefined && this.dotDecimalReading(read.last)) {
+        mantissa = read.dotAsDecimal;
+        dotDecimal = true;
+      }
       const glued = tokens[last + 1];
       if (glued?.kind === "word" && ORDINAL_SUFFIXES.has(glued.norm)) return undefined;
     } else if (t.kind === "word") {
@@ -166,6 +183,8 @@ class Reader extends DateReader {
     if (!unit && !fraction) {
       let u = this.next(last);
       let viaDe = false;
+      // les neuf premiers mois, les trois dernières années
+      if (this.isWord(u, "premiers", "premières", "derniers", "dernières", "prochains", "prochaines") && this.matchAny(this.next(u), UNITS)?.phrase.duration) u = this.next(u);
       const de = this.afterDe(u);
       if (de >= 0 && (scaled || collective)) {
         u = de;
@@ -222,6 +241,12 @@ class Reader extends DateReader {
             }
           }
           if (tokens[j - 1]?.text === "[" || (tokens[j - 1]?.text === "(" && tokens[last + 1]?.text === ")" && !isYearToken(tokens[j]!))) return last + 1;
+          // au 16, rue de la Loi: a street number.
+          if (tokens[last + 1]?.text === "," && STREET_WORDS.has(this.norm(this.next(last + 1)))) {
+            f.unit = "label";
+            f.value = mantissa;
+            return this.add(f);
+          }
           if (read && !negative && isYearToken(tokens[j]!) && read.last === j && this.looksLikeYear(j)) {
             f.unit = "year";
             f.value = Number(tokens[j]!.text);
@@ -233,7 +258,14 @@ class Reader extends DateReader {
       } else {
         f.scaledOnly = true;
       }
-      f.openEnded = this.openEnded(last);
+      // 1,6 million d’une garantie: the amount stands alone before "de" and a determiner.
+      const de = this.afterDe(this.next(last));
+      f.openEnded = this.openEnded(last) || (scaled !== undefined && this.isWord(de, "un", "une", "le", "la", "les", "l", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"));
+    }
+    if (dotDecimal) f.dotDecimal = true;
+    if (!fraction) {
+      const bound = this.bound(f.start, f.end);
+      if (bound) f.bound = bound;
     }
     if (this.hedged(f.start, f.end)) f.approx = true;
     return this.add(f);
@@ -262,7 +294,49 @@ class Reader extends DateReader {
     const p = this.prev(i);
     if (p >= 0 && YEAR_INTRO.has(this.norm(p))) return true;
     if (p >= 0 && this.tokens[p]!.norm === "'" && YEAR_INTRO.has(this.norm(p - 1))) return true;
+    // Le chiffre d’affaires 2023 du Groupe, le budget de l’Etat 2006 que…
+    if (this.isWord(this.next(i), "du", "de", "des", "d", "que", "qu")) return true;
     return this.openEnded(i) || this.tokens[this.next(i)]?.kind !== "word";
+  }
+
+  /** The rest of the line after a number is a table cell: a unit, a bar, nothing else (`- 14,7 |`). */
+  private onlyCellAfter(i: number): boolean {
+    for (let k = i + 1; k < this.tokens.length; k++) {
+      const t = this.tokens[k]!;
+      if (t.kind === "space") {
+        if (t.breaks > 0) return true;
+        continue;
+      }
+      if (t.text === "|") return true;
+      if (t.kind === "word" && !this.matchAny(k, UNITS) && !this.matchAny(k, CURRENCIES) && !this.matchAny(k, SCALES)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether `1.284` before the token after `last` reads with a decimal point: before
+   * `milliards` (1 284 milliards is not a plausible amount), or in a text that writes
+   * its decimals with a point and never with a comma (English formatting).
+   */
+  private dotDecimalReading(last: number): boolean {
+    const scale = this.matchAny(this.next(last), SCALES);
+    if (scale && scale.phrase.exp >= 9) return true;
+    this.englishFormatting ??= /(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?![\d.])/.test(this.text) && !/\d,\d/.test(this.text);
+    return this.englishFormatting;
+  }
+
+  private englishFormatting: boolean | undefined;
+
+  private bound(start: number, end: number): Found["bound"] {
+    const before = this.text
+      .slice(Math.max(0, start - 40), start)
+      .toLowerCase()
+      .replace(/[\u2019\u02bc]/g, "'")
+      .replace(/[\s\u00a0\u202f]+/g, " ");
+    for (const [pattern, bound] of BOUND_BEFORE) if (pattern.test(before)) return bound;
+    const after = this.text.slice(end, end + 20).toLowerCase();
+    for (const [pattern, bound] of BOUND_AFTER) if (pattern.test(after)) return bound;
+    return undefined;
   }
 
   private isListMarker(i: number, read: NumberRead): boolean {
@@ -312,6 +386,12 @@ class Reader extends DateReader {
         }
         continue;
       }
+      if (b.unit === "date" && f.unit === "date" && typeof b.value === "string" && typeof f.value === "string" && b.value.startsWith("--") && /^\d{4}/.test(f.value) && this.onlyConnectorBetween(b.last, f.first, ["au", "à", "a", "et", "-"])) {
+        // du 1er octobre au 31 décembre 2023: the first day takes the year of the second.
+        const year = Number(f.value.slice(0, 4)) - (b.value.slice(2) > f.value.slice(5) ? 1 : 0);
+        b.value = `${year}${b.value.slice(1)}`;
+        continue;
+      }
       if (!b.bare || b.unit !== "count" || f.mantissa === undefined || f.bare) continue;
       if (f.unit === "label" || f.unit === "fraction" || f.unit === "year") continue;
       if (!this.onlyConnectorBetween(b.last, f.first)) continue;
@@ -355,38 +435,129 @@ class Reader extends DateReader {
   }
 
   /**
-   * `(44,5 millions)` after `290,8 millions d’euros` in the same paragraph: the amount is in euros.
-   * A scaled amount before any currency takes the currency of a later amount in the same sentence
-   * (`1,3 milliard, dont 544,7 M€`).
+   * Table headers (`(En millions d’euros)`, `Compte de résultat - en M€ |`, `Résultat par action (en €) |`):
+   * the bare cells below take their currency and scale, up to the first line of prose.
+   */
+  private applyTableHeaders(): void {
+    const tokens = this.tokens;
+    const headers: Array<{ at: number; currency: string; exp: number }> = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (!this.isWord(i, "en")) continue;
+      const p = this.prev(i);
+      const pt = tokens[p];
+      const opens = p < 0 || tokens[i - 1]?.kind === "space" && tokens[i - 1]!.breaks > 0 || (pt !== undefined && ["(", "-", "|", ":", "["].includes(pt.norm));
+      if (!opens) continue;
+      const k = this.next(i);
+      let currency: string | undefined;
+      let exp = 0;
+      let last = -1;
+      const scale = this.matchAny(k, SCALES);
+      if (scale?.phrase.currency) {
+        currency = scale.phrase.currency;
+        exp = scale.phrase.exp;
+        last = scale.last;
+      } else if (scale) {
+        const c = this.matchAny(this.afterDe(this.next(scale.last)), CURRENCIES) ?? this.matchAny(this.next(scale.last), CURRENCIES);
+        if (c) {
+          currency = c.phrase.unit;
+          exp = scale.phrase.exp;
+          last = c.last;
+        }
+      } else {
+        const c = this.matchAny(k, CURRENCIES);
+        if (c && !c.phrase.needsScale) {
+          currency = c.phrase.unit;
+          last = c.last;
+        }
+      }
+      if (!currency) continue;
+      const after = tokens[this.next(last)];
+      const closes = after === undefined || this.next(last) < 0 || [")", "|", "]"].includes(after.norm) || (tokens[last + 1]?.kind === "space" && tokens[last + 1]!.breaks > 0);
+      if (closes) headers.push({ at: i, currency, exp });
+    }
+    if (headers.length === 0) return;
+    let h = -1;
+    let header: (typeof headers)[number] | undefined;
+    // A sentence of prose ends with a full stop or a colon and holds no table bar.
+    const ends = new Map<number, string>();
+    const bars = new Set<number>();
+    for (const t of tokens) {
+      if (t.kind === "space") continue;
+      ends.set(t.sentence, t.text);
+      if (t.text === "|") bars.add(t.sentence);
+    }
+    const prose = (sentence: number) => (ends.get(sentence) === "." || ends.get(sentence) === ":") && !bars.has(sentence);
+    let lastSentence = -1;
+    for (const f of this.found) {
+      while (h + 1 < headers.length && headers[h + 1]!.at < f.first) {
+        h++;
+        header = headers[h];
+        lastSentence = tokens[header!.at]!.sentence;
+      }
+      if (!header) continue;
+      const sentence = tokens[f.first]!.sentence;
+      for (let s = lastSentence + 1; s <= sentence && header; s++) if (prose(s)) header = undefined;
+      lastSentence = sentence;
+      if (!header) continue;
+      if (!(f.bare && f.digits && f.unit === "count" && f.mantissa !== undefined)) continue;
+      const n = this.next(f.last);
+      const nt = tokens[n];
+      const cell = n < 0 || nt === undefined || nt.kind === "num" || ["|", "+", "-", "(", "·"].includes(nt.norm) || (tokens[f.last + 1]?.kind === "space" && tokens[f.last + 1]!.breaks > 0);
+      if (!cell) continue;
+      f.unit = header.currency;
+      f.exp = header.exp;
+      f.bare = false;
+      const at = tokens[header.at]!;
+      f.currencySource = at.sentence === sentence ? "sentence" : at.paragraph === tokens[f.first]!.paragraph ? "paragraph" : "article";
+    }
+  }
+
+  /**
+   * An amount with a scale but no currency (`44,5 millions`, `dont 5 millions`) takes the currency
+   * the text names elsewhere: the nearest in the same sentence, else the last one of the paragraph,
+   * else the article's, when the article names only one.
    */
   private carryCurrency(): void {
-    let currency: string | undefined;
-    let paragraph = -1;
     const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
-    // The currency of the next amount in the same sentence, for each figure (one pass from the end).
-    const laterInSentence: Array<string | undefined> = [];
-    let later: string | undefined;
-    let laterSentence = -1;
+    const articleCurrencies = new Set(this.found.filter((f) => isCurrency(f.unit) && !f.currencySource).map((f) => f.unit));
+    const article = articleCurrencies.size === 1 ? [...articleCurrencies][0] : undefined;
+    const explicit = this.found.map((f) => (isCurrency(f.unit) && !f.currencySource ? f.unit : undefined));
+    const sentenceOf = (n: number) => this.tokens[this.found[n]!.first]!.sentence;
+    const paragraphOf = (n: number) => this.tokens[this.found[n]!.first]!.paragraph;
+    // For each figure: the index of the nearest explicit currency before it in its sentence, after it
+    // in its sentence, and before it in its paragraph (two linear passes).
+    const before: number[] = [];
+    const after: number[] = [];
+    const inParagraph: number[] = [];
+    let lastSentence = -1;
+    let lastParagraph = -1;
+    this.found.forEach((_, n) => {
+      const prevN = n - 1;
+      before[n] = prevN >= 0 && sentenceOf(prevN) === sentenceOf(n) ? (explicit[prevN] ? prevN : before[prevN]!) : -1;
+      inParagraph[n] = prevN >= 0 && paragraphOf(prevN) === paragraphOf(n) ? (explicit[prevN] ? prevN : inParagraph[prevN]!) : -1;
+      lastSentence = sentenceOf(n);
+      lastParagraph = paragraphOf(n);
+    });
     for (let n = this.found.length - 1; n >= 0; n--) {
-      const f = this.found[n]!;
-      const sentence = this.tokens[f.first]!.sentence;
-      if (sentence !== laterSentence) {
-        later = undefined;
-        laterSentence = sentence;
-      }
-      laterInSentence[n] = later;
-      if (isCurrency(f.unit)) later = f.unit;
+      const nextN = n + 1;
+      after[n] = nextN < this.found.length && sentenceOf(nextN) === sentenceOf(n) ? (explicit[nextN] ? nextN : after[nextN]!) : -1;
     }
+    void lastSentence;
+    void lastParagraph;
     this.found.forEach((f, n) => {
-      const p = this.tokens[f.first]!.paragraph;
-      if (p !== paragraph) {
-        paragraph = p;
-        currency = undefined;
-      }
-      if (isCurrency(f.unit)) currency = f.unit;
-      else if (f.scaledOnly && f.unit === "count" && f.openEnded) {
-        const unit = currency ?? laterInSentence[n];
-        if (unit) f.unit = unit;
+      if (!(f.scaledOnly && f.unit === "count" && f.openEnded)) return;
+      const b = before[n]!;
+      const a = after[n]!;
+      const nearest = b < 0 ? a : a < 0 ? b : n - b <= a - n ? b : a;
+      if (nearest >= 0) {
+        f.unit = explicit[nearest]!;
+        f.currencySource = "sentence";
+      } else if (inParagraph[n]! >= 0) {
+        f.unit = explicit[inParagraph[n]!]!;
+        f.currencySource = "paragraph";
+      } else if (article) {
+        f.unit = article;
+        f.currencySource = "article";
       }
     });
   }
@@ -399,6 +570,8 @@ class Reader extends DateReader {
     }
     const figure: ExtractedFigure = { text: this.text.slice(f.start, f.end), start: f.start, end: f.end, value, unit: f.unit };
     if (f.approx) figure.approx = true;
+    if (f.bound) figure.bound = f.bound;
+    if (f.currencySource) figure.currencySource = f.currencySource;
     return figure;
   }
 }

@@ -57,6 +57,8 @@ function scales(): Scale[] {
   add(["M€", "Mio €", "M €"], 6, { currency: "EUR" });
   add(["Md€", "Mds€", "Mrd€", "Md €", "Mds €", "Mrd €", "md€", "mds€", "Mrd. €"], 9, { currency: "EUR" });
   add(["k€", "K€", "k €"], 3, { currency: "EUR" });
+  // Lower-case m before € is millions, never metres (`1 764 m€`).
+  add(["m€", "m €", "mEUR"], 6, { currency: "EUR" });
   add(["MEUR", "MEur"], 6, { currency: "EUR" });
   add(["MdEUR", "MrdEUR", "GEUR"], 9, { currency: "EUR" });
   add(["kEUR"], 3, { currency: "EUR" });
@@ -96,7 +98,7 @@ function units(): UnitPhrase[] {
   };
   add(["%", "pour cent", "pour-cent", "pourcent", "p.c.", "p. c.", "p.c", "pc"], "percent", { noDe: true });
   add(["points de pourcentage", "point de pourcentage", "points de %", "point de %", "points-pourcentage", "p.p.", "pp", "pt de %", "pts de %", "points", "point", "pts", "pt"], "percentage-point", { noDe: true });
-  add(["points de base", "point de base", "pb"], "basis-point", { noDe: true });
+  add(["points de base", "point de base", "pb", "pbs", "bps", "bp"], "basis-point", { noDe: true });
   add(["km²", "km2", "kilomètres carrés", "kilomètre carré"], "km²");
   add(["m²", "m2", "mètres carrés", "mètre carré"], "m²");
   add(["km/h", "kilomètres par heure", "kilomètres-heure"], "km/h");
@@ -145,6 +147,16 @@ export const MONTHS: ReadonlyMap<string, number> = new Map([
   ["janvier", 1], ["janv", 1], ["février", 2], ["fevrier", 2], ["févr", 2], ["fév", 2], ["mars", 3], ["avril", 4], ["avr", 4],
   ["mai", 5], ["juin", 6], ["juillet", 7], ["juil", 7], ["août", 8], ["aout", 8], ["septembre", 9], ["sept", 9],
   ["octobre", 10], ["oct", 10], ["novembre", 11], ["nov", 11], ["décembre", 12], ["decembre", 12], ["déc", 12], ["dec", 12],
+]);
+
+/** Ordinals that name a quarter or half-year (`troisième trimestre`, `second semestre`). */
+export const PERIOD_ORDINALS: ReadonlyMap<string, number> = new Map([
+  ["premier", 1], ["première", 1], ["deuxième", 2], ["second", 2], ["seconde", 2], ["troisième", 3], ["quatrième", 4],
+]);
+
+/** Roman month numbers of dates such as `15.X.2012`. */
+export const ROMAN_MONTHS: ReadonlyMap<string, number> = new Map([
+  ["I", 1], ["II", 2], ["III", 3], ["IV", 4], ["V", 5], ["VI", 6], ["VII", 7], ["VIII", 8], ["IX", 9], ["X", 10], ["XI", 11], ["XII", 12],
 ]);
 
 /** Seasons to their ISO 8601-2 (EDTF) sub-year codes. */

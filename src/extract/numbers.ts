@@ -41,7 +41,10 @@ export abstract class NumberReader extends TokenCursor {
     }
     const digits = integerDigits + fractionDigits;
     const value = Number(digits) / 10 ** fractionDigits.length;
-    return { value, last: j, integerDigits, fractionDigits, grouped: separator !== undefined, tooLong: digits.length > 15 };
+    const read: NumberRead = { value, last: j, integerDigits, fractionDigits, grouped: separator !== undefined, tooLong: digits.length > 15 };
+    // 1.284: thousands in French, a decimal point in English formatting.
+    if (separator === "." && j === i + 2 && !fractionDigits) read.dotAsDecimal = Number(`${first.text}.${tokens[i + 2]!.text}`);
+    return read;
   }
 
   /** Reads a number in words at `i`: cardinals, `la moitié`, fractions, collectives. */

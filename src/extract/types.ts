@@ -12,9 +12,12 @@
  * - `fraction`: `deux tiers` → 2/3, `la moitié` → 0.5;
  * - `year` (value: the year), `year-range` (value: `[from, to]`), `month` (value `YYYY-MM`),
  *   `date` (value `YYYY-MM-DD`, or `--MM-DD` without a year), `season` (value `YYYY-21` spring,
- *   `-22` summer, `-23` autumn, `-24` winter, as in ISO 8601-2 / EDTF), `time` (value `HH:MM`);
+ *   `-22` summer, `-23` autumn, `-24` winter, as in ISO 8601-2 / EDTF; a season across two years,
+ *   `l’hiver 2026-2027`, is `2026/2027-24`), `time` (value `HH:MM`);
+ * - `quarter` (value `YYYY-Qn`, `--Qn` without a year: `T4 2024` → `2024-Q4`), `half-year`
+ *   (value `YYYY-Hn`, `--Hn`: `premier semestre 2025` → `2025-H1`);
  * - `duration`: value an ISO 8601 duration string (`trois ans` → `P3Y`, `18 mois` → `P18M`,
- *   `deux semaines` → `P2W`, `48 heures` → `PT48H`);
+ *   `deux semaines` → `P2W`, `48 heures` → `PT48H`; negative with the sign in front, `-P33D`);
  * - a physical unit in its usual symbol: `km`, `km²`, `m`, `m²`, `ha`, `t`, `kg`, `l`, `MW`, `GW`, `kW`,
  *   `MWh`, `GWh`, `TWh`, `kWh`, `°C`, `km/h` (value in that unit, scale words applied:
  *   `2 millions de tonnes` → 2000000 `t`);
@@ -32,6 +35,18 @@ export interface ExtractedFigure {
   value: number | [number, number] | string;
   /** What the value measures (see the unit list above). */
   unit: string;
-  /** Present, and true, when the text hedges (`près de`, `environ`, `une dizaine`, `plus de`…). */
+  /** Present, and true, when the text hedges (`près de`, `environ`, `une dizaine`). A bound is not a hedge. */
   approx?: true;
+  /**
+   * Present when the text gives the figure as a bound: `plus de`, `supérieur à`, `au-delà de` →
+   * `more-than`; `au moins`, `au minimum`, `pas moins de` → `at-least`; `moins de`, `inférieur à`,
+   * `sous la barre de` → `less-than`; `jusqu’à`, `au plus`, `au maximum` → `up-to`.
+   */
+  bound?: "more-than" | "at-least" | "less-than" | "up-to";
+  /**
+   * Present on an amount whose currency the text does not write next to it but names elsewhere:
+   * in the same sentence (`55 millions €, dont 5 millions`), the same paragraph or table (a header
+   * `en millions d’euros`), or the article (the only currency it names).
+   */
+  currencySource?: "sentence" | "paragraph" | "article";
 }

@@ -40,6 +40,8 @@ export function scaleValue(mantissa: number, exp: number): number {
 
 /** An ISO 8601 duration: `P3Y`, `P18M`, `PT48H`. */
 export function isoDuration(n: number, designator: NonNullable<UnitPhrase["duration"]>): string {
+  // A negative duration carries its sign in front, as ISO 8601-2 writes it (-P33D).
+  if (n < 0) return `-${isoDuration(-n, designator)}`;
   const amount = String(n);
   if (designator === "H") return `PT${amount}H`;
   if (designator === "MIN") return `PT${amount}M`;

@@ -62,7 +62,14 @@ export function writtenForm(figure: SourceFigure): WrittenForm {
   const match = NUMBER.exec(figure.text);
   // A number in words ("deux millions") is as precise as its scale word.
   if (!match) return { scale: WORD_SCALES.find(([word]) => word.test(figure.text))?.[1] ?? 1, decimals: 0 };
-  const [whole, decimals = ""] = match[0].replace(/[ .\u00A0\u202F]/g, "").split(",");
+  let [whole, decimals = ""] = match[0].replace(/[ .\u00A0\u202F]/g, "").split(",");
+  // 1.284 milliards read with a decimal point (English formatting): the digits after the point are decimals.
+  const dotted = /^(\d{1,3})\.(\d{3})$/.exec(match[0]);
+  const wordScale = /milliard|Mds?\b|Mrds?\b|Md€|Mds€/i.test(figure.text) ? 1e9 : /million|Mio|M€|m€|\bM\b/.test(figure.text) ? 1e6 : 1;
+  if (dotted && Math.abs(figure.value / Number(`${dotted[1]!}.${dotted[2]!}`) / wordScale - 1) < 1e-9) {
+    whole = dotted[1]!;
+    decimals = dotted[2]!;
+  }
   const mantissa = Number(`${whole}.${decimals || "0"}`);
   let scale = 1;
   if (mantissa !== 0 && figure.value !== 0) {
