@@ -31,6 +31,8 @@ export interface VerifyArticle {
 export interface VerifiedFigure {
   file: string;
   line: number;
+  /** 1-based column on that line of the file where the figure's text starts (its end is `column + text.length`). */
+  column: number;
   text: string;
   factId: string;
 }
@@ -84,7 +86,7 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
         const match = matchFigure(figure, known, passage.where);
         if (match.fact) {
           seen.add(match.fact.id);
-          figures.push({ file: file.file, line, text: figure.text, factId: match.fact.id });
+          figures.push({ file: file.file, line, column: at.column, text: figure.text, factId: match.fact.id });
         } else {
           diagnostics.push(
             diagnostic({
