@@ -111,6 +111,15 @@ export async function main(proc: CliProcess): Promise<number> {
     });
 
   program
+    .command("lint")
+    .description("check the spelling (Hunspell dictionaries and locales/words.<locale>.txt) and the typography of every brief, each finding named at the input that wrote the text and the output line that shows it")
+    .argument("[slug...]", "only these articles (default: every article)")
+    .action(async (slugs: string[]) => {
+      const { runLint } = await import("./commands/lint.ts");
+      await runLint(proc, pathsOf(), slugs);
+    });
+
+  program
     .command("review")
     .description("write a review page per article (FR, NL and EN side by side, every figure tied to its fact and its evidence in the source, every problem where it occurs) and an index, even when the content fails (then exit 1)")
     .argument("[slug...]", "only these articles (default: every article)")

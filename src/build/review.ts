@@ -7,6 +7,7 @@
 import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hashOf, sharedInputsHash } from "./cache.ts";
 import { loadArticle, type Article } from "../content/load.ts";
+import { parseConfig } from "../content/config.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { readProject, type ProjectInputs } from "../io/read.ts";
 import { createRenderer } from "../render/brief.ts";
@@ -35,6 +36,8 @@ export async function gatherReview(paths: ProjectPaths, options: GatherOptions =
 /** The review data of inputs already read. Pure. */
 export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths): ReviewProject {
   const general: Diagnostic[] = [...inputs.diagnostics];
+  const settings = parseConfig(inputs.config?.text, inputs.config?.file);
+  general.push(...settings.diagnostics);
   const messages = loadMessages(inputs.locales);
   general.push(...messages.diagnostics);
   const templates = compileTemplates(inputs.templates);
@@ -42,7 +45,7 @@ export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths): Review
   const sharedBroken = hasErrors(general) || !inputs.pageTemplate;
   const knownTemplates = new Set(inputs.templates.map((t) => t.name));
   const types = new Map([...templates.templates.values()].map((t) => [t.name, t.type.definition] as const));
-  const renderer = sharedBroken ? undefined : createRenderer(messages.catalog, inputs.pageTemplate!.text);
+  const renderer = sharedBroken ? undefined : createRenderer(messages.catalog, inputs.pageTemplate!.text, settings.config.site);
   const shared = sharedInputsHash(inputs);
 
   const articles: ReviewArticle[] = [];
