@@ -18,10 +18,10 @@ export type ChangeUnit = "percent" | "percentage-point" | "basis-point" | "money
 interface Common {
   id: string;
   /** @default true */
-  required?: boolean;
-  approx?: boolean;
-  bound?: FactBound;
-  measure?: string;
+  required?: boolean | undefined;
+  approx?: boolean | undefined;
+  bound?: FactBound | undefined;
+  measure?: string | undefined;
 }
 
 export type MoneyFact = Common & {
@@ -29,12 +29,12 @@ export type MoneyFact = Common & {
   value: number;
   currency: string;
   /** The step of the last digit the source states. @default 1 */
-  precision?: number;
-  display?: { scale: string; decimals: number };
+  precision?: number | undefined;
+  display?: { scale: string; decimals: number } | undefined;
 };
 export type CountFact = Common & { type: "count"; value: number };
-export type PercentFact = Common & { type: "percent" | "percentage-point" | "basis-point"; value: number; decimals?: number };
-export type QuantityFact = Common & { type: "quantity"; value: number; unit: string; decimals?: number };
+export type PercentFact = Common & { type: "percent" | "percentage-point" | "basis-point"; value: number; decimals?: number | undefined };
+export type QuantityFact = Common & { type: "quantity"; value: number; unit: string; decimals?: number | undefined };
 export type YearFact = Common & { type: "year"; value: number };
 export type YearRangeFact = Common & { type: "year-range"; value: readonly [number, number] };
 /** month "YYYY-MM", date "YYYY-MM-DD", quarter "2024-Q4", half-year "2025-H1",
@@ -43,13 +43,13 @@ export type PeriodFact = Common & { type: "month" | "date" | "quarter" | "half-y
 export type ChangeFact = Common & {
   type: "change";
   unit: ChangeUnit;
-  value?: number;
+  value?: number | undefined;
   /** ids of the two facts the change goes between (both or neither) */
-  from?: string;
-  to?: string;
-  "compared-with"?: string;
-  decimals?: number;
-  currency?: string;
+  from?: string | undefined;
+  to?: string | undefined;
+  "compared-with"?: string | undefined;
+  decimals?: number | undefined;
+  currency?: string | undefined;
 };
 
 /** A fact as the verifier reads it. */
@@ -57,7 +57,7 @@ export type VerifierFact = MoneyFact | CountFact | PercentFact | QuantityFact | 
 
 /** A dataset as the verifier reads it: `{ facts: [...], editorial: { date } }`. */
 export interface VerifierDataset {
-  version?: number;
+  version?: number | undefined;
   editorial: { date: string };
   facts: readonly VerifierFact[];
 }
