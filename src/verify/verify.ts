@@ -273,15 +273,16 @@ function matchFigure(figure: ReadFigure, known: readonly Known[], where: string)
   if (figure.step !== undefined && target.precision !== undefined && figure.step < target.precision * (1 - 1e-9)) {
     return { ...phrase(CATALOGUE["verify/false-precision"], { figure: figure.text, id: candidate.id, where }), expected: `a step of at least ${target.precision}` };
   }
-  if (Boolean(fact.approx) !== Boolean(figure.approx)) {
-    return {
-      ...phrase(CATALOGUE["verify/approximation"], { figure: figure.text, id: candidate.id, approx: Boolean(fact.approx), where }),
-      expected: describeFact(candidate),
-    };
-  }
+  // A bound lost, added or turned around (into a hedge too) is a bound problem; then a hedge.
   if (fact.bound !== figure.bound) {
     return {
       ...phrase(CATALOGUE["verify/bound"], { figure: figure.text, id: candidate.id, bound: fact.bound, shown: figure.bound, where }),
+      expected: describeFact(candidate),
+    };
+  }
+  if (Boolean(fact.approx) !== Boolean(figure.approx)) {
+    return {
+      ...phrase(CATALOGUE["verify/approximation"], { figure: figure.text, id: candidate.id, approx: Boolean(fact.approx), where }),
       expected: describeFact(candidate),
     };
   }
