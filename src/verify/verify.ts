@@ -10,7 +10,7 @@ import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose, phrase } from "../diagnostics/report.ts";
 import type { Locale } from "../content/schema.ts";
 import type { ChangeFact, VerifierDataset, VerifierFact } from "./facts.ts";
-import { CURRENCIES, readFigures, type FigureUnit, type ReadFigure, type ReaderLocale } from "./reader.ts";
+import { readFigures, type FigureUnit, type ReadFigure, type ReaderLocale } from "./reader.ts";
 
 /** One output file to verify. */
 export interface VerifyFile {
