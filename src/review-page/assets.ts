@@ -57,7 +57,7 @@ ul.issues { list-style: none; margin: .25rem 0 0; padding: 0; font-size: .85rem;
   thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   table, tbody, tr, td, th { display: block; width: auto; }
   tr { border-bottom: 2px solid var(--line); padding: .25rem 0; }
-  th.ln, td.ln { width: auto; }
+  th.ln, td.ln { display: none; }
   td { border: 0; padding: .15rem .25rem; }
   td[data-label]::before { content: attr(data-label) " "; font-weight: 700; color: var(--muted); font-size: .8rem; }
 }
