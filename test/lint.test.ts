@@ -41,7 +41,7 @@ describe("newsbrief lint", () => {
 
 describe("the typography rules", () => {
   it("find each house rule broken, and nothing in house style", () => {
-    const rules = (line: string, locale: "fr" | "nl" | "en") => lintLine(readableLine(line), locale).map((f) => f.rule);
+    const rules = (line: string, locale: "fr" | "nl" | "en") => lintLine(readableLine(line), locale).map((f) => f.check);
     expect(rules("Intelligence artificielle\u00A0: 544,7\u00A0millions d’euros", "fr")).toEqual([]);
     expect(rules("«\u00A0Citation\u00A0» et 40\u00A0%", "fr")).toEqual([]);
     expect(rules("Et ensuite ?", "fr")).toEqual(["fr-space-before-punctuation"]);

@@ -48,7 +48,7 @@ describe.skipIf(!present)("the review page in Chromium", () => {
     await tab.goto(page);
     await tab.locator('td[lang="en-GB"] button[data-fact="ai"]').first().click();
     for (const lang of ["fr-BE", "nl-BE", "en-GB"]) {
-      await expect.poll(() => tab.locator(`td[lang="${lang}"] button[data-fact="ai"].is-active`).count(), lang).toBeGreaterThan(0);
+      expect(await tab.locator(`td[lang="${lang}"] button[data-fact="ai"].is-active`).count(), lang).toBeGreaterThan(0);
     }
     expect(await tab.locator('#source [data-evidence~="ai"].is-active').count()).toBeGreaterThan(0);
     expect(await tab.locator('button[data-fact="total"].is-active').count()).toBe(0);

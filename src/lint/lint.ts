@@ -55,17 +55,17 @@ export function lintBriefs(briefs: readonly LintBrief[], sources: readonly LintS
       const raw = lines[index]!;
       if (raw.trim() === "" || raw.trim() === "---") continue;
       for (const finding of lintLine(readableLine(raw), brief.locale, spellers[brief.locale])) {
-        const severity = settings?.rules[finding.rule] ?? DEFAULT_SEVERITY[finding.rule];
+        const severity = settings?.rules[finding.check] ?? DEFAULT_SEVERITY[finding.check];
         if (severity === "off") continue;
         const output = { file: brief.file, line: index + 1, column: finding.start + 1 };
         const origin = attribute(origins, finding.text, brief.locale, raw, finding.start);
         const at = origin ?? { file: brief.file, line: output.line, column: output.column };
-        const key = `${at.file}:${at.line}:${at.column}:${finding.rule}:${finding.text}:${brief.locale}`;
+        const key = `${at.file}:${at.line}:${at.column}:${finding.check}:${finding.text}:${brief.locale}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const diagnostic = diagnose(
           CATALOGUE["lint/<rule>"],
-          { rule: finding.rule, text: finding.text, locale: brief.locale, output: `${output.file}:${output.line}` },
+          { rule: finding.check, text: finding.text, locale: brief.locale, output: `${output.file}:${output.line}` },
           { file: at.file, line: at.line, column: at.column, severity, expected: finding.expected, actual: showText(finding.text) },
         );
         findings.push({ diagnostic, output });

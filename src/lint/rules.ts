@@ -27,7 +27,8 @@ export type Speller = (word: string) => boolean;
 
 /** One finding on a line. */
 export interface Finding {
-  rule: LintRule;
+  /** The lint rule broken. */
+  check: LintRule;
   /** 0-based offset in the line, and the text concerned. */
   start: number;
   text: string;
@@ -42,11 +43,11 @@ const WORD = /[\p{L}][\p{L}\p{M}’'-]*[\p{L}]|[\p{L}]/gu;
 /** Every finding on one line of a brief in `locale`. */
 export function lintLine(line: string, locale: Locale, speller?: Speller): Finding[] {
   const findings: Finding[] = [];
-  const each = (rule: LintRule, pattern: RegExp, expected: string, group = 0) => {
+  const each = (check: LintRule, pattern: RegExp, expected: string, group = 0) => {
     for (const match of line.matchAll(pattern)) {
       const text = match[group] ?? match[0];
       const start = match.index + (group === 0 ? 0 : match[0].indexOf(text));
-      findings.push({ rule, start, text, expected });
+      findings.push({ check, start, text, expected });
     }
   };
   if (locale === "fr") {
@@ -62,13 +63,13 @@ export function lintLine(line: string, locale: Locale, speller?: Speller): Findi
   each("double-space", /(?<=\S) {2,}(?=\S)/gu, "one space");
   each("range", /\b(?:19|20)\d{2}(?: ?[–—] ?| - )(?:19|20)\d{2}\b/gu, "a range written 2025-2027");
   for (const match of line.matchAll(/(?<![\p{L}\p{N}])([\p{L}]+)\s+\1(?![\p{L}\p{N}])/giu)) {
-    findings.push({ rule: "repeated-word", start: match.index, text: match[0], expected: `“${match[1]}” once` });
+    findings.push({ check: "repeated-word", start: match.index, text: match[0], expected: `“${match[1]}” once` });
   }
   if (speller) {
     for (const match of line.matchAll(WORD)) {
       const word = match[0];
       if (speller(word)) continue;
-      findings.push({ rule: "spelling", start: match.index, text: word, expected: "a word of the dictionary or of the project's word list" });
+      findings.push({ check: "spelling", start: match.index, text: word, expected: "a word of the dictionary or of the project's word list" });
     }
   }
   return findings.sort((a, b) => a.start - b.start);
