@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { runBuild, runCheck } from "./commands/build.ts";
+import { runBuild, runCheck, runPreview } from "./commands/build.ts";
 import { runCmsConfig } from "./commands/cms-config.ts";
 import { runExtract } from "./commands/extract.ts";
 import { runNew } from "./commands/new.ts";
@@ -44,9 +44,11 @@ export async function main(proc: CliProcess): Promise<number> {
     .description("render every article in fr, nl and en, verify every figure, then write out/ (nothing is written if anything fails)")
     .option("--check", "render and verify, then report outputs that differ from out/ instead of writing (dry run)")
     .option("--no-cache", "render and verify every article, even those whose inputs have not changed since the last build")
+    .addOption(new Option("--preview <dir>", "write the rendered briefs to <dir> even when verification fails, each problem reported at its line there; out/ is not touched").conflicts("check"))
     .addOption(new Option("--wait <seconds>", "wait this long for another build that is writing out/").default("0").argParser(parseSeconds))
-    .action(async (options: { check?: boolean; cache: boolean; wait: string | number }) => {
-      await runBuild(proc, pathsOf(), { ...options, wait: Number(options.wait) });
+    .action(async (options: { check?: boolean; cache: boolean; wait: string | number; preview?: string }) => {
+      if (options.preview !== undefined) await runPreview(proc, pathsOf(), options.preview);
+      else await runBuild(proc, pathsOf(), { ...options, wait: Number(options.wait) });
     });
 
   program
@@ -54,6 +56,25 @@ export async function main(proc: CliProcess): Promise<number> {
     .description("verify out/ as it is: every figure against the dataset, and every file against what build would write")
     .action(async () => {
       await runCheck(proc, pathsOf());
+    });
+
+  program
+    .command("templates")
+    .description("list the story types (templates/<type>/): what each requires of an article, what it shows when there, and the measures it knows")
+    .argument("[type]", "show this story type in full")
+    .option("--json", "print the definitions as JSON")
+    .action(async (type: string | undefined, options: { json?: boolean }) => {
+      const { runTemplates } = await import("./commands/templates.ts");
+      await runTemplates(proc, pathsOf(), type, options);
+    });
+
+  program
+    .command("migrate")
+    .description("upgrade every facts.yaml of version 1 to version 2 (exact decimals), writing the decimals that keep each brief as it is")
+    .option("--dry-run", "list what would change, and write nothing")
+    .action(async (options: { dryRun?: boolean }) => {
+      const { runMigrate } = await import("./commands/migrate.ts");
+      await runMigrate(proc, pathsOf(), options);
     });
 
   program

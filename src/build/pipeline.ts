@@ -11,17 +11,17 @@ import { emptyResult, type RunResult } from "./result.ts";
 import { staleOutputs } from "./stale.ts";
 import { loadArticle, type Article } from "../content/load.ts";
 import { LOCALES } from "../content/schema.ts";
-import { checkOutputLocation, checkProjectRoot } from "../io/paths.ts";
+import { checkOutputLocation, checkPreviewLocation, checkProjectRoot } from "../io/paths.ts";
 import { lockOutputs } from "../io/lock.ts";
 import { readBuildCache, sourceFingerprint, writeBuildCache, type BuildCache } from "../io/cache.ts";
 import { readOutputs, readProject, type ProjectInputs } from "../io/read.ts";
-import { recoverOutputs, writeOutputs } from "../io/write.ts";
+import { recoverOutputs, writeOutputs, writePreview } from "../io/write.ts";
 import { createRenderer } from "../render/brief.ts";
 import type { ProjectPaths } from "../types.ts";
 import { cmsOutputs, FEED_TITLE_KEY, feedTitles, type FeedBrief, type FeedMemo } from "../render/feeds.ts";
 import { briefPath, isCmsOutput, parseBriefPath } from "../plan/layout.ts";
 import { loadMessages, type LoadedMessages } from "../render/messages.ts";
-import { checkTemplate, compileTemplates } from "../render/templates.ts";
+import { checkFigureMessages, checkTemplate, compileTemplates } from "../render/templates.ts";
 import { extractFigures } from "../extract/index.ts";
 import { checkProvenance, type SourceCoverage } from "../provenance/check.ts";
 import { verifyCmsOutputs } from "../verify/feeds.ts";
@@ -102,6 +102,23 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   return result;
 }
 
+/**
+ * Renders and verifies every article that can be rendered, and writes its
+ * briefs to `dir` even when verification fails, so that each problem can be
+ * read at its line in the file that has it; the output folder is never
+ * touched. Diagnostics on outputs name the preview's files.
+ */
+export async function preview(paths: ProjectPaths, dir: string): Promise<RunResult & { previewed: string[] }> {
+  const location = checkPreviewLocation(paths, dir);
+  if (location.length > 0) return { ...emptyResult(), diagnostics: location, previewed: [] };
+  const inputs = await readProject(paths);
+  const { result } = renderAll(inputs, paths, undefined, true);
+  const files = result.files.filter((file) => parseBriefPath(file.path) !== undefined);
+  const previewed = await writePreview(paths, dir, files);
+  const moved = (file: string) => (file.startsWith(`${paths.out}/`) ? `${dir}/${file.slice(paths.out.length + 1)}` : file);
+  return { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, file: moved(d.file) })), previewed };
+}
+
 /** Options of {@link check}. */
 export interface CheckOptions {
   /** Check only these articles (and the outputs under their folders). @default every article */
@@ -146,7 +163,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   return { ...result, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics), figuresVerified: figures, outputs: onDisk };
 }
 
-function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUse): { result: RunResult; articles: Article[]; entries: BuildCache["entries"] } {
+function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUse, preview = false): { result: RunResult; articles: Article[]; entries: BuildCache["entries"] } {
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   const entries: BuildCache["entries"] = {};
   const coverage: SourceCoverage[] = [];
@@ -164,6 +181,7 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
   // still checked, so that one run reports every problem.
   const sharedBroken = hasErrors(diagnostics) || !inputs.pageTemplate;
   const knownTemplates = new Set(inputs.templates.map((t) => t.name));
+  const types = new Map([...templates.templates.values()].map((t) => [t.name, t.type.definition] as const));
 
   const shared = sharedInputsHash(inputs);
   const fresh: Array<{ article: Article; inputHash: string; cacheKey: string; coverage: SourceCoverage }> = [];
@@ -181,7 +199,7 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
       result.cached++;
       continue;
     }
-    const loaded = loadArticle(files, { templates: knownTemplates });
+    const loaded = loadArticle(files, { templates: knownTemplates, types });
     diagnostics.push(...loaded.diagnostics);
     if (!loaded.article) continue;
     const provenance = checkProvenance(loaded.article, extractFigures);
@@ -190,10 +208,12 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
     if (sharedBroken) continue;
     const article = loaded.article;
     const template = templates.templates.get(article.facts.editorial.template)!;
-    for (const locale of LOCALES) diagnostics.push(...checkTemplate(template, article, messages.catalog.get(locale)!));
-    fresh.push({ article, inputHash, cacheKey, coverage: provenance.coverage });
+    const checked = LOCALES.flatMap((locale) => [...checkTemplate(template, article, messages.catalog.get(locale)!), ...checkFigureMessages(article, messages.catalog.get(locale)!, inputs.locales.find((l) => l.locale === locale)?.file ?? `${paths.locales}/${locale}.json`)]);
+    diagnostics.push(...checked);
+    // A preview renders what can be rendered: an article whose template or messages fail cannot.
+    if (!preview || !hasErrors(checked)) fresh.push({ article, inputHash, cacheKey, coverage: provenance.coverage });
   }
-  if (hasErrors(diagnostics) || !inputs.pageTemplate) return done();
+  if ((hasErrors(diagnostics) && !preview) || sharedBroken || !inputs.pageTemplate) return done();
 
   const renderer = createRenderer(messages.catalog, inputs.pageTemplate.text);
   for (const { article, inputHash, cacheKey, coverage: sourceCoverage } of fresh) {

@@ -1,6 +1,6 @@
 /** The `build` and `check` commands: render, verify and write out/, or verify it as it is. */
 import { failureOf, formatReport } from "../diagnostics/diagnostic.ts";
-import { build, check, type RunResult } from "../build/pipeline.ts";
+import { build, check, preview, type RunResult } from "../build/pipeline.ts";
 import { CommandError, LockError } from "../errors.ts";
 import { coverageLine } from "../provenance/check.ts";
 import type { CliProcess, ProjectPaths } from "../types.ts";
@@ -20,6 +20,19 @@ export async function runBuild(proc: CliProcess, paths: ProjectPaths, options: B
   const result = await build(paths, { dryRun: options.check === true, cache: options.cache, waitMs: options.wait * 1000 });
   for (const line of result.recovered ?? []) proc.stderr(`newsbrief: ${line}\n`);
   report(proc, result, options.check ? "checked" : "built");
+}
+
+/**
+ * Runs `newsbrief build --preview <dir>`: the briefs go to `dir` even when
+ * verification fails, and the problems are reported at their lines there.
+ */
+export async function runPreview(proc: CliProcess, paths: ProjectPaths, dir: string): Promise<void> {
+  const result = await preview(paths, dir);
+  if (result.diagnostics.length > 0) proc.stderr(`${formatReport(result.diagnostics)}\n`);
+  const failure = failureOf(result.diagnostics);
+  if (failure === "usage") throw new CommandError(failure, "nothing was written.");
+  proc.stdout(`${result.previewed.length} file(s) written to ${dir}/ for preview; ${paths.out}/ is untouched.\n`);
+  if (failure) throw new CommandError(failure, "the preview shows the problems above; nothing was written to the output folder.");
 }
 
 /** Runs `newsbrief check`. */

@@ -9,6 +9,7 @@ import { diagnose, phrase } from "../diagnostics/report.ts";
 import { findPlaceholders } from "./todo.ts";
 import { checkUniqueIds, RULES, type RuleContext } from "./rules.ts";
 import { Facts, SourceFrontMatter } from "./schema.ts";
+import { missingRequirements, type StoryTypeDefinition } from "./story-type.ts";
 import { validateShape } from "./validate.ts";
 import { parseYaml, type PositionedYaml } from "./yaml.ts";
 import type { ArticleFiles } from "../types.ts";
@@ -39,6 +40,11 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export interface LoadOptions {
   /** The names of the brief templates that exist; `editorial.template` must be one of them. */
   templates?: ReadonlySet<string>;
+  /**
+   * The story types by name: an article must have what its type requires,
+   * and name only measures its type knows.
+   */
+  types?: ReadonlyMap<string, StoryTypeDefinition>;
 }
 
 /** Parses and validates one article; every problem is reported, none thrown. */
@@ -92,6 +98,17 @@ function parseFactsYaml(yaml: PositionedYaml, file: string, options: LoadOptions
       expected: [...options.templates].sort().map((t) => `\`${t}\``).join(", ") || "a template in templates/",
       actual: template,
     });
+  }
+  const type = options.types?.get(template);
+  if (type) {
+    shape.value.facts.forEach((fact, index) => {
+      if (fact.measure !== undefined && !Object.hasOwn(type.measures, fact.measure)) {
+        ctx.report({ path: ["facts", index, "measure"], ...phrase(CATALOGUE["facts/unknown-measure"], { measure: fact.measure, template }), expected: Object.keys(type.measures).sort().join(", ") || "no measure (the type has none): a label", actual: fact.measure });
+      }
+    });
+    for (const missing of missingRequirements(type, shape.value)) {
+      ctx.report({ path: missing.path, ...phrase(CATALOGUE["facts/missing-requirement"], { template, what: missing.what }), expected: missing.what, actual: "nothing" });
+    }
   }
   return { value: shape.value, diagnostics: diagnostics.sort(compareDiagnostics) };
 }

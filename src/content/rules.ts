@@ -237,6 +237,24 @@ const typographicApostrophes: Rule = (facts, ctx) => {
   }
 };
 
+/**
+ * How a money fact is shown: its `display`, or a scale chosen by magnitude
+ * (milliard from 10^9, million from 10^6) with the decimals its precision
+ * supports, at most two.
+ */
+export function moneyDisplayOf(fact: Extract<Fact, { type: "money" }>): { scale: keyof typeof SCALE_EXPONENT; decimals: number } {
+  if (fact.display) return fact.display;
+  const magnitude = Math.abs(fact.value);
+  const scale: keyof typeof SCALE_EXPONENT = magnitude >= 1e9 ? "billion" : magnitude >= 1e6 ? "million" : "none";
+  const precision = fact.precision ?? 1;
+  const decimals = Math.min(2, Math.max(0, SCALE_EXPONENT[scale] - Math.floor(Math.log10(precision))));
+  return { scale, decimals: scale === "none" ? fractionDigitsOf(fact.value) : decimals };
+}
+
+function fractionDigitsOf(value: number): number {
+  return Number.isInteger(value) ? 0 : 2;
+}
+
 /** Powers of ten of the scale words. */
 export const SCALE_EXPONENT = { none: 0, thousand: 3, million: 6, billion: 9 } as const;
 

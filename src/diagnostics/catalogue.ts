@@ -55,6 +55,12 @@ const YAML_CODES: Readonly<Record<string, string>> = {
 
 export const CATALOGUE = {
   // Project set-up and command line.
+  "config/preview-location": {
+    rule: "config/preview-location",
+    title: "A preview that would overwrite the project",
+    message: (a: { dir: string }) => `\`${a.dir}\` cannot hold a preview: it is the output folder, the project root, or an input folder (or holds one)`,
+    usage: true,
+  },
   "config/missing-folder": {
     rule: "config/missing-folder",
     title: "A folder of the project is missing",
@@ -300,6 +306,12 @@ export const CATALOGUE = {
     title: "A template that does not exist",
     message: (a: { template: string }) => `no template \`${a.template}\` in templates/`,
   },
+  "facts/missing-requirement": {
+    rule: "facts/missing-requirement",
+    title: "An article lacks what its story type needs",
+    message: (a: { template: string; what: string }) => `the story type \`${a.template}\` needs ${a.what}`,
+    hint: "`newsbrief templates` lists what each story type requires; add it to facts.yaml, or choose another `editorial.template`.",
+  },
   "draft/todo": {
     rule: "draft/todo",
     title: "An editor's decision is still open",
@@ -427,8 +439,8 @@ export const CATALOGUE = {
   },
   "locale/missing-message": {
     rule: "locale/missing-message",
-    title: "The feed title is missing",
-    message: (a: { key: string; locale: string }) => `message \`${a.key}\` (the title of the ${a.locale} feed) is missing`,
+    title: "A message the briefs need is missing",
+    message: (a: { key: string; locale: string; what?: string }) => `message \`${a.key}\` (${a.what ?? `the title of the ${a.locale} feed`}) is missing`,
   },
 
   // Templates.

@@ -40,3 +40,17 @@ export async function checkProjectRoot(paths: ProjectPaths): Promise<Diagnostic[
   if (stats?.isDirectory()) return [];
   return [diagnose(CATALOGUE["config/missing-folder"], { folder: paths.root, root: true }, { file: paths.root, expected: "a folder holding content/, templates/ and locales/ (see --root)" })];
 }
+
+/**
+ * Problems with where a preview goes: not the output folder, the project
+ * root, or an input folder (nor inside or around one of them).
+ */
+export function checkPreviewLocation(paths: ProjectPaths, dir: string): Diagnostic[] {
+  const preview = path.resolve(paths.root, dir);
+  const guarded = [paths.out, paths.content, paths.templates, paths.locales].map((p) => path.resolve(paths.root, p));
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+  if (inside(paths.root, preview) || guarded.some((g) => inside(g, preview) || inside(preview, g))) {
+    return [diagnose(CATALOGUE["config/preview-location"], { dir }, { file: dir, expected: "a folder of its own, such as preview/", actual: dir })];
+  }
+  return [];
+}

@@ -45,23 +45,9 @@ export async function readProject(paths: ProjectPaths, options: ReadOptions = {}
     diagnostics.push(diagnose(CATALOGUE["content/empty"], {}, { file: paths.content }));
   }
 
-  for (const { name, folder } of await listDirectory(paths.root, paths.templates, diagnostics, "any")) {
-    if (folder) {
-      // A story type: templates/<name>/brief.md.hbs and its type.yaml.
-      const file = posix(paths.templates, name, "brief.md.hbs");
-      const definitionFile = posix(paths.templates, name, "type.yaml");
-      const [text, definition] = await Promise.all([read(file), read(definitionFile)]);
-      if (text !== undefined && definition !== undefined) inputs.templates.push({ name, file, text, definition: { file: definitionFile, text: definition } });
-      continue;
-    }
-    const file = posix(paths.templates, name);
-    if (name !== "page.html.hbs" && !name.endsWith(".md.hbs")) continue;
-    const text = await read(file);
-    if (text === undefined) continue;
-    if (name === "page.html.hbs") inputs.pageTemplate = { name: "page", file, text };
-    else inputs.templates.push({ name: name.slice(0, -".md.hbs".length), file, text });
-  }
-  if (!inputs.pageTemplate) diagnostics.push(diagnose(CATALOGUE["config/missing-file"], {}, { file: posix(paths.templates, "page.html.hbs") }));
+  const templates = await readTemplates(paths, diagnostics);
+  inputs.templates = templates.templates;
+  if (templates.pageTemplate) inputs.pageTemplate = templates.pageTemplate;
 
   if (await isFolder(path.join(paths.root, paths.locales))) {
     for (const locale of LOCALES) {
@@ -106,6 +92,31 @@ export async function isFolder(...parts: string[]): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Reads the templates folder: story types (folders), single-file templates and the page template. */
+export async function readTemplates(paths: ProjectPaths, diagnostics: Diagnostic[]): Promise<{ templates: TemplateFile[]; pageTemplate?: TemplateFile }> {
+  const read = (relative: string) => readText(paths.root, relative, diagnostics);
+  const inputs: { templates: TemplateFile[]; pageTemplate?: TemplateFile } = { templates: [] };
+  for (const { name, folder } of await listDirectory(paths.root, paths.templates, diagnostics, "any")) {
+    if (folder) {
+      // A story type: templates/<name>/brief.md.hbs and its type.yaml.
+      const file = posix(paths.templates, name, "brief.md.hbs");
+      const definitionFile = posix(paths.templates, name, "type.yaml");
+      const [text, definition] = await Promise.all([read(file), read(definitionFile)]);
+      if (text !== undefined && definition !== undefined) inputs.templates.push({ name, file, text, definition: { file: definitionFile, text: definition } });
+      continue;
+    }
+    const file = posix(paths.templates, name);
+    if (name !== "page.html.hbs" && !name.endsWith(".md.hbs")) continue;
+    const text = await read(file);
+    if (text === undefined) continue;
+    if (name === "page.html.hbs") inputs.pageTemplate = { name: "page", file, text };
+    else inputs.templates.push({ name: name.slice(0, -".md.hbs".length), file, text });
+  }
+  if (!inputs.pageTemplate) diagnostics.push(diagnose(CATALOGUE["config/missing-file"], {}, { file: posix(paths.templates, "page.html.hbs") }));
+
+  return inputs;
 }
 
 async function listDirectory(root: string, relative: string, diagnostics: Diagnostic[], kind: "directory" | "file" | "any"): Promise<Array<{ name: string; folder: boolean }>> {

@@ -105,3 +105,29 @@ async function exists(file: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Writes `files` under `dir` (relative to the project root), replacing any
+ * file of the same name and leaving everything else there; returns the
+ * project-relative paths written.
+ */
+export async function writePreview(paths: ProjectPaths, dir: string, files: readonly OutputFile[]): Promise<string[]> {
+  const root = path.resolve(paths.root, dir);
+  const written: string[] = [];
+  for (const file of files) {
+    const target = path.join(root, ...file.path.split("/"));
+    if (!target.startsWith(root + path.sep)) throw new Error(`preview path escapes the preview folder: ${file.path}`);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.contents, "utf8");
+    written.push(`${dir}/${file.path}`);
+  }
+  return written;
+}
+
+/** Replaces a project file's text atomically: a temporary file beside it, then a rename. */
+export async function replaceProjectFile(paths: ProjectPaths, relative: string, text: string): Promise<void> {
+  const target = path.join(paths.root, ...relative.split("/"));
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.newsbrief.tmp`);
+  await writeFile(temporary, text, { encoding: "utf8", flag: "w" });
+  await rename(temporary, target);
+}

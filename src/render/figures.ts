@@ -3,7 +3,7 @@
  * only way a figure reaches a brief. Formatters are built once per locale
  * and option set, and reused for every article of a run.
  */
-import { SCALE_EXPONENT } from "../content/rules.ts";
+import { moneyDisplayOf, SCALE_EXPONENT } from "../content/rules.ts";
 import type { Currency, Fact, Locale } from "../content/schema.ts";
 import { INTL_TAG, type Messages } from "./messages.ts";
 
@@ -212,18 +212,78 @@ export class FigureFormatter {
 }
 
 /**
- * How a money fact is shown: its `display`, or a scale chosen by magnitude
- * (milliard from 10^9, million from 10^6) with the decimals its precision
- * supports, at most two.
+ * The messages formatting `fact` needs (plain keys; a plural key counts as
+ * there when it has its forms), with what each is for, so that a missing one
+ * is reported before anything renders.
  */
-export function moneyDisplay(fact: Money): { scale: Scale; decimals: number } {
-  if (fact.display) return fact.display;
-  const magnitude = Math.abs(fact.value);
-  const scale: Scale = magnitude >= 1e9 ? "billion" : magnitude >= 1e6 ? "million" : "none";
-  const precision = fact.precision ?? 1;
-  const decimals = Math.min(2, Math.max(0, SCALE_EXPONENT[scale] - Math.floor(Math.log10(precision))));
-  return { scale, decimals: scale === "none" ? fractionDigitsOf(fact.value) : decimals };
+export function figureMessageKeys(fact: Fact): Array<{ key: string; what: string }> {
+  const keys: Array<{ key: string; what: string }> = [];
+  const need = (key: string, what: string) => keys.push({ key, what });
+  if (fact.approx) need("figure.approx", "a hedged figure");
+  if (fact.bound) need(`figure.bound.${fact.bound}`, `a bound (${fact.bound})`);
+  const money = (currency: Currency, scale: Scale) => {
+    const prefix = currency === "EUR" ? "figure.money" : `figure.money.${currency}`;
+    need(`${prefix}.plain`, `an amount in ${currency}`);
+    if (scale !== "none") {
+      need(`${prefix}.scaled`, `an amount in ${currency} with a scale word`);
+      need(`figure.scale.${scale}`, `the scale word ${scale}`);
+    }
+  };
+  switch (fact.type) {
+    case "money":
+      money(fact.currency, moneyDisplay(fact).scale);
+      break;
+    case "percent":
+      need("figure.percent", "a percentage");
+      break;
+    case "percentage-point":
+      need("figure.percentagePoint", "percentage points");
+      break;
+    case "basis-point":
+      need("figure.basisPoint", "basis points");
+      break;
+    case "quantity":
+      need(`figure.unit.${fact.unit}`, `a quantity in ${fact.unit}`);
+      break;
+    case "duration": {
+      const match = /^P(?:T(\d+)H|(\d+)([YMWD]))$/.exec(fact.value)!;
+      const unit = match[1] !== undefined ? "hour" : ({ Y: "year", M: "month", W: "week", D: "day" } as const)[match[3] as "Y" | "M" | "W" | "D"];
+      need(`figure.duration.${unit}`, `a duration in ${unit}s`);
+      const count = Number(match[1] ?? match[2]);
+      if (count >= 1 && count <= 9) need(`figure.smallNumber.${count}`, "a small number in words");
+      break;
+    }
+    case "quarter":
+      need("figure.quarter", "a quarter");
+      need(`figure.ordinal.${fact.value.slice(-1)}`, "the quarter's ordinal");
+      break;
+    case "half-year":
+      need("figure.halfYear", "a half-year");
+      need(`figure.half.${fact.value.slice(-1)}`, "the half-year's ordinal");
+      break;
+    case "season":
+      need(`figure.season.${fact.value.split("-").pop()}`, "a season");
+      if (/^\d{4}-\d{4}-/.test(fact.value)) need("figure.seasonYears", "a season across two years");
+      break;
+    case "year-range":
+      need("figure.yearRange", "a range of years");
+      break;
+    case "change":
+      for (const direction of ["up", "down", "stable"]) need(`figure.change.${direction}`, `a change's words (${direction})`);
+      if (fact["compared-with"] !== undefined) need("figure.change.comparedWith", "what a change is compared with");
+      if (fact.unit === "percent") need("figure.percent", "a percentage");
+      else if (fact.unit === "percentage-point") need("figure.percentagePoint", "percentage points");
+      else if (fact.unit === "basis-point") need("figure.basisPoint", "basis points");
+      else if (fact.unit === "money") money(fact.currency ?? "EUR", fact.display?.scale ?? "million");
+      break;
+    default:
+      break;
+  }
+  return keys;
 }
+
+/** How a money fact is shown (see {@link moneyDisplayOf}). */
+export const moneyDisplay = moneyDisplayOf;
 
 function fractionDigitsOf(value: number): number {
   return Number.isInteger(value) ? 0 : 2;

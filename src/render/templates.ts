@@ -13,7 +13,7 @@ import type { Article } from "../content/load.ts";
 import { parseStoryType, type StoryType } from "../content/story-type.ts";
 import { directionOf, type ResolvedArticle } from "../resolve/index.ts";
 import { textOf, translatedFrom, type Fact, type Locale, type LocalizedText } from "../content/schema.ts";
-import type { FigureFormatter } from "./figures.ts";
+import { figureMessageKeys, type FigureFormatter } from "./figures.ts";
 import { escapeMarkdown } from "./markdown.ts";
 import type { Messages } from "./messages.ts";
 import type { TemplateFile } from "../types.ts";
@@ -136,6 +136,13 @@ export function checkTemplate(template: BriefTemplate, article: Article, message
         actual: ref.name,
       }),
     );
+}
+
+/** Checks that a locale has every message the figures of an article need. */
+export function checkFigureMessages(article: Article, messages: Messages, localeFile: string): Diagnostic[] {
+  const missing = new Map<string, string>();
+  for (const fact of article.facts.facts) for (const { key, what } of figureMessageKeys(fact)) if (!messages.has(key) && !missing.has(key)) missing.set(key, `${what}, for fact \`${fact.id}\` of ${article.files.factsFile}`);
+  return [...missing].map(([key, what]) => diagnose(CATALOGUE["locale/missing-message"], { key, locale: messages.locale, what }, { file: localeFile, expected: `a ${messages.locale} text for \`${key}\`` }));
 }
 
 type Problem = Omit<Diagnostic, "file" | "severity">;
