@@ -242,6 +242,8 @@ function checkAcrossLocales(
           }
         }
       }
+      // Each locale writes a season's second year its own way: 2026-2027 ({{to}}) or 2026-27 ({{toShort}}).
+      if (key === "figure.seasonYears") continue;
       const mine = placeholderSet(compiled.get(locale)!, key);
       for (const [otherLocale, messages] of compiled) {
         if (otherLocale === locale || !baseKeys.get(otherLocale)!.has(key)) continue;
