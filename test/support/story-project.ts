@@ -31,8 +31,8 @@ export interface Briefs {
   titles: Record<Locale, string>;
   /** `build` itself: exit code and report. */
   run: CliRun;
-  /** The rules of every problem `build` reported. */
-  rules: string[];
+  /** The rules of the errors `build` reported (warnings, such as an ambiguous date, are left out). */
+  errors: string[];
 }
 
 const made: string[] = [];
@@ -65,7 +65,7 @@ export async function brief(article: ArticleInput): Promise<Briefs> {
   const body = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n\n/, "");
   const title = (text: string) => JSON.parse(/^title: (.*)$/m.exec(text)![1]!) as string;
   const [fr, nl, en] = (["fr", "nl", "en"] as const).map(read) as [string, string, string];
-  return { fr: body(fr), nl: body(nl), en: body(en), titles: { fr: shown(title(fr)), nl: shown(title(nl)), en: shown(title(en)) }, run, rules: reported(run.stderr).map((d) => d.rule) };
+  return { fr: body(fr), nl: body(nl), en: body(en), titles: { fr: shown(title(fr)), nl: shown(title(nl)), en: shown(title(en)) }, run, errors: reported(run.stderr).filter((d) => d.severity === "error").map((d) => d.rule) };
 }
 
 /**
