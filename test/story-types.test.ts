@@ -19,14 +19,14 @@ const swissBudget: ArticleInput = {
   body: "Le Conseil fédéral prévoit un déficit de 1,1 milliard de francs pour 2026. Il demande 312,4 millions de francs de crédits supplémentaires, le 25 septembre 2026.",
   facts: {
     version: 2,
-    editorial: { date: "2026-09-26", template: "public-budget" },
+    editorial: { date: "2026-09-25", template: "public-budget" },
     story: { government: { fr: "le Conseil fédéral", nl: "de Bondsraad", en: "the Federal Council" }, parliament: { fr: "le Parlement", nl: "het Parlement", en: "Parliament" } },
     facts: [
-      { id: "decision-date", type: "date", value: "2026-09-25", evidence: ["25 septembre 2026"] },
       { id: "budget-year", type: "year", value: 2026, evidence: ["pour 2026"] },
       { id: "credits", type: "money", measure: "supplementary-credits", currency: "CHF", value: 312400000, precision: 100000, evidence: ["312,4 millions de francs"] },
       { id: "balance", type: "money", measure: "budget-balance", currency: "CHF", value: -1100000000, precision: 100000000, evidence: ["déficit de 1,1 milliard de francs"] },
     ],
+    ignore: [{ text: "25 septembre 2026", reason: "the day of the decision, the brief's own date" }],
   },
 };
 
@@ -276,7 +276,7 @@ describe("public-budget", () => {
     const input = structuredClone(swissBudget);
     input.body = "Le Conseil fédéral prévoit un excédent de 500 millions de francs pour 2026. Il demande 312,4 millions de francs de crédits supplémentaires, le 25 septembre 2026. Le Parlement se prononcera au printemps 2027.";
     const facts = input.facts.facts as Array<Record<string, unknown>>;
-    facts[3] = { id: "balance", type: "money", measure: "budget-balance", currency: "CHF", value: 500000000, precision: 1000000, evidence: ["excédent de 500 millions de francs"] };
+    facts[2] = { id: "balance", type: "money", measure: "budget-balance", currency: "CHF", value: 500000000, precision: 1000000, evidence: ["excédent de 500 millions de francs"] };
     facts.push({ id: "session", type: "season", value: "2027-spring", evidence: ["printemps 2027"] });
     const b = await brief(input);
     expectBuilt(b);
