@@ -161,7 +161,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     diagnostics.push(...cms.diagnostics);
   }
   diagnostics.push(...staleOutputs(paths, result.files, onDisk));
-  return { ...result, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics), figuresVerified: figures, outputs: onDisk };
+  return { ...result, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics), figuresVerified: figures, outputs: onDisk, storyTypes: new Map(articles.map((a) => [a.slug, a.facts.editorial.template])) };
 }
 
 function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUse, preview = false): { result: RunResult; articles: Article[]; entries: BuildCache["entries"] } {
