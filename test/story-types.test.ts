@@ -6,8 +6,8 @@
  * three languages, and that the build passes with every figure verified.
  *
  * A change that is stable at the precision shown has no figure in the brief
- * ("stable", "unchanged"): the verifier cannot see it, so these articles
- * mark it `required: false`.
+ * ("stable", "unchanged"): the verifier does not require it, and these
+ * articles leave it required to show that.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { brief, cleanupStoryProjects, lines, type ArticleInput, type Briefs } from "./support/story-project.ts";
@@ -116,7 +116,7 @@ describe("company-results", () => {
           { id: "period", type: "year", value: 2025, evidence: ["En 2025"] },
           { id: "previous-period", type: "year", value: 2024, required: false, evidence: ["à 2024"] },
           { id: "revenue", type: "money", measure: "revenue", currency: "EUR", value: 2500000, precision: 100000, evidence: ["2,5 millions d’euros"] },
-          { id: "organic-change", type: "change", measure: "organic-growth", unit: "percent", value: 0, decimals: 1, "compared-with": "previous-period", required: false, evidence: ["0,0 %"] },
+          { id: "organic-change", type: "change", measure: "organic-growth", unit: "percent", value: 0, decimals: 1, "compared-with": "previous-period", evidence: ["0,0 %"] },
         ],
       },
     });
@@ -140,7 +140,8 @@ describe("statistics-release", () => {
         { id: "period", type: "month", value: "2026-10", evidence: ["octobre 2026"] },
         { id: "previous", type: "percent", measure, value: from, decimals, evidence: [evidence[1]] },
         { id: "previous-period", type: "month", value: "2026-09", evidence: ["septembre 2026"] },
-        { id: "indicator-change", type: "change", measure, unit: "percentage-point", value: Math.round((to - from) * 100) / 100, from: "previous", to: "indicator", decimals: 1, "compared-with": "previous-period", required: decimals === 1, evidence: [evidence[2]] },
+        // No value: the change is computed from its two ends, by the renderer and by the verifier alike.
+        { id: "indicator-change", type: "change", measure, unit: "percentage-point", from: "previous", to: "indicator", decimals: 1, "compared-with": "previous-period", evidence: [evidence[2]] },
       ],
     },
   });
@@ -165,7 +166,7 @@ describe("statistics-release", () => {
   });
 
   it("no change at the precision shown: stable, stabiel, steady", async () => {
-    // −0,02 point is 0,0 at the precision shown: stable, and no figure to verify (required: false).
+    // −0,02 point is 0,0 at the precision shown: stable, and no figure to verify.
     const b = await brief(release("inflation", 2.43, 2.41, ["2,41 %", "2,43 %", "0,02 point de pourcentage"], 2));
     expectBuilt(b);
     expect(b.titles.nl).toBe("Inflatie stabiel op 2,41~procent in oktober 2026");
