@@ -62,7 +62,8 @@ export interface ReadFigure {
   /** money, count, percent, points, quantities: a signed number in base units (1,2 milliard d’euros → 1200000000;
    *  40 % → 40; en baisse de 2,4 % → −2.4; perte nette de 12 millions d’euros → −12000000);
    *  year: the year number; year-range: [from, to]; month: "YYYY-MM"; date: "YYYY-MM-DD"; quarter: "2024-Q4";
-   *  half-year: "2025-H1"; season: "2026-spring", "2026-2027-winter"; duration: ISO 8601 ("P3Y", "PT48H") */
+   *  half-year: "2025-H1"; season: "2026-spring", "2026-2027-winter"; duration: ISO 8601 ("P3Y", "PT48H");
+   *  fraction: the fraction as a number (deux tiers → 2/3, half → 0.5) */
   value: number | [number, number] | string;
   /** for numeric units: the value of one unit of the last digit shown, in base units
    *  ("1,2 milliard" → 100000000; "544,7 millions" → 100000; "1 232 726 898" → 1). Absent for dates, years. */
@@ -1081,4 +1082,36 @@ export function readFigures(text: string, locale: ReaderLocale): ReadFigure[] {
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Characters that hide or disguise a figure.
+
+/** A character used as a digit that is not 0–9: any other decimal digit (Arabic-Indic, Devanagari,
+ *  fullwidth), a superscript or subscript, a vulgar fraction, a numeral letter. */
+const FOREIGN_DIGIT = /(?![0-9])[\p{Nd}\p{No}\p{Nl}]/gu;
+/** Invisible and bidirectional control characters, and a soft hyphen next to a digit. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]|\u00AD(?=\p{N})|(?<=\p{N})\u00AD/gu;
+
+/** A character that must never reach a brief. */
+export interface OddCharacter {
+  /** UTF-16 offset in the text */
+  index: number;
+  char: string;
+  kind: "foreign-digit" | "invisible";
+  /** the code point, written U+XXXX */
+  code: string;
+}
+
+/** Every digit other than 0–9 and every invisible or bidirectional control character of `text`, in order. */
+export function oddCharacters(text: string): OddCharacter[] {
+  const found: OddCharacter[] = [];
+  for (const [re, kind] of [[FOREIGN_DIGIT, "foreign-digit"], [INVISIBLE, "invisible"]] as const) {
+    for (const m of text.matchAll(re)) {
+      const char = m[0];
+      const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+      found.push({ index: m.index, char, kind, code });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
 }

@@ -10,7 +10,8 @@ import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose, phrase } from "../diagnostics/report.ts";
 import type { Locale } from "../content/schema.ts";
 import type { ChangeFact, VerifierDataset, VerifierFact } from "./facts.ts";
-import { CURRENCIES, readFigures, type FigureUnit, type ReadFigure, type ReaderLocale } from "./reader.ts";
+import { Origins, type InputText } from "./origin.ts";
+import { CURRENCIES, oddCharacters, readFigures, type FigureUnit, type ReadFigure, type ReaderLocale } from "./reader.ts";
 
 /** One output file to verify. */
 export interface VerifyFile {
@@ -26,6 +27,8 @@ export interface VerifyArticle {
   slug: string;
   facts: VerifierDataset;
   sourceLang: Locale;
+  /** The inputs whose texts reach the briefs: a problem found in an output also names where its text was written. */
+  inputs?: readonly InputText[];
 }
 
 /** A figure found in an output and the fact it matched. */
@@ -86,9 +89,11 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
   }));
   const figures: VerifiedFigure[] = [];
   const diagnostics: Diagnostic[] = [];
+  const origins = new Origins(article.inputs ?? []);
   for (const file of files) {
     const { passages, problems } = file.format === "markdown" ? markdownPassages(file, article) : htmlPassages(file, article);
     diagnostics.push(...problems);
+    diagnostics.push(...oddCharacterProblems(file, origins));
     const seen = new Set<string>();
     const lines = file.contents.split("\n");
     for (const passage of passages) {
@@ -96,7 +101,9 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
         const newlines = countNewlines(passage.text, figure.start);
         const line = passage.line + newlines;
         const estimate = newlines === 0 ? passage.column + figure.start : 1 + columnOf(passage.text, figure.start);
-        const at = { file: file.file, line, column: exactColumn(lines[line - 1] ?? "", figure.text, estimate) };
+        const before = passage.text.slice(Math.max(0, figure.start - 40), figure.start).split(/\s/).slice(-3).join(" ");
+        const origin = origins.find([`${before}${figure.text}`, figure.text], passage.locale);
+        const at = { file: file.file, line, column: exactColumn(lines[line - 1] ?? "", figure.text, estimate), ...(origin ? { origin } : {}) };
         for (const problem of figure.problems) {
           diagnostics.push(diagnose(CATALOGUE["verify/style"], { figure: figure.text, where: passage.where, problem }, { ...at, actual: figure.text }));
         }
@@ -451,6 +458,25 @@ function jsonLdPassages(json: string, line: number, column: number, file: Verify
     problems.push(diagnose(CATALOGUE["verify/unmatched-figure"], { date: "JSON-LD datePublished" }, { file: file.file, line, column: 1, expected: article.facts.editorial.date, actual: String(data.datePublished) }));
   }
   return passages;
+}
+
+/** Every digit other than 0–9 and every invisible or bidirectional control character of an output, with its input. */
+function oddCharacterProblems(file: VerifyFile, origins: Origins): Diagnostic[] {
+  const where = file.format === "markdown" ? "the brief" : "the page";
+  return oddCharacters(file.contents).map((odd) => {
+    const before = file.contents.slice(Math.max(0, odd.index - 16), odd.index);
+    const after = file.contents.slice(odd.index + odd.char.length, odd.index + odd.char.length + 16);
+    const needles = [`${before}${odd.char}${after}`, `${before}${odd.char}`, `${odd.char}${after}`, odd.char];
+    const origin = origins.find(needles.flatMap((n) => [n, n.trim()]), file.locale);
+    const entry = odd.kind === "invisible" ? CATALOGUE["verify/invisible-character"] : CATALOGUE["verify/foreign-digit"];
+    return diagnose(entry, { code: odd.code, where }, {
+      file: file.file,
+      line: 1 + countNewlines(file.contents, odd.index),
+      column: 1 + columnOf(file.contents, odd.index),
+      actual: odd.code,
+      ...(origin ? { origin } : {}),
+    });
+  });
 }
 
 /**
