@@ -11,7 +11,7 @@ import { diagnose, phrase } from "../diagnostics/report.ts";
 import type { Locale } from "../content/schema.ts";
 import type { ChangeFact, VerifierDataset, VerifierFact } from "./facts.ts";
 import { Origins, type InputText } from "./origin.ts";
-import { CURRENCIES, oddCharacters, readFigures, type FigureUnit, type ReadFigure, type ReaderLocale } from "./reader.ts";
+import { oddCharacters, readFigures, type FigureUnit, type ReadFigure, type ReaderLocale } from "./reader.ts";
 
 /** One output file to verify. */
 export interface VerifyFile {
@@ -79,14 +79,7 @@ interface Target {
 
 /** Verifies every output file of one article against its dataset. */
 export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile[]): Verification {
-  const byId = new Map(article.facts.facts.map((fact) => [fact.id, fact]));
-  const date: VerifierFact = { id: "editorial.date", type: "date", value: article.facts.editorial.date };
-  const known: Known[] = [...article.facts.facts, date].map((fact) => ({
-    id: fact.id,
-    fact,
-    required: fact !== date && fact.required !== false,
-    target: targetOf(fact, byId),
-  }));
+  const known = knownFacts(article.facts);
   const figures: VerifiedFigure[] = [];
   const diagnostics: Diagnostic[] = [];
   const origins = new Origins(article.inputs ?? []);
@@ -141,11 +134,31 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
   return { figures, diagnostics };
 }
 
+/** What the verifier matches figures against: every fact with its target, and the editorial date. */
+function knownFacts(facts: VerifyArticle["facts"]): Known[] {
+  const byId = new Map(facts.facts.map((fact) => [fact.id, fact]));
+  const date: VerifierFact = { id: "editorial.date", type: "date", value: facts.editorial.date };
+  return [...facts.facts, date].map((fact) => ({
+    id: fact.id,
+    fact,
+    required: fact !== date && fact.required !== false,
+    target: targetOf(fact, byId),
+  }));
+}
+
+/**
+ * The fact a figure read from a brief shows, matched exactly as
+ * verification matches it (the best fact); undefined when none does.
+ */
+export function factMatcher(facts: VerifyArticle["facts"]): (figure: ReadFigure) => string | undefined {
+  const known = knownFacts(facts);
+  return (figure) => matchFigure(figure, known, "").fact?.id;
+}
+
 type Match =
   | { fact: Known; ambiguous?: string[]; rule?: undefined }
   | { fact?: undefined; rule: string; message: string; expected: string };
 
-const isCurrency = (unit: string): boolean => (CURRENCIES as readonly string[]).includes(unit);
 const stepOf = (decimals: number | undefined): number | undefined => (decimals === undefined ? undefined : 10 ** -decimals);
 
 /** The number a fact stands for, for a change between two facts. */
