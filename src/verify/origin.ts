@@ -16,6 +16,12 @@ export interface InputText {
   text: string;
 }
 
+/** A text to look for, after `skip` characters of context. */
+export interface Needle {
+  text: string;
+  skip: number;
+}
+
 /** A position in an input. */
 export interface Origin {
   file: string;
@@ -73,17 +79,20 @@ export class Origins {
   /**
    * The position of the first of `needles` found in an input of `locale`
    * (or of no locale), tried in order; undefined when no input holds any.
+   * A needle may carry words of context before the offending text: `skip`
+   * says how many characters of it to pass over.
    */
-  find(needles: readonly string[], locale: string): Origin | undefined {
+  find(needles: readonly (string | Needle)[], locale: string): Origin | undefined {
     // Texts of the output's locale (and templates) first, then the others (an original quote).
     const pieces = [...this.#pieces.filter((p) => p.locale === undefined || p.locale === locale), ...this.#pieces.filter((p) => p.locale !== undefined && p.locale !== locale)];
-    for (const needle of needles) {
+    for (const entry of needles) {
+      const { text: needle, skip } = typeof entry === "string" ? { text: entry, skip: 0 } : entry;
       if (needle.trim() === "") continue;
       const wanted = fold(needle);
       for (const piece of pieces) {
         const index = fold(piece.value).indexOf(wanted);
         if (index === -1) continue;
-        return position(piece, locateInSource(piece, index, needle));
+        return position(piece, locateInSource(piece, index, needle) + skip);
       }
     }
     return undefined;

@@ -95,7 +95,7 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
         const line = passage.line + newlines;
         const estimate = newlines === 0 ? passage.column + figure.start : 1 + columnOf(passage.text, figure.start);
         const before = passage.text.slice(Math.max(0, figure.start - 40), figure.start).split(/\s/).slice(-3).join(" ");
-        const origin = origins.find([`${before}${figure.text}`, figure.text], passage.locale);
+        const origin = origins.find([{ text: `${before}${figure.text}`, skip: before.length }, figure.text], passage.locale);
         const at = { file: file.file, line, column: exactColumn(lines[line - 1] ?? "", figure.text, estimate), ...(origin ? { origin } : {}) };
         for (const problem of figure.problems) {
           diagnostics.push(diagnose(CATALOGUE["verify/style"], { figure: figure.text, where: passage.where, problem }, { ...at, actual: figure.text }));
@@ -479,8 +479,15 @@ function oddCharacterProblems(file: VerifyFile, origins: Origins): Diagnostic[] 
   return oddCharacters(file.contents).map((odd) => {
     const before = file.contents.slice(Math.max(0, odd.index - 16), odd.index);
     const after = file.contents.slice(odd.index + odd.char.length, odd.index + odd.char.length + 16);
-    const needles = [`${before}${odd.char}${after}`, `${before}${odd.char}`, `${odd.char}${after}`, odd.char];
-    const origin = origins.find(needles.flatMap((n) => [n, n.trim()]), file.locale);
+    const trimmed = before.trimStart();
+    const needles = [
+      { text: `${before}${odd.char}${after}`, skip: before.length },
+      { text: `${trimmed}${odd.char}${after.trimEnd()}`, skip: trimmed.length },
+      { text: `${trimmed}${odd.char}`, skip: trimmed.length },
+      `${odd.char}${after.trimEnd()}`,
+      odd.char,
+    ];
+    const origin = origins.find(needles, file.locale);
     const entry = odd.kind === "invisible" ? CATALOGUE["verify/invisible-character"] : CATALOGUE["verify/foreign-digit"];
     return diagnose(entry, { code: odd.code, where }, {
       file: file.file,
