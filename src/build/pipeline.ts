@@ -26,6 +26,7 @@ import { checkFigureMessages, checkTemplate, compileTemplates } from "../render/
 import { extractFigures } from "../extract/index.ts";
 import { checkProvenance, type SourceCoverage } from "../provenance/check.ts";
 import { verifyCmsOutputs } from "../verify/feeds.ts";
+import type { InputText } from "../verify/origin.ts";
 import { verifyArticle, type VerifyArticle, type VerifyFile } from "../verify/verify.ts";
 
 export { RENDER_VERSION, type RunResult };
@@ -151,7 +152,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
         return contents === undefined ? [] : [verifyFile(paths, relative, contents)];
       }),
     );
-    const verification = verifyArticle({ slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang }, files);
+    const verification = verifyArticle(verifyArticleOf(article, inputs), files);
     figures += verification.figures.length;
     diagnostics.push(...verification.diagnostics);
   }
@@ -223,10 +224,7 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
   for (const { article, inputHash, cacheKey, coverage: sourceCoverage } of fresh) {
     const template = templates.templates.get(article.facts.editorial.template)!;
     const rendered = renderer.render(article, template, `sha256:${inputHash}`);
-    const verification = verifyArticle(
-      { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang },
-      rendered.map((f) => verifyFile(paths, f.path, f.contents)),
-    );
+    const verification = verifyArticle(verifyArticleOf(article, inputs), rendered.map((f) => verifyFile(paths, f.path, f.contents)));
     diagnostics.push(...verification.diagnostics);
     result.figuresVerified += verification.figures.length;
     result.files.push(...rendered);
@@ -276,8 +274,17 @@ function addCmsOutputs(result: RunResult, messages: LoadedMessages, paths: Proje
   result.files.push(...files);
 }
 
-function verifyArticleOf(article: Article): VerifyArticle {
-  return { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang };
+/** What the verifier knows of an article; with the inputs, its problems name the input that holds the offending text. */
+function verifyArticleOf(article: Article, inputs?: ProjectInputs): VerifyArticle {
+  const base = { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang };
+  if (!inputs) return base;
+  const template = inputs.templates.find((t) => t.name === article.facts.editorial.template);
+  const texts: InputText[] = [
+    { file: article.files.factsFile, kind: "facts", text: article.files.factsText },
+    ...inputs.locales.map((l) => ({ file: l.file, kind: "locale" as const, locale: l.locale, text: l.text })),
+    ...[template, inputs.pageTemplate].flatMap((t) => (t ? [{ file: t.file, kind: "template" as const, text: t.text }] : [])),
+  ];
+  return { ...base, inputs: texts };
 }
 
 function verifyFile(paths: ProjectPaths, relative: string, contents: string): VerifyFile {
