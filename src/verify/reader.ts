@@ -728,10 +728,10 @@ function cardinalAt(t: string, i: number, loc: ReaderLocale): { end: number; val
       total += (group === 0 ? 1 : group) * 1000;
       group = 0;
     } else if (v === 100) {
-      if (group >= 100 || (group > 0 && group > 9)) break;
+      if (group > 9) break; // vingt cents, cent cent: two numbers
       group = (group === 0 ? 1 : group) * 100;
     } else {
-      const fits = last === Infinity || (v < last && (last >= 100 || (v < 10 && last >= 10) || (v < 20 && (last === 60 || last === 80))));
+      const fits = last === Infinity || (v < last && (last >= 100 || (v < 10 && last % 10 === 0) || (v < 20 && (last === 60 || last === 80))));
       if (!fits) break;
       group += v;
     }
