@@ -10,6 +10,7 @@ import { hashOf, RENDER_VERSION, reuse, sha256, sharedInputsHash, type CacheEntr
 import { emptyResult, type RunResult } from "./result.ts";
 import { staleOutputs } from "./stale.ts";
 import { loadArticle, type Article } from "../content/load.ts";
+import { parseConfig, type SiteConfig } from "../content/config.ts";
 import { LOCALES } from "../content/schema.ts";
 import { checkOutputLocation, checkPreviewLocation, checkProjectRoot } from "../io/paths.ts";
 import { lockOutputs } from "../io/lock.ts";
@@ -161,7 +162,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     diagnostics.push(...cms.diagnostics);
   }
   diagnostics.push(...staleOutputs(paths, result.files, onDisk));
-  return { ...result, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics), figuresVerified: figures, outputs: onDisk };
+  return { ...result, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics), figuresVerified: figures, outputs: onDisk, storyTypes: new Map(articles.map((a) => [a.slug, a.facts.editorial.template])) };
 }
 
 function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUse, preview = false): { result: RunResult; articles: Article[]; entries: BuildCache["entries"] } {
@@ -174,6 +175,9 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
     return { result, articles, entries };
   };
 
+  const settings = parseConfig(inputs.config?.text, inputs.config?.file);
+  diagnostics.push(...settings.diagnostics);
+  const site = settings.config.site;
   const messages = loadMessages(inputs.locales);
   diagnostics.push(...messages.diagnostics);
   const templates = compileTemplates(inputs.templates);
@@ -216,7 +220,7 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
   }
   if ((hasErrors(diagnostics) && !preview) || sharedBroken || !inputs.pageTemplate) return done();
 
-  const renderer = createRenderer(messages.catalog, inputs.pageTemplate.text);
+  const renderer = createRenderer(messages.catalog, inputs.pageTemplate.text, site);
   for (const { article, inputHash, cacheKey, coverage: sourceCoverage } of fresh) {
     const template = templates.templates.get(article.facts.editorial.template)!;
     const rendered = renderer.render(article, template, `sha256:${inputHash}`);
@@ -230,7 +234,7 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
       entries[article.slug] = entry;
     }
   }
-  addCmsOutputs(result, messages, paths, fresh.map((f) => f.article), entries);
+  addCmsOutputs(result, messages, paths, fresh.map((f) => f.article), entries, site);
   result.files.sort((a, b) => compareStrings(a.path, b.path));
   return done(fresh.map((f) => f.article));
 }
@@ -241,7 +245,7 @@ function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUs
  * articles rendered in this run (a cached article's were verified when it
  * was rendered, and are made from the same files).
  */
-function addCmsOutputs(result: RunResult, messages: LoadedMessages, paths: ProjectPaths, rendered: readonly Article[], entries: BuildCache["entries"]): void {
+function addCmsOutputs(result: RunResult, messages: LoadedMessages, paths: ProjectPaths, rendered: readonly Article[], entries: BuildCache["entries"], site?: SiteConfig): void {
   const missing = LOCALES.filter((l) => !messages.catalog.get(l)?.has(FEED_TITLE_KEY));
   if (missing.length > 0) {
     for (const l of missing) result.diagnostics.push(diagnose(CATALOGUE["locale/missing-message"], { key: FEED_TITLE_KEY, locale: l }, { file: `${paths.locales}/${l}.json` }));
@@ -250,7 +254,7 @@ function addCmsOutputs(result: RunResult, messages: LoadedMessages, paths: Proje
   // Feed data of reused articles comes from their cache entries; what this run reads is kept in its entries.
   const memo: FeedMemo = new Map();
   for (const entry of Object.values(entries) as CacheEntry[]) for (const [key, brief] of Object.entries(entry.feed ?? {})) memo.set(key, brief);
-  const files = cmsOutputs(result.files, feedTitles(messages.catalog), memo);
+  const files = cmsOutputs(result.files, feedTitles(messages.catalog), memo, site);
   for (const article of rendered) {
     const entry = entries[article.slug] as CacheEntry | undefined;
     if (!entry) continue;

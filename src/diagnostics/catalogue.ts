@@ -623,10 +623,28 @@ export const CATALOGUE = {
     title: "A brief is missing from the outputs",
     message: (a: { locale: string; slug: string; out: string }) => `the ${a.locale} brief of ${a.slug} is missing from ${a.out}/: run \`newsbrief build\``,
   },
+  "publish/future-date": {
+    rule: "publish/future-date",
+    title: "A brief dated in the future would be scheduled",
+    message: (a: { key: string; date: string }) => `${a.key} is dated ${a.date}, in the future: published as asked, WordPress would schedule it for that date`,
+    hint: "Give `--status future` to schedule the briefs dated in the future (and publish the others), or `--status draft` to keep them as drafts; nothing was sent.",
+    usage: true,
+  },
   "publish/unreadable-brief": {
     rule: "publish/unreadable-brief",
     title: "A brief cannot be read back",
     message: (a: { reason: string }) => a.reason,
+  },
+  // Language checks (`newsbrief lint`).
+  "lint/<rule>": {
+    rule: "lint/<rule>",
+    title: "A brief's language breaks a house rule (spelling, typography)",
+    message: (a: { rule: string; text: string; locale: string; output: string }) =>
+      a.rule === "spelling"
+        ? `“${a.text}” is not in the ${a.locale} dictionary nor in locales/words.${a.locale}.txt (shown at ${a.output})`
+        : `${a.locale} text breaks the house rule \`${a.rule}\` (shown at ${a.output})`,
+    hint: "Fix the text at the place named (a locale message, a story text of facts.yaml, a template line); for a name or an EU term, add it to locales/words.<locale>.txt. Each rule can be made a warning or turned off in newsbrief.config.json (docs/lint.md).",
+    ruleFor: (a: { rule: string }) => `lint/${a.rule}`,
   },
 } as const satisfies Record<string, CatalogueEntry<never>>;
 

@@ -9,6 +9,10 @@
  * page's body, so it is the page's body byte for byte; a build keeps it by
  * the Markdown file's hash, so an unchanged brief is not converted again.
  *
+ * With the site's settings, the feeds give the site's home page, their own
+ * URL and each item's absolute URL; without, item URLs are relative to the
+ * output folder.
+ *
  * The manifest covers every file of the output folder except itself: each
  * brief's `.md` and `.html` and the three feeds, with their SHA-256.
  */
@@ -18,6 +22,7 @@ import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layo
 import { compareStrings } from "../diagnostics/diagnostic.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import type { OutputFile } from "../types.ts";
+import type { SiteConfig } from "../content/config.ts";
 import { sanitizeBody } from "./brief.ts";
 import { createMarked } from "./markdown.ts";
 import { INTL_TAG, type Messages } from "./messages.ts";
@@ -62,7 +67,7 @@ interface BriefData extends FeedBrief {
  * The feeds and the manifest for `files` (the per-article outputs). `titles`
  * gives each locale's feed title. Files that are not briefs are ignored.
  */
-export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record<Locale, string>>, memo: FeedMemo = new Map()): OutputFile[] {
+export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record<Locale, string>>, memo: FeedMemo = new Map(), site?: SiteConfig): OutputFile[] {
   const byPath = new Map(files.map((f) => [f.path, f.contents]));
   const hashes = new Map<string, string>();
   const hash = (path: string) => {
@@ -98,7 +103,7 @@ export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record
       .sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug))
       .map((b) => ({
         id: `${b.translationKey}/${b.locale}`,
-        url: b.htmlPath,
+        url: site ? `${site.baseUrl}${b.htmlPath}` : b.htmlPath,
         title: b.title,
         summary: b.description,
         content_html: b.html,
@@ -107,7 +112,8 @@ export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record
         language: INTL_TAG[locale],
         _newsbrief: { translationKey: b.translationKey, locale: b.locale, slug: b.slug },
       }));
-    const feed = { version: JSON_FEED_VERSION, title: titles[locale], language: INTL_TAG[locale], items };
+    const home = site ? { home_page_url: site.baseUrl, feed_url: `${site.baseUrl}${feedPath(locale)}` } : {};
+    const feed = { version: JSON_FEED_VERSION, title: titles[locale], ...home, language: INTL_TAG[locale], items };
     return { path: feedPath(locale), contents: `${JSON.stringify(feed, null, 2)}\n` };
   });
 

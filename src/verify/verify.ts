@@ -35,6 +35,8 @@ export interface VerifyArticle {
 export interface VerifiedFigure {
   file: string;
   line: number;
+  /** 1-based column on that line of the file where the figure's text starts (its end is `column + text.length`). */
+  column: number;
   text: string;
   factId: string;
 }
@@ -103,7 +105,7 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
         const match = matchFigure(figure, known, passage.where);
         if (match.fact) {
           seen.add(match.fact.id);
-          figures.push({ file: file.file, line, text: figure.text, factId: match.fact.id });
+          figures.push({ file: file.file, line, column: at.column, text: figure.text, factId: match.fact.id });
           if (match.ambiguous) {
             diagnostics.push(diagnose(CATALOGUE["verify/ambiguous-figure"], { figure: figure.text, ids: match.ambiguous, where: passage.where }, { ...at, actual: figure.text }));
           }
@@ -138,12 +140,12 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
 function knownFacts(facts: VerifyArticle["facts"]): Known[] {
   const byId = new Map(facts.facts.map((fact) => [fact.id, fact]));
   const date: VerifierFact = { id: "editorial.date", type: "date", value: facts.editorial.date };
-  return [...facts.facts, date].map((fact) => ({
-    id: fact.id,
-    fact,
-    required: fact !== date && fact.required !== false,
-    target: targetOf(fact, byId),
-  }));
+  return [...facts.facts, date].map((fact) => {
+    const target = targetOf(fact, byId);
+    // A change that rounds to zero is said in words (stable, stabiel, unchanged): it shows no figure to find.
+    const stable = fact.type === "change" && typeof target?.value === "number" && Math.round(Math.abs(target.value) * 10 ** (fact.decimals ?? (fact.unit === "percent" && Math.abs(target.value) < 10 ? 1 : 0))) === 0;
+    return { id: fact.id, fact, required: fact !== date && fact.required !== false && !stable, target };
+  });
 }
 
 /**
