@@ -87,6 +87,21 @@ describe("the edges of numbers in words", () => {
   });
 });
 
+describe("a year earlier", () => {
+  it("is the time of a comparison, not a figure, after an article only", () => {
+    expect(read("un an plus tôt", "fr")).toEqual([]);
+    expect(read("un an auparavant", "fr")).toEqual([]);
+    expect(read("een jaar eerder", "nl")).toEqual([]);
+    expect(read("een jaar geleden", "nl")).toEqual([]);
+    expect(read("one year earlier", "en")).toEqual([]);
+    expect(read("un an plus tard", "fr")).toEqual([]);
+    expect(read("un an de plus", "fr")).toEqual([["un an", "duration", "P1Y"]]);
+    expect(read("een jaar eerdere", "nl")).toEqual([["een jaar", "duration", "P1Y"]]);
+    expect(read("deux ans plus tôt", "fr")).toEqual([["deux ans", "duration", "P2Y"]]);
+    expect(read("un million plus tôt", "fr")).toEqual([["un million", "count", 1e6]]);
+  });
+});
+
 describe("the edges of the refused characters", () => {
   it("names a code point beyond U+FFFF in full", () => {
     expect(oddCharacters("x 𝟏")).toEqual([{ index: 2, char: "𝟏", kind: "foreign-digit", code: "U+1D7CF" }]);
