@@ -636,6 +636,12 @@ const NL_TENS: Record<string, number> = { twintig: 20, dertig: 30, veertig: 40, 
 
 /** The words that are an article as well as "one": a figure only before a scale, currency or unit word. */
 const ARTICLES: Record<ReaderLocale, string[]> = { fr: ["un", "une"], nl: ["een"], en: ["a", "an", "one"] };
+/** After "un an", "een jaar", "one year": words that make it the time of a comparison (a year earlier), not a figure. */
+const RELATIVE: Record<ReaderLocale, RegExp> = {
+  fr: /^[ \u00A0](?:plus tôt|plus tard|auparavant|avant|après)(?![\p{L}\p{N}])/u,
+  nl: /^[ \u00A0](?:eerder|later|geleden|daarvoor)(?![\p{L}\p{N}])/u,
+  en: /^[ \u00A0](?:earlier|later|ago|before)(?![\p{L}\p{N}])/u,
+};
 /** "and" between the words of a cardinal (vingt et un, one hundred and five). */
 const AND: Record<ReaderLocale, string> = { fr: "et", nl: "en", en: "and" };
 /** A half after a number or its scale word: un milliard et demi, two and a half, twee en een half. */
@@ -728,10 +734,10 @@ function cardinalAt(t: string, i: number, loc: ReaderLocale): { end: number; val
       total += (group === 0 ? 1 : group) * 1000;
       group = 0;
     } else if (v === 100) {
-      if (group >= 100 || (group > 0 && group > 9)) break;
+      if (group > 9) break; // vingt cents, cent cent: two numbers
       group = (group === 0 ? 1 : group) * 100;
     } else {
-      const fits = last === Infinity || (v < last && (last >= 100 || (v < 10 && last >= 10) || (v < 20 && (last === 60 || last === 80))));
+      const fits = last === Infinity || (v < last && (last >= 100 || (v < 10 && last % 10 === 0) || (v < 20 && (last === 60 || last === 80))));
       if (!fits) break;
       group += v;
     }
@@ -977,6 +983,7 @@ const readAmount: Reader = (t, i, L, loc, floor, plain = false, words?: Num): Re
     }
   }
   if (num.words === "article" && !(scale || (unit !== "count" && !/^an?$/i.test(t.slice(i, num.end))))) return null; // an article alone
+  if (num.words === "article" && duration !== undefined && RELATIVE[loc].test(t.slice(end, end + 16))) return null; // un an plus tôt
   if (end === num.end && !prefix && isWordChar(t[end]) && num.words === undefined) {
     // Glued to letters (4K, 3e): skipped. In "1 232K" only the last digit run is glued; read "1" alone.
     return plain || num.end === runEnd(t, i, isDigit) ? null : readAmount(t, i, L, loc, floor, true);
