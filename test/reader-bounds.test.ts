@@ -220,3 +220,50 @@ describe("the words around a figure", () => {
     expect(read("5 http", "en")).toEqual([["5", "count", 5]]);
   });
 });
+
+describe("more edges", () => {
+  it("reads a group only with the separator it started with", () => {
+    expect(read("1,232.567", "en")).toEqual([["1,232.567", "count", 1232.567]]);
+  });
+
+  it("takes a leading currency only after the figure before it", () => {
+    expect(read("5 € 3", "fr")).toEqual([["5 €", "EUR", 5], ["3", "count", 3]]);
+    expect(read("€5 million euros", "en")).toEqual([["€5 million", "EUR", 5e6]]);
+  });
+
+  it("reads the Dutch halves in Dutch only, and as whole words", () => {
+    expect(read("anderhalf million", "en")).toEqual([]);
+    expect(read("tweeënhalfje", "nl")).toEqual([]);
+  });
+
+  it("reads pour as the percent word only before cent, and neuf before a hyphen", () => {
+    expect(read("pour deux projets", "fr")).toEqual([["deux", "count", 2]]);
+    expect(read("neuf-cents projets", "fr")).toEqual([["neuf-cents", "count", 900]]);
+  });
+
+  it("reads een kwart always, and een derde as a fraction only before van or at the end", () => {
+    expect(read("een kwart fase", "nl")).toEqual([["een kwart", "fraction", 0.25]]);
+    expect(read("een derde,x y", "nl")).toEqual([["een derde", "fraction", 1 / 3]]);
+    expect(problems("la moitié", "fr")).toEqual([[]]);
+    expect(problems("a third", "en")).toEqual([[]]);
+  });
+
+  it("agrees a point with its number, and reads no unit after a percent", () => {
+    expect(problems("1 points de pourcentage", "fr")).toEqual([["unit must be singular below 2: point de pourcentage"]]);
+    expect(read("5% MW", "en")).toEqual([["5%", "percent", 5]]);
+    expect(problems("0 mois", "fr")).toEqual([[]]);
+  });
+
+  it("gives no sign to a year or a period after a direction word, and no step to a period", () => {
+    const year = one("up 2020", "en");
+    expect([year.unit, year.value, year.sign]).toEqual(["year", 2020, undefined]);
+    const quarter = one("up Q4 2024", "en");
+    expect([quarter.value, quarter.sign]).toEqual(["2024-Q4", undefined]);
+    expect("step" in one("May 2024", "en")).toBe(false);
+    expect("step" in one("5 km", "en")).toBe(true);
+  });
+
+  it("ends a link at a closing bracket", () => {
+    expect(read("(https://x.com/5)7 jobs", "en")).toEqual([["7", "count", 7]]);
+  });
+});

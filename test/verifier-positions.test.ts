@@ -98,7 +98,7 @@ describe("the positions of a brief's figures", () => {
   });
 
   it("gives the origin of a figure by the words before it", () => {
-    const a = article(SEVEN, [{ file: "t.hbs", kind: "template", text: "x\nalpha beta gamma 8 delta\nbeta gamma 8" }]);
+    const a = article(SEVEN, [{ file: "t.hbs", kind: "template", text: "x 8\nalpha beta gamma 8 delta\nbeta gamma 8" }]);
     const [d] = verifyArticle(a, [md(`${front()}7 and alpha beta gamma 8\n`)]).diagnostics;
     expect(d?.origin).toEqual({ file: "t.hbs", line: 2, column: 18 });
   });
@@ -115,11 +115,11 @@ describe("the positions in a page", () => {
       '<meta property="og:description" content="ogd 4">',
       '<meta name="keywords" content="kw 5">',
       '<meta name="description">',
-      "<style>p { width: 6px }</style>",
-      '<script>var x = "9";</script>',
+      "<style>/* 6 */</style>",
+      `<script>${JSON.stringify({ datePublished: DATE, other: "9" })}</script>`,
     ].join("\n"));
-    const { diagnostics } = run([{ id: "n", type: "count", value: 70 }], [html(contents)]);
-    expect(diagnostics.filter((d) => d.rule === "verify/unmatched-figure").map((d) => [d.actual, d.line, d.column, d.message])).toEqual([
+    const { diagnostics } = run([{ id: "n", type: "count", value: 70, required: false }], [html(contents)]);
+    expect(diagnostics.map((d) => [d.actual, d.line, d.column, d.message])).toEqual([
       ["1", 3, 14, "1 matches no fact of the dataset in the page"],
       ["2", 4, 40, "2 matches no fact of the dataset in meta description"],
       ["3", 5, 39, "3 matches no fact of the dataset in meta og:title"],
@@ -147,6 +147,12 @@ describe("the positions in a page", () => {
     expect(late[0]?.message).toBe("the JSON-LD datePublished is not the editorial date");
     const fine = run(SEVEN, [html(`<p>7</p>\n<script>${JSON.stringify({ datePublished: DATE, headline: 3, isBasedOn: { headline: 4 } })}</script>`)]).diagnostics;
     expect(fine).toEqual([]);
+  });
+
+  it("decodes entities, and starts a text at its first piece", () => {
+    expect(run(SEVEN, [html("<p>&#55;</p>")]).figures.map((f) => f.text)).toEqual(["7"]);
+    expect(short(run(SEVEN, [html("<p>7</p><p>x\n&amp;\n8</p>")]).diagnostics)).toEqual([["verify/unmatched-figure", 3, 1, "`n` = 7 (count)", "8"]]);
+    expect(short(run(SEVEN, [html("<p>7</p><p>\n8</p>")]).diagnostics)).toEqual([["verify/unmatched-figure", 2, 1, "`n` = 7 (count)", "8"]]);
   });
 
   it("puts a figure of a later line of a text at its own line and column", () => {
@@ -318,6 +324,17 @@ describe("matching", () => {
     expect(message(true, "7")).toBe("7 must be hedged: fact `n` is approximate in body");
     expect(message(false, "about 7")).toBe("7 is hedged, but fact `n` is exact in body");
     expect(message(true, "about 7")).toBeUndefined();
+  });
+
+  it("prefers the fact hedged or bounded as the figure is", () => {
+    const facts: VerifierFact[] = [{ id: "a", type: "count", value: 5, required: false }, { id: "b", type: "count", value: 5, approx: true, required: false }];
+    expect(match(facts, "about 5 5")).toEqual(["b", "a"]);
+    expect(run(facts, [md(`${front()}about 5 and 5\n`)]).diagnostics).toEqual([]);
+  });
+
+  it("names a tie between two dates", () => {
+    const facts: VerifierFact[] = [{ id: "a", type: "date", value: "2024-05-01" }, { id: "b", type: "date", value: "2024-05-01", required: false }];
+    expect(run(facts, [md(`${front()}1 May 2024\n`)]).diagnostics.map((d) => d.rule)).toEqual(["verify/ambiguous-figure"]);
   });
 
   it("names every fact of a tie", () => {

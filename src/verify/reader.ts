@@ -805,7 +805,7 @@ const readFraction: Reader = (t, i, L, loc) => {
   // a half before a scale word is a number (half a billion, een half miljoen), read as an amount
   if (wordNumber(t, i, L, loc)?.decimals === 1) return null;
   if (HALF_WORDS[loc].includes(word) && !HYPHENS.includes(t[end] ?? "x")) return figure(t, i, end, "fraction", 0.5, []);
-  const cardinal = cardinalAt(t, i, loc) ?? (loc === "en" && (word === "a" || word === "one") ? { end, value: 1, article: true } : null);
+  const cardinal = cardinalAt(t, i, loc); // en "a" and "one" are cardinals there
   if (!cardinal || !isSpace(t[cardinal.end]) && !HYPHENS.includes(t[cardinal.end] ?? "x")) return null;
   const next = wordAt(t, cardinal.end + 1);
   const denominator = FRACTIONS[loc][next.word];
