@@ -3,7 +3,7 @@
  * output folder as it is, every text decoded strictly.
  */
 import { readFileSync } from "node:fs";
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { fsq, mapLimit } from "./limit.ts";
 import path from "node:path";
 import { type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
@@ -34,13 +34,14 @@ export async function readProject(paths: ProjectPaths, options: ReadOptions = {}
   const inputs: ProjectInputs = { articles: [], templates: [], locales: [], diagnostics };
 
   const slugs = (await listDirectory(paths.root, paths.content, diagnostics, "directory")).map((entry) => entry.name);
-  for (const slug of slugs) {
-    if (options.articles && !options.articles.has(slug)) continue;
+  const wanted = slugs.filter((slug) => !options.articles || options.articles.has(slug));
+  const articleFiles = await mapLimit(wanted, 32, async (slug) => {
     const factsFile = posix(paths.content, slug, "facts.yaml");
     const sourceFile = posix(paths.content, slug, "source.fr.md");
     const [factsText, sourceText] = await Promise.all([read(factsFile), read(sourceFile)]);
-    if (factsText !== undefined && sourceText !== undefined) inputs.articles.push({ slug, factsFile, factsText, sourceFile, sourceText });
-  }
+    return factsText !== undefined && sourceText !== undefined ? { slug, factsFile, factsText, sourceFile, sourceText } : undefined;
+  });
+  for (const files of articleFiles) if (files) inputs.articles.push(files);
   if (slugs.length === 0 && !diagnostics.length) {
     diagnostics.push(diagnose(CATALOGUE["content/empty"], {}, { file: paths.content }));
   }
@@ -68,7 +69,7 @@ export async function readOutputs(paths: ProjectPaths, options: ReadOptions = {}
   const walk = async (dir: string, prefix: string): Promise<void> => {
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = await fsq.readdir(dir);
     } catch {
       return;
     }
@@ -77,7 +78,7 @@ export async function readOutputs(paths: ProjectPaths, options: ReadOptions = {}
         const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
         if (options.articles && !options.articles.has(relative.split("/")[0]!)) return;
         if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
-        else if (entry.isFile()) found.set(relative, await readFile(path.join(dir, entry.name), "utf8"));
+        else if (entry.isFile()) found.set(relative, await fsq.readText(path.join(dir, entry.name)));
       }),
     );
   };
@@ -88,7 +89,7 @@ export async function readOutputs(paths: ProjectPaths, options: ReadOptions = {}
 /** Whether the path joined from `parts` is a folder (not a link to one). */
 export async function isFolder(...parts: string[]): Promise<boolean> {
   try {
-    return (await lstat(path.join(...parts))).isDirectory();
+    return (await fsq.lstat(path.join(...parts))).isDirectory();
   } catch {
     return false;
   }
@@ -122,7 +123,7 @@ export async function readTemplates(paths: ProjectPaths, diagnostics: Diagnostic
 async function listDirectory(root: string, relative: string, diagnostics: Diagnostic[], kind: "directory" | "file" | "any"): Promise<Array<{ name: string; folder: boolean }>> {
   let entries;
   try {
-    entries = await readdir(path.join(root, relative), { withFileTypes: true });
+    entries = await fsq.readdir(path.join(root, relative));
   } catch {
     diagnostics.push(diagnose(CATALOGUE["config/missing-folder"], { folder: relative }, { file: relative }));
     return [];
@@ -166,7 +167,7 @@ export async function readTextFile(absolute: string, display: string, diagnostic
   const relative = display;
   let stats;
   try {
-    stats = await lstat(absolute);
+    stats = await fsq.lstat(absolute);
   } catch {
     diagnostics.push(diagnose(CATALOGUE["content/missing-file"], { file: relative }, { file: relative, ...(options.argument ? { usage: true as const } : {}) }));
     return undefined;
@@ -179,7 +180,7 @@ export async function readTextFile(absolute: string, display: string, diagnostic
     diagnostics.push(diagnose(CATALOGUE["content/too-large"], { file: relative, max: MAX_INPUT_BYTES }, { file: relative, actual: `${stats.size} bytes` }));
     return undefined;
   }
-  const bytes = await readFile(absolute);
+  const bytes = await fsq.readBytes(absolute);
   return decodeText(bytes, relative, diagnostics, options);
 }
 

@@ -2,7 +2,8 @@
  * Writing the output folder: the new tree is staged beside it and swapped
  * in whole, and a build that was killed half-way is cleaned up.
  */
-import { link, lstat, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { link, lstat, mkdir, readdir, rename, writeFile } from "node:fs/promises";
+import { removeTree } from "./limit.ts";
 import path from "node:path";
 import type { OutputFile, ProjectPaths } from "../types.ts";
 
@@ -20,7 +21,7 @@ export async function writeOutputs(paths: ProjectPaths, files: readonly OutputFi
   const removed = [...previous.keys()].filter((p) => !wanted.has(p));
   if (changed.length === 0 && removed.length === 0) return [];
   const { staging, old } = sideFolders(paths, process.pid);
-  await rm(staging, { recursive: true, force: true });
+  await removeTree(staging);
   await mkdir(staging, { recursive: true });
   const made = new Set<string>();
   for (const file of files) {
@@ -49,7 +50,7 @@ export async function writeOutputs(paths: ProjectPaths, files: readonly OutputFi
     hadOld = false;
   }
   await rename(staging, outDir);
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  if (hadOld) await removeTree(old);
   return [...changed, ...removed].sort();
 }
 
@@ -86,12 +87,12 @@ export async function recoverOutputs(paths: ProjectPaths): Promise<string[]> {
       outExists = true;
       done.push(`restored ${paths.out}/ from an interrupted build`);
     } else {
-      await rm(full, { recursive: true, force: true });
+      await removeTree(full);
       done.push(`removed ${name} left by an interrupted build`);
     }
   }
   for (const name of leftovers.filter((n) => /\.staging-\d+$/.test(n))) {
-    await rm(path.join(parent, name), { recursive: true, force: true });
+    await removeTree(path.join(parent, name));
     done.push(`removed ${name} left by an interrupted build`);
   }
   return done;
