@@ -3,6 +3,7 @@ import { failureOf, formatReport } from "../diagnostics/diagnostic.ts";
 import { build, check, preview, type RunResult } from "../build/pipeline.ts";
 import { CommandError, LockError } from "../errors.ts";
 import { coverageLine } from "../provenance/check.ts";
+import { terminalProgress, type ProgressReporter } from "../build/progress.ts";
 import type { CliProcess, ProjectPaths } from "../types.ts";
 
 /** Options of `newsbrief build`. */
@@ -13,11 +14,21 @@ export interface BuildCommandOptions {
   cache: boolean;
   /** How long to wait for another build, in seconds. */
   wait: number;
+  /** Worker threads. */
+  jobs?: number;
+  /** No progress line. */
+  quiet?: boolean;
+}
+
+/** The progress line of a run: on a terminal only, and not with --quiet. */
+export function progressOf(proc: CliProcess, quiet?: boolean): ProgressReporter | undefined {
+  return proc.isTTY && !quiet ? terminalProgress(proc.stderr, proc.now ?? Date.now) : undefined;
 }
 
 /** Runs `newsbrief build`. */
 export async function runBuild(proc: CliProcess, paths: ProjectPaths, options: BuildCommandOptions): Promise<void> {
-  const result = await build(paths, { dryRun: options.check === true, cache: options.cache, waitMs: options.wait * 1000 });
+  const progress = progressOf(proc, options.quiet);
+  const result = await build(paths, { dryRun: options.check === true, cache: options.cache, waitMs: options.wait * 1000, ...(options.jobs === undefined ? {} : { jobs: options.jobs }), ...(progress ? { progress } : {}) });
   for (const line of result.recovered ?? []) proc.stderr(`newsbrief: ${line}\n`);
   report(proc, result, options.check ? "checked" : "built");
 }
@@ -36,8 +47,9 @@ export async function runPreview(proc: CliProcess, paths: ProjectPaths, dir: str
 }
 
 /** Runs `newsbrief check`. */
-export async function runCheck(proc: CliProcess, paths: ProjectPaths): Promise<void> {
-  report(proc, await check(paths), "checked");
+export async function runCheck(proc: CliProcess, paths: ProjectPaths, options: { jobs?: number; quiet?: boolean } = {}): Promise<void> {
+  const progress = progressOf(proc, options.quiet);
+  report(proc, await check(paths, { ...(options.jobs === undefined ? {} : { jobs: options.jobs }), ...(progress ? { progress } : {}) }), "checked");
 }
 
 /** Prints a run's diagnostics and summary; throws when it failed. */

@@ -8,9 +8,36 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { ProjectPaths } from "../types.ts";
 
-/** What the build cache remembers of each article's last verified build. */
+/** Size and modification time (ms) of a file, as recorded when it was written or read. */
+export type Stamp = [number, number];
+
+/** What the build cache remembers of one article's last verified build. */
+export interface IndexEntry {
+  /** Hash of everything its outputs depend on, newsbrief itself included. */
+  key: string;
+  figures: number;
+  /** Its outputs, by path in the output folder: `[sha256, size, mtime]` when written. */
+  files: Record<string, [string, number, number]>;
+  /** Its two input files as last read: stamps and the hash of their texts. */
+  inputs?: { facts: Stamp; source: Stamp; inputHash: string };
+  coverage?: { slug: string; figures: number; covered: number; ignored: number };
+  /** What the manifest lists of it. */
+  briefs?: Array<{ locale: "fr" | "nl" | "en"; title: string; translationKey: string; date: string; md: string; html: string }>;
+  /** Where its item sits in each locale's feed file (UTF-16 offsets), with its date. */
+  feed?: Record<string, [number, number, string]>;
+}
+
+/**
+ * The build cache: every article's last verified build and an index of the
+ * output folder (size, modification time and hash of every file, recorded
+ * when written), so that an unchanged project is recognised without reading it.
+ */
 export interface BuildCache {
-  entries: Record<string, { key: string; figures: number; files: Record<string, string> }>;
+  entries: Record<string, IndexEntry>;
+  /** The feeds and the manifest, as for {@link IndexEntry.files}. */
+  cms?: Record<string, [string, number, number]>;
+  /** The hash of the templates and locales the entries were built with. */
+  shared?: string;
 }
 
 function cacheFile(paths: ProjectPaths): string {
@@ -47,7 +74,7 @@ let fingerprint: Promise<string> | undefined;
 export function sourceFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const hash = createHash("sha256");
-    // The whole of src/, one folder up from this one.
+    // The whole of src/ (or, when run compiled, dist/), one folder up from this one.
     const root = fileURLToPath(new URL("..", import.meta.url));
     const walk = async (dir: string): Promise<void> => {
       const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));

@@ -2,7 +2,7 @@
  * Reading the project: its inputs (articles, templates, locales) and the
  * output folder as it is, every text decoded strictly.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { fsq, mapLimit } from "./limit.ts";
 import path from "node:path";
 import { type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -25,6 +25,85 @@ export interface ProjectInputs {
 /** Which articles to read: all of them, or only these slugs. */
 export interface ReadOptions {
   articles?: ReadonlySet<string>;
+}
+
+/** The article folders under content/ (sorted), with the problems met listing them. */
+export async function listArticles(paths: ProjectPaths, diagnostics: Diagnostic[]): Promise<string[]> {
+  const slugs = (await listDirectory(paths.root, paths.content, diagnostics, "directory")).map((entry) => entry.name);
+  if (slugs.length === 0 && !diagnostics.length) diagnostics.push(diagnose(CATALOGUE["content/empty"], {}, { file: paths.content }));
+  return slugs;
+}
+
+/** Reads one article's two files; undefined (with diagnostics) when either cannot be read. */
+export async function readArticle(paths: ProjectPaths, slug: string, diagnostics: Diagnostic[]): Promise<ArticleFiles | undefined> {
+  const factsFile = posix(paths.content, slug, "facts.yaml");
+  const sourceFile = posix(paths.content, slug, "source.fr.md");
+  const [factsText, sourceText] = await Promise.all([readText(paths.root, factsFile, diagnostics), readText(paths.root, sourceFile, diagnostics)]);
+  return factsText !== undefined && sourceText !== undefined ? { slug, factsFile, factsText, sourceFile, sourceText } : undefined;
+}
+
+/** Size and modification time of a file (project-relative or absolute), or undefined when it is not a regular file. */
+export function fileStamp(root: string, relative: string): [number, number] | undefined {
+  try {
+    const stats = statSync(path.resolve(root, relative), { throwIfNoEntry: false });
+    return stats?.isFile() ? [stats.size, stats.mtimeMs] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What every article shares: templates and locales. */
+export async function readSharedInputs(paths: ProjectPaths, diagnostics: Diagnostic[]): Promise<Pick<ProjectInputs, "templates" | "pageTemplate" | "locales">> {
+  const templates = await readTemplates(paths, diagnostics);
+  const inputs: Pick<ProjectInputs, "templates" | "pageTemplate" | "locales"> = { templates: templates.templates, locales: [] };
+  if (templates.pageTemplate) inputs.pageTemplate = templates.pageTemplate;
+  if (await isFolder(path.join(paths.root, paths.locales))) {
+    for (const locale of LOCALES) {
+      const file = posix(paths.locales, `${locale}.json`);
+      const text = await readText(paths.root, file, diagnostics);
+      if (text !== undefined) inputs.locales.push({ locale, file, text });
+    }
+  } else {
+    diagnostics.push(diagnose(CATALOGUE["config/missing-folder"], { folder: paths.locales }, { file: paths.locales }));
+  }
+  return inputs;
+}
+
+/** The paths (inside it) of every file of the output folder, sorted. */
+export async function listOutputs(paths: ProjectPaths): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fsq.readdir(dir);
+    } catch {
+      return;
+    }
+    await Promise.all(
+      entries.map(async (entry) => {
+        const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
+        else if (entry.isFile()) found.push(relative);
+      }),
+    );
+  };
+  await walk(path.join(paths.root, paths.out), "");
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Reads the given files of the output folder (paths inside it); missing ones are left out. */
+export async function readOutputFiles(paths: ProjectPaths, relatives: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  await Promise.all(
+    relatives.map(async (relative) => {
+      try {
+        found.set(relative, await fsq.readText(path.join(paths.root, paths.out, ...relative.split("/"))));
+      } catch {
+        // Not there: the caller reports it.
+      }
+    }),
+  );
+  return found;
 }
 
 /** Reads every input of a build; missing or unreadable files become diagnostics. */
