@@ -29,6 +29,8 @@ export interface SharedInputs {
   localesDir: string;
   /** The output folder, relative to the root. */
   out: string;
+  /** The shared inputs could not all be read: articles are checked, none rendered. */
+  broken?: boolean;
 }
 
 /** What to do with one article. */
@@ -88,7 +90,7 @@ export function createStage(shared: SharedInputs): Stage {
   diagnostics.push(...messages.diagnostics);
   const compiled = compileTemplates(shared.templates);
   diagnostics.push(...compiled.diagnostics);
-  const broken = hasErrors(diagnostics) || !shared.pageTemplate;
+  const broken = shared.broken === true || hasErrors(diagnostics) || !shared.pageTemplate;
   const knownTemplates = new Set(shared.templates.map((t) => t.name));
   const types = new Map([...compiled.templates.values()].map((t) => [t.name, t.type.definition] as const));
   let renderer: Renderer | undefined;

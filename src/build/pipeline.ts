@@ -97,6 +97,12 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       const stamp = outStamp(relative);
       return stamp !== undefined && stamp[0] === size && stamp[1] === mtime;
     });
+  // Whether a file differs from out/: by the index when out/ is as recorded, else by reading it.
+  const differs = async (relative: string, contents: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
+    if (before && intact({ [relative]: before })) return before[0] !== digest;
+    const onDisk = await readOutputFiles(paths, [relative]);
+    return onDisk.get(relative) !== contents;
+  };
   const cmsIntact = intact(cache.cms) && Object.keys(cache.cms ?? {}).length === LOCALES.length + 1;
 
   // Which articles can be reused as they are: same inputs (by their stamps, else their texts), same templates, locales and code, outputs untouched.
@@ -136,7 +142,8 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   const known = new Set(slugs);
   const gone = Object.keys(cache.entries).filter((slug) => !known.has(slug));
 
-  const stage = createStage({ ...shared, localesDir: paths.locales, out: paths.out });
+  const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
+  const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);
   const missingTitle = LOCALES.filter((l) => stage.messages.catalog.size > 0 && !stage.messages.catalog.get(l)?.has(FEED_TITLE_KEY));
 
@@ -196,7 +203,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
             files[file.path] = before;
             return;
           }
-          if (!before || before[0] !== digest || !intact({ [file.path]: before })) result.changed.push(file.path);
+          if (await differs(file.path, file.contents, digest, before)) result.changed.push(file.path);
           const [size, mtime] = await tx.put(file.path, file.contents);
           files[file.path] = [digest, size, mtime];
         }),
@@ -216,7 +223,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       }
       return job;
     };
-    await processArticles({ ...shared, localesDir: paths.locales, out: paths.out }, sharedHash, toRender.length, recording, handle, { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
+    await processArticles(sharedInputs, sharedHash, toRender.length, recording, handle, { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
     progress?.done();
     for (const l of missingTitle) diagnostics.push(diagnose(CATALOGUE["locale/missing-message"], { key: FEED_TITLE_KEY, locale: l }, { file: `${paths.locales}/${l}.json` }));
     if (failed || hasErrors(diagnostics) || !shared.pageTemplate || stage.broken) {
@@ -268,7 +275,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
         cmsIndex[relative] = before;
         return;
       }
-      if (!before || before[0] !== digest || !intact({ [relative]: before })) result.changed.push(relative);
+      if (await differs(relative, contents, digest, before)) result.changed.push(relative);
       const [size, mtime] = await tx.put(relative, contents);
       cmsIndex[relative] = [digest, size, mtime];
     }
@@ -375,7 +382,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   const items = new Map<Locale, Array<{ date: string; slug: string; text: string }>>(LOCALES.map((l) => [l, []]));
   const briefs = new Map<string, ManifestBrief[]>();
   const verifyTargets = new Map<string, VerifyArticle>();
-  const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out };
+  const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);
   const progress = options.progress?.("check", slugs.length);
@@ -385,6 +392,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       const slug = slugs[nextIndex++]!;
       const files = await readArticle(paths, slug, diagnostics);
       if (!files) {
+        inputsFailed = true;
         progress?.tick();
         continue;
       }
@@ -395,11 +403,16 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     }
     return undefined;
   };
+  // Problems with the inputs stop a check before the outputs are compared, as a build stops before writing.
+  let inputsFailed = hasErrors(diagnostics);
   const handle = (outcome: ArticleOutcome): void => {
     progress?.tick();
     diagnostics.push(...outcome.diagnostics);
     if (outcome.coverage) result.coverage!.push(outcome.coverage);
-    if (!outcome.rendered) return;
+    if (!outcome.rendered) {
+      if (hasErrors(outcome.diagnostics)) inputsFailed = true;
+      return;
+    }
     result.articles++;
     result.figuresVerified += outcome.figures;
     expected.push(...LOCALES.flatMap((l) => [briefPath(outcome.slug, l, "md"), briefPath(outcome.slug, l, "html")]));
@@ -410,7 +423,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   await processArticles(sharedInputs, sharedHash, slugs.length, next, handle, { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
   progress?.done();
   result.coverage!.sort((a, b) => compareStrings(a.slug, b.slug));
-  if (hasErrors(diagnostics) && (stage.broken || result.articles < slugs.length)) {
+  if (inputsFailed || stage.broken) {
     diagnostics.sort(compareDiagnostics);
     return result;
   }
@@ -450,7 +463,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
 async function renderAll(inputs: ProjectInputs, paths: ProjectPaths, options: { jobs?: number; poolFrom?: number }, preview = false): Promise<{ result: RunResult }> {
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   const result: RunResult = { ...emptyResult(), diagnostics, coverage: [] };
-  const sharedInputs = { templates: inputs.templates, ...(inputs.pageTemplate ? { pageTemplate: inputs.pageTemplate } : {}), locales: inputs.locales, localesDir: paths.locales, out: paths.out };
+  const sharedInputs = { templates: inputs.templates, ...(inputs.pageTemplate ? { pageTemplate: inputs.pageTemplate } : {}), locales: inputs.locales, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const sharedHash = sharedInputsHash(inputs);
   const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);

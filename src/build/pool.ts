@@ -48,10 +48,9 @@ export async function processArticles(
   const { default: Tinypool } = await import("tinypool");
   const typescript = import.meta.url.endsWith(".ts");
   const pool = new Tinypool({
-    filename: new URL(typescript ? "./worker.ts" : "./worker.js", import.meta.url).href,
+    filename: new URL(typescript ? "./worker-dev.js" : "./worker.js", import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
-    ...(typescript ? { execArgv: ["--import", "tsx"] } : {}),
   });
   try {
     const inFlight = new Set<Promise<void>>();

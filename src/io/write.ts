@@ -91,7 +91,7 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
   const { staging, old, journal } = sideFolders(paths, process.pid);
   await removeTree(staging);
   await fsq.mkdir(staging);
-  const made = new Set<string>([staging]);
+  const made = new Map<string, Promise<unknown>>([[staging, Promise.resolve()]]);
   const written: string[] = [];
   const removed: string[] = [];
   const target = (relative: string) => {
@@ -99,10 +99,10 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
     if (!full.startsWith(staging + path.sep)) throw new Error(`output path escapes the output folder: ${relative}`);
     return full;
   };
-  const ensureDir = async (dir: string) => {
-    if (made.has(dir)) return;
-    made.add(dir);
-    await fsq.mkdir(dir);
+  const ensureDir = (dir: string) => {
+    let making = made.get(dir);
+    if (!making) made.set(dir, (making = fsq.mkdir(dir)));
+    return making;
   };
   return {
     async put(relative, contents) {
