@@ -7,6 +7,6 @@ export default defineConfig({
     update: false,
     // Limits on slow set-ups (real servers, child builds), not assertions on speed.
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 });

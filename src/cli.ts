@@ -81,11 +81,12 @@ export async function main(proc: CliProcess): Promise<number> {
     .command("extract")
     .description("list every figure of a French text or Markdown file (front matter skipped): position, text, value, unit")
     .argument("<file>", "the file to read, relative to the current folder; offsets count UTF-16 code units from the start of the file as read")
-    .option("--json", "print a JSON array of {text, start, end, value, unit, approx} instead of the table")
+    .option("--json", "print a JSON array of {text, start, end, value, unit, approx, bound, currencySource} instead of the table")
     .addOption(new Option("--draft", "print a draft facts.yaml instead: one fact per figure, its evidence quoted, and a TODO for each editor's decision").conflicts("json"))
-    .action(async (file: string, options: { json?: boolean; draft?: boolean }) => {
+    .option("--type <story-type>", "with --draft: the story type the article will be; a figure whose words name one of its measures gets `measure:` instead of labels to write")
+    .action(async (file: string, options: { json?: boolean; draft?: boolean; type?: string }) => {
       const { runExtract } = await import("./commands/extract.ts");
-      await runExtract(proc, file, options);
+      await runExtract(proc, file, options, pathsOf());
     });
 
   program
@@ -93,9 +94,10 @@ export async function main(proc: CliProcess): Promise<number> {
     .description("start an article: content/<slug>/ with the French text verbatim as source.fr.md and a draft facts.yaml (never overwrites)")
     .argument("<slug>", "the article's folder name: lower-case words joined by hyphens")
     .requiredOption("--from <file>", "the French article, as plain text or Markdown")
-    .action(async (slug: string, options: { from: string }) => {
+    .option("--type <story-type>", "the story type the article will be (see `newsbrief templates`): its template is set, and figures whose words name one of its measures get `measure:` instead of labels to write")
+    .action(async (slug: string, options: { from: string; type?: string }) => {
       const { runNew } = await import("./commands/new.ts");
-      await runNew(proc, pathsOf(), slug, options.from);
+      await runNew(proc, pathsOf(), slug, options.from, options.type);
     });
 
   program

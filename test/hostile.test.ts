@@ -133,11 +133,9 @@ describe("concurrent builds", () => {
     expect(result.code, result.stderr).toBe(0);
   });
 
-  // Known bug (src/io/lock.ts): a build killed after creating the lock file
-  // but before writing its owner into it leaves an empty .out.lock, which
-  // reads as held by "process -1" for ever: every later build exits 75 until
-  // someone deletes the file. Turn this into `it` once that is fixed.
-  it.fails("an empty lock left by a build killed while taking it is taken over", async () => {
+  // A lock is linked into place with its owner already written: an empty one
+  // was never a live build's, and is taken over.
+  it("an empty lock left by a build killed while taking it is taken over", async () => {
     const root = await makeProject();
     root.write(".out.lock", "");
     const result = await run(root, "build");

@@ -173,5 +173,5 @@ describe("a build killed at any moment", () => {
     setVersion("before");
     expect(build().status).toBe(0);
     expect(snapshot(out)).toEqual(before);
-  });
+  }, 300_000);
 });

@@ -67,10 +67,8 @@ describe("newsbrief new + extract --draft", () => {
     expect(new Set(problems.map((d) => d.rule))).toEqual(new Set(["draft/todo"]));
     expect(problems.every((d) => d.at.startsWith(`${FOLDER}/facts.yaml:`))).toBe(true);
     expect(check.stderr).toContain("an editor's decision is still open: the French label of fact `amount-45-million` at `facts.0.label.fr`  [draft/todo]");
-    // Durations have no fact type yet: they are ignored with that reason, which is no decision to make.
-    expect(check.stderr).not.toContain("“18 mois”");
-    // One per decision: date, template, story, a year, 3 labels × 8 facts.
-    expect(problems).toHaveLength(3 + 1 + 3 * 8);
+    // One per decision: date, template, story, a year, 3 labels × 6 figures (dates and periods need no label).
+    expect(problems).toHaveLength(3 + 1 + 3 * 6);
   });
 
   it("drafts one fact per figure, typed, with its exact value, precision, display and evidence", () => {
@@ -82,13 +80,16 @@ describe("newsbrief new + extract --draft", () => {
       { id: "amount-45-million", type: "money", currency: "EUR", value: 45000000, precision: 1000000, display: { scale: "million", decimals: 0 }, evidence: ["investit 45 millions d’euros", "consacre 45 millions d’euros"] },
       { id: "date-2025-02-12", type: "date", value: "2025-02-12", evidence: ["12 février 2025"] },
       { id: "years-2024-2026", type: "year-range", value: [2024, 2026], evidence: ["2024-2026"] },
-      { id: "percent-12-5", type: "percent", value: 12.5, decimals: 1, evidence: ["12,5 %"] },
+      // "a augmenté de 12,5 %": a rise, drafted as a change.
+      { id: "change-up-12-5", type: "change", unit: "percent", value: 12.5, decimals: 1, evidence: ["12,5 %"] },
       { id: "year-2023", type: "year", value: 2023, evidence: ["2023"] },
       { id: "count-3000", type: "count", value: 3000, approx: true, evidence: ["3 000"] },
       { id: "date-03-03", type: "date", value: "TODO: the year of 03-03 (the source does not write it), as YYYY-MM-DD", evidence: ["3 mars"] },
+      { id: "duration-18m", type: "duration", value: "P18M", evidence: ["18 mois"] },
       { id: "amount-1-25-billion", type: "money", currency: "EUR", value: 1250000000, precision: 10000000, display: { scale: "billion", decimals: 2 }, evidence: ["1,25 milliard d’euros"] },
+      { id: "duration-10y", type: "duration", value: "P10Y", evidence: ["dix ans"] },
     ]);
-    expect(value.ignore.map((i) => i.text)).toEqual(["18 mois", "dix ans"]);
+    expect(value.ignore ?? []).toEqual([]);
   });
 
   it("once the editor has decided, the draft's facts pass provenance with every figure covered", () => {
@@ -100,7 +101,7 @@ describe("newsbrief new + extract --draft", () => {
     expect(loaded.diagnostics).toEqual([]);
     const result = checkProvenance(loaded.article!, extractFigures);
     expect(result.diagnostics).toEqual([]);
-    expect(result.coverage).toEqual({ slug: SLUG, figures: 11, covered: 9, ignored: 2 });
+    expect(result.coverage).toEqual({ slug: SLUG, figures: 11, covered: 11, ignored: 0 });
   });
 
   it("keeps a draft free of YAML features the project refuses, whatever the text holds", () => {

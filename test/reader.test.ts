@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type FigureUnit, type ReadFigure, type ReaderLocale, readFigures } from "../src/verify/reader.ts";
+import { type Bound, type FigureSign, type FigureUnit, type ReadFigure, type ReaderLocale, readFigures } from "../src/verify/reader.ts";
 
 const N = "\u202F"; // narrow no-break space: fr thousands separator
 const B = "\u00A0"; // no-break space
@@ -12,6 +12,8 @@ const essentials = (f: ReadFigure) => ({
   value: f.value,
   step: f.step,
   approx: f.approx ?? false,
+  bound: f.bound,
+  sign: f.sign,
   problems: f.problems,
 });
 
@@ -36,6 +38,8 @@ interface Row {
   /** the figure's span when it is not the whole input */
   span?: string;
   approx?: boolean;
+  bound?: Bound;
+  sign?: FigureSign;
   /** exact expected problems; [] when omitted */
   problems?: string[];
 }
@@ -43,6 +47,7 @@ const row = (loc: ReaderLocale, input: string, unit: FigureUnit, value: ReadFigu
   extra: Omit<Row, "loc" | "input" | "unit" | "value" | "step"> = {}): Row =>
   step === undefined ? { loc, input, unit, value, ...extra } : { loc, input, unit, value, step, ...extra };
 const hedge = (span: string): Pick<Row, "span" | "approx"> => ({ span, approx: true });
+const bounded = (span: string, bound: Bound): Pick<Row, "span" | "bound"> => ({ span, bound });
 const bad = (...problems: string[]): Pick<Row, "problems"> => ({ problems });
 
 const FR_DEC = "decimal separator must be a comma in fr";
@@ -87,8 +92,8 @@ const ROWS: Row[] = [
   row("fr", "0,5 point de pourcentage", "percentage-point", 0.5, 0.1),
   row("fr", "près de 1,2 milliard d’euros", "EUR", 1_200_000_000, 100_000_000, hedge("1,2 milliard d’euros")),
   row("fr", "environ 60 millions d’euros", "EUR", 60_000_000, 1_000_000, hedge("60 millions d’euros")),
-  row("fr", `plus de 40${B}%`, "percent", 40, 1, hedge(`40${B}%`)),
-  row("fr", "moins de 300 projets", "count", 300, 1, hedge("300")),
+  row("fr", `plus de 40${B}%`, "percent", 40, 1, bounded(`40${B}%`, "more-than")),
+  row("fr", "moins de 300 projets", "count", 300, 1, bounded("300", "less-than")),
   row("fr", "quelque 27 pays", "count", 27, 1, hedge("27")),
   row("fr", "Environ 2000 personnes", "count", 2000, 1, hedge("2000")),
   row("fr", "en 2030", "year", 2030, undefined, { span: "2030" }),
@@ -137,9 +142,9 @@ const ROWS: Row[] = [
   row("nl", "ongeveer 60 miljoen euro", "EUR", 60_000_000, 1_000_000, hedge("60 miljoen euro")),
   row("nl", "zo'n 40 procent", "percent", 40, 1, hedge("40 procent")),
   row("nl", "zo’n 300 bedrijven", "count", 300, 1, hedge("300")),
-  row("nl", "meer dan 1,2 miljard euro", "EUR", 1_200_000_000, 100_000_000, hedge("1,2 miljard euro")),
+  row("nl", "meer dan 1,2 miljard euro", "EUR", 1_200_000_000, 100_000_000, bounded("1,2 miljard euro", "more-than")),
   row("nl", "bijna 40%", "percent", 40, 1, hedge("40%")),
-  row("nl", "minder dan 3 procentpunt", "percentage-point", 3, 1, hedge("3 procentpunt")),
+  row("nl", "minder dan 3 procentpunt", "percentage-point", 3, 1, bounded("3 procentpunt", "less-than")),
   row("nl", "2 biljoen euro", "EUR", 2_000_000_000_000, 1_000_000_000_000),
   row("nl", "1,2 mld. euro", "EUR", 1_200_000_000, 100_000_000, bad("scale word must be written out in nl: miljard")),
   row("nl", "€ 1,2 miljard", "EUR", 1_200_000_000, 100_000_000, bad("currency must follow the number in nl: euro")),
@@ -167,8 +172,8 @@ const ROWS: Row[] = [
   row("en", "about €1.2 billion", "EUR", 1_200_000_000, 100_000_000, hedge("€1.2 billion")),
   row("en", "nearly 40%", "percent", 40, 1, hedge("40%")),
   row("en", "some 27 countries", "count", 27, 1, hedge("27")),
-  row("en", "more than €60 million", "EUR", 60_000_000, 1_000_000, hedge("€60 million")),
-  row("en", "less than 3 percentage points", "percentage-point", 3, 1, hedge("3 percentage points")),
+  row("en", "more than €60 million", "EUR", 60_000_000, 1_000_000, bounded("€60 million", "more-than")),
+  row("en", "less than 3 percentage points", "percentage-point", 3, 1, bounded("3 percentage points", "less-than")),
   row("en", "in 2026", "year", 2026, undefined, { span: "2026" }),
   row("en", "1.2 billion", "count", 1_200_000_000, 100_000_000),
   row("en", "EUR 1.2 billion", "EUR", 1_200_000_000, 100_000_000, bad(EN_LEAD)),
@@ -200,6 +205,8 @@ describe("readFigures: table", () => {
       value: r.value,
       step: r.step,
       approx: r.approx ?? false,
+      bound: r.bound,
+      sign: r.sign,
       problems: r.problems ?? [],
     });
     expect(f.start).toBe(input.indexOf(r.span ?? input));

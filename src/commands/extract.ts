@@ -5,13 +5,14 @@
  */
 import path from "node:path";
 import { failureOf, formatReport, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { CommandError } from "../errors.ts";
+import { CommandError, UsageError } from "../errors.ts";
 import { readTextFile } from "../io/read.ts";
 import { extractFigures } from "../extract/index.ts";
 import { extractFromDocument, formatJson, formatTable } from "../extract/document.ts";
 import { frontMatterEnd } from "../plan/front-matter.ts";
 import { draftFromDocument } from "../provenance/draft.ts";
-import type { CliProcess } from "../types.ts";
+import type { CliProcess, ProjectPaths } from "../types.ts";
+import { loadStoryType } from "./templates.ts";
 import type { ExtractedFigure } from "../extract/types.ts";
 
 /** Options of `newsbrief extract`. */
@@ -48,10 +49,12 @@ export async function extractFile(cwd: string, file: string, options: ExtractOpt
 }
 
 /** Runs `newsbrief extract`: prints the table, the JSON or the draft; throws when the file cannot be read. */
-export async function runExtract(proc: CliProcess, file: string, options: { json?: boolean; draft?: boolean }): Promise<void> {
+export async function runExtract(proc: CliProcess, file: string, options: { json?: boolean; draft?: boolean; type?: string }, paths?: ProjectPaths): Promise<void> {
+  if (options.type !== undefined && !options.draft) throw new UsageError("--type goes with --draft: it names the story type of the draft");
+  const type = options.type !== undefined && paths ? await loadStoryType(paths, options.type) : undefined;
   const result = await extractFile(proc.cwd, file, { json: options.json === true });
   if (result.diagnostics.length > 0) proc.stderr(`${formatReport(result.diagnostics)}\n`);
   const failure = failureOf(result.diagnostics);
   if (failure) throw new CommandError(failure);
-  proc.stdout(options.draft ? draftFromDocument(result.text ?? "", extractFigures) : result.output);
+  proc.stdout(options.draft ? draftFromDocument(result.text ?? "", extractFigures, type ? { name: type.name, measures: type.definition.measures } : undefined) : result.output);
 }

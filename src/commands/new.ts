@@ -8,23 +8,26 @@ import { createArticleFolder } from "../io/scaffold.ts";
 import type { FigureReader } from "../provenance/consistency.ts";
 import { checkSlug, planNewArticle, type NewArticlePlan } from "../provenance/new.ts";
 import type { CliProcess, ProjectPaths } from "../types.ts";
+import type { DraftInput } from "../provenance/draft.ts";
+import { loadStoryType } from "./templates.ts";
 
 /** Reads `from` (relative to `cwd`) and creates `content/<slug>/`; returns what went wrong, if anything. */
-export async function createArticle(paths: ProjectPaths, slug: string, from: string, cwd: string, read: FigureReader): Promise<NewArticlePlan & { folder: string }> {
+export async function createArticle(paths: ProjectPaths, slug: string, from: string, cwd: string, read: FigureReader, type?: DraftInput["type"]): Promise<NewArticlePlan & { folder: string }> {
   const folder = `${paths.content}/${slug}`;
   const diagnostics: Diagnostic[] = [];
   const text = await readTextFile(path.resolve(cwd, from), from, diagnostics, { argument: true });
   // An unreadable file and a bad slug are both reported in the same run.
   if (text === undefined) return { files: [], diagnostics: [...checkSlug(slug, paths.content), ...diagnostics], figures: 0, folder };
-  const plan = planNewArticle(slug, text, paths.content, read, from);
+  const plan = planNewArticle(slug, text, paths.content, read, from, type);
   if (hasErrors(plan.diagnostics)) return { ...plan, files: [], folder };
   const written = await createArticleFolder(paths, slug, plan.files);
   return written.length > 0 ? { files: [], diagnostics: written, figures: 0, folder } : { ...plan, folder };
 }
 
 /** Runs `newsbrief new`: creates the folder and says what to do next; throws when nothing was written. */
-export async function runNew(proc: CliProcess, paths: ProjectPaths, slug: string, from: string): Promise<void> {
-  const created = await createArticle(paths, slug, from, proc.cwd, extractFigures);
+export async function runNew(proc: CliProcess, paths: ProjectPaths, slug: string, from: string, typeName?: string): Promise<void> {
+  const type = typeName === undefined ? undefined : await loadStoryType(paths, typeName);
+  const created = await createArticle(paths, slug, from, proc.cwd, extractFigures, type ? { name: type.name, measures: type.definition.measures } : undefined);
   if (hasErrors(created.diagnostics)) {
     proc.stderr(`${formatReport(created.diagnostics)}\nnewsbrief: nothing was written.\n`);
     throw new CommandError(failureOf(created.diagnostics)!);

@@ -53,3 +53,12 @@ export function describeType(type: StoryType): string {
   }
   return `${lines.join("\n")}\n`;
 }
+
+/** The story type `name` of the project, or a usage error listing the types there are. */
+export async function loadStoryType(paths: ProjectPaths, name: string): Promise<StoryType> {
+  const diagnostics: Diagnostic[] = [];
+  const compiled = compileTemplates((await readTemplates(paths, diagnostics)).templates);
+  const type = compiled.templates.get(name)?.type;
+  if (!type) throw new UsageError(`no story type \`${name}\` in ${paths.templates}/: ${[...compiled.templates.keys()].sort().join(", ") || "there is none"} (see \`newsbrief templates\`)`);
+  return type;
+}

@@ -130,9 +130,12 @@ const figuresAreCoherent: Rule = (facts, ctx) => {
   }
 };
 
+/** Dates and periods need no label: a brief says them as they are (en 2024, au quatrième trimestre). */
+const UNLABELLED: ReadonlySet<Fact["type"]> = new Set(["year", "year-range", "month", "date", "quarter", "half-year", "season"]);
+
 const factsSayWhatTheyAre: Rule = (facts, ctx) => {
   facts.facts.forEach((fact, index) => {
-    if (!fact.label && !fact.measure) ctx.report({ path: ["facts", index, "id"], ...phrase(CATALOGUE["facts/missing-label"], { id: fact.id }), expected: "label: { fr: …, nl: …, en: … } or measure: <a measure of the story type>" });
+    if (!fact.label && !fact.measure && !UNLABELLED.has(fact.type)) ctx.report({ path: ["facts", index, "id"], ...phrase(CATALOGUE["facts/missing-label"], { id: fact.id }), expected: "label: { fr: …, nl: …, en: … } or measure: <a measure of the story type>" });
     if (fact.approx && fact.bound) ctx.report({ path: ["facts", index, "bound"], ...phrase(CATALOGUE["facts/approx-and-bound"], { id: fact.id }), actual: `approx: true, bound: ${fact.bound}` });
   });
 };

@@ -522,6 +522,21 @@ export const CATALOGUE = {
     message: (a: { figure: string; id: string; approx: boolean; where: string }) =>
       `${a.approx ? `${a.figure} must be hedged: fact \`${a.id}\` is approximate` : `${a.figure} is hedged, but fact \`${a.id}\` is exact`} in ${a.where}`,
   },
+  "verify/bound": {
+    rule: "verify/bound",
+    title: "A figure bounded differently from its fact",
+    message: (a: { figure: string; id: string; bound: string | undefined; shown: string | undefined; where: string }) =>
+      `${a.figure} ${a.shown ? `is bounded ${a.shown}` : "has no bound"}, but fact \`${a.id}\` ${a.bound ? `is bounded ${a.bound}` : "has no bound"} in ${a.where}`,
+    hint: "A bound (plus de, minstens, up to) is never an approximation: the brief shows the fact's bound, in its direction.",
+  },
+  "verify/ambiguous-figure": {
+    rule: "verify/ambiguous-figure",
+    title: "A figure several facts match equally well",
+    severity: "warning",
+    message: (a: { figure: string; ids: string[]; where: string }) =>
+      `${a.figure} matches facts ${a.ids.map((id) => `\`${id}\``).join(", ")} equally well in ${a.where}; it is counted as \`${a.ids[0] ?? ""}\``,
+    hint: "Give the facts different precisions or values, or show the figure at a step that tells them apart.",
+  },
   "verify/unmatched-figure": {
     rule: "verify/unmatched-figure",
     title: "A figure of an output matches no fact",

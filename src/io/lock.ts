@@ -1,7 +1,7 @@
 /**
  * The lock on the output folder, so that two builds never write it at once.
  */
-import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
 import type { ProjectPaths } from "../types.ts";
@@ -31,15 +31,20 @@ export async function lockOutputs(paths: ProjectPaths, waitMs = 0): Promise<{ lo
   const deadline = Date.now() + waitMs;
   let tookOver: LockOwner | undefined;
   for (;;) {
+    // The owner is written to a file of its own, then linked as the lock in
+    // one step: a lock file is never seen empty, so an empty or unreadable
+    // one was left by something else and is stale.
+    const mine = `${file}.${process.pid}.tmp`;
     try {
       await mkdir(path.dirname(file), { recursive: true });
-      const handle = await open(file, "wx");
-      await handle.writeFile(JSON.stringify(me));
-      await handle.close();
+      await writeFile(mine, JSON.stringify(me), { flag: "w" });
+      await link(mine, file);
       const lock: OutputLock = { release: () => rm(file, { force: true }) };
       return tookOver ? { lock, tookOver } : { lock };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      await rm(mine, { force: true });
     }
     const owner = await readLockOwner(file);
     if (!owner || (owner.host === me.host && !isRunning(owner.pid))) {
@@ -58,8 +63,8 @@ async function readLockOwner(file: string): Promise<LockOwner | undefined> {
     const data = JSON.parse(await readFile(file, "utf8")) as Partial<LockOwner>;
     if (typeof data.pid === "number" && typeof data.host === "string") return { pid: data.pid, host: data.host, since: String(data.since ?? "") };
   } catch {
-    // A lock being written right now reads as empty: treat as held briefly.
-    return { pid: -1, host: "", since: "" };
+    // Empty or unreadable: no build writes a lock like that (see lockOutputs), so it is stale.
+    return undefined;
   }
   return undefined;
 }

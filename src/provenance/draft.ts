@@ -47,6 +47,12 @@ export interface DraftInput {
   /** The text the figures were read from (the source body). */
   body: string;
   figures: readonly SourceFigure[];
+  /**
+   * The story type the article will be, with its measures: a figure whose
+   * words name a measure ("chiffre d’affaires de 19 285,1 M€") gets
+   * `measure:` instead of labels to write in three languages.
+   */
+  type?: { name: string; measures: Readonly<Record<string, { cues: readonly string[] }>> };
 }
 
 interface DraftFact {
@@ -57,7 +63,45 @@ interface DraftFact {
 }
 
 /** Units the fact model has no type for yet: their figures are drafted under `ignore:`. */
-const NO_FACT_TYPE = new Set(["quarter", "half-year", "season", "basis-point", "time", "duration", "fraction"]);
+const NO_FACT_TYPE = new Set(["time", "fraction"]);
+
+/** The kinds of fact a measure names (the first line of a drafted fact). */
+const MEASURED = /^type: (?:money|count|percent|percentage-point|basis-point|quantity|change)$/;
+
+/** The kinds of fact that need no label (the first line of a drafted fact). */
+const PERIOD = /^type: (?:year|year-range|month|date|quarter|half-year|season)$/;
+
+/** French words just before a figure that make it a change, and its direction. */
+const DIRECTION_WORDS: ReadonlyArray<readonly [RegExp, 1 | -1]> = [
+  [/(?:en (?:hausse|progression|augmentation|croissance)|(?:une )?(?:hausse|progression|augmentation|croissance)|(?:a |ont )?(?:progressé|augmenté|crû|grimpé)|(?:gagne|gagnent|progresse|progressent|augmente|augmentent))\s+(?:de\s+)?$/i, 1],
+  [/(?:en (?:baisse|recul|diminution|repli)|(?:une |un )?(?:baisse|recul|diminution|repli|chute)|(?:a |ont )?(?:reculé|diminué|baissé|chuté)|(?:recule|reculent|baisse|baissent|diminue|diminuent|perd|perdent))\s+(?:de\s+)?$/i, -1],
+];
+
+/** The direction of a change the words before `figure` announce, if any. */
+function directionBefore(body: string, figure: SourceFigure): 1 | -1 | undefined {
+  if (!["percent", "percentage-point", "basis-point"].includes(figure.unit) || typeof figure.value !== "number") return undefined;
+  const before = body.slice(Math.max(0, figure.start - 40), figure.start).replace(/\s+/g, " ");
+  return DIRECTION_WORDS.find(([words]) => words.test(before))?.[1];
+}
+
+/** A change fact from a rate the words before it call a rise or a fall. */
+function changeFields(figure: SourceFigure, direction: 1 | -1): { id: string; lines: string[]; fact: Fact } {
+  const value = Math.abs(figure.value as number) * direction;
+  const { decimals } = writtenForm(figure);
+  const lines = ["type: change", `unit: ${figure.unit}`, `value: ${value}`, ...(decimals > 0 && decimals <= 3 ? [`decimals: ${decimals}`] : [])];
+  const id = idOf("change", direction > 0 ? "up" : "down", String(Math.abs(value)));
+  const fact = { id, type: "change", unit: figure.unit, value, ...(decimals > 0 ? { decimals } : {}), label: { fr: TODO, nl: TODO, en: TODO } } as Fact;
+  return { id, lines, fact };
+}
+
+/** The currencies briefs can show (facts.yaml `currency`). */
+const SHOWN_CURRENCIES = new Set(["EUR", "USD", "GBP", "CHF"]);
+
+/** The units of quantity facts. */
+const QUANTITY_UNITS = new Set(["MW", "GW", "MWh", "GWh", "TWh", "km", "t", "ha"]);
+
+/** The extractor's season codes (ISO 8601-2) and the season words of facts. */
+const SEASONS: Record<string, string> = { "21": "spring", "22": "summer", "23": "autumn", "24": "winter" };
 
 /**
  * A draft facts.yaml. It parses under the project's YAML rules (no anchors,
@@ -81,14 +125,14 @@ export function draftFacts(input: DraftInput): string {
   };
   for (const figure of figures) {
     const quotation = uniqueQuotation(input.body, plain, figure);
-    // Briefs show amounts in EUR only for now (facts/unsupported-currency): other currencies have no fact to be yet.
-    if (/^[A-Z]{3}$/.test(figure.unit) && figure.unit !== "EUR") {
-      ignore(figure, quotation, `no fact type yet for ${figure.unit}: briefs show amounts in EUR only`);
+    if (/^[A-Z]{3}$/.test(figure.unit) && !SHOWN_CURRENCIES.has(figure.unit)) {
+      ignore(figure, quotation, `briefs show amounts in EUR, USD, GBP and CHF: ${figure.unit} has no fact type`);
       continue;
     }
-    const fields = factFields(figure);
+    const direction = directionBefore(input.body, figure);
+    const fields = direction ? changeFields(figure, direction) : factFields(figure);
     if (!fields) {
-      const reason = NO_FACT_TYPE.has(figure.unit) || !/^[A-Z]{3}$|^count$|^percent$|^percentage-point$|^year$|^year-range$|^month$|^date$/.test(figure.unit)
+      const reason = NO_FACT_TYPE.has(figure.unit) || !/^[A-Z]{3}$|^count$|^percent$|^percentage-point$|^basis-point$|^year$|^year-range$|^month$|^date$|^quarter$|^half-year$|^season$|^duration$/.test(figure.unit)
         ? `no fact type yet for ${figure.unit}`
         : `${TODO}: why the brief leaves out this ${figure.unit} figure`;
       ignore(figure, quotation, reason);
@@ -110,14 +154,19 @@ export function draftFacts(input: DraftInput): string {
     for (let n = 2; ids.has(id); n++) id = `${fields.id}-${n}`;
     ids.add(id);
     const notes = readingNotes(figure);
+    // Only amounts, counts, rates and quantities are measures; the words must name this figure, with no other figure between.
+    const previous = figures.filter((f) => f.end <= figure.start).reduce((end, f) => Math.max(end, f.end), 0);
+    // A change ("en baisse de 3,2 %") is of the measure named before the figure it follows.
+    const measure = input.type && MEASURED.test(fields.lines[0] ?? "") ? measureOf(input.body, figure, input.type.measures, direction ? 0 : previous) : undefined;
     const fact: DraftFact = {
       id,
       lines: [
         `  # ${contextOf(input.body, figure)}`,
         ...notes.map((note) => `  # ${note}`),
+        ...(measure ? [`  # the words “${measure.cue}” before the figure name the measure ${measure.id}: check it`] : []),
         `  - id: ${id}`,
         ...fields.lines.map((line) => `    ${line}`),
-        `    label: { fr: ${quote(TODO)}, nl: ${quote(TODO)}, en: ${quote(TODO)} }`,
+        ...(measure ? [`    measure: ${measure.id}`] : PERIOD.test(fields.lines[0] ?? "") ? [] : [`    label: { fr: ${quote(TODO)}, nl: ${quote(TODO)}, en: ${quote(TODO)} }`]),
       ],
       evidence: [quotation],
     };
@@ -128,12 +177,12 @@ export function draftFacts(input: DraftInput): string {
     `# Draft facts${input.title ? ` of ${quote(input.title)}` : ""}, read from the source by \`newsbrief extract --draft\`.`,
     "# Every figure and its evidence come from the source. Each TODO is an editor's decision:",
     "# `newsbrief check` lists those still open (draft/todo).",
-    "version: 1",
+    "version: 2",
     "",
     "# TODO: the brief's date and template are the newsroom's decisions, not the article's.",
     "editorial:",
     `  date: ${quote(`${TODO}: the brief's date, YYYY-MM-DD`)}`,
-    `  template: ${quote(`${TODO}: the brief template, a name in templates/ such as funding-announcement`)}`,
+    input.type ? `  template: ${input.type.name}` : `  template: ${quote(`${TODO}: the story type, a name \`newsbrief templates\` lists, such as funding-announcement`)}`,
     "",
     "# TODO: the texts the template names (funder, programme, focus…), each in fr, nl and en.",
     `story: ${quote(`${TODO}: the texts the template names, each in fr, nl and en`)}`,
@@ -141,7 +190,7 @@ export function draftFacts(input: DraftInput): string {
   ];
   if (facts.length === 0) out.push(`facts: ${quote(`${TODO}: the article's figures (the extractor read none)`)}`);
   else {
-    out.push("# TODO: each fact's label in fr, nl and en; `required: false` on a figure the brief may leave out.");
+    out.push(input.type ? "# TODO: the label in fr, nl and en of each fact without a measure; `required: false` on a figure the brief may leave out." : "# TODO: each fact's label in fr, nl and en; `required: false` on a figure the brief may leave out.");
     out.push("facts:");
     for (const fact of facts) out.push(...fact.lines, `    evidence: [${fact.evidence.map(quote).join(", ")}]`, "");
     out.pop();
@@ -157,23 +206,28 @@ export function draftFacts(input: DraftInput): string {
  * The draft facts.yaml of a file as read: a `source.fr.md` (its front
  * matter's title, figures of its body) or a plain French text.
  */
-export function draftFromDocument(text: string, read: FigureReader): string {
+export function draftFromDocument(text: string, read: FigureReader, type?: DraftInput["type"]): string {
   const plain = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const source = plain.startsWith("---\n") ? parseSource(plain, "source").value : undefined;
-  if (source) return draftFacts({ title: source.frontMatter.title, body: source.body, figures: read(source.body) });
+  const typed = type ? { type } : {};
+  if (source) return draftFacts({ title: source.frontMatter.title, body: source.body, figures: read(source.body), ...typed });
   // A front matter that does not validate is still not part of the article's text.
   const body = plain.slice(frontMatterEnd(plain));
-  return draftFacts({ ...(titleOf(body) ? { title: titleOf(body)! } : {}), body, figures: read(body) });
+  return draftFacts({ ...(titleOf(body) ? { title: titleOf(body)! } : {}), body, figures: read(body), ...typed });
 }
 
 function factFields(figure: SourceFigure): { id: string; lines: string[]; fact: Fact } | undefined {
   const found = factFieldsOf(figure);
   if (!found) return undefined;
-  const base = { id: found.id, label: { fr: TODO, nl: TODO, en: TODO }, ...(figure.approx ? { approx: true } : {}) };
+  const base = { id: found.id, label: { fr: TODO, nl: TODO, en: TODO }, ...(figure.approx ? { approx: true } : {}), ...(figure.bound ? { bound: figure.bound } : {}) };
   // For the check only: a day or month without its year is checked against any year.
   const value = typeof figure.value === "string" && figure.value.startsWith("--") ? `2000${figure.value.slice(1)}` : figure.value;
   const unit = figure.unit;
-  const fact = (/^[A-Z]{3}$/.test(unit) ? { ...base, type: "money", currency: unit, value } : { ...base, type: unit, value }) as Fact;
+  const fact = (/^[A-Z]{3}$/.test(unit)
+    ? { ...base, type: "money", currency: unit, value }
+    : QUANTITY_UNITS.has(unit)
+      ? { ...base, type: "quantity", unit, value }
+      : { ...base, type: unit, value: found.value ?? value }) as Fact;
   return { ...found, fact };
 }
 
@@ -231,9 +285,9 @@ function uniqueQuotation(body: string, plain: string, figure: SourceFigure): str
   return body.slice(start, end);
 }
 
-function factFieldsOf(figure: SourceFigure): { id: string; lines: string[] } | undefined {
+function factFieldsOf(figure: SourceFigure): { id: string; lines: string[]; value?: string } | undefined {
   const { unit, value } = figure;
-  const approx = figure.approx ? ["approx: true"] : [];
+  const approx = figure.approx ? ["approx: true"] : figure.bound ? [`bound: ${figure.bound}`] : [];
   if (/^[A-Z]{3}$/.test(unit) && typeof value === "number") {
     const { scale, decimals } = writtenForm(figure);
     const step = writtenStep(figure);
@@ -257,6 +311,27 @@ function factFieldsOf(figure: SourceFigure): { id: string; lines: string[] } | u
         lines: [`type: ${unit}`, `value: ${value}`, ...(decimals > 0 && decimals <= 3 ? [`decimals: ${decimals}`] : []), ...approx],
       };
     }
+    case "basis-point": {
+      if (typeof value !== "number") return undefined;
+      const { decimals } = writtenForm(figure);
+      return { id: idOf("basis-points", String(value)), lines: ["type: basis-point", `value: ${value}`, ...(decimals > 0 && decimals <= 3 ? [`decimals: ${decimals}`] : []), ...approx] };
+    }
+    case "quarter":
+    case "half-year":
+      if (typeof value !== "string") return undefined;
+      if (/^\d{4}-(?:Q[1-4]|H[12])$/.test(value)) return { id: idOf(unit, value), lines: [`type: ${unit}`, `value: ${quote(value)}`] };
+      if (/^--(?:Q[1-4]|H[12])$/.test(value)) return { id: idOf(unit, value.slice(2)), lines: [`type: ${unit}`, `value: ${quote(`${TODO}: the year of ${value.slice(2)} (the source does not write it), as YYYY-${value.slice(2)}`)}`] };
+      return undefined;
+    case "season": {
+      if (typeof value !== "string") return undefined;
+      const match = /^(\d{4})(?:\/(\d{4}))?-(2[1-4])$/.exec(value);
+      if (!match) return undefined;
+      const season = `${match[1]}${match[2] ? `-${match[2]}` : ""}-${SEASONS[match[3]!]}`;
+      return { id: idOf("season", season), lines: ["type: season", `value: ${quote(season)}`], value: season };
+    }
+    case "duration":
+      if (typeof value !== "string" || !/^P(?:[1-9]\d{0,3}[YMWD]|T[1-9]\d{0,3}H)$/.test(value)) return undefined;
+      return { id: idOf("duration", value.slice(1)), lines: ["type: duration", `value: ${quote(value)}`, ...approx] };
     case "year":
       if (typeof value !== "number" || !Number.isInteger(value) || value < 1000 || value > 9999) return undefined;
       return { id: idOf("year", String(value)), lines: ["type: year", `value: ${value}`] };
@@ -278,8 +353,39 @@ function factFieldsOf(figure: SourceFigure): { id: string; lines: string[] } | u
       }
       return undefined;
     default:
+      if (QUANTITY_UNITS.has(unit) && typeof value === "number") {
+        const { decimals } = writtenForm(figure);
+        return { id: idOf("quantity", String(value), unit), lines: ["type: quantity", `unit: ${unit}`, `value: ${value}`, ...(decimals > 0 && decimals <= 3 ? [`decimals: ${decimals}`] : []), ...approx] };
+      }
       return undefined;
   }
+}
+
+/**
+ * The measure whose cue stands nearest before the figure in its sentence
+ * (at most 80 characters back, and after `after`, the end of the figure
+ * before it): "le chiffre d’affaires s’établit à 4,8 Md€" → revenue. Case and apostrophes do not matter; the longest cue wins a tie.
+ */
+export function measureOf(body: string, figure: SourceFigure, measures: Readonly<Record<string, { cues: readonly string[] }>>, after = 0): { id: string; cue: string } | undefined {
+  const sentenceStart = Math.max(body.lastIndexOf(". ", figure.start), body.lastIndexOf("\n", figure.start), figure.start - 80, after);
+  const before = normalizeCue(body.slice(Math.max(0, sentenceStart), figure.start));
+  let best: { id: string; cue: string; at: number } | undefined;
+  for (const [id, measure] of Object.entries(measures)) {
+    for (const cue of measure.cues) {
+      const wanted = normalizeCue(cue);
+      if (wanted.length < 3) continue;
+      const at = before.lastIndexOf(wanted);
+      // Whole words only: "ca" is not a cue inside "capital".
+      if (at === -1 || /\p{L}/u.test(before[at - 1] ?? "") || /\p{L}/u.test(before[at + wanted.length] ?? "")) continue;
+      const end = at + wanted.length;
+      if (!best || end > best.at || (end === best.at && cue.length > best.cue.length)) best = { id, cue, at: end };
+    }
+  }
+  return best ? { id: best.id, cue: best.cue } : undefined;
+}
+
+function normalizeCue(text: string): string {
+  return text.toLowerCase().replace(/[’']/g, "’").replace(/\s+/g, " ");
 }
 
 const SCALE_WORDS = new Map<number, string>([

@@ -10,7 +10,7 @@ import { parseSource, SLUG_PATTERN } from "../content/load.ts";
 import { parseYaml } from "../content/yaml.ts";
 import { frontMatterEnd } from "../plan/front-matter.ts";
 import type { FigureReader } from "./consistency.ts";
-import { draftFacts, draftSource, titleOf } from "./draft.ts";
+import { draftFacts, draftSource, titleOf, type DraftInput } from "./draft.ts";
 
 /** The files of a new article, or why there are none. */
 export interface NewArticlePlan {
@@ -21,7 +21,7 @@ export interface NewArticlePlan {
 }
 
 /** Plans a new article from a French text; pure. */
-export function planNewArticle(slug: string, text: string, contentFolder: string, read: FigureReader, fromFile?: string): NewArticlePlan {
+export function planNewArticle(slug: string, text: string, contentFolder: string, read: FigureReader, fromFile?: string, type?: DraftInput["type"]): NewArticlePlan {
   const folder = `${contentFolder}/${slug}`;
   const diagnostics: Diagnostic[] = checkSlug(slug, contentFolder);
   const sourceFile = `${folder}/source.fr.md`;
@@ -43,7 +43,7 @@ export function planNewArticle(slug: string, text: string, contentFolder: string
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.value || hasErrors(diagnostics)) return { files: [], diagnostics, figures: 0 };
   const figures = read(parsed.value.body);
-  const facts = draftFacts({ title, body: parsed.value.body, figures });
+  const facts = draftFacts({ title, body: parsed.value.body, figures, ...(type ? { type } : {}) });
   const check = parseYaml(facts, { file: `${folder}/facts.yaml` });
   // The draft is generated: a YAML problem in it is a bug, not a user mistake.
   if (check.diagnostics.length > 0) throw new Error(`the draft facts.yaml does not parse: ${check.diagnostics.map((d) => d.message).join("; ")}`);

@@ -94,8 +94,10 @@ function wordsOf(fact: Fact, value: number | undefined, type: StoryType, locale:
     const label = textOf(text);
     return { label, translated: typeof text !== "string", agreement: measure ? agreementOf(measure, locale) : guessAgreement(label, locale) };
   }
+  // A date or period without a label is named by itself.
+  if (!measure) return { label: fact.id, translated: false, agreement: guessAgreement("", locale) };
   // A measure's words; below zero, its negative words when it has them (a net loss, a deficit).
-  const chosen: MeasureWords = value !== undefined && value < 0 && measure?.negative ? measure.negative : measure!;
+  const chosen: MeasureWords = value !== undefined && value < 0 && measure.negative ? measure.negative : measure;
   return { label: measureLabel(chosen, locale), translated: false, agreement: agreementOf(chosen, locale) };
 }
 

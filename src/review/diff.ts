@@ -20,6 +20,7 @@ import { check } from "../build/pipeline.ts";
 import { FigureFormatter } from "../render/figures.ts";
 import { loadMessages, type Messages } from "../render/messages.ts";
 import { readFigures, type ReadFigure } from "../verify/reader.ts";
+import { factMatcher } from "../verify/verify.ts";
 import { indexBase, loadBase, workingSide, type Side } from "../io/snapshot.ts";
 import { articlePaths, isProjectFile, parseBriefPath, slugOf } from "../plan/layout.ts";
 
@@ -299,7 +300,7 @@ function articleChange(paths: ProjectPaths, slug: string, status: ArticleChange[
     const title = titleOf(status === "removed" ? before : after);
     if (title !== undefined) titles[locale] = title;
     if (status !== "modified" || (!changed.has(md) && !changed.has(html))) continue;
-    const brief = briefChange(locale, md, before ?? "", after ?? "", { old: oldFacts?.facts ?? [], new: newFacts?.facts ?? [] });
+    const brief = briefChange(locale, md, before ?? "", after ?? "", { old: oldFacts, new: newFacts });
     brief.htmlChanged = changed.has(html);
     // A brief whose only change is the input hash (another locale's strings changed) is no change to read.
     if (brief.htmlChanged || brief.frontMatter.length > 0 || brief.sentences.length > 0 || withoutInputHash(before) !== withoutInputHash(after)) briefs.push(brief);
@@ -421,7 +422,7 @@ function splitBrief(text: string): { frontMatter: string[]; frontLine: number; b
   return { frontMatter: [], frontLine: 1, body: lines, bodyLine: 1 };
 }
 
-function briefChange(locale: Locale, file: string, before: string, after: string, facts: { old: readonly Fact[]; new: readonly Fact[] }): BriefChange {
+function briefChange(locale: Locale, file: string, before: string, after: string, facts: { old: Facts | undefined; new: Facts | undefined }): BriefChange {
   const a = splitBrief(before);
   const b = splitBrief(after);
   const withFigures = (c: { line: number; old?: string; new?: string }): LineChange => ({ ...c, figures: figureChanges(locale, c.old, c.new, facts) });
@@ -471,7 +472,10 @@ function lineChangesOf(a: string[], aFirst: number, b: string[], bFirst: number,
   return changes;
 }
 
-function figureChanges(locale: Locale, before: string | undefined, after: string | undefined, facts: { old: readonly Fact[]; new: readonly Fact[] }): FigureChange[] {
+function figureChanges(locale: Locale, before: string | undefined, after: string | undefined, facts: { old: Facts | undefined; new: Facts | undefined }): FigureChange[] {
+  // Each figure is tied to its fact exactly as verification ties it.
+  const matchers = { old: facts.old ? factMatcher(facts.old) : () => undefined, new: facts.new ? factMatcher(facts.new) : () => undefined };
+  const factOf = (figure: ReadFigure, side: "old" | "new") => matchers[side](figure);
   const read = (text: string | undefined) => (text === undefined ? [] : safeRead(text, locale));
   const a = read(before);
   const b = read(after);
@@ -482,15 +486,15 @@ function figureChanges(locale: Locale, before: string | undefined, after: string
   const changes: FigureChange[] = [];
   const used = new Set<ReadFigure>();
   for (const o of gone) {
-    const factId = factOf(o, facts.old);
-    const partner = come.find((n) => !used.has(n) && (factId === undefined || factOf(n, facts.new) === factId));
+    const factId = factOf(o, "old");
+    const partner = come.find((n) => !used.has(n) && (factId === undefined || factOf(n, "new") === factId));
     if (partner) used.add(partner);
-    const fact = factId ?? (partner ? factOf(partner, facts.new) : undefined);
+    const fact = factId ?? (partner ? factOf(partner, "new") : undefined);
     changes.push({ old: o.text, ...(partner ? { new: partner.text } : {}), ...(fact ? { fact } : {}) });
   }
   for (const n of come) {
     if (used.has(n)) continue;
-    const fact = factOf(n, facts.new);
+    const fact = factOf(n, "new");
     changes.push({ new: n.text, ...(fact ? { fact } : {}) });
   }
   return changes;
@@ -502,23 +506,6 @@ function safeRead(text: string, locale: Locale): ReadFigure[] {
   } catch {
     return [];
   }
-}
-
-/** The fact a figure read from a brief shows, at the precision it is shown. */
-function factOf(figure: ReadFigure, facts: readonly Fact[]): string | undefined {
-  for (const fact of facts) {
-    if (typeof figure.value === "number" && typeof fact.value === "number") {
-      const step = figure.step ?? 1;
-      if (Math.abs(fact.value - figure.value) <= step / 2 + 1e-9 && unitMatches(figure, fact)) return fact.id;
-    } else if (stable(figure.value) === stable(fact.value) && unitMatches(figure, fact)) {
-      return fact.id;
-    }
-  }
-  return undefined;
-}
-
-function unitMatches(figure: ReadFigure, fact: Fact): boolean {
-  return fact.type === "money" ? figure.unit === "EUR" : figure.unit === fact.type;
 }
 
 function withoutInputHash(text: string | undefined): string | undefined {

@@ -10,16 +10,43 @@
 /** The three brief locales the reader understands. */
 export type ReaderLocale = "fr" | "nl" | "en";
 
-/** What kind of figure was read. */
+/** The currencies read, by their ISO code. */
+export type Currency = "EUR" | "USD" | "GBP" | "CHF";
+/** The units of a quantity, by their symbol. */
+export type Quantity = "MW" | "GW" | "MWh" | "GWh" | "TWh" | "km" | "t" | "ha";
+/** The currencies the reader knows. */
+export const CURRENCIES: readonly Currency[] = ["EUR", "USD", "GBP", "CHF"];
+/** The quantity units the reader knows. */
+export const QUANTITIES: readonly Quantity[] = ["MW", "GW", "MWh", "GWh", "TWh", "km", "t", "ha"];
+
+/** What kind of figure was read: a currency code for money, a unit symbol for a quantity. */
 export type FigureUnit =
-  | "EUR"
+  | Currency
+  | Quantity
   | "percent"
   | "percentage-point"
+  | "basis-point"
   | "count"
   | "year"
   | "year-range"
   | "month"
-  | "date";
+  | "date"
+  | "quarter"
+  | "half-year"
+  | "season"
+  | "duration";
+
+/** A bound word before a figure (plus de, minstens, up to): not a hedge. */
+export type Bound = "more-than" | "at-least" | "less-than" | "up-to";
+
+/** How the sign of a figure's value was shown. */
+export interface FigureSign {
+  /** a sign character (−, +, or a hyphen used as one), a direction word (en baisse de, up) or a loss word (perte nette de) */
+  by: "sign" | "direction" | "loss";
+  negative: boolean;
+  /** the sign or the words, as written */
+  word: string;
+}
 
 /** One figure found in a text. */
 export interface ReadFigure {
@@ -31,14 +58,20 @@ export interface ReadFigure {
   end: number;
   /** what the figure measures */
   unit: FigureUnit;
-  /** EUR/count/percent/percentage-point: a number in base units (1,2 milliard d’euros → 1200000000; 40 % → 40);
-   *  year: the year number; year-range: [from, to]; month: "YYYY-MM"; date: "YYYY-MM-DD" */
+  /** money, count, percent, points, quantities: a signed number in base units (1,2 milliard d’euros → 1200000000;
+   *  40 % → 40; en baisse de 2,4 % → −2.4; perte nette de 12 millions d’euros → −12000000);
+   *  year: the year number; year-range: [from, to]; month: "YYYY-MM"; date: "YYYY-MM-DD"; quarter: "2024-Q4";
+   *  half-year: "2025-H1"; season: "2026-spring", "2026-2027-winter"; duration: ISO 8601 ("P3Y", "PT48H") */
   value: number | [number, number] | string;
   /** for numeric units: the value of one unit of the last digit shown, in base units
    *  ("1,2 milliard" → 100000000; "544,7 millions" → 100000; "1 232 726 898" → 1). Absent for dates, years. */
   step?: number;
   /** true when a hedge word (près de, ongeveer, about, …) immediately precedes the figure; absent otherwise */
   approx?: boolean;
+  /** a bound word (plus de, minstens, up to, …) immediately before an amount, count or quantity; absent otherwise */
+  bound?: Bound;
+  /** how the value's sign was shown; absent for an unsigned figure */
+  sign?: FigureSign;
   /** house-style violations found in this figure (empty when it is written exactly as the conventions say) */
   problems: string[];
 }
@@ -46,18 +79,32 @@ export interface ReadFigure {
 // ---------------------------------------------------------------------------------------------
 // Locale data: the only place where French, Dutch and English differ.
 
-type Spacing = "required" | "none" | "nbsp" | "either";
+type Spacing = "required" | "none" | "nbsp" | "a0" | "either";
 
-/** A word looked for next to a number: scale word, currency word, percent or point unit. */
+/** A word looked for next to a number: scale word, currency word, percent, point or other unit. */
 interface Word {
   w: string; // exact, case-sensitive spelling
   exp?: number; // scale words: power of ten
-  euro?: boolean; // the word contains the currency (M€)
+  cur?: Currency; // the word is, or contains, a currency (M€, d’euros, $)
+  qty?: Quantity; // a unit of quantity (mégawatts, km)
+  dur?: "Y" | "M" | "W" | "D" | "H"; // a unit of duration (ans, weken, hours)
   adj?: boolean; // scale word followed by the plain-number currency (mille euros, not mille d’euros)
-  agree?: { sg: string; pl: string }; // French agreement: singular below 2, plural from 2
+  agree?: { sg: string; pl: string }; // agreement: singular below 2, plural from 2
   space?: Spacing; // what must separate it from the number (default: some space)
-  needsPrefix?: boolean; // only read after a leading € (en "m", so that "100m" stays a length)
+  needsPrefix?: boolean; // only read after a leading currency (en "m", so that "100m" stays a length)
   problem?: string; // the spelling itself breaks house style
+}
+
+/** Words before a figure that say it rises or falls, or is a loss, matched at the end of the text before it. */
+interface Direction {
+  re: RegExp; // on the lower-cased text before the figure, ending with the words and their connector
+  negative: (words: string) => boolean;
+}
+
+/** A period written with words (quarter, half-year, season), read at the start of a word. */
+interface Period {
+  re: RegExp; // sticky
+  read: (m: RegExpExecArray, loc: ReaderLocale) => { unit: FigureUnit; value: string; problems: string[] } | null;
 }
 
 interface LocaleData {
@@ -65,23 +112,105 @@ interface LocaleData {
   group: string; // house thousands separator
   groupName: string;
   scales: Word[];
-  euroAfterScale: Word[];
-  euroAfterNumber: Word[];
-  euroBefore: Word[]; // leading currency (€1.2 billion)
+  curAfterScale: Word[];
+  curAfterNumber: Word[];
+  curBefore: Word[]; // leading currency (€1.2 billion, CHF 105.7 million)
   percent: Word[];
   points: Word[];
+  basisPoints: Word[];
+  quantities: Word[];
+  durations: Word[];
+  numberWords: string[][]; // one to nine, lower case; the first spelling is the house one
   months: string[][]; // per month: canonical spelling first, then tolerated misspellings
   hedges: string[];
+  bounds: [string, Bound][];
+  directions: Direction;
+  losses: RegExp;
+  after: Direction; // direction words after the figure (2,4 procent lager, a 2.4% fall)
+  periods: Period[];
   firstDay?: string; // fr "1er"
 }
 
 const w = (s: string, o: Omit<Word, "w"> = {}): Word => ({ w: s, ...o });
-const AG = (sg: string) => ({ sg, pl: `${sg}s` });
+const AG = (sg: string, pl = `${sg}s`) => ({ sg, pl });
 const FR_ABBR = "scale word must be written out in fr";
 const NL_ABBR = "scale word must be written out in nl";
 const NL_PL = "scale word never takes a plural in nl";
 const EN_S = "scale word never takes an s in en";
 const EN_LEAD = "currency must be written as a leading € in en";
+const HYPHEN = "a sign must be the minus sign − (U+2212), never a hyphen or a dash";
+
+/** Spellings of a unit with French or English agreement. */
+const agreeing = (sg: string, pl: string, o: Omit<Word, "w" | "agree">): Word[] => [w(sg, { ...o, agree: AG(sg, pl) }), w(pl, { ...o, agree: AG(sg, pl) })];
+/** Unit symbols every locale reads. */
+const SYMBOLS: Word[] = [w("MW", { qty: "MW" }), w("GW", { qty: "GW" }), w("MWh", { qty: "MWh" }), w("GWh", { qty: "GWh" }),
+  w("TWh", { qty: "TWh" }), w("km", { qty: "km" }), w("ha", { qty: "ha" })];
+
+const ORD4 = { fr: ["premier", "deuxième", "troisième", "quatrième"], nl: ["eerste", "tweede", "derde", "vierde"], en: ["first", "second", "third", "fourth"] };
+const SP = "[ \\u00A0]";
+const YEAR = "(\\d{4})";
+const END = "(?![\\p{L}\\p{N}])";
+const re = (source: string): RegExp => new RegExp(source, "iuy");
+
+/** 2026-2027 (fr, nl) or 2026-27 (en): the second year of a winter, with problems. */
+function seasonValue(m: RegExpExecArray, name: string, loc: ReaderLocale, missing: string[]) {
+  const problems = [...missing];
+  const season = SEASON_NAMES[loc].findIndex((names) => names.includes(name.toLowerCase()));
+  const names = SEASON_NAMES[loc][season];
+  if (!names) return null;
+  if (names[0] !== name.toLowerCase()) problems.push(`season must be written ${names[0]} in ${loc}`);
+  const key = ["spring", "summer", "autumn", "winter"][season] ?? "";
+  const from = Number(m[m.length - 2]);
+  const toText = m[m.length - 1];
+  if (toText === undefined) return { unit: "season" as const, value: `${from}-${key}`, problems };
+  const to = toText.length === 2 ? Math.floor(from / 100) * 100 + Number(toText) + (Number(toText) < from % 100 ? 100 : 0) : Number(toText);
+  if (to !== from + 1) problems.push("a season spans at most two following years");
+  if (key !== "winter") problems.push("only a winter spans two years");
+  if (loc === "en" && toText.length === 4) problems.push(`the second year of a season is written with two digits in en: ${from}-${String(to).slice(2)}`);
+  if (loc !== "en" && toText.length === 2) problems.push(`the second year of a season is written in full in ${loc}: ${from}-${to}`);
+  return { unit: "season" as const, value: `${from}-${to}-${key}`, problems };
+}
+const SEASON_NAMES: Record<ReaderLocale, string[][]> = {
+  fr: [["printemps"], ["été"], ["automne"], ["hiver"]],
+  nl: [["voorjaar", "lente"], ["zomer"], ["najaar", "herfst"], ["winter"]],
+  en: [["spring"], ["summer"], ["autumn", "fall"], ["winter"]],
+};
+const YEARS = `${YEAR}(?:[-\\u2013](\\d{4}|\\d{2}))?${END}`;
+
+/** The periods of a locale: quarter and half-year with ordinal words, the list form (T4 2024, Q4 2024), seasons. */
+function periods(loc: ReaderLocale, link: string, quarter: string, half: string, halfOrds: string[], halfProblem?: [string, string]): Period[] {
+  const ord = (list: string[], word: string) => list.indexOf(word.toLowerCase());
+  const linkProblem = (m: string | undefined, what: string) =>
+    loc === "fr" ? (m !== undefined ? [`no “${link}” between ${what} and the year in fr`] : [])
+      : m === undefined ? [`${what} takes “${link}” before the year in ${loc}`] : [];
+  return [
+    {
+      re: re(`(${ORD4[loc].join("|")})${SP}${quarter}(?:${SP}(${link}))?${SP}${YEAR}${END}`),
+      read: (m) => ({ unit: "quarter", value: `${m[3]}-Q${ord(ORD4[loc], m[1] ?? "") + 1}`, problems: linkProblem(m[2], "the quarter") }),
+    },
+    {
+      re: re(`([TQ])([1-4])${SP}${YEAR}${END}`),
+      read: (m) => {
+        const want = loc === "fr" ? "T" : "Q";
+        const problems = m[1]!.toUpperCase() === want && m[1] === want ? [] : [`a quarter in a list is written ${want}${m[2]} ${m[3]} in ${loc}`];
+        return { unit: "quarter", value: `${m[3]}-Q${m[2]}`, problems };
+      },
+    },
+    {
+      re: re(`(${halfOrds.join("|")})${SP}(${half}${halfProblem ? `|${halfProblem[0]}` : ""})(?:${SP}(${link}))?${SP}${YEAR}${END}`),
+      read: (m) => {
+        const k = ord(halfOrds, m[1] ?? "");
+        const problems = linkProblem(m[3], "the half-year");
+        if (halfProblem && m[2]?.toLowerCase() === halfProblem[0]) problems.push(halfProblem[1]);
+        return { unit: "half-year", value: `${m[4]}-H${k === 0 ? 1 : 2}`, problems };
+      },
+    },
+    {
+      re: re(`(${SEASON_NAMES[loc].flat().join("|")})(?:${SP}(${link}))?${SP}${YEARS}`),
+      read: (m) => seasonValue(m, m[1] ?? "", loc, loc === "en" ? (m[2] !== undefined ? ["no “of” between the season and the year in en"] : []) : linkProblem(m[2], "the season")),
+    },
+  ];
+}
 
 const LOCALES: Record<ReaderLocale, LocaleData> = {
   fr: {
@@ -94,33 +223,69 @@ const LOCALES: Record<ReaderLocale, LocaleData> = {
         return [w(sg, { exp, agree: AG(sg) }), w(`${sg}s`, { exp, agree: AG(sg) })];
       }),
       w("mille", { exp: 3, adj: true }),
-      w("Md€", { exp: 9, euro: true, space: "either", problem: `${FR_ABBR}: milliard d’euros` }),
-      w("M€", { exp: 6, euro: true, space: "either", problem: `${FR_ABBR}: millions d’euros` }),
+      w("Md€", { exp: 9, cur: "EUR", space: "either", problem: `${FR_ABBR}: milliard d’euros` }),
+      w("M€", { exp: 6, cur: "EUR", space: "either", problem: `${FR_ABBR}: millions d’euros` }),
       w("Mds", { exp: 9, problem: `${FR_ABBR}: milliards` }),
       w("Md", { exp: 9, problem: `${FR_ABBR}: milliard` }),
     ],
-    euroAfterScale: [
-      w("d’euros"),
-      w("d'euros", { problem: "apostrophe must be ’ (U+2019) in fr: d’euros" }),
-      w("euros", { problem: "after a scale word the currency must be d’euros in fr" }),
-      w("€", { space: "either", problem: "currency must be written d’euros in fr" }),
+    curAfterScale: [
+      w("d’euros", { cur: "EUR" }),
+      w("d'euros", { cur: "EUR", problem: "apostrophe must be ’ (U+2019) in fr: d’euros" }),
+      w("de euros", { cur: "EUR", problem: "before a vowel the currency must be d’euros in fr" }),
+      w("euros", { cur: "EUR", problem: "after a scale word the currency must be d’euros in fr" }),
+      w("€", { cur: "EUR", space: "either", problem: "currency must be written d’euros in fr" }),
+      w("de dollars", { cur: "USD" }),
+      w("dollars", { cur: "USD", problem: "after a scale word the currency must be de dollars in fr" }),
+      w("$", { cur: "USD", space: "either", problem: "currency must be written de dollars in fr" }),
+      w("de livres sterling", { cur: "GBP" }),
+      w("de livres", { cur: "GBP", problem: "currency must be written de livres sterling in fr" }),
+      w("£", { cur: "GBP", space: "either", problem: "currency must be written de livres sterling in fr" }),
+      w("de francs suisses", { cur: "CHF" }),
+      w("de francs", { cur: "CHF" }),
+      w("CHF", { cur: "CHF", problem: "currency must be written de francs suisses in fr" }),
     ],
-    euroAfterNumber: [
-      w("euros", { agree: AG("euro") }),
-      w("euro", { agree: AG("euro") }),
-      w("d’euros", { problem: "after a plain number the currency must be euros in fr" }),
-      w("€", { space: "either", problem: "currency must be written euros in fr" }),
+    curAfterNumber: [
+      ...agreeing("euro", "euros", { cur: "EUR" }),
+      w("d’euros", { cur: "EUR", problem: "after a plain number the currency must be euros in fr" }),
+      w("€", { cur: "EUR", space: "either", problem: "currency must be written euros in fr" }),
+      ...agreeing("dollar", "dollars", { cur: "USD" }),
+      w("$", { cur: "USD", space: "either", problem: "currency must be written dollars in fr" }),
+      ...agreeing("livre sterling", "livres sterling", { cur: "GBP" }),
+      w("£", { cur: "GBP", space: "either", problem: "currency must be written livres sterling in fr" }),
+      ...agreeing("franc suisse", "francs suisses", { cur: "CHF" }),
+      ...agreeing("franc", "francs", { cur: "CHF" }),
+      w("CHF", { cur: "CHF", problem: "currency must be written francs suisses in fr" }),
     ],
-    euroBefore: [
-      w("€", { space: "either", problem: "currency must follow the number in fr" }),
-      w("EUR", { problem: "currency must follow the number in fr" }),
+    curBefore: [
+      w("€", { cur: "EUR", space: "either", problem: "currency must follow the number in fr" }),
+      w("EUR", { cur: "EUR", problem: "currency must follow the number in fr" }),
+      ...["$", "US$", "USD"].map((s) => w(s, { cur: "USD", space: "either", problem: "currency must follow the number in fr: dollars" })),
+      ...["£", "GBP"].map((s) => w(s, { cur: "GBP", space: "either", problem: "currency must follow the number in fr: livres sterling" })),
+      w("CHF", { cur: "CHF", problem: "currency must follow the number in fr: francs suisses" }),
     ],
     percent: [w("%", { space: "nbsp" }), w("pour cent")],
-    points: [w("points de pourcentage", { agree: { sg: "point de pourcentage", pl: "points de pourcentage" } }),
-      w("point de pourcentage", { agree: { sg: "point de pourcentage", pl: "points de pourcentage" } })],
+    points: agreeing("point de pourcentage", "points de pourcentage", {}),
+    basisPoints: agreeing("point de base", "points de base", {}),
+    quantities: [
+      ...agreeing("mégawatt", "mégawatts", { qty: "MW" }), ...agreeing("gigawatt", "gigawatts", { qty: "GW" }),
+      ...agreeing("mégawattheure", "mégawattheures", { qty: "MWh" }), ...agreeing("gigawattheure", "gigawattheures", { qty: "GWh" }),
+      ...agreeing("térawattheure", "térawattheures", { qty: "TWh" }), ...agreeing("kilomètre", "kilomètres", { qty: "km" }),
+      ...agreeing("tonne", "tonnes", { qty: "t" }), ...agreeing("hectare", "hectares", { qty: "ha" }), ...SYMBOLS,
+    ],
+    durations: [...agreeing("an", "ans", { dur: "Y" }), w("mois", { dur: "M" }), ...agreeing("semaine", "semaines", { dur: "W" }),
+      ...agreeing("jour", "jours", { dur: "D" }), ...agreeing("heure", "heures", { dur: "H" })],
+    numberWords: [["un", "une"], ["deux"], ["trois"], ["quatre"], ["cinq"], ["six"], ["sept"], ["huit"], ["neuf"]],
     months: [["janvier"], ["février", "fevrier"], ["mars"], ["avril"], ["mai"], ["juin"], ["juillet"],
       ["août", "aout"], ["septembre"], ["octobre"], ["novembre"], ["décembre", "decembre"]],
-    hedges: ["près de", "environ", "quelque", "plus de", "moins de"],
+    hedges: ["près de", "environ", "quelque"],
+    bounds: [["plus de", "more-than"], ["au moins", "at-least"], ["moins de", "less-than"], ["jusqu’à", "up-to"]],
+    directions: {
+      re: /(?:^|[^\p{L}\p{N}])((?:en |une |un |la |le )?(hausse|baisse|progression|recul|augmentation|diminution) (?:de |d’))$/u,
+      negative: (words) => /baisse|recul|diminution/.test(words),
+    },
+    losses: /(?:^|[^\p{L}\p{N}])((?:perte nette|perte|déficit) (?:de |d’|s’élève à |s’élevant à ))$/u,
+    after: { re: /^$/u, negative: () => false },
+    periods: periods("fr", "de", "trimestre", "semestre", ["premier", "second", "deuxième"]),
     firstDay: "er",
   },
   nl: {
@@ -135,21 +300,57 @@ const LOCALES: Record<ReaderLocale, LocaleData> = {
       w("mld.", { exp: 9, problem: `${NL_ABBR}: miljard` }), w("mld", { exp: 9, problem: `${NL_ABBR}: miljard` }),
       w("mln.", { exp: 6, problem: `${NL_ABBR}: miljoen` }), w("mln", { exp: 6, problem: `${NL_ABBR}: miljoen` }),
     ],
-    euroAfterScale: [], // same as after a number, filled in below
-    euroAfterNumber: [
-      w("euro"),
-      w("euros", { problem: "euro never takes an s in nl" }),
-      w("€", { space: "either", problem: "currency must be written euro in nl" }),
+    curAfterScale: [], // same as after a number, filled in below
+    curAfterNumber: [
+      w("euro", { cur: "EUR" }),
+      w("euros", { cur: "EUR", problem: "euro never takes an s in nl" }),
+      w("€", { cur: "EUR", space: "either", problem: "currency must be written euro in nl" }),
+      w("dollar", { cur: "USD" }),
+      w("dollars", { cur: "USD", problem: "dollar never takes a plural after a number in nl" }),
+      w("$", { cur: "USD", space: "either", problem: "currency must be written dollar in nl" }),
+      w("pond sterling", { cur: "GBP" }),
+      w("pond", { cur: "GBP" }),
+      w("ponden", { cur: "GBP", problem: "pond never takes a plural after a number in nl" }),
+      w("£", { cur: "GBP", space: "either", problem: "currency must be written pond in nl" }),
+      w("Zwitserse frank", { cur: "CHF" }),
+      w("Zwitserse franken", { cur: "CHF", problem: "frank never takes a plural after a number in nl" }),
+      w("frank", { cur: "CHF", problem: "currency must be written Zwitserse frank in nl" }),
+      w("franken", { cur: "CHF", problem: "currency must be written Zwitserse frank in nl" }),
+      w("CHF", { cur: "CHF", problem: "currency must be written Zwitserse frank in nl" }),
     ],
-    euroBefore: [
-      w("€", { space: "either", problem: "currency must follow the number in nl: euro" }),
-      w("EUR", { problem: "currency must follow the number in nl: euro" }),
+    curBefore: [
+      w("€", { cur: "EUR", space: "either", problem: "currency must follow the number in nl: euro" }),
+      w("EUR", { cur: "EUR", problem: "currency must follow the number in nl: euro" }),
+      ...["$", "US$", "USD"].map((s) => w(s, { cur: "USD", space: "either", problem: "currency must follow the number in nl: dollar" })),
+      ...["£", "GBP"].map((s) => w(s, { cur: "GBP", space: "either", problem: "currency must follow the number in nl: pond" })),
+      w("CHF", { cur: "CHF", problem: "currency must follow the number in nl: Zwitserse frank" }),
     ],
     percent: [w("%", { space: "none" }), w("procent")],
     points: [w("procentpunt"), w("procentpunten")],
+    basisPoints: [w("basispunten"), w("basispunt")],
+    quantities: [
+      w("megawatt", { qty: "MW" }), w("gigawatt", { qty: "GW" }), w("megawattuur", { qty: "MWh" }),
+      w("gigawattuur", { qty: "GWh" }), w("terawattuur", { qty: "TWh" }), w("kilometer", { qty: "km" }),
+      w("ton", { qty: "t" }), w("hectare", { qty: "ha" }),
+      ...[["megawatts", "megawatt", "MW"], ["gigawatts", "gigawatt", "GW"], ["tonnen", "ton", "t"], ["hectares", "hectare", "ha"],
+        ["hectaren", "hectare", "ha"]].map(([pl = "", sg = "", q]) => w(pl, { qty: q as Quantity, problem: `a unit never takes a plural after a number in nl: ${sg}` })),
+      ...SYMBOLS,
+    ],
+    durations: [w("jaar", { dur: "Y" }), w("jaren", { dur: "Y", problem: "jaar never takes a plural after a number in nl" }),
+      ...agreeing("maand", "maanden", { dur: "M" }), ...agreeing("week", "weken", { dur: "W" }), ...agreeing("dag", "dagen", { dur: "D" }),
+      w("uur", { dur: "H" }), w("uren", { dur: "H", problem: "uur never takes a plural after a number in nl" })],
+    numberWords: [["één"], ["twee"], ["drie"], ["vier"], ["vijf"], ["zes"], ["zeven"], ["acht"], ["negen"]],
     months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
       "oktober", "november", "december"].map((m) => [m]),
-    hedges: ["bijna", "ongeveer", "zo'n", "zo’n", "meer dan", "minder dan"],
+    hedges: ["bijna", "ongeveer", "zo’n"],
+    bounds: [["meer dan", "more-than"], ["minstens", "at-least"], ["ten minste", "at-least"], ["minder dan", "less-than"], ["tot", "up-to"]],
+    directions: {
+      re: /(?:^|[^\p{L}\p{N}])((?:een )?(?:stijging|daling) van |(?:steeg|daalde|stijgt|daalt)(?: [\p{L}’-]+){0,3} met )$/u,
+      negative: (words) => /daling|daalde|daalt/.test(words),
+    },
+    losses: /(?:^|[^\p{L}\p{N}])((?:nettoverlies|verlies|tekort) (?:van |bedraagt |bedroeg ))$/u,
+    after: { re: /^[ \u00A0](lager|hoger)(?![\p{L}\p{N}])/u, negative: (words) => words.includes("lager") },
+    periods: periods("nl", "van", "kwartaal", "jaarhelft", ["eerste", "tweede"], ["helft", "a half-year is written jaarhelft in nl"]),
   },
   en: {
     decimal: ".",
@@ -163,23 +364,54 @@ const LOCALES: Record<ReaderLocale, LocaleData> = {
       w("bn", { exp: 9, space: "either", problem: "scale word must be written out in en: billion" }),
       w("m", { exp: 6, space: "either", needsPrefix: true, problem: "scale word must be written out in en: million" }),
     ],
-    euroAfterScale: [],
-    euroAfterNumber: [w("euros", { problem: EN_LEAD }), w("euro", { problem: EN_LEAD })],
-    euroBefore: [w("€", { space: "none" }), w("EUR", { problem: EN_LEAD })],
+    curAfterScale: [],
+    curAfterNumber: [w("euros", { cur: "EUR", problem: EN_LEAD }), w("euro", { cur: "EUR", problem: EN_LEAD }),
+      w("dollars", { cur: "USD", problem: "currency must be written as a leading $ in en" }),
+      w("pounds", { cur: "GBP", problem: "currency must be written as a leading £ in en" }),
+      w("Swiss francs", { cur: "CHF", problem: "currency must be written as a leading CHF in en" }),
+      w("francs", { cur: "CHF", problem: "currency must be written as a leading CHF in en" })],
+    curBefore: [w("€", { cur: "EUR", space: "none" }), w("EUR", { cur: "EUR", problem: EN_LEAD }),
+      w("$", { cur: "USD", space: "none" }), w("US$", { cur: "USD", space: "none" }),
+      w("USD", { cur: "USD", problem: "currency must be written as a leading $ in en" }),
+      w("£", { cur: "GBP", space: "none" }), w("GBP", { cur: "GBP", problem: "currency must be written as a leading £ in en" }),
+      w("CHF", { cur: "CHF", space: "a0" })],
     percent: [w("%", { space: "none" }), w("per cent"), w("percent", { problem: "write per cent or % in en" })],
     points: [w("percentage points"), w("percentage point")],
+    basisPoints: [w("basis points"), w("basis point")],
+    quantities: [
+      w("megawatts", { qty: "MW" }), w("megawatt", { qty: "MW" }), w("gigawatts", { qty: "GW" }), w("gigawatt", { qty: "GW" }),
+      ...(["MWh", "GWh", "TWh"] as const).flatMap((q) => {
+        const base = { MWh: "megawatt", GWh: "gigawatt", TWh: "terawatt" }[q];
+        return [w(`${base} hours`, { qty: q }), w(`${base} hour`, { qty: q }), w(`${base}-hours`, { qty: q }), w(`${base}-hour`, { qty: q })];
+      }),
+      w("kilometres", { qty: "km" }), w("kilometre", { qty: "km" }), w("kilometers", { qty: "km" }), w("kilometer", { qty: "km" }),
+      w("tonnes", { qty: "t" }), w("tonne", { qty: "t" }), w("tons", { qty: "t", problem: "write tonnes in en" }),
+      w("hectares", { qty: "ha" }), w("hectare", { qty: "ha" }), ...SYMBOLS,
+    ],
+    durations: [...agreeing("year", "years", { dur: "Y" }), ...agreeing("month", "months", { dur: "M" }),
+      ...agreeing("week", "weeks", { dur: "W" }), ...agreeing("day", "days", { dur: "D" }), ...agreeing("hour", "hours", { dur: "H" })],
+    numberWords: [["one"], ["two"], ["three"], ["four"], ["five"], ["six"], ["seven"], ["eight"], ["nine"]],
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September",
       "October", "November", "December"].map((m) => [m.toLowerCase()]),
-    hedges: ["nearly", "about", "some", "more than", "less than"],
+    hedges: ["nearly", "about", "some"],
+    bounds: [["more than", "more-than"], ["at least", "at-least"], ["less than", "less-than"], ["fewer than", "less-than"], ["up to", "up-to"]],
+    directions: {
+      re: /(?:^|[^\p{L}\p{N}])((?:a )?(?:rise|fall|increase|decrease|drop) of |(?:rose|fell|increased|decreased|dropped) by |up |down )$/u,
+      negative: (words) => /fall|decrease|drop|fell|down/.test(words),
+    },
+    losses: /(?:^|[^\p{L}\p{N}])((?:net loss|loss|deficit) (?:of |was |amounts to |amounted to ))$/u,
+    after: { re: /^[ \u00A0](fall|rise)(?![\p{L}\p{N}])/u, negative: (words) => words.includes("fall") },
+    periods: periods("en", "of", "quarter", "half", ["first", "second"]),
   },
 };
-LOCALES.nl.euroAfterScale = LOCALES.nl.euroAfterNumber;
-LOCALES.en.euroAfterScale = LOCALES.en.euroAfterNumber;
+LOCALES.nl.curAfterScale = LOCALES.nl.curAfterNumber;
+LOCALES.en.curAfterScale = LOCALES.en.curAfterNumber;
 for (const L of Object.values(LOCALES)) {
   // Longest spelling first, so that "millions" wins over "million" and "mld." over "mld".
-  for (const list of [L.scales, L.euroAfterScale, L.euroAfterNumber, L.euroBefore, L.percent, L.points]) {
+  for (const list of [L.scales, L.curAfterScale, L.curAfterNumber, L.curBefore, L.percent, L.points, L.basisPoints, L.quantities, L.durations]) {
     list.sort((a, b) => b.w.length - a.w.length);
   }
+  L.bounds.sort((a, b) => b[0].length - a[0].length);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -283,6 +515,8 @@ function spacingProblems(word: Word, gap: string, loc: ReaderLocale, side: "befo
       return gap ? [`no space ${side} ${word.w} in ${loc}`] : [];
     case "nbsp":
       return gap !== "" && NBSPS.includes(gap) ? [] : [`a no-break space must precede ${word.w} in ${loc}`];
+    case "a0":
+      return gap === "\u00A0" ? [] : [`a no-break space (U+00A0) must follow ${word.w} in ${loc}`];
     case "either":
       return [];
   }
@@ -302,10 +536,10 @@ function wordAfter(t: string, p: number, words: Word[], loc: ReaderLocale, hasPr
   return null;
 }
 
-/** A leading currency (€, EUR) ending just before the number at i, not before `floor`. */
+/** A leading currency (€, EUR, CHF) ending just before the number at i, not before `floor`. */
 function wordBefore(t: string, i: number, L: LocaleData, loc: ReaderLocale, floor: number): Hit | null {
   const gap = isSpace(t[i - 1]) ? (t[i - 1] ?? "") : "";
-  for (const word of L.euroBefore) {
+  for (const word of L.curBefore) {
     const s = i - gap.length - word.w.length;
     if (s < floor || !t.startsWith(word.w, s) || isWordChar(t[s - 1])) continue;
     const problems = [...(word.problem ? [word.problem] : []), ...spacingProblems(word, gap, loc, "after")];
@@ -314,11 +548,53 @@ function wordBefore(t: string, i: number, L: LocaleData, loc: ReaderLocale, floo
   return null;
 }
 
-/** True when a hedge word and one space character come right before `start`. */
-function hedged(t: string, start: number, L: LocaleData): boolean {
-  if (!isSpace(t[start - 1])) return false;
-  const before = t.slice(Math.max(0, start - 16), start - 1).toLowerCase();
-  return L.hedges.some((h) => before.endsWith(h) && !isWordChar(before[before.length - h.length - 1]));
+/** What the words right before a figure say of it. */
+interface Context {
+  hedge?: string;
+  bound?: Bound;
+  boundWord?: string;
+  /** where the bound word starts */
+  boundAt?: number;
+  direction?: { negative: boolean; word: string };
+  loss?: string;
+}
+
+/** True when `tail` ends with `word` and no letter or digit comes right before it. */
+const endsWithWord = (tail: string, word: string): boolean =>
+  tail.endsWith(word) && !isWordChar(tail[tail.length - word.length - 1]);
+
+/**
+ * Reads the words before `start`: a hedge or a bound just before the figure (one space between), and
+ * before them a direction word or a loss word ("en baisse de", "perte nette de", "up").
+ */
+function context(t: string, start: number, L: LocaleData): Context {
+  const out: Context = {};
+  if (!isSpace(t[start - 1])) return out;
+  const from = Math.max(0, start - 60);
+  let tail = t.slice(from, start).toLowerCase().replace(/[\u00A0\u202F\t\n]/g, " ").replace(/'/g, "’");
+  if (tail.length !== start - from) return out; // lower-casing changed the length: leave the words unread
+  const hedge = L.hedges.find((h) => endsWithWord(tail, `${h} `));
+  const bound = hedge ? undefined : L.bounds.find(([b]) => endsWithWord(tail, `${b} `));
+  if (hedge) {
+    out.hedge = hedge;
+    tail = tail.slice(0, -hedge.length - 1);
+  } else if (bound) {
+    out.bound = bound[1];
+    out.boundWord = bound[0];
+    out.boundAt = start - bound[0].length - 1;
+    tail = tail.slice(0, -bound[0].length - 1);
+  }
+  const direction = L.directions.re.exec(tail);
+  if (direction?.[1]) out.direction = { negative: L.directions.negative(direction[1]), word: direction[1].trim() };
+  const loss = L.losses.exec(tail);
+  if (loss?.[1]) out.loss = loss[1].trim();
+  return out;
+}
+
+/** True when a hedge, or a bound other than "up to", comes right before `start`: the number is then no year. */
+function notAYear(t: string, start: number, L: LocaleData): boolean {
+  const c = context(t, start, L);
+  return c.hedge !== undefined || (c.bound !== undefined && c.bound !== "up-to");
 }
 
 function agreement(word: Word, singular: boolean, label: string): string[] {
@@ -415,16 +691,33 @@ const readMonthYear: Reader = (t, i, L, loc) => {
   return figure(t, i, i + r[0].length, "month", `${r[2]}-${pad(mo.m)}`, mo.problems);
 };
 
-/** Amounts, percentages, percentage points, plain numbers and standalone years. */
+/** A sign character at k, standing before a number or a leading currency: not after a letter or a digit. */
+const SIGNS = "\u2212+-\u2013";
+const isSign = (t: string, k: number, floor: number): boolean =>
+  k >= floor && t[k] !== undefined && SIGNS.includes(t[k] ?? "") && !isWordChar(t[k - 1]) && !SIGNS.includes(t[k - 1] || "x");
+
+const isoDuration = (n: number, unit: NonNullable<Word["dur"]>): string => (unit === "H" ? `PT${n}H` : `P${n}${unit}`);
+
+/** Amounts, percentages, points, quantities, durations, plain numbers and standalone years. */
 const readAmount: Reader = (t, i, L, loc, floor, plain = false): ReadFigure | null => {
   const num = readNumber(t, i, L, loc, plain);
   const problems = [...num.problems];
-  const prefix = wordBefore(t, i, L, loc, floor);
-  const start = prefix?.start ?? i;
-  if (prefix) problems.push(...prefix.problems);
-  let unit: FigureUnit = prefix ? "EUR" : "count";
+  // A sign right before the number (−2,4 %, €-12), else right before a leading currency (−€12 million).
+  let signPos = isSign(t, i - 1, floor) ? i - 1 : -1;
+  const prefix = wordBefore(t, signPos === -1 ? i : signPos, L, loc, floor);
+  if (prefix) {
+    problems.push(...prefix.problems);
+    if (signPos !== -1) problems.push(`a sign comes before the currency in ${loc}`);
+    else if (isSign(t, prefix.start - 1, floor)) signPos = prefix.start - 1;
+  }
+  const start = Math.min(i, prefix?.start ?? i, signPos === -1 ? i : signPos);
+  const signChar = signPos !== -1 ? (t[signPos] ?? "") : "";
+  if (signChar === "-" || signChar === "\u2013") problems.push(`${HYPHEN} in ${loc}`);
+  let unit: FigureUnit = prefix?.word.cur ?? "count";
+  let money = prefix !== null;
   let end = num.end;
   let exp = 0;
+  let duration: string | undefined;
   const take = (hit: Hit | null, label: string, singular: boolean): Hit | null => {
     if (hit) {
       problems.push(...hit.problems, ...agreement(hit.word, singular, label));
@@ -435,29 +728,104 @@ const readAmount: Reader = (t, i, L, loc, floor, plain = false): ReadFigure | nu
   const scale = take(wordAfter(t, end, L.scales, loc, prefix !== null), "scale word", below2(num.digits, num.decimals));
   if (scale) {
     exp = scale.word.exp ?? 0;
-    if (scale.word.euro) unit = "EUR";
+    if (scale.word.cur) {
+      unit = scale.word.cur;
+      money = true;
+    }
   }
-  if (unit !== "EUR") {
-    const list = scale && !scale.word.adj ? L.euroAfterScale : L.euroAfterNumber;
-    const single = below2(num.digits, num.decimals, exp);
-    if (take(wordAfter(t, end, list, loc, false), "currency word", single)) unit = "EUR";
+  const single = below2(num.digits, num.decimals, exp);
+  if (!money) {
+    const list = scale && !scale.word.adj ? L.curAfterScale : L.curAfterNumber;
+    const cur = take(wordAfter(t, end, list, loc, false), "currency word", single)?.word.cur;
+    if (cur) {
+      unit = cur;
+      money = true;
+    }
   }
-  if (unit === "count" && !scale) {
-    const single = below2(num.digits, num.decimals);
+  if (!money && !scale) {
     if (take(wordAfter(t, end, L.points, loc, false), "unit", single)) unit = "percentage-point";
+    else if (take(wordAfter(t, end, L.basisPoints, loc, false), "unit", single)) unit = "basis-point";
     else if (take(wordAfter(t, end, L.percent, loc, false), "unit", single)) unit = "percent";
+  }
+  if (unit === "count") {
+    const qty = take(wordAfter(t, end, L.quantities, loc, false), "unit", single)?.word.qty;
+    if (qty) unit = qty;
+    else if (!scale && num.decimals === 0) {
+      const dur = take(wordAfter(t, end, L.durations, loc, false), "unit", single)?.word.dur;
+      if (dur) {
+        const n = Number(num.digits);
+        unit = "duration";
+        duration = isoDuration(n, dur);
+        if (n >= 1 && n <= 9) problems.push(`a duration from one to nine is written in words in ${loc}: ${L.numberWords[n - 1]?.[0] ?? ""}`);
+        if (signChar !== "") problems.push("a duration takes no sign");
+      }
+    }
   }
   if (end === num.end && !prefix && isWordChar(t[end])) {
     // Glued to letters (4K, 3e): skipped. In "1 232K" only the last digit run is glued; read "1" alone.
     return plain || num.end === runEnd(t, i, isDigit) ? null : readAmount(t, i, L, loc, floor, true);
   }
+  if (duration !== undefined) return figure(t, i, end, "duration", duration, problems);
   const { value, step } = scaled(num.digits, num.decimals, exp);
-  const bare = end === num.end && !prefix && !num.grouped && num.decimals === 0 && num.digits.length === 4;
-  if (bare && value >= 1900 && value <= 2100 && !hedged(t, start, L)) {
+  const bare = end === num.end && !prefix && signPos === -1 && !num.grouped && num.decimals === 0 && num.digits.length === 4;
+  if (bare && value >= 1900 && value <= 2100 && !notAYear(t, start, L)) {
     return figure(t, start, end, "year", value, problems);
   }
-  return figure(t, start, end, unit, value, problems, step);
+  const negative = signChar !== "" && signChar !== "+";
+  const fig = figure(t, start, end, unit, negative && value !== 0 ? -value : value, problems, step);
+  if (signChar !== "") fig.sign = { by: "sign", negative, word: signChar };
+  return fig;
 };
+
+/** A duration written in words: trois ans, zes weken, one year. */
+const readWordDuration: Reader = (t, i, L, loc) => {
+  const wordEnd = runEnd(t, i, isWordChar);
+  const n = L.numberWords.findIndex((spellings) => spellings.includes(t.slice(i, wordEnd).toLowerCase()));
+  if (n < 0 || !isSpace(t[wordEnd])) return null;
+  const hit = wordAfter(t, wordEnd, L.durations, loc, false);
+  if (!hit?.word.dur) return null;
+  return figure(t, i, hit.end, "duration", isoDuration(n + 1, hit.word.dur), [...hit.problems, ...agreement(hit.word, n === 0, "unit")]);
+};
+
+/** A quarter, a half-year or a season written with words, or a quarter in list form (T4 2024, Q4 2024). */
+const readPeriod: Reader = (t, i, L, loc) => {
+  for (const period of L.periods) {
+    const m = sticky(period.re, t, i);
+    const read = m && period.read(m, loc);
+    if (m && read) return figure(t, i, i + m[0].length, read.unit, read.value, read.problems);
+  }
+  return null;
+};
+
+const NOT_AMOUNTS: readonly FigureUnit[] = ["year", "year-range", "month", "date", "quarter", "half-year", "season"];
+
+/** Applies the words around a figure: hedge, bound, direction, loss. */
+function annotate(t: string, fig: ReadFigure, L: LocaleData, loc: ReaderLocale, previous: ReadFigure | undefined): void {
+  const c = context(t, fig.start, L);
+  if (c.hedge !== undefined) fig.approx = true;
+  if (c.bound && !NOT_AMOUNTS.includes(fig.unit)) {
+    // "van 10 tot 20": tot after a figure is the end of a range, not a bound.
+    const range = c.boundWord === "tot" && previous !== undefined && t.slice(previous.end, c.boundAt).trim() === "";
+    if (!range) {
+      fig.bound = c.bound;
+      if (c.boundWord === "fewer than" && fig.unit !== "count") fig.problems.push("fewer than is for counts in en: less than");
+      if (c.boundWord === "less than" && fig.unit === "count") fig.problems.push("a count takes fewer than in en");
+    }
+  }
+  if (typeof fig.value !== "number" || fig.unit === "year") return;
+  const abs = Math.abs(fig.value);
+  const after = L.after.re.exec(t.slice(fig.end, fig.end + 12));
+  const direction = c.direction ?? (after?.[1] ? { negative: L.after.negative(after[1]), word: after[1] } : undefined);
+  if (direction) {
+    if (fig.sign) fig.problems.push(`a change said with words takes no sign in ${loc}: ${direction.word}`);
+    fig.value = direction.negative && abs !== 0 ? -abs : abs;
+    fig.sign = { by: "direction", ...direction };
+  } else if (c.loss !== undefined && (CURRENCIES as readonly string[]).includes(fig.unit)) {
+    if (fig.sign) fig.problems.push(`a loss is written with its absolute value in ${loc}: ${c.loss}`);
+    fig.value = abs === 0 ? 0 : -abs;
+    fig.sign = { by: "loss", negative: true, word: c.loss };
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -479,7 +847,8 @@ export function readFigures(text: string, locale: ReaderLocale): ReadFigure[] {
       i = runEnd(text, i, (ch) => ch !== undefined && !isSpace(ch) && !")]>\"'«»<".includes(ch));
       continue;
     }
-    const floor = out[out.length - 1]?.end ?? 0;
+    const previous = out[out.length - 1];
+    const floor = previous?.end ?? 0;
     let fig: ReadFigure | null = null;
     if (isDigit(c)) {
       for (const read of [readIso, readRange, readDate, readAmount]) {
@@ -487,10 +856,13 @@ export function readFigures(text: string, locale: ReaderLocale): ReadFigure[] {
         if (fig) break;
       }
     } else if (isWordChar(c)) {
-      fig = readMonthYear(text, i, L, locale, floor);
+      for (const read of [readPeriod, readWordDuration, readMonthYear]) {
+        fig = read(text, i, L, locale, floor);
+        if (fig) break;
+      }
     }
     if (fig) {
-      if (hedged(text, fig.start, L)) fig.approx = true;
+      annotate(text, fig, L, locale, previous);
       out.push(fig);
       i = fig.end;
     } else {

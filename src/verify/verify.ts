@@ -8,8 +8,9 @@ import { isScalar, LineCounter, parseDocument } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose, phrase } from "../diagnostics/report.ts";
-import type { Fact, Facts, Locale } from "../content/schema.ts";
-import { readFigures, type ReadFigure, type ReaderLocale } from "./reader.ts";
+import type { Locale } from "../content/schema.ts";
+import type { ChangeFact, VerifierDataset, VerifierFact } from "./facts.ts";
+import { readFigures, type FigureUnit, type ReadFigure, type ReaderLocale } from "./reader.ts";
 
 /** One output file to verify. */
 export interface VerifyFile {
@@ -20,10 +21,10 @@ export interface VerifyFile {
   contents: string;
 }
 
-/** What the verifier knows of an article: its facts and the source language. */
+/** What the verifier knows of an article: its dataset (`facts.yaml`) and the source language. */
 export interface VerifyArticle {
   slug: string;
-  facts: Facts;
+  facts: VerifierDataset;
   sourceLang: Locale;
 }
 
@@ -55,16 +56,27 @@ interface Passage {
 /** A figure the dataset knows, as the verifier sees it. */
 interface Known {
   id: string;
-  fact: Fact | { type: "date"; value: string; approx?: undefined };
+  fact: VerifierFact;
   required: boolean;
+  /** what the fact shows as a figure; absent when it cannot be worked out (a change between unknown facts) */
+  target: Target | undefined;
+}
+
+/** What a fact shows as a figure: its unit, its signed value, and how precisely it is known. */
+interface Target {
+  unit: FigureUnit;
+  value: number | string | readonly [number, number];
+  /** the step the dataset states (money `precision`, 10^−`decimals`); a figure shown finer is false precision */
+  precision?: number;
+  /** money is rounded for display at any step; other figures at most at their precision */
+  money: boolean;
+  /** a change fact: preferred for a figure with a sign or a direction word */
+  change: boolean;
 }
 
 /** Verifies every output file of one article against its dataset. */
 export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile[]): Verification {
-  const known: Known[] = [
-    ...article.facts.facts.map((fact) => ({ id: fact.id, fact, required: fact.required !== false })),
-    { id: "editorial.date", fact: { type: "date" as const, value: article.facts.editorial.date }, required: false },
-  ];
+  const known = knownFacts(article.facts);
   const figures: VerifiedFigure[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
@@ -85,6 +97,9 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
         if (match.fact) {
           seen.add(match.fact.id);
           figures.push({ file: file.file, line, text: figure.text, factId: match.fact.id });
+          if (match.ambiguous) {
+            diagnostics.push(diagnose(CATALOGUE["verify/ambiguous-figure"], { figure: figure.text, ids: match.ambiguous, where: passage.where }, { ...at, actual: figure.text }));
+          }
         } else {
           diagnostics.push(
             diagnostic({
@@ -103,7 +118,7 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
         diagnostics.push(
           diagnose(CATALOGUE["verify/missing-fact"], { id: entry.id, locale: file.locale, page: file.format === "html" }, {
             file: file.file,
-            expected: describeFact(entry.fact),
+            expected: describeFact(entry),
           }),
         );
       }
@@ -112,81 +127,181 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
   return { figures, diagnostics };
 }
 
-type Match = { fact: Known; rule?: undefined } | { fact?: undefined; rule: string; message: string; expected: string };
+/** What the verifier matches figures against: every fact with its target, and the editorial date. */
+function knownFacts(facts: VerifyArticle["facts"]): Known[] {
+  const byId = new Map(facts.facts.map((fact) => [fact.id, fact]));
+  const date: VerifierFact = { id: "editorial.date", type: "date", value: facts.editorial.date };
+  return [...facts.facts, date].map((fact) => ({
+    id: fact.id,
+    fact,
+    required: fact !== date && fact.required !== false,
+    target: targetOf(fact, byId),
+  }));
+}
 
-function matchFigure(figure: ReadFigure, known: readonly Known[], where: string): Match {
-  const sameKind = known.filter((k) => compatible(kindOf(k.fact), figure));
-  for (const candidate of sameKind) {
-    if (!valueMatches(figure, candidate.fact)) continue;
-    const fact = candidate.fact;
-    if (fact.type === "money" && figure.step !== undefined && fact.precision !== undefined && figure.step < fact.precision) {
-      return { ...phrase(CATALOGUE["verify/false-precision"], { figure: figure.text, id: candidate.id, where }), expected: `a step of at least ${fact.precision}` };
+/**
+ * The fact a figure read from a brief shows, matched exactly as
+ * verification matches it (the best fact); undefined when none does.
+ */
+export function factMatcher(facts: VerifyArticle["facts"]): (figure: ReadFigure) => string | undefined {
+  const known = knownFacts(facts);
+  return (figure) => matchFigure(figure, known, "").fact?.id;
+}
+
+type Match =
+  | { fact: Known; ambiguous?: string[]; rule?: undefined }
+  | { fact?: undefined; rule: string; message: string; expected: string };
+
+const stepOf = (decimals: number | undefined): number | undefined => (decimals === undefined ? undefined : 10 ** -decimals);
+
+/** The number a fact stands for, for a change between two facts. */
+function numberOf(fact: VerifierFact | undefined): number | undefined {
+  if (!fact || fact.type === "change" || typeof fact.value !== "number" || fact.type === "year") return undefined;
+  return fact.value;
+}
+
+/** What a fact shows as a figure. A change between two facts is computed here, with the verifier's own code. */
+function targetOf(fact: VerifierFact, byId: ReadonlyMap<string, VerifierFact>): Target | undefined {
+  const plain = { money: false, change: false };
+  switch (fact.type) {
+    case "money":
+      return { unit: fact.currency as FigureUnit, value: fact.value, ...(fact.precision !== undefined ? { precision: fact.precision } : {}), money: true, change: false };
+    case "count":
+      return { unit: "count", value: fact.value, ...plain };
+    case "percent":
+    case "percentage-point":
+    case "basis-point":
+    case "quantity": {
+      const precision = stepOf(fact.decimals);
+      return { unit: (fact.type === "quantity" ? fact.unit : fact.type) as FigureUnit, value: fact.value, ...(precision !== undefined ? { precision } : {}), ...plain };
     }
-    if (Boolean(fact.approx) !== Boolean(figure.approx)) {
-      return {
-        ...phrase(CATALOGUE["verify/approximation"], { figure: figure.text, id: candidate.id, approx: Boolean(fact.approx), where }),
-        expected: describeFact(fact),
-      };
-    }
-    return { fact: candidate };
+    case "change":
+      return changeTarget(fact, byId);
+    default:
+      return { unit: fact.type, value: fact.value, ...plain };
   }
-  const nearest = nearestFact(figure, sameKind);
-  return {
-    ...phrase(CATALOGUE["verify/unmatched-figure"], { figure: figure.text, where }),
-    expected: nearest ? `\`${nearest.id}\` = ${describeFact(nearest.fact)}` : `a ${figure.unit} fact (the dataset has none)`,
-  };
+}
+
+function changeTarget(fact: ChangeFact, byId: ReadonlyMap<string, VerifierFact>): Target | undefined {
+  const from = fact.from === undefined ? undefined : byId.get(fact.from);
+  const to = fact.to === undefined ? undefined : byId.get(fact.to);
+  const currency = fact.currency ?? (from?.type === "money" ? from.currency : undefined) ?? (to?.type === "money" ? to.currency : undefined);
+  const unit = (fact.unit === "money" ? (currency ?? "EUR") : fact.unit) as FigureUnit;
+  const money = fact.unit === "money";
+  let precision = stepOf(fact.decimals);
+  let value = fact.value;
+  if (fact.from !== undefined || fact.to !== undefined) {
+    const a = numberOf(from);
+    const b = numberOf(to);
+    if (a === undefined || b === undefined) return undefined;
+    switch (fact.unit) {
+      case "percent":
+        if (a === 0) return undefined;
+        value = ((b - a) / Math.abs(a)) * 100;
+        break;
+      case "basis-point":
+        value = (b - a) * 100;
+        break;
+      default:
+        value = b - a;
+    }
+    if (money && precision === undefined) {
+      const known = [from, to].map((f) => (f?.type === "money" ? f.precision : undefined)).filter((p): p is number => p !== undefined);
+      if (known.length > 0) precision = Math.max(...known);
+    }
+  }
+  if (value === undefined) return undefined;
+  return { unit, value, ...(precision !== undefined ? { precision } : {}), money, change: true };
 }
 
 /**
  * A bare four-digit number reads as a year between 1900 and 2100 and as a
  * count elsewhere; either may be a year or a count fact.
  */
-function compatible(kind: ReadFigure["unit"] | undefined, figure: ReadFigure): boolean {
+function compatible(kind: FigureUnit, figure: ReadFigure): boolean {
   if (kind === figure.unit) return true;
-  const bareInteger = typeof figure.value === "number" && Number.isInteger(figure.value) && (figure.step ?? 1) === 1;
+  const bareInteger = typeof figure.value === "number" && Number.isInteger(figure.value) && (figure.step ?? 1) === 1 && figure.sign === undefined;
   return bareInteger && ((kind === "year" && figure.unit === "count") || (kind === "count" && figure.unit === "year"));
 }
 
-function kindOf(fact: Known["fact"]): ReadFigure["unit"] | undefined {
-  switch (fact.type) {
-    case "money":
-      return "EUR";
-    case "count":
-    case "percent":
-    case "percentage-point":
-    case "year":
-    case "year-range":
-    case "month":
-    case "date":
-      return fact.type;
-    default:
-      return undefined;
+/**
+ * A shown number matches a fact when the fact, rounded to the step shown, gives it. Money may be
+ * rounded to any step for display; any other figure is shown at most at the precision its fact
+ * states ("1 %" is no rendering of a fact 0.7 with one decimal, which shows "0,7 %").
+ */
+function valueMatches(figure: ReadFigure, target: Target, value = figure.value): boolean {
+  const want = target.value;
+  if (typeof want === "number") {
+    if (typeof value !== "number") return false;
+    const shown = figure.step ?? 1;
+    const step = target.money || target.precision === undefined ? shown : Math.min(shown, target.precision);
+    // Half a step either way, with room for the binary representation of decimals.
+    return Math.abs(want - value) <= step / 2 + (Math.abs(value) + Math.abs(want)) * 1e-12;
   }
+  if (Array.isArray(want)) return Array.isArray(value) && value[0] === want[0] && value[1] === want[1];
+  return value === want;
 }
 
-/** A shown number matches a fact when the fact, rounded to the step shown, gives it. */
-function valueMatches(figure: ReadFigure, fact: Known["fact"]): boolean {
-  const value = figure.value;
-  switch (fact.type) {
-    case "money":
-    case "count":
-    case "percent":
-    case "percentage-point": {
-      if (typeof value !== "number") return false;
-      const step = figure.step ?? 1;
-      // Half a step either way, with room for the binary representation of decimals.
-      return Math.abs(fact.value - value) <= step / 2 + Math.abs(value) * 1e-12;
-    }
-    case "year":
-      return value === fact.value;
-    case "year-range":
-      return Array.isArray(value) && value[0] === fact.value[0] && value[1] === fact.value[1];
-    case "month":
-    case "date":
-      return value === fact.value;
-    default:
-      return false;
+/** The precision a fact is known at, to rank candidates: stated, else the decimals of its value. */
+function rankPrecision(target: Target, figure: ReadFigure): number | undefined {
+  if (target.precision !== undefined) return target.precision;
+  if (typeof target.value !== "number") return undefined;
+  if (target.change) return figure.step; // computed at the step shown
+  const decimals = /\.(\d+)$/.exec(String(target.value))?.[1]?.length ?? 0;
+  return 10 ** -decimals;
+}
+
+/** Lower is better: a change for a signed figure first, then the precision closest to the step shown. */
+function score(figure: ReadFigure, target: Target): [number, number] {
+  const signed = figure.sign !== undefined && figure.sign.by !== "loss";
+  const tier = signed === target.change ? 0 : 1;
+  const p = rankPrecision(target, figure);
+  const distance = p === undefined || figure.step === undefined ? 0 : Math.abs(Math.log10(p) - Math.log10(figure.step));
+  return [tier, distance];
+}
+
+function matchFigure(figure: ReadFigure, known: readonly Known[], where: string): Match {
+  const sameKind = known.filter((k) => k.target !== undefined && compatible(k.target.unit, figure));
+  const matching = sameKind.filter((k) => valueMatches(figure, k.target!));
+  if (matching.length === 0) {
+    const flipped = typeof figure.value === "number" && figure.value !== 0 ? sameKind.find((k) => valueMatches(figure, k.target!, -(figure.value as number))) : undefined;
+    const nearest = flipped ?? nearestFact(figure, sameKind);
+    return {
+      ...phrase(CATALOGUE["verify/unmatched-figure"], { figure: figure.text, where }),
+      expected: nearest
+        ? `\`${nearest.id}\` = ${describeFact(nearest)}${flipped ? " (the sign differs)" : ""}`
+        : `a ${figure.unit} fact (the dataset has none)`,
+    };
   }
+  const agrees = (k: Known) => Boolean(k.fact.approx) === Boolean(figure.approx) && (k.fact.bound ?? undefined) === (figure.bound ?? undefined);
+  const agreeing = matching.filter(agrees);
+  const pool = agreeing.length > 0 ? agreeing : matching;
+  const scored = pool.map((k) => ({ k, s: score(figure, k.target!) }));
+  const better = (a: [number, number], b: [number, number]) => a[0] - b[0] || (Math.abs(a[1] - b[1]) < 1e-9 ? 0 : a[1] - b[1]);
+  let best = scored[0]!;
+  for (const entry of scored) if (better(entry.s, best.s) < 0) best = entry;
+  const candidate = best.k;
+  const fact = candidate.fact;
+  const target = candidate.target!;
+  if (figure.step !== undefined && target.precision !== undefined && figure.step < target.precision * (1 - 1e-9)) {
+    return { ...phrase(CATALOGUE["verify/false-precision"], { figure: figure.text, id: candidate.id, where }), expected: `a step of at least ${target.precision}` };
+  }
+  // A bound lost, added or turned around (into a hedge too) is a bound problem; then a hedge.
+  if (fact.bound !== figure.bound) {
+    return {
+      ...phrase(CATALOGUE["verify/bound"], { figure: figure.text, id: candidate.id, bound: fact.bound, shown: figure.bound, where }),
+      expected: describeFact(candidate),
+    };
+  }
+  if (Boolean(fact.approx) !== Boolean(figure.approx)) {
+    return {
+      ...phrase(CATALOGUE["verify/approximation"], { figure: figure.text, id: candidate.id, approx: Boolean(fact.approx), where }),
+      expected: describeFact(candidate),
+    };
+  }
+  const ties = scored.filter((entry) => better(entry.s, best.s) === 0).map((entry) => entry.k.id);
+  const ids = [...new Set(ties)];
+  return ids.length > 1 ? { fact: candidate, ambiguous: ids } : { fact: candidate };
 }
 
 function nearestFact(figure: ReadFigure, candidates: readonly Known[]): Known | undefined {
@@ -195,7 +310,7 @@ function nearestFact(figure: ReadFigure, candidates: readonly Known[]): Known | 
   let best: Known | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const value = candidate.fact.value;
+    const value = candidate.target?.value;
     if (typeof value !== "number") continue;
     const distance = Math.abs(Math.log10(Math.abs(value) + 1) - Math.log10(Math.abs(target) + 1)) + Math.abs(value - target) / (Math.abs(value) + 1);
     if (distance < bestDistance) {
@@ -206,14 +321,23 @@ function nearestFact(figure: ReadFigure, candidates: readonly Known[]): Known | 
   return best;
 }
 
-function describeFact(fact: Known["fact"]): string {
+function describeFact(known: Pick<Known, "fact" | "target">): string {
+  const { fact, target } = known;
+  const qualifier = `${fact.approx ? ", approximate" : ""}${fact.bound ? `, bounded ${fact.bound}` : ""}`;
   switch (fact.type) {
     case "money":
-      return `${fact.value} ${fact.currency}${fact.precision ? ` (known to ${fact.precision})` : ""}`;
+      return `${fact.value} ${fact.currency}${fact.precision ? ` (known to ${fact.precision}${qualifier})` : qualifier ? ` (${qualifier.slice(2)})` : ""}`;
     case "year-range":
       return `${fact.value[0]} to ${fact.value[1]}`;
+    case "quantity":
+      return `${fact.value} ${fact.unit}${qualifier ? ` (${qualifier.slice(2)})` : ""}`;
+    case "change": {
+      const value = typeof target?.value === "number" ? String(Number(target.value.toPrecision(12))) : "unknown";
+      const between = fact.from !== undefined && fact.to !== undefined ? `, from \`${fact.from}\` to \`${fact.to}\`` : "";
+      return `${value} (change in ${fact.unit === "money" ? (target?.unit ?? "money") : fact.unit}${between}${qualifier})`;
+    }
     default:
-      return `${String(fact.value)} (${fact.type})`;
+      return `${String(fact.value)} (${fact.type}${qualifier})`;
   }
 }
 

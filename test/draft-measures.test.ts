@@ -1,0 +1,63 @@
+/**
+ * Drafting with a story type's measures: `new --from --type` and
+ * `extract --draft --type` propose `measure:` where the source's words name
+ * one, so that the editor writes far fewer labels.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { measureOf } from "../src/provenance/draft.ts";
+import { FIXTURE_ROOT, runCli } from "./support/project.ts";
+
+const FIXTURES = path.join(import.meta.dirname, "fixtures", "drafting");
+const SOURCE = path.join(FIXTURES, "company-results.fr.md");
+
+/** A project with the fixture templates and locales, and a company-results story type made of the fixture's lexicon. */
+function project(): string {
+  const root = mkdtempSync(path.join(tmpdir(), "newsbrief-draft-"));
+  for (const folder of ["templates", "locales"]) cpSync(path.join(FIXTURE_ROOT, folder), path.join(root, folder), { recursive: true });
+  mkdirSync(path.join(root, "content"));
+  mkdirSync(path.join(root, "templates", "company-results"));
+  cpSync(path.join(root, "templates", "funding-announcement.md.hbs"), path.join(root, "templates", "company-results", "brief.md.hbs"));
+  writeFileSync(path.join(root, "templates", "company-results", "type.yaml"), readFileSync(path.join(FIXTURES, "company-results.type.yaml")));
+  return root;
+}
+
+const todos = (stderr: string) => stderr.split("\n").filter((line) => line.includes("[draft/todo]")).length;
+
+describe("drafting with a story type's measures", () => {
+  it("leaves at most a third of the editor's decisions of a draft without them", async () => {
+    const root = project();
+    expect((await runCli(["new", "plain", "--from", SOURCE], root)).code).toBe(0);
+    expect((await runCli(["new", "typed", "--from", SOURCE, "--type", "company-results"], root)).code).toBe(0);
+    const check = await runCli(["check"], root);
+    const plain = todos(check.stderr.split("\n").filter((l) => l.startsWith("content/plain/")).join("\n"));
+    const typed = todos(check.stderr.split("\n").filter((l) => l.startsWith("content/typed/")).join("\n"));
+    expect(plain).toBeGreaterThan(30);
+    expect(typed).toBeLessThanOrEqual(plain / 3);
+    const facts = readFileSync(path.join(root, "content", "typed", "facts.yaml"), "utf8");
+    expect(facts).toContain("  template: company-results");
+    expect(facts).toMatch(/- id: amount-5-87-billion[\s\S]*?measure: revenue/);
+    // A measure is never proposed where the check then refuses it: only draft/todo remain.
+    expect(check.stderr.split("\n").filter((l) => l.startsWith("content/typed/") && l.includes(" error ") && !l.includes("[draft/todo]"))).toEqual([]);
+  });
+
+  it("names the measure from the nearest cue before the figure, as whole words", () => {
+    const measures = { revenue: { cues: ["chiffre d’affaires", "CA"] }, "net-debt": { cues: ["dette nette"] }, capital: { cues: ["capital"] } };
+    const body = "Le chiffre d'affaires atteint 4,8 milliards d’euros et la dette nette 1,2 milliard. Le Capital social est inchangé à 12 millions.";
+    const at = (text: string) => ({ text, start: body.indexOf(text), end: body.indexOf(text) + text.length, value: 0, unit: "EUR" });
+    expect(measureOf(body, at("4,8 milliards d’euros"), measures)).toEqual({ id: "revenue", cue: "chiffre d’affaires" });
+    expect(measureOf(body, at("1,2 milliard"), measures)).toEqual({ id: "net-debt", cue: "dette nette" });
+    // "ca" inside "Capital" is no cue; "capital" is, case aside.
+    expect(measureOf(body, at("12 millions"), measures)).toEqual({ id: "capital", cue: "capital" });
+  });
+
+  it("refuses --type without --draft, and an unknown type", async () => {
+    const root = project();
+    expect((await runCli(["extract", "--type", "company-results", SOURCE], root)).code).toBe(2);
+    const unknown = await runCli(["new", "x", "--from", SOURCE, "--type", "obituary"], root);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("no story type `obituary`");
+  });
+});
