@@ -9,11 +9,10 @@ import { diagnose } from "../diagnostics/report.ts";
 import { hashOf, RENDER_VERSION, sha256, sharedInputsHash } from "./cache.ts";
 import { emptyResult, type RunResult } from "./result.ts";
 import { staleOutputs } from "./stale.ts";
-import { createStage, type ArticleJob, type ArticleOutcome } from "./article.ts";
-import { defaultJobs, processArticles } from "./pool.ts";
+import type { ArticleJob, ArticleOutcome } from "./article.ts";
 import type { ProgressReporter } from "./progress.ts";
 import type { SourceCoverage } from "../provenance/check.ts";
-import { LOCALES, type Locale } from "../content/schema.ts";
+import { LOCALES, type Locale } from "../types.ts";
 import { checkOutputLocation, checkPreviewLocation, checkProjectRoot } from "../io/paths.ts";
 import { lockOutputs } from "../io/lock.ts";
 import { mapLimit } from "../io/limit.ts";
@@ -21,9 +20,8 @@ import { readBuildCache, sourceFingerprint, writeBuildCache, type BuildCache } f
 import { fileStamp, listArticles, listOutputs, readArticle, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
 import { beginOutputs, recoverOutputs, writePreview } from "../io/write.ts";
 import type { ArticleFiles, OutputFile, ProjectPaths } from "../types.ts";
-import { contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText, type ManifestBrief } from "../render/feeds.ts";
+import type { ManifestBrief } from "../render/feeds.ts";
 import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
-import { verifyCmsOutputs } from "../verify/feeds.ts";
 import type { VerifyArticle } from "../verify/verify.ts";
 
 export { RENDER_VERSION, type RunResult };
@@ -142,10 +140,6 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   const known = new Set(slugs);
   const gone = Object.keys(cache.entries).filter((slug) => !known.has(slug));
 
-  const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
-  const stage = createStage(sharedInputs);
-  diagnostics.push(...stage.diagnostics);
-  const missingTitle = LOCALES.filter((l) => stage.messages.catalog.size > 0 && !stage.messages.catalog.get(l)?.has(FEED_TITLE_KEY));
 
   for (const slug of reused) {
     const entry = entries[slug]!;
@@ -154,12 +148,18 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     result.articles++;
     result.cached++;
   }
-  const nothingToDo = toRender.length === 0 && gone.length === 0 && cmsIntact && !hasErrors(diagnostics) && missingTitle.length === 0;
+  // Nothing changed since a verified build: the renderer is not even loaded.
+  const nothingToDo = toRender.length === 0 && gone.length === 0 && cmsIntact && !hasErrors(diagnostics);
   if (nothingToDo) {
     result.files = filesOf(entries, cache.cms);
     result.coverage!.sort((a, b) => compareStrings(a.slug, b.slug));
     return result;
   }
+  const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText } = await renderModules();
+  const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
+  const stage = createStage(sharedInputs);
+  diagnostics.push(...stage.diagnostics);
+  const missingTitle = LOCALES.filter((l) => stage.messages.catalog.size > 0 && !stage.messages.catalog.get(l)?.has(FEED_TITLE_KEY));
 
   // Few changes are patched into out/; many (or an out/ that is not as recorded) get a whole new tree.
   const patch = useCache && cmsIntact && toRender.length + gone.length <= Math.max(8, slugs.length / 4) && reused.length > 0;
@@ -382,6 +382,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   const items = new Map<Locale, Array<{ date: string; slug: string; text: string }>>(LOCALES.map((l) => [l, []]));
   const briefs = new Map<string, ManifestBrief[]>();
   const verifyTargets = new Map<string, VerifyArticle>();
+  const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText, verifyCmsOutputs } = await renderModules();
   const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);
@@ -465,6 +466,7 @@ async function renderAll(inputs: ProjectInputs, paths: ProjectPaths, options: { 
   const result: RunResult = { ...emptyResult(), diagnostics, coverage: [] };
   const sharedInputs = { templates: inputs.templates, ...(inputs.pageTemplate ? { pageTemplate: inputs.pageTemplate } : {}), locales: inputs.locales, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const sharedHash = sharedInputsHash(inputs);
+  const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText } = await renderModules();
   const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);
   const outcomes: ArticleOutcome[] = [];
@@ -503,4 +505,10 @@ async function renderAll(inputs: ProjectInputs, paths: ProjectPaths, options: { 
   result.files.sort((a, b) => compareStrings(a.path, b.path));
   diagnostics.sort(compareDiagnostics);
   return { result };
+}
+
+/** The stages that render and verify, loaded only by runs that need them. */
+async function renderModules() {
+  const [article, pool, feeds, verify] = await Promise.all([import("./article.ts"), import("./pool.ts"), import("../render/feeds.ts"), import("../verify/feeds.ts")]);
+  return { ...article, ...pool, ...feeds, ...verify };
 }
