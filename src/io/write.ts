@@ -189,6 +189,11 @@ export async function recoverOutputs(paths: ProjectPaths): Promise<string[]> {
   } catch {
     return done;
   }
+  // A lock owner file left by a build killed while taking the lock.
+  for (const name of entries.filter((n) => n.startsWith(`${prefix}lock.`) && /\.lock\.\d+\.tmp$/.test(n))) {
+    const pid = Number(name.split(".").at(-2));
+    if (pid !== process.pid && !isAlive(pid)) await fsq.removeFile(path.join(parent, name));
+  }
   // A committed patch is completed first: its journal says what it changes.
   for (const name of entries.filter((n) => n.startsWith(prefix) && /\.journal-\d+$/.test(n)).sort()) {
     const pid = name.slice(name.lastIndexOf("-") + 1);
@@ -213,6 +218,15 @@ export async function recoverOutputs(paths: ProjectPaths): Promise<string[]> {
     done.push(`removed ${name} left by an interrupted build`);
   }
   return done;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 async function exists(file: string): Promise<boolean> {
