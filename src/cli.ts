@@ -136,12 +136,13 @@ export async function main(proc: CliProcess): Promise<number> {
 
   program
     .command("cms-config")
-    .description("print the CMS configuration that matches what `publish` writes (decap: the config.yml collection; wordpress: the must-use plugin for wp-content/mu-plugins/newsbrief.php)")
-    .argument("<cms>", "decap | wordpress")
-    .option("--layout <layout>", "decap: multiple_files | multiple_folders (default multiple_files)")
-    .action(async (cms: string, options: { layout?: string }) => {
+    .description("print the CMS configuration that matches what `publish` writes (hugo: the site's language settings; decap: the config.yml collection; wordpress: the must-use plugin for wp-content/mu-plugins/newsbrief.php)")
+    .argument("<cms>", "hugo | decap | wordpress")
+    .option("--layout <layout>", "hugo: by-filename | per-locale-dir (default by-filename); decap: multiple_files | multiple_folders (default multiple_files)")
+    .option("--format <format>", "hugo: toml | yaml (default toml)")
+    .action(async (cms: string, options: { layout?: string; format?: string }) => {
       const { runCmsConfig } = await import("./commands/cms-config.ts");
-      runCmsConfig(proc, cms, options.layout);
+      runCmsConfig(proc, cms, options);
     });
 
   try {

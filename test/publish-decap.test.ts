@@ -3,13 +3,13 @@
  * land exactly where the printed config.yml says Decap CMS looks for them,
  * with every field of the collection in their front matter.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { LOCALES } from "../src/content/schema.ts";
-import { cleanupProjects, makeProject, runCli, snapshotTree, SLUG } from "./support/project.ts";
+import { cleanupProjects, FACTS, makeProject, replace, runCli, snapshotTree, SLUG } from "./support/project.ts";
 
 const temporary: string[] = [];
 afterAll(() => {
@@ -68,8 +68,8 @@ describe("publish --to decap", () => {
         expect(byField.get("newsbrief")!.widget).toBe("hidden");
       }
       // Texts are translated, shared values duplicated from the default locale.
-      expect(collection!.fields.filter((f) => f.i18n === true).map((f) => f.name)).toEqual(["title", "description", "body"]);
-      expect(collection!.fields.filter((f) => f.i18n === "duplicate").map((f) => f.name)).toEqual(["date", "draft", "slug", "translationKey", "tags", "newsbrief"]);
+      expect(collection!.fields.filter((f) => f.i18n === true).map((f) => f.name)).toEqual(["title", "description", "newsbrief", "newsbriefHash", "body"]);
+      expect(collection!.fields.filter((f) => f.i18n === "duplicate").map((f) => f.name)).toEqual(["date", "draft", "slug", "translationKey", "tags"]);
     });
   }
 
@@ -78,4 +78,72 @@ describe("publish --to decap", () => {
     expect((await runCli(["cms-config", "strapi"], project.root)).code).toBe(2);
     expect((await runCli(["cms-config", "decap", "--layout", "per-locale-dir"], project.root)).code).toBe(2);
   });
+
+  /** A file's front matter and body. */
+  function readEntry(file: string): { front: Record<string, unknown>; body: string } {
+    const text = readFileSync(file, "utf8");
+    const end = text.indexOf("\n---\n");
+    return { front: parse(text.slice(4, end + 1)) as Record<string, unknown>, body: text.slice(end + 5).replace(/^\n/, "") };
+  }
+
+  /** Saves an entry as a CMS would: its own YAML style, keys in its own order. */
+  function saveEntry(file: string, front: Record<string, unknown>, body: string): void {
+    const reordered = Object.fromEntries(Object.entries(front).reverse());
+    writeFileSync(file, `---\n${stringify(reordered)}---\n${body}`);
+  }
+
+  const targets = [
+    { to: "decap", layout: "multiple_files", fileOf: (locale: string) => `content/briefs/${SLUG}.${locale}.md` },
+    { to: "hugo", layout: "by-filename", fileOf: (locale: string) => `content/briefs/${SLUG}/index.${locale}.md` },
+  ];
+  for (const { to, layout, fileOf } of targets) {
+    it(`${to}: after a CMS edit, a new publication keeps the edited texts and the shared values agree in the three files`, async () => {
+      const project = await makeProject();
+      const site = mkdtempSync(path.join(tmpdir(), `newsbrief-${to}-edit-`));
+      temporary.push(site);
+      const publishIt = () => runCli(["publish", "--to", to, "--layout", layout, site], project.root);
+      expect((await publishIt()).code).toBe(0);
+
+      // The French entry is edited in the CMS: a new title and a sentence added; the file is saved in the CMS's style.
+      const fr = path.join(site, fileOf("fr"));
+      const edited = readEntry(fr);
+      saveEntry(fr, { ...edited.front, title: "Titre revu par la rédaction" }, `${edited.body}\nAjouté par la rédaction.\n`);
+      // Saving the entry dropped the values marked `i18n: duplicate` from the Dutch file (decap-cms issue 6978).
+      const nl = path.join(site, fileOf("nl"));
+      const dropped = readEntry(nl);
+      for (const key of ["date", "draft", "slug", "translationKey", "tags"]) delete dropped.front[key];
+      saveEntry(nl, dropped.front, dropped.body);
+
+      const again = await publishIt();
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).toContain("were edited since newsbrief wrote them");
+      const agree = (expected: Record<string, unknown>) => {
+        const entries = LOCALES.map((locale) => readEntry(path.join(site, fileOf(locale))));
+        for (const entry of entries) {
+          expect({ date: entry.front.date, tags: entry.front.tags, translationKey: entry.front.translationKey, slug: entry.front.slug, newsbrief: entry.front.newsbrief }).toEqual(expected);
+        }
+        return entries;
+      };
+      const [frAfter] = agree({ date: "2025-03-28", tags: [], translationKey: SLUG, slug: SLUG, newsbrief: true });
+      // The hand edit is not clobbered.
+      expect(frAfter!.front.title).toBe("Titre revu par la rédaction");
+      expect(frAfter!.body).toContain("Ajouté par la rédaction.");
+
+      // The article changes: the new shared values reach the three files, the French edit stays.
+      project.apply({ [FACTS]: replace("  template: funding-announcement\n", "  template: funding-announcement\n  tags: [cybersecurity]\n") });
+      expect((await runCli(["build"], project.root)).code).toBe(0);
+      const changed = await publishIt();
+      expect(changed.code, changed.stderr).toBe(0);
+      const [frLast, nlLast, enLast] = agree({ date: "2025-03-28", tags: ["cybersecurity"], translationKey: SLUG, slug: SLUG, newsbrief: true });
+      expect(frLast!.front.title).toBe("Titre revu par la rédaction");
+      expect(frLast!.body).toContain("Ajouté par la rédaction.");
+      expect(nlLast!.front.title).toBe(dropped.front.title);
+      expect(enLast!.body.length).toBeGreaterThan(100);
+
+      // Deleting an edited file has newsbrief write it whole again.
+      rmSync(fr);
+      expect((await publishIt()).code).toBe(0);
+      expect(readEntry(fr).front.title).not.toBe("Titre revu par la rédaction");
+    });
+  }
 });

@@ -5,7 +5,7 @@
  * hreflang, and still carry figures that match the dataset.
  */
 import { execFile, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -73,4 +73,47 @@ describe.skipIf(!hasHugo)(`publish --to hugo, built by ${HUGO.stdout?.split(" ")
       }
     }, 180_000);
   }
+
+  for (const layout of ["by-filename", "per-locale-dir"] as const) {
+    for (const format of ["toml", "yaml"] as const) {
+      it(`a fresh \`hugo new site\` configured only by \`cms-config hugo --layout ${layout} --format ${format}\` renders three linked pages`, async () => {
+        const project = await makeProject();
+        const parent = mkdtempSync(path.join(tmpdir(), "newsbrief-hugo-new-"));
+        temporary.push(parent);
+        const site = path.join(parent, "site");
+        await run(HUGO_BIN, ["new", "site", site], { timeout: 60_000 });
+        // The generated configuration goes; the printed one is the site's whole configuration.
+        for (const name of readdirSync(site).filter((f) => /^(config|hugo)\.(toml|yaml|yml|json)$/.test(f))) rmSync(path.join(site, name));
+        const printed = await runCli(["cms-config", "hugo", "--layout", layout, "--format", format], project.root);
+        expect(printed.code, printed.stderr).toBe(0);
+        writeFileSync(path.join(site, `hugo.${format}`), printed.stdout);
+        // A fresh site has no theme: the fixture's two page templates stand in for the newsroom's own.
+        cpSync(path.join(FIXTURE, "layouts"), path.join(site, "layouts"), { recursive: true });
+
+        const published = await runCli(["--root", project.root, "publish", "--to", "hugo", "--layout", layout, site], project.root);
+        expect(published.code, published.stderr).toBe(0);
+        await run(HUGO_BIN, ["--source", site, "--destination", path.join(site, "public"), "--cacheDir", path.join(site, ".cache"), "--quiet"], { timeout: 120_000 });
+
+        for (const locale of LOCALES) {
+          const file = path.join(site, "public", ...pageOf(locale).split("/").filter(Boolean), "index.html");
+          expect(existsSync(file), `${pageOf(locale)} was rendered`).toBe(true);
+          const html = readFileSync(file, "utf8");
+          expect(html).toContain(`<html lang="${locale}">`);
+          const links = [...html.matchAll(/<link rel="alternate" hreflang="([a-z]+)" href="([^"]+)">/g)].map((m) => [m[1], m[2]]);
+          expect(links, `${locale} page links every translation`).toEqual(LOCALES.map((l) => [l, pageOf(l)]));
+        }
+      }, 180_000);
+    }
+  }
+
+  it("cms-config hugo refuses an unknown layout or format, and --format for the other CMSs (exit 2)", async () => {
+    const project = await makeProject();
+    expect((await runCli(["cms-config", "hugo", "--layout", "multiple_files"], project.root)).code).toBe(2);
+    expect((await runCli(["cms-config", "hugo", "--format", "json"], project.root)).code).toBe(2);
+    for (const cms of ["decap", "wordpress"]) {
+      const refused = await runCli(["cms-config", cms, "--format", "yaml"], project.root);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain("drop --format");
+    }
+  });
 });

@@ -12,7 +12,7 @@ import { projectPaths } from "../src/io/paths.ts";
 import { loadBriefs } from "../src/publish/briefs.ts";
 import { wordpressPublisher, type WordPressPublisher } from "../src/publish/wordpress.ts";
 import type { Brief, PublishOptions, PublishResult } from "../src/publish/types.ts";
-import { startFaultProxy, type FaultProxy } from "./support/fault-proxy.ts";
+import { startFaultProxy, type Fault, type FaultProxy, type Rule } from "./support/fault-proxy.ts";
 import { cleanupProjects, makeProject, REPO_ROOT, SLUG } from "./support/project.ts";
 import { startWordPress, wordpressUnavailable, type WordPressSite } from "./support/wordpress.ts";
 
@@ -31,6 +31,16 @@ let bundled: Brief[] = [];
 /** The bundled article under another slug and key: each test publishes its own articles. */
 function article(name: string): Brief[] {
   return bundled.map((brief) => ({ ...brief, slug: `${name}-${brief.slug}`, translationKey: `${name}-${brief.translationKey}` }));
+}
+
+/** A proxy rule: everything passes until the first post is created, then every request gets `fault`. */
+function failAfterFirstPost(fault: Fault): Rule {
+  let created = false;
+  return (request) => {
+    if (created) return fault;
+    if (request.method === "POST" && request.route === "/wp/v2/posts") created = true;
+    return undefined;
+  };
 }
 
 interface RemotePost {
@@ -74,10 +84,23 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
 
   /** Every post of the site with the given slug prefix, whatever its meta says: duplicates show here. */
   async function postsWithSlugPrefix(prefix: string): Promise<RemotePost[]> {
-    const response = await fetch(`${site.url}?rest_route=/wp/v2/posts&context=edit&status=any&per_page=100&orderby=id&order=asc`, {
-      headers: { authorization: `Basic ${Buffer.from(`${site.user}:${site.appPassword}`).toString("base64")}` },
-    });
-    return ((await response.json()) as RemotePost[]).filter((post) => post.slug.startsWith(prefix));
+    const posts: RemotePost[] = [];
+    for (let page = 1; ; page++) {
+      const response = await fetch(`${site.url}?rest_route=/wp/v2/posts&context=edit&status=any&per_page=100&page=${page}&orderby=id&order=asc`, {
+        headers: { authorization: `Basic ${Buffer.from(`${site.user}:${site.appPassword}`).toString("base64")}` },
+      });
+      posts.push(...((await response.json()) as RemotePost[]));
+      if (!(page < Number(response.headers.get("x-wp-totalpages") ?? "1"))) break;
+    }
+    return posts.filter((post) => post.slug.startsWith(prefix));
+  }
+
+  /** Deletes for good every post of a translation key (tests that publish the bundled article share its key). */
+  async function deletePosts(translationKey: string): Promise<void> {
+    for (const post of await remotePosts(translationKey)) {
+      const deleted = await fetch(`${site.url}?rest_route=/wp/v2/posts/${post.id}&force=true`, { method: "DELETE", headers: { authorization: `Basic ${Buffer.from(`${site.user}:${site.appPassword}`).toString("base64")}` } });
+      expect(deleted.status).toBe(200);
+    }
   }
 
   function publisher(options: { url?: string; status?: "draft" | "publish"; env?: Record<string, string>; timeoutMs?: number; attempts?: number; sleeps?: number[] } = {}): WordPressPublisher {
@@ -189,13 +212,24 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
     const briefs = article("duplicate");
     await run(publisher(), briefs);
     const [first] = await remotePosts(briefs[0]!.translationKey);
+    const authorization = `Basic ${Buffer.from(`${site.user}:${site.appPassword}`).toString("base64")}`;
+    // The plugin refuses a second post of the brief (409); one left by an older plugin gets its meta afterwards.
+    const refused = await fetch(`${site.url}?rest_route=/wp/v2/posts`, {
+      method: "POST",
+      headers: { authorization, "content-type": "application/json" },
+      body: JSON.stringify({ title: first!.title.raw, content: first!.content.raw, slug: first!.slug, status: "draft", meta: first!.meta }),
+    });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { code: string; data: { post_id: number } }).data.post_id).toBe(first!.id);
     const copy = await fetch(`${site.url}?rest_route=/wp/v2/posts`, {
       method: "POST",
-      headers: { authorization: `Basic ${Buffer.from(`${site.user}:${site.appPassword}`).toString("base64")}`, "content-type": "application/json" },
-      body: JSON.stringify({ title: first!.title.raw, content: first!.content.raw, slug: first!.slug, status: "draft", meta: first!.meta }),
+      headers: { authorization, "content-type": "application/json" },
+      body: JSON.stringify({ title: first!.title.raw, content: first!.content.raw, slug: first!.slug, status: "draft" }),
     });
     expect(copy.status).toBe(201);
     const copyId = ((await copy.json()) as RemotePost).id;
+    const tagged = await fetch(`${site.url}?rest_route=/wp/v2/posts/${copyId}`, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify({ meta: first!.meta }) });
+    expect(tagged.status).toBe(200);
     expect(await remotePosts(briefs[0]!.translationKey)).toHaveLength(4);
 
     const target = publisher();
@@ -258,8 +292,8 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
   it("a run that fails for good part-way reports what is left; the next run completes it without duplicates", async () => {
     const one = article("broken-a");
     const two = article("broken-b");
-    // The credentials check, the listing, then fr of the first article (look-up, create) go through; then the site fails for good.
-    proxy = await startFaultProxy(site.url, (request) => (request.n > 5 ? { kind: "status", status: 500 } : undefined));
+    // The credentials check, the listing, then fr of the first article (look-up, terms, create) go through; then the site fails for good.
+    proxy = await startFaultProxy(site.url, failAfterFirstPost({ kind: "status", status: 500 }));
     const sleeps: number[] = [];
     const failed = await run(publisher({ url: proxy.url, attempts: 3, sleeps }), [...one, ...two]);
     expect(failed.result.error).toMatch(/HTTP 500.*gave up after 3 attempts/);
@@ -316,10 +350,9 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
     expect(proxy.requests.every((r) => r.method === "GET")).toBe(true);
     expect(await remotePosts(SLUG)).toEqual([]);
 
-    // The credentials check, the listing, fr's look-up and creation pass; then every request fails
+    // The credentials check, the listing, fr's look-up, terms and creation pass; then every request fails
     // (with `Retry-After: 0`, so the CLI's real backoff does not make the test wait).
-    const from = proxy.requests.length;
-    proxy.setRule((request) => (request.n - from > 4 ? { kind: "status", status: 503, headers: { "retry-after": "0" } } : undefined));
+    proxy.setRule(failAfterFirstPost({ kind: "status", status: 503, headers: { "retry-after": "0" } }));
     const failed = await cli([...args, "--status", "publish"], project.root, env());
     expect(failed.code).toBe(3);
     expect(failed.stderr).toMatch(/newsbrief: wordpress stopped: .*HTTP 503.*gave up after 5 attempts/);
@@ -393,6 +426,109 @@ describe.skipIf(unavailable !== undefined)("publish --to wordpress, against a re
     expect(printed.stdout).toContain("register_post_meta('post', $key");
     expect(printed.stdout).toContain("add_filter('rest_post_query'");
   });
+
+  /** Tags or categories of the site by id, read through the REST API. */
+  async function terms(taxonomy: "tags" | "categories", query = ""): Promise<Array<{ id: number; slug: string; name: string }>> {
+    const response = await fetch(`${site.url}?rest_route=/wp/v2/${taxonomy}&per_page=100&context=edit${query}`, { headers: { authorization: `Basic ${Buffer.from(`${site.user}:${site.appPassword}`).toString("base64")}` } });
+    expect(response.status).toBe(200);
+    return (await response.json()) as Array<{ id: number; slug: string; name: string }>;
+  }
+
+  it("gives every post the brief's date, tags, story-type category and excerpt, the same in every language, kept by an update", async () => {
+    expect(bundled.map((b) => b.storyType)).toEqual(["funding-announcement", "funding-announcement", "funding-announcement"]);
+    const tagged = (name: string): Brief[] => article(name).map((brief) => ({ ...brief, tags: ["Europe", "Numérique", "IA"] }));
+    const one = tagged("complete-a");
+    const two = tagged("complete-b");
+    const first = await run(publisher(), [...one, ...two]);
+    expect(first.result.error).toBeUndefined();
+
+    const [tags, categories] = [await terms("tags"), await terms("categories")];
+    const tagIds = ["europe", "numerique", "ia"].map((slug) => tags.find((t) => t.slug === slug)?.id);
+    expect(tagIds.every((id) => typeof id === "number"), JSON.stringify(tags)).toBe(true);
+    expect(tags.find((t) => t.slug === "numerique")?.name).toBe("Numérique");
+    const category = categories.find((c) => c.slug === "funding-announcement");
+    expect(category?.name).toBe("Funding announcement");
+    // Looked up by slug: two articles, six posts, one tag and one category each.
+    expect(tags.filter((t) => ["europe", "numerique", "ia"].some((slug) => t.slug.startsWith(slug)))).toHaveLength(3);
+    expect(categories.filter((c) => c.slug.startsWith("funding-announcement"))).toHaveLength(1);
+
+    const check = async (briefs: Brief[]) => {
+      const posts = (await expectThreePosts(briefs)) as Array<RemotePost & { date_gmt: string; tags: number[]; categories: number[]; excerpt: { raw: string } }>;
+      for (const post of posts) {
+        const brief = briefs.find((b) => b.locale === post.meta.newsbrief_locale)!;
+        expect(post.date_gmt).toBe(`${brief.date}T00:00:00`);
+        expect([...post.tags].sort((x, y) => x - y)).toEqual([...(tagIds as number[])].sort((x, y) => x - y));
+        expect(post.categories).toEqual([category!.id]);
+        expect(post.excerpt.raw).toBe(brief.description);
+        expect(post.meta.newsbrief_translation_key).toBe(briefs[0]!.translationKey);
+      }
+      return posts;
+    };
+    const before = await check(one);
+    await check(two);
+
+    // An update (the content changed) keeps the links, the date, the tags and the category.
+    const edited = one.map((brief) => ({ ...brief, html: brief.html.replace("544,7", "545,7").replace("544.7", "545.7") }));
+    const second = await run(publisher(), edited);
+    expect(second.planned).toEqual(edited.map((b) => `update ${b.slug}/${b.locale}`));
+    expect((await check(edited)).map((p) => p.id)).toEqual(before.map((p) => p.id));
+  }, 90_000);
+
+  it("schedules a brief dated in the future only with --status future; --status publish refuses it before sending anything (exit 2)", async () => {
+    const project = await makeProject();
+    const facts = `content/${SLUG}/facts.yaml`;
+    project.write(facts, project.read(facts).replace(/date: "\d{4}-\d{2}-\d{2}"/, 'date: "2099-03-28"'));
+    expect((await cli(["build"], project.root, {})).code).toBe(0);
+    await deletePosts(SLUG);
+    proxy = await startFaultProxy(site.url);
+    const args = ["publish", "--to", "wordpress", "--url", proxy.url];
+
+    const refused = await cli([...args, "--status", "publish"], project.root, env());
+    expect(refused.code).toBe(2);
+    for (const locale of ["fr", "nl", "en"]) {
+      expect(refused.stderr).toContain(`out/${SLUG}/${locale}.md`);
+      expect(refused.stderr).toContain(`${SLUG}/${locale} is dated 2099-03-28, in the future`);
+    }
+    expect(refused.stderr).toContain("[publish/future-date]");
+    expect(proxy.requests).toEqual([]);
+
+    const drafted = await cli([...args, "--dry-run"], project.root, env());
+    expect(drafted.code, drafted.stderr).toBe(0);
+
+    const scheduled = await cli([...args, "--status", "future"], project.root, env());
+    expect(scheduled.code, scheduled.stderr).toBe(0);
+    const posts = (await remotePosts(SLUG)) as Array<RemotePost & { date_gmt: string }>;
+    expect(posts.map((p) => `${p.meta.newsbrief_locale} ${p.status} ${p.date_gmt}`).sort()).toEqual(["en", "fr", "nl"].map((l) => `${l} future 2099-03-28T00:00:00`));
+    await proxy.stop();
+    proxy = undefined;
+    await deletePosts(SLUG);
+
+    // A published post whose brief moves to a future date is not rescheduled by an update unasked.
+    const moved = article("moved");
+    await run(publisher({ status: "publish" }), moved);
+    const later = moved.map((brief) => ({ ...brief, date: "2099-01-01" }));
+    const error = await publisher().plan(later, { dryRun: false, prune: false, progress: () => {} }).then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toMatch(/^moved-.*\/fr is dated 2099-01-01, in the future, and its post .* is published: updating it would schedule it .*give --status future/);
+    await expectThreePosts(moved, "publish");
+  }, 90_000);
+
+  it("two runs started together leave exactly three posts per article, ten times over, without --prune", async () => {
+    const counts: number[] = [];
+    let refusedByPlugin = 0;
+    for (let round = 0; round < 10; round++) {
+      const briefs = article(`race-${round}`);
+      const progress: [string[], string[]] = [[], []];
+      const [a, b] = await Promise.all([run(publisher(), briefs, progress[0]), run(publisher(), briefs, progress[1])]);
+      expect(a.result.error).toBeUndefined();
+      expect(b.result.error).toBeUndefined();
+      refusedByPlugin += [...progress[0], ...progress[1]].filter((line) => line.includes("another run created its post meanwhile")).length;
+      counts.push((await postsWithSlugPrefix(`race-${round}-`)).length);
+      await expectThreePosts(briefs);
+    }
+    expect(counts).toEqual(Array(10).fill(3));
+    // The race did happen: the plugin refused second creations, and the runs used the first post instead.
+    console.info(`two runs at once, ten rounds: ${refusedByPlugin} creation(s) refused by the plugin and taken over`);
+  }, 300_000);
 
   it("never prints the credentials", () => {
     expect(captured.length).toBeGreaterThan(10);

@@ -69,6 +69,8 @@ export interface ArticleOutcome {
   briefs: ManifestBrief[];
   /** Its feed item in each locale. */
   items: Partial<Record<Locale, FeedItem>>;
+  /** Its story type (the template it names), once it could be read. */
+  template?: string;
   /** What the feeds and manifest on disk are verified against (check only). */
   verify?: VerifyArticle;
 }
@@ -103,6 +105,7 @@ export function createStage(shared: SharedInputs): Stage {
     outcome.diagnostics.push(...loaded.diagnostics);
     if (!loaded.article) return outcome;
     const article = loaded.article;
+    outcome.template = article.facts.editorial.template;
     const provenance = checkProvenance(article, extractFigures);
     outcome.diagnostics.push(...provenance.diagnostics);
     outcome.coverage = provenance.coverage;

@@ -382,6 +382,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   const items = new Map<Locale, Array<{ date: string; slug: string; text: string }>>(LOCALES.map((l) => [l, []]));
   const briefs = new Map<string, ManifestBrief[]>();
   const verifyTargets = new Map<string, VerifyArticle>();
+  const storyTypes = new Map<string, string>();
   const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText, verifyCmsOutputs } = await renderModules();
   const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const stage = createStage(sharedInputs);
@@ -420,6 +421,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ ...item, slug: outcome.slug });
     briefs.set(outcome.slug, outcome.briefs);
     if (outcome.verify) verifyTargets.set(outcome.slug, outcome.verify);
+    if (outcome.template !== undefined) storyTypes.set(outcome.slug, outcome.template);
   };
   await processArticles(sharedInputs, sharedHash, slugs.length, next, handle, { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
   progress?.done();
@@ -457,7 +459,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   }
   result.files = expected.sort(compareStrings).map((path) => ({ path, contents: "" }));
   diagnostics.sort(compareDiagnostics);
-  return { ...result, figuresVerified: result.figuresVerified, ...(options.keepOutputs ? { outputs: new Map([...outputs].sort(([a], [b]) => compareStrings(a, b))) } : {}) };
+  return { ...result, figuresVerified: result.figuresVerified, storyTypes, ...(options.keepOutputs ? { outputs: new Map([...outputs].sort(([a], [b]) => compareStrings(a, b))) } : {}) };
 }
 
 /** Every article rendered and verified in memory (a dry run, a preview), with the feeds and the manifest. */

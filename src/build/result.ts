@@ -24,6 +24,8 @@ export interface RunResult {
   coverage?: SourceCoverage[];
   /** The files of the output folder as `check` read and verified them, by path inside it (check only). */
   outputs?: ReadonlyMap<string, string>;
+  /** Each checked article's story type (its `editorial.template`), by slug (check only). */
+  storyTypes?: ReadonlyMap<string, string>;
 }
 
 

@@ -587,6 +587,13 @@ export const CATALOGUE = {
     title: "A brief is missing from the outputs",
     message: (a: { locale: string; slug: string; out: string }) => `the ${a.locale} brief of ${a.slug} is missing from ${a.out}/: run \`newsbrief build\``,
   },
+  "publish/future-date": {
+    rule: "publish/future-date",
+    title: "A brief dated in the future would be scheduled",
+    message: (a: { key: string; date: string }) => `${a.key} is dated ${a.date}, in the future: published as asked, WordPress would schedule it for that date`,
+    hint: "Give `--status future` to schedule the briefs dated in the future (and publish the others), or `--status draft` to keep them as drafts; nothing was sent.",
+    usage: true,
+  },
   "publish/unreadable-brief": {
     rule: "publish/unreadable-brief",
     title: "A brief cannot be read back",

@@ -1,7 +1,7 @@
 /**
  * The lock on the output folder, so that two builds never write it at once.
  */
-import { link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
 import type { ProjectPaths } from "../types.ts";
@@ -39,6 +39,7 @@ export async function lockOutputs(paths: ProjectPaths, waitMs = 0): Promise<{ lo
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(mine, JSON.stringify(me), { flag: "w" });
       await link(mine, file);
+      await removeDeadOwners(file);
       const lock: OutputLock = { release: () => rm(file, { force: true }) };
       return tookOver ? { lock, tookOver } : { lock };
     } catch (error) {
@@ -55,6 +56,16 @@ export async function lockOutputs(paths: ProjectPaths, waitMs = 0): Promise<{ lo
     }
     if (Date.now() >= deadline) return { heldBy: owner };
     await new Promise((resolve) => setTimeout(resolve, Math.min(200, Math.max(10, deadline - Date.now()))));
+  }
+}
+
+/** Removes the owner files of processes killed while taking the lock (`<lock>.<pid>.tmp`). */
+async function removeDeadOwners(file: string): Promise<void> {
+  const prefix = `${path.basename(file)}.`;
+  const names = await readdir(path.dirname(file)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = name.startsWith(prefix) && name.endsWith(".tmp") ? Number(name.slice(prefix.length, -".tmp".length)) : Number.NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) await rm(path.join(path.dirname(file), name), { force: true });
   }
 }
 

@@ -7,6 +7,7 @@ import { diagnostic, show, type Diagnostic } from "../diagnostics/diagnostic.ts"
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose, phrase, type Phrased } from "../diagnostics/report.ts";
 import type { Article } from "../content/load.ts";
+import { computeChange } from "../content/rules.ts";
 import type { Fact } from "../content/schema.ts";
 import { agreement, showValue, writtenStep, type Agreement, type FigureReader, type SourceFigure } from "./consistency.ts";
 import { findQuotation, normalizeQuotation, overlaps, positionFinder, type Span } from "./text.ts";
@@ -35,6 +36,13 @@ export interface ProvenanceResult {
  */
 export function checkProvenance(article: Article, read: FigureReader): ProvenanceResult {
   const { facts, source, files } = article;
+  const byId = new Map(facts.facts.map((f) => [f.id, f]));
+  // A change between two facts is checked against the value they give.
+  const changeValue = (fact: Fact): number | undefined => {
+    if (fact.type !== "change" || fact.value !== undefined || fact.from === undefined || fact.to === undefined) return undefined;
+    const [from, to] = [byId.get(fact.from)?.value, byId.get(fact.to)?.value];
+    return typeof from === "number" && typeof to === "number" ? computeChange(fact.unit, from, to) : undefined;
+  };
   const body = source.body;
   const plain = normalizeQuotation(body);
   const figures = read(body).filter((f) => f.unit !== "label");
@@ -67,7 +75,7 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
       let problem: { span: Span; figure?: SourceFigure; agreement?: Agreement & { ok: false } } | undefined;
       for (const span of spans) {
         const read = inside(span);
-        const results = read.map((figure) => ({ figure, agreement: agreement(fact, figure) }));
+        const results = read.map((figure) => ({ figure, agreement: agreement(fact, figure, changeValue(fact)) }));
         const good = results.find((r) => r.agreement.ok);
         // A quotation covers the figures that say what its fact stores: a long
         // quotation does not excuse the other figures it happens to hold. When

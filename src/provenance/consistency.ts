@@ -34,10 +34,10 @@ export function unitsFor(fact: Fact): readonly string[] {
 /** The extractor's season codes (ISO 8601-2), by the season words of facts. */
 const SEASON_CODES: Record<string, string> = { spring: "21", summer: "22", autumn: "23", winter: "24" };
 
-/** A season fact's value (`2026-spring`, `2026-2027-winter`) as the extractor writes seasons (`2026-21`). */
+/** A season fact's value (`2026-spring`, `2026-2027-winter`) as the extractor writes seasons (`2026-21`, `2026/2027-24`). */
 function seasonCode(value: string): string {
-  const match = /^(\d{4})(?:-\d{4})?-(\w+)$/.exec(value);
-  return match ? `${match[1]}-${SEASON_CODES[match[2]!]}` : value;
+  const match = /^(\d{4})(?:-(\d{4}))?-(\w+)$/.exec(value);
+  return match ? `${match[1]}${match[2] === undefined ? "" : `/${match[2]}`}-${SEASON_CODES[match[3]!]}` : value;
 }
 
 const NUMBER = /\d{1,3}(?:[ .\u00A0\u202F]\d{3})+(?:,\d+)?|\d+(?:,\d+)?/;

@@ -56,7 +56,7 @@ async function readVerified(paths: ProjectPaths): Promise<{ briefs: Brief[]; dia
         diagnostics.push(diagnose(CATALOGUE["publish/missing-brief"], { locale, slug, out: paths.out }, { file }));
         continue;
       }
-      const brief = readBrief(slug, locale, markdownFile, page);
+      const brief = readBrief(slug, locale, markdownFile, page, checked.storyTypes?.get(slug));
       if (typeof brief === "string") diagnostics.push(diagnose(CATALOGUE["publish/unreadable-brief"], { reason: brief }, { file }));
       else briefs.push(brief);
     }
@@ -65,7 +65,7 @@ async function readVerified(paths: ProjectPaths): Promise<{ briefs: Brief[]; dia
 }
 
 /** One brief from its Markdown file and its HTML page (whose body it takes); a string says what is wrong. */
-export function readBrief(slug: string, locale: Locale, markdownFile: string, page: string): Brief | string {
+export function readBrief(slug: string, locale: Locale, markdownFile: string, page: string, storyType?: string): Brief | string {
   if (!SLUG_PATTERN.test(slug)) return `\`${slug}\` is not a valid slug`;
   const file = readBriefFile(markdownFile);
   if (typeof file === "string") return file;
@@ -86,5 +86,6 @@ export function readBrief(slug: string, locale: Locale, markdownFile: string, pa
     html,
     tags,
     contentHash: `sha256:${createHash("sha256").update(markdownFile).digest("hex")}`,
+    ...(storyType === undefined ? {} : { storyType }),
   };
 }

@@ -7,7 +7,7 @@
  */
 import { stringify } from "yaml";
 import { LOCALES } from "../content/schema.ts";
-import { bodyWithoutTitle, fileTarget, LOCALE_GROUP as LOCALE, markdownFile, MARK, pattern, siteFrontMatter, SLUG_GROUP as SLUG } from "./files.ts";
+import { bodyWithoutTitle, fileTarget, HASH_KEY, LOCALE_GROUP as LOCALE, markdownFile, MARK, pattern, siteFrontMatter, SLUG_GROUP as SLUG } from "./files.ts";
 import type { Brief, TargetDefinition } from "./types.ts";
 
 export const DECAP_LAYOUTS = ["multiple_files", "multiple_folders"] as const;
@@ -30,7 +30,8 @@ export function decapFile(brief: Brief, draft: boolean): string {
 /**
  * The `config.yml` collection that matches what the target writes: texts
  * that differ per language are `i18n: true`, values shared by the three
- * (date, slug, translation key, tags, the newsbrief mark) `i18n: duplicate`.
+ * (date, draft, slug, translation key, tags) `i18n: duplicate`; the hidden
+ * newsbrief mark and fingerprint are kept per language.
  */
 export function decapConfig(layout: DecapLayout = "multiple_files"): string {
   const config = {
@@ -55,7 +56,9 @@ export function decapConfig(layout: DecapLayout = "multiple_files"): string {
           { label: "Slug", name: "slug", widget: "string", pattern: ["^[a-z0-9]+(?:-[a-z0-9]+)*$", "lower-case words joined by hyphens"], i18n: "duplicate" },
           { label: "Translation key", name: "translationKey", widget: "string", i18n: "duplicate" },
           { label: "Tags", name: "tags", widget: "list", default: [], required: false, i18n: "duplicate" },
-          { label: "Written by newsbrief", name: MARK, widget: "hidden", default: true, i18n: "duplicate" },
+          // Hidden fields are per language: Decap does not duplicate a hidden field into the other languages.
+          { label: "Written by newsbrief", name: MARK, widget: "hidden", default: true, i18n: true },
+          { label: "newsbrief fingerprint", name: HASH_KEY, widget: "hidden", required: false, i18n: true },
           { label: "Body", name: "body", widget: "markdown", i18n: true },
         ],
       },

@@ -7,7 +7,16 @@
  * under `<site>/content/`; no symbolic link is followed, whether it is the
  * content folder, a folder on the way or the file itself; a file is only
  * pruned when its front matter carries the `newsbrief: true` mark.
+ *
+ * Hand edits: every file carries a fingerprint of what newsbrief wrote
+ * (`newsbriefHash`). A file whose fingerprint no longer matches was edited
+ * since (in a CMS, by hand): an update keeps its texts (title, description,
+ * body and any key newsbrief does not write) and sets only the values shared
+ * by the three languages (date, draft, slug, translationKey, tags), so that
+ * they stay identical across the three files; the run says so. Deleting the
+ * file lets newsbrief write it whole again.
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { checkSite, isFolderSync, listFiles, readExisting, removeSiteFile, UnsafePathError, writeAtomically } from "../io/site.ts";
 import { readBriefFile, writeBriefFile } from "../plan/brief-file.ts";
@@ -48,8 +57,60 @@ export interface FileTarget {
   render(brief: Brief): string;
 }
 
-/** Front matter, then the body: a site's file is written like a brief's. */
-export const markdownFile = writeBriefFile;
+/** The front matter key holding the fingerprint of what newsbrief wrote. */
+export const HASH_KEY = "newsbriefHash";
+
+/** The front matter keys whose values the three languages of a brief share: newsbrief keeps them in step. */
+export const SHARED_KEYS = ["date", "draft", "slug", "translationKey", "tags", MARK] as const;
+
+/** Front matter, then the body, written like a brief's, with the fingerprint of both. */
+export function markdownFile(frontMatter: Record<string, unknown>, body: string): string {
+  return writeBriefFile({ ...frontMatter, [HASH_KEY]: fingerprint(frontMatter, body) }, body);
+}
+
+/**
+ * The fingerprint of a file's values: its front matter (the fingerprint
+ * aside, keys in any order) and its body (trailing blank lines aside), so that
+ * a CMS that re-serializes a file without changing it leaves it intact.
+ */
+export function fingerprint(frontMatter: Record<string, unknown>, body: string): string {
+  const { [HASH_KEY]: _, ...values } = frontMatter;
+  return `sha256:${createHash("sha256").update(`${canonical(values)}\n${body.trimEnd()}`).digest("hex").slice(0, 32)}`;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString().slice(0, 10));
+  if (typeof value === "object" && value !== null) {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** Whether a file newsbrief wrote was edited since: its fingerprint no longer matches (a file without one is not). */
+export function handEdited(contents: string): boolean {
+  const file = readBriefFile(contents);
+  if (typeof file === "string") return false;
+  const recorded = file.frontMatter[HASH_KEY];
+  return typeof recorded === "string" && recorded !== fingerprint(file.frontMatter, file.body);
+}
+
+/**
+ * An edited file brought in step with newsbrief's version: the shared values
+ * from `fresh`, everything else (texts, body, its own keys, the old
+ * fingerprint, so that it stays recognisably edited) from `edited`.
+ */
+export function keepEdits(edited: string, fresh: string): string {
+  const mine = readBriefFile(edited);
+  const theirs = readBriefFile(fresh);
+  if (typeof mine === "string" || typeof theirs === "string") return fresh;
+  const frontMatter = { ...mine.frontMatter };
+  for (const key of SHARED_KEYS) {
+    if (key in theirs.frontMatter) frontMatter[key] = theirs.frontMatter[key];
+    else delete frontMatter[key];
+  }
+  return writeBriefFile(frontMatter, mine.body);
+}
 
 /** The brief's Markdown without its leading `# title` line: sites print the title from the front matter. */
 export function bodyWithoutTitle(brief: Brief): string {
@@ -105,6 +166,7 @@ export function createFilePublisher(target: FileTarget): Publisher {
       await checkSite(site);
       const entries: PlanEntry[] = [];
       const wanted = new Set<string>();
+      const edited: string[] = [];
       for (const brief of briefs) {
         const relative = relativeOf(brief);
         wanted.add(relative);
@@ -113,7 +175,11 @@ export function createFilePublisher(target: FileTarget): Publisher {
         const key = keyOf(brief.slug, brief.locale);
         if (existing === undefined) entries.push({ action: "create", key, target: relative, reason: "new brief" });
         else if (existing === contents) entries.push({ action: "skip", key, target: relative, reason: "unchanged" });
-        else if (marked(existing)) entries.push({ action: "update", key, target: relative, reason: "brief changed" });
+        else if (marked(existing) && handEdited(existing)) {
+          edited.push(relative);
+          if (keepEdits(existing, contents) === existing) entries.push({ action: "skip", key, target: relative, reason: "edited since newsbrief wrote it: kept as is" });
+          else entries.push({ action: "update", key, target: relative, reason: "edited since newsbrief wrote it: its texts kept, shared values updated" });
+        } else if (marked(existing)) entries.push({ action: "update", key, target: relative, reason: "brief changed" });
         else throw new UnsafePathError(`${relative} exists and was not written by newsbrief (no \`${MARK}: true\` in its front matter): move it away, or add the mark to let newsbrief replace it`);
       }
       const otherLayout: string[] = [];
@@ -127,6 +193,9 @@ export function createFilePublisher(target: FileTarget): Publisher {
         if (found) entries.push({ action: "delete", key: keyOf(found.slug, found.locale), target: relative, reason: "its article no longer exists" });
         else if (options.prune) entries.push({ action: "delete", key: keyOf(foreign!.slug, foreign!.locale), target: relative, reason: "written with another layout" });
         else otherLayout.push(relative);
+      }
+      if (edited.length > 0) {
+        options.progress(`note: ${edited.length} brief file(s) were edited since newsbrief wrote them (such as ${edited[0]}): their texts are kept, only the values shared by the three languages are set; delete a file to have newsbrief write it whole again`);
       }
       if (otherLayout.length > 0) {
         options.progress(`warning: ${otherLayout.length} brief file(s) written with another layout are still in the site (such as ${otherLayout[0]}): add --prune to remove them, or publish with that --layout`);
@@ -144,7 +213,9 @@ export function createFilePublisher(target: FileTarget): Publisher {
             if (!brief) throw new Error(`no brief ${entry.key} for this plan entry`);
             const relative = relativeOf(brief);
             if (relative !== entry.target) throw new UnsafePathError(`the plan writes ${entry.target}, the layout says ${relative}`);
-            await writeAtomically(site, relative, target.render(brief));
+            const fresh = target.render(brief);
+            const existing = entry.action === "update" ? await readExisting(site, relative) : undefined;
+            await writeAtomically(site, relative, existing !== undefined && marked(existing) && handEdited(existing) ? keepEdits(existing, fresh) : fresh);
           } else if (entry.action === "delete") {
             if (![target.layout, ...otherLayouts].some((layout) => layout.match(entry.target))) throw new UnsafePathError(`${entry.target} is not a file this target writes`);
             const existing = await readExisting(site, entry.target);

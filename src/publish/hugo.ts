@@ -5,6 +5,8 @@
  * folder (`per-locale-dir`: `content/<locale>/briefs/<slug>.md`, with
  * `contentDir` set per language in the site's configuration).
  */
+import { stringify } from "yaml";
+import { LOCALES, type Locale } from "../content/schema.ts";
 import { bodyWithoutTitle, fileTarget, LOCALE_GROUP as LOCALE, markdownFile, pattern, siteFrontMatter, SLUG_GROUP as SLUG, type FileLayout } from "./files.ts";
 import type { Brief, TargetDefinition } from "./types.ts";
 
@@ -32,3 +34,48 @@ export const hugoTarget: TargetDefinition = fileTarget({
   fileLayouts: HUGO_FILE_LAYOUTS,
   render: hugoFile,
 });
+
+/** The formats `cms-config hugo --format` prints; the first is the default (Hugo's own). */
+export const HUGO_CONFIG_FORMATS = ["toml", "yaml"] as const;
+export type HugoConfigFormat = (typeof HUGO_CONFIG_FORMATS)[number];
+
+/** Each language as the site names it, in the order of its menus (the weight). */
+const HUGO_LANGUAGES: Record<Locale, { languageName: string; languageCode: string }> = {
+  fr: { languageName: "Français", languageCode: "fr-BE" },
+  nl: { languageName: "Nederlands", languageCode: "nl-BE" },
+  en: { languageName: "English", languageCode: "en-GB" },
+};
+
+/**
+ * The site configuration that matches what the Hugo target writes: French
+ * as the default language (served at the root), the three languages with
+ * their names and weights, and for `per-locale-dir` each language's
+ * `contentDir`. Hugo links the three pages of a brief as translations by
+ * their file names or folders, and by the `translationKey` each carries.
+ */
+export function hugoConfig(layout: HugoLayout = "by-filename", format: HugoConfigFormat = "toml"): string {
+  const languages = Object.fromEntries(
+    LOCALES.map((locale, index) => [
+      locale,
+      { ...HUGO_LANGUAGES[locale], weight: index + 1, ...(layout === "per-locale-dir" ? { contentDir: `content/${locale}` } : {}) },
+    ]),
+  );
+  const header = [
+    `Hugo site configuration for newsbrief's briefs (newsbrief cms-config hugo --layout ${layout} --format ${format}).`,
+    `Matches \`newsbrief publish --to hugo --layout ${layout}\`; merge it into your site's configuration (keep your baseURL, title and theme).`,
+  ];
+  const comment = (prefix: string) => header.map((line) => `${prefix} ${line}\n`).join("");
+  if (format === "yaml") {
+    return `${comment("#")}${stringify({ defaultContentLanguage: "fr", defaultContentLanguageInSubdir: false, languages }, { lineWidth: 0 })}`;
+  }
+  const lines = [`defaultContentLanguage = ${tomlValue("fr")}`, "defaultContentLanguageInSubdir = false"];
+  for (const [locale, settings] of Object.entries(languages)) {
+    lines.push("", `[languages.${locale}]`, ...Object.entries(settings).map(([key, value]) => `${key} = ${tomlValue(value)}`));
+  }
+  return `${comment("#")}${lines.join("\n")}\n`;
+}
+
+/** A TOML string (basic, escaped) or integer. */
+function tomlValue(value: string | number): string {
+  return typeof value === "number" ? String(value) : JSON.stringify(value);
+}

@@ -78,6 +78,8 @@ export interface PublishRun {
 export async function publish(paths: ProjectPaths, publisher: Publisher, options: PublishOptions): Promise<PublishRun> {
   const { briefs, diagnostics } = await loadBriefs(paths);
   if (diagnostics.length > 0) return { plan: [], diagnostics };
+  const refused = publisher.refuse?.(briefs, paths.out) ?? [];
+  if (refused.length > 0) return { plan: [], diagnostics: refused };
   let plan: PlanEntry[];
   try {
     plan = await publisher.plan(briefs, options);

@@ -5,6 +5,7 @@
  * would change, and applies that plan.
  */
 import type { Locale } from "../content/schema.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
 /** One verified brief, as read back from `out/<slug>/<locale>.md|.html`. */
 export interface Brief {
@@ -22,6 +23,8 @@ export interface Brief {
   html: string;
   /** Tags for the target, in a stable order. */
   tags: string[];
+  /** The article's story type (the template that rendered it, e.g. `funding-announcement`), when known. */
+  storyType?: string;
   /** `sha256:<hex>` of what the target stores for this brief: a change means an update. */
   contentHash: string;
 }
@@ -64,6 +67,11 @@ export interface Publisher {
   readonly name: string;
   /** What publishing these briefs would change, without changing anything. */
   plan(briefs: readonly Brief[], options: PublishOptions): Promise<PlanEntry[]>;
+  /**
+   * Briefs the target's settings forbid publishing (a usage problem: nothing
+   * is planned or sent), as diagnostics on their files under `out`.
+   */
+  refuse?(briefs: readonly Brief[], out: string): Diagnostic[];
   /** Applies a plan made by {@link plan}; never throws for a target's failure, reports it in the result. */
   apply(plan: readonly PlanEntry[], briefs: readonly Brief[], options: PublishOptions): Promise<PublishResult>;
 }

@@ -44,10 +44,19 @@ export interface ClientOptions {
 export class WordPressError extends Error {
   /** True when the site refused the credentials (401 or 403). */
   readonly refused: boolean;
-  constructor(message: string, refused = false) {
+  /** The HTTP status of the answer that failed, when there was one. */
+  readonly status: number | undefined;
+  /** WordPress's error `code` (e.g. `term_exists`), when the answer had one. */
+  readonly code: string | undefined;
+  /** WordPress's error `data`, when the answer had some. */
+  readonly data: Record<string, unknown> | undefined;
+  constructor(message: string, refused = false, answer: { status?: number; code?: string; data?: Record<string, unknown> } = {}) {
     super(message);
     this.name = "WordPressError";
     this.refused = refused;
+    this.status = answer.status;
+    this.code = answer.code;
+    this.data = answer.data;
   }
 }
 
@@ -173,7 +182,12 @@ export class WordPressClient {
     }
     if (status < 200 || status > 299) {
       const said = wordpressMessage(text);
-      throw new WordPressError(this.redact(`${method} ${route}: HTTP ${status}${said ? `: ${said}` : ""}`));
+      const { code, data } = (body ?? {}) as { code?: unknown; data?: unknown };
+      throw new WordPressError(this.redact(`${method} ${route}: HTTP ${status}${said ? `: ${said}` : ""}`), false, {
+        status,
+        ...(typeof code === "string" ? { code } : {}),
+        ...(typeof data === "object" && data !== null && !Array.isArray(data) ? { data: data as Record<string, unknown> } : {}),
+      });
     }
     return { status, headers: responseHeaders, body };
   }

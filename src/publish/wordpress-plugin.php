@@ -2,7 +2,7 @@
 /**
  * Plugin Name: newsbrief
  * Description: Lets `newsbrief publish --to wordpress` link the FR, NL and EN posts of one brief and find them again. Install as wp-content/mu-plugins/newsbrief.php.
- * Version: 1
+ * Version: 2
  * License: MIT
  *
  * Registers three post meta fields in the REST API:
@@ -12,6 +12,12 @@
  * and lets GET /wp/v2/posts filter by them:
  *   ?newsbrief_translation_key=<key>&newsbrief_locale=<locale>   the posts of one brief
  *   ?newsbrief_managed=1                                         every post newsbrief published
+ * and keeps one post per brief and locale, even when two runs publish at once:
+ * creating a post that carries newsbrief_translation_key and newsbrief_locale
+ * takes a per-brief database lock (GET_LOCK) until its meta is saved, and is
+ * refused with HTTP 409 (code newsbrief_duplicate, data.post_id the existing
+ * post) when a post of that brief and locale exists outside the trash;
+ * newsbrief then updates that post instead.
  * Registered meta is readable by anyone on published posts: nothing secret goes there.
  */
 
@@ -50,3 +56,61 @@ add_filter('rest_post_query', function ($args, $request) {
     }
     return $args;
 }, 10, 2);
+
+/** The name of the database lock of one brief and locale (MariaDB allows 64 characters). */
+function newsbrief_lock_name($key, $locale) {
+    return 'newsbrief:' . md5($key . '/' . $locale);
+}
+
+/** The lock this request holds, released once the post's meta is saved. */
+$GLOBALS['newsbrief_lock'] = null;
+
+function newsbrief_release_lock() {
+    global $wpdb;
+    if ($GLOBALS['newsbrief_lock'] !== null) {
+        $wpdb->get_var($wpdb->prepare('SELECT RELEASE_LOCK(%s)', $GLOBALS['newsbrief_lock']));
+        $GLOBALS['newsbrief_lock'] = null;
+    }
+}
+
+add_filter('rest_pre_insert_post', function ($prepared, $request) {
+    global $wpdb;
+    // Only the creation of a newsbrief post: updates name their post.
+    if (is_wp_error($prepared) || !empty($prepared->ID)) {
+        return $prepared;
+    }
+    $meta = $request->get_param('meta');
+    $key = is_array($meta) && isset($meta['newsbrief_translation_key']) ? $meta['newsbrief_translation_key'] : '';
+    $locale = is_array($meta) && isset($meta['newsbrief_locale']) ? $meta['newsbrief_locale'] : '';
+    if (!is_string($key) || $key === '' || !is_string($locale) || $locale === '') {
+        return $prepared;
+    }
+    $name = newsbrief_lock_name($key, $locale);
+    if ((string) $wpdb->get_var($wpdb->prepare('SELECT GET_LOCK(%s, %d)', $name, 20)) !== '1') {
+        return new WP_Error('newsbrief_busy', 'another request is creating this brief: try again', array('status' => 503));
+    }
+    $GLOBALS['newsbrief_lock'] = $name;
+    $existing = get_posts(array(
+        'post_type' => 'post',
+        'post_status' => 'any',
+        'numberposts' => 1,
+        'orderby' => 'ID',
+        'order' => 'ASC',
+        'fields' => 'ids',
+        'suppress_filters' => true,
+        'meta_query' => array(
+            'relation' => 'AND',
+            array('key' => 'newsbrief_translation_key', 'value' => $key, 'compare' => '='),
+            array('key' => 'newsbrief_locale', 'value' => $locale, 'compare' => '='),
+        ),
+    ));
+    if ($existing) {
+        newsbrief_release_lock();
+        return new WP_Error('newsbrief_duplicate', 'a post of this brief and locale exists already', array('status' => 409, 'post_id' => (int) $existing[0]));
+    }
+    return $prepared;
+}, 10, 2);
+
+// Released once the new post's meta is saved, or when the request ends whatever happened.
+add_action('rest_after_insert_post', 'newsbrief_release_lock');
+add_action('shutdown', 'newsbrief_release_lock');

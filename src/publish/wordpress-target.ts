@@ -1,6 +1,6 @@
 /**
  * The `wordpress` entry of the target registry: `newsbrief publish --to
- * wordpress --url <site> [--status draft|publish]`, and the must-use plugin
+ * wordpress --url <site> [--status draft|publish|future]`, and the must-use plugin
  * that `newsbrief cms-config wordpress` prints.
  */
 import { readPackagedText } from "../io/read.ts";
@@ -9,7 +9,7 @@ import type { TargetDefinition } from "./types.ts";
 import { wordpressPublisher, type PostStatus } from "./wordpress.ts";
 
 /** The statuses `--status` accepts; the first is the default. */
-export const POST_STATUSES: readonly PostStatus[] = ["draft", "publish"];
+export const POST_STATUSES: readonly PostStatus[] = ["draft", "publish", "future"];
 
 export const wordpressTarget: TargetDefinition = {
   name: "wordpress",
@@ -18,7 +18,7 @@ export const wordpressTarget: TargetDefinition = {
   needsSite: false,
   options: [
     { flags: "--url <site>", description: "wordpress: the site's address, e.g. https://newsroom.example/" },
-    { flags: "--status <status>", description: "wordpress: the status of new posts (default draft); existing posts keep theirs", choices: POST_STATUSES },
+    { flags: "--status <status>", description: "wordpress: the status of new posts (default draft; publish refuses a brief dated in the future, future schedules it); existing posts keep theirs", choices: POST_STATUSES },
   ],
   create(settings) {
     if (settings.site !== undefined) throw new PublishUsageError("the wordpress target takes no site folder: give the site's address with --url");

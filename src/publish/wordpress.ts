@@ -3,12 +3,24 @@
  * locale, linked by post meta (see `wordpress-plugin.php`), created as drafts
  * unless asked otherwise, updated only when what newsbrief stores changed.
  *
+ * Each post carries the brief's date (`date_gmt`, midnight UTC of the
+ * editorial date), its tags, a category named after its story type (tags and
+ * categories are looked up by slug and created when missing) and its
+ * description as the excerpt.
+ *
  * A run that stops part-way is completed by the next one without duplicates:
  * before every creation the post is looked up again by its meta, so a post
  * whose creation succeeded on the server but whose answer was lost is found
- * instead of created twice.
+ * instead of created twice. Two runs at once cannot both create a brief's
+ * post either: the plugin refuses the second creation (HTTP 409, holding a
+ * per-brief lock while it checks) and the run that was refused updates the
+ * post the other one made.
  */
 import { createHash } from "node:crypto";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnose } from "../diagnostics/report.ts";
+import { briefPath } from "../plan/layout.ts";
 import { WordPressClient, WordPressError, type ClientOptions, type Credentials } from "./wordpress-http.ts";
 import type { Brief, PlanEntry, Publisher, PublishOptions, PublishResult } from "./types.ts";
 
@@ -26,8 +38,12 @@ export const META = {
   contentHash: "newsbrief_content_hash",
 } as const;
 
-/** The status of the posts newsbrief creates. */
-export type PostStatus = "draft" | "publish";
+/**
+ * The status of the posts newsbrief creates: `future` publishes them too,
+ * but on their date when it is still to come (scheduled); `publish` refuses
+ * a brief dated in the future rather than schedule it unasked.
+ */
+export type PostStatus = "draft" | "publish" | "future";
 
 export interface WordPressTarget extends ClientOptions {
   /** The site's address, e.g. `https://newsroom.example/` (the folder WordPress is installed in). */
@@ -36,10 +52,12 @@ export interface WordPressTarget extends ClientOptions {
   status?: PostStatus | undefined;
   /** Where the credentials are read from: the process environment, nothing else. */
   env: Readonly<Record<string, string | undefined>>;
+  /** The current time, for telling a future date. @default the clock */
+  now?: () => Date;
 }
 
 /** Bumped when what newsbrief sends for a brief changes shape, so every post is updated once. */
-const MAPPING_VERSION = "wordpress/1";
+const MAPPING_VERSION = "wordpress/2";
 
 /** A post as the REST API lists it with `context=edit`. */
 interface Post {
@@ -63,7 +81,7 @@ export function wordpressPublisher(target: WordPressTarget): { publisher: WordPr
   const password = target.env[PASSWORD_VARIABLE] ?? "";
   if (user.trim() === "") problems.push(`set ${USER_VARIABLE} to the WordPress user that publishes`);
   if (password.trim() === "") problems.push(`set ${PASSWORD_VARIABLE} to an application password of that user (Users → Profile → Application Passwords)`);
-  if (target.status !== undefined && target.status !== "draft" && target.status !== "publish") problems.push(`the status must be draft or publish`);
+  if (target.status !== undefined && target.status !== "draft" && target.status !== "publish" && target.status !== "future") problems.push(`the status must be draft, publish or future`);
   if (problems.length > 0 || typeof site === "string") return { problems };
   return { publisher: new WordPressPublisher(site, { user: user.trim(), password: password.trim() }, target), problems: [] };
 }
@@ -92,16 +110,37 @@ export class WordPressPublisher implements Publisher {
   readonly name = "wordpress";
   private readonly client: WordPressClient;
   private readonly status: PostStatus;
+  private readonly now: () => Date;
+  /** Tag and category ids by `tags/<slug>` or `categories/<slug>`, for one run. */
+  private terms = new Map<string, number>();
   private progress: (line: string) => void = () => {};
 
   constructor(site: URL, credentials: Credentials, target: WordPressTarget) {
     this.status = target.status ?? "draft";
+    this.now = target.now ?? (() => new Date());
     this.client = new WordPressClient(site, credentials, { ...target, onRetry: (line) => this.progress(line) });
+  }
+
+  /**
+   * Briefs this run must not publish as asked, before anything is sent: with
+   * `--status publish`, a brief dated in the future (WordPress would
+   * schedule it; `--status future` says that is wanted).
+   */
+  refuse(briefs: readonly Brief[], out: string): Diagnostic[] {
+    if (this.status !== "publish") return [];
+    return briefs
+      .filter((brief) => this.isFuture(brief))
+      .map((brief) => diagnose(CATALOGUE["publish/future-date"], { key: entryKey(brief), date: brief.date }, { file: `${out}/${briefPath(brief.slug, brief.locale, "md")}`, usage: true }));
+  }
+
+  private isFuture(brief: Brief): boolean {
+    return Date.parse(dateGmt(brief) + "Z") > this.now().getTime();
   }
 
   /** Lists what newsbrief holds on the site, then compares it with the briefs. Only reads. */
   async plan(briefs: readonly Brief[], options: PublishOptions): Promise<PlanEntry[]> {
     this.progress = options.progress;
+    this.terms = new Map();
     // Asked first, so wrong credentials get a clear 401 rather than a 400 about listing drafts.
     await this.client.request("GET", "/wp/v2/users/me", { query: { _fields: "id" } });
     const posts = await this.managedPosts();
@@ -117,6 +156,9 @@ export class WordPressPublisher implements Publisher {
     const plan: PlanEntry[] = [];
     for (const brief of briefs) {
       const post = byKey.get(briefKey(brief));
+      if (post !== undefined && post.status === "publish" && this.status !== "future" && this.isFuture(brief) && meta(post, META.contentHash) !== storedHash(brief)) {
+        throw new WordPressError(`${entryKey(brief)} is dated ${brief.date}, in the future, and its post ${this.postUrl(post.id)} is published: updating it would schedule it (unpublish it until then); give --status future if that is wanted`);
+      }
       const entry: PlanEntry =
         post === undefined
           ? { action: "create", key: entryKey(brief), target: postSlug(brief), reason: `new ${this.status}` }
@@ -163,7 +205,7 @@ export class WordPressPublisher implements Publisher {
     if (brief === undefined) throw new WordPressError(`no brief ${entry.key} in this run`);
     if (entry.action === "skip") return entry;
     if (entry.action === "update") {
-      const post = await this.client.request("POST", `/wp/v2/posts/${postId(entry.target)}`, { body: this.postBody(brief, false) });
+      const post = await this.client.request("POST", `/wp/v2/posts/${postId(entry.target)}`, { body: await this.postBody(brief, false) });
       return { ...entry, target: this.postUrl(asPost(post.body).id) };
     }
     return this.create(entry, brief);
@@ -182,10 +224,25 @@ export class WordPressPublisher implements Publisher {
           // After a failed attempt, this is the post that attempt created; otherwise another run did.
           return previous > 0 ? { ...entry, target: this.postUrl(existing.id) } : { action: "skip", key: entry.key, target: this.postUrl(existing.id), reason: "already there" };
         }
-        const updated = await this.client.request("POST", `/wp/v2/posts/${existing.id}`, { body: this.postBody(brief, false) });
+        const updated = await this.client.request("POST", `/wp/v2/posts/${existing.id}`, { body: await this.postBody(brief, false) });
         return { action: "update", key: entry.key, target: this.postUrl(asPost(updated.body).id), reason: "content changed" };
       }
-      const created = asPost((await this.client.once("POST", "/wp/v2/posts", { body: this.postBody(brief, true) })).body);
+      let answer;
+      try {
+        answer = await this.client.once("POST", "/wp/v2/posts", { body: await this.postBody(brief, true) });
+      } catch (error) {
+        // Another run created it between the look-up and now: the plugin refused a second post.
+        if (error instanceof WordPressError && error.status === 409 && error.code === "newsbrief_duplicate") {
+          this.progress(`${entry.key}: another run created its post meanwhile; using that one`);
+          const theirs = await this.findPost(brief);
+          if (theirs === undefined) throw error;
+          if (meta(theirs, META.contentHash) === storedHash(brief)) return { action: "skip", key: entry.key, target: this.postUrl(theirs.id), reason: "already there" };
+          const updated = await this.client.request("POST", `/wp/v2/posts/${theirs.id}`, { body: await this.postBody(brief, false) });
+          return { action: "update", key: entry.key, target: this.postUrl(asPost(updated.body).id), reason: "content changed" };
+        }
+        throw error;
+      }
+      const created = asPost(answer.body);
       if (meta(created, META.translationKey) !== brief.translationKey) {
         throw new WordPressError(`the site kept no newsbrief post meta on post ${created.id}: install the plugin printed by \`newsbrief cms-config wordpress\` as wp-content/mu-plugins/newsbrief.php`);
       }
@@ -228,15 +285,47 @@ export class WordPressPublisher implements Publisher {
     return posts;
   }
 
-  private postBody(brief: Brief, creating: boolean): Record<string, unknown> {
+  private async postBody(brief: Brief, creating: boolean): Promise<Record<string, unknown>> {
+    const tags: number[] = [];
+    for (const tag of brief.tags) tags.push(await this.term("tags", tag));
+    const categories = brief.storyType === undefined ? [] : [await this.term("categories", brief.storyType, storyTypeName(brief.storyType))];
     return {
       title: brief.title,
       content: brief.html,
       excerpt: brief.description,
       slug: postSlug(brief),
-      ...(creating ? { status: this.status } : {}),
+      date_gmt: dateGmt(brief),
+      tags,
+      ...(categories.length > 0 ? { categories } : {}),
+      ...(creating ? { status: this.status === "future" ? "publish" : this.status } : {}),
       meta: { [META.translationKey]: brief.translationKey, [META.locale]: brief.locale, [META.contentHash]: storedHash(brief) },
     };
+  }
+
+  /**
+   * The id of a tag or category, looked up by slug and created when missing
+   * (once per run). Another run creating it at the same moment is fine:
+   * WordPress answers `term_exists` with the id.
+   */
+  private async term(taxonomy: "tags" | "categories", name: string, label = name): Promise<number> {
+    const slug = termSlug(name);
+    if (slug === "") throw new WordPressError(`the ${taxonomy === "tags" ? "tag" : "category"} \`${name}\` has no letter or digit to make a slug of`);
+    const cached = this.terms.get(`${taxonomy}/${slug}`);
+    if (cached !== undefined) return cached;
+    const found = await this.client.request("GET", `/wp/v2/${taxonomy}`, { query: { slug, _fields: "id,slug", context: "edit" } });
+    let id = Array.isArray(found.body) ? (found.body as Array<{ id?: unknown; slug?: unknown }>).find((term) => term.slug === slug)?.id : undefined;
+    if (typeof id !== "number") {
+      try {
+        const created = await this.client.request("POST", `/wp/v2/${taxonomy}`, { body: { name: label, slug } });
+        id = (created.body as { id?: unknown } | null)?.id;
+      } catch (error) {
+        if (!(error instanceof WordPressError && error.code === "term_exists")) throw error;
+        id = error.data?.term_id;
+      }
+    }
+    if (typeof id !== "number") throw new WordPressError(`the site gave no id for the ${taxonomy === "tags" ? "tag" : "category"} ${slug}`);
+    this.terms.set(`${taxonomy}/${slug}`, id);
+    return id;
   }
 
   private postUrl(id: number): string {
@@ -248,8 +337,29 @@ const LIST_QUERY = { context: "edit", status: "any", orderby: "id", order: "asc"
 
 /** The hash newsbrief stores on a post: of exactly what it sends, so a change means an update. */
 export function storedHash(brief: Brief): string {
-  const stored = [MAPPING_VERSION, brief.translationKey, brief.locale, postSlug(brief), brief.title, brief.description, brief.html];
+  const stored = [MAPPING_VERSION, brief.translationKey, brief.locale, postSlug(brief), brief.title, brief.description, brief.html, brief.date, brief.tags, brief.storyType ?? null];
   return `sha256:${createHash("sha256").update(JSON.stringify(stored)).digest("hex")}`;
+}
+
+/** The post's `date_gmt`: midnight UTC of the brief's editorial date. */
+export function dateGmt(brief: Brief): string {
+  return `${brief.date}T00:00:00`;
+}
+
+/** A tag's or category's slug, as WordPress would make it: lower-case ASCII words joined by hyphens. */
+export function termSlug(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** A story type as a category's name: `funding-announcement` → `Funding announcement`. */
+function storyTypeName(storyType: string): string {
+  const words = storyType.replace(/-/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Each locale gets its own slug: WordPress would otherwise append `-2`. */

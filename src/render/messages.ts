@@ -106,7 +106,8 @@ export class Messages {
       }
       let value = values[part.name];
       if (value === undefined) throw new Error(`missing value {{${part.name}}} for ${this.locale}:${key}`);
-      if (index === 0) value = capitalize(value);
+      // A figure is a fragment (trois ans, en baisse de…): only a sentence opens with a capital.
+      if (index === 0 && !key.startsWith("figure.")) value = capitalize(value);
       if (this.locale === "fr") {
         const contracted = contractFrench(out, value);
         out = contracted.before;
@@ -241,6 +242,8 @@ function checkAcrossLocales(
           }
         }
       }
+      // Each locale writes a season's second year its own way: 2026-2027 ({{to}}) or 2026-27 ({{toShort}}).
+      if (key === "figure.seasonYears") continue;
       const mine = placeholderSet(compiled.get(locale)!, key);
       for (const [otherLocale, messages] of compiled) {
         if (otherLocale === locale || !baseKeys.get(otherLocale)!.has(key)) continue;

@@ -112,7 +112,7 @@ export function compileTemplates(files: readonly TemplateFile[]): { templates: M
 export function checkTemplate(template: BriefTemplate, article: Article, messages: Messages): Diagnostic[] {
   const { facts } = article;
   const exists: Record<Names, (name: string) => boolean> = {
-    fact: (n) => facts.facts.some((f) => f.id === n),
+    fact: (n) => n === EDITORIAL_DATE || facts.facts.some((f) => f.id === n),
     story: (n) => n in facts.story && !Array.isArray(facts.story[n]),
     "story-list": (n) => Array.isArray(facts.story[n]),
     breakdown: (n) => facts.breakdowns.some((b) => b.id === n),
@@ -244,7 +244,11 @@ function stripArticle(text: string, locale: Locale): string {
   return text.replace(articles[locale], "");
 }
 
+/** The brief's own date (`editorial.date`), which a template may show like a date fact. */
+const EDITORIAL_DATE = "editorial.date";
+
 function factOf(scope: BriefScope, id: string): Fact {
+  if (id === EDITORIAL_DATE) return { id: "editorial-date", type: "date", value: scope.article.facts.editorial.date };
   const fact = scope.resolved.facts.get(id);
   if (!fact) throw new Error(`unknown fact ${id}`);
   return fact;

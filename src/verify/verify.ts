@@ -131,12 +131,12 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
 function knownFacts(facts: VerifyArticle["facts"]): Known[] {
   const byId = new Map(facts.facts.map((fact) => [fact.id, fact]));
   const date: VerifierFact = { id: "editorial.date", type: "date", value: facts.editorial.date };
-  return [...facts.facts, date].map((fact) => ({
-    id: fact.id,
-    fact,
-    required: fact !== date && fact.required !== false,
-    target: targetOf(fact, byId),
-  }));
+  return [...facts.facts, date].map((fact) => {
+    const target = targetOf(fact, byId);
+    // A change that rounds to zero is said in words (stable, stabiel, unchanged): it shows no figure to find.
+    const stable = fact.type === "change" && typeof target?.value === "number" && Math.round(Math.abs(target.value) * 10 ** (fact.decimals ?? (fact.unit === "percent" && Math.abs(target.value) < 10 ? 1 : 0))) === 0;
+    return { id: fact.id, fact, required: fact !== date && fact.required !== false && !stable, target };
+  });
 }
 
 /**

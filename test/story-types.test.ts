@@ -1,0 +1,327 @@
+/**
+ * The five story types of templates/ with the repository's locales, on small
+ * articles written here: singular and plural, rises, falls and "stable", one
+ * part or many, with and without a quote, a net loss and a deficit, amounts
+ * in CHF and USD, bounds. Each test asserts the sentences of interest in the
+ * three languages, and that the build passes with every figure verified.
+ *
+ * A change that is stable at the precision shown has no figure in the brief
+ * ("stable", "unchanged"): the verifier does not require it, and these
+ * articles leave it required to show that.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { brief, cleanupStoryProjects, lines, type ArticleInput, type Briefs } from "./support/story-project.ts";
+
+afterAll(() => cleanupStoryProjects());
+
+/** A budget in CHF with a deficit. */
+const swissBudget: ArticleInput = {
+  body: "Le Conseil fédéral prévoit un déficit de 1,1 milliard de francs pour 2026. Il demande 312,4 millions de francs de crédits supplémentaires, le 25 septembre 2026.",
+  facts: {
+    version: 2,
+    editorial: { date: "2026-09-25", template: "public-budget" },
+    story: { government: { fr: "le Conseil fédéral", nl: "de Bondsraad", en: "the Federal Council" }, parliament: { fr: "le Parlement", nl: "het Parlement", en: "Parliament" } },
+    facts: [
+      { id: "budget-year", type: "year", value: 2026, evidence: ["pour 2026"] },
+      { id: "credits", type: "money", measure: "supplementary-credits", currency: "CHF", value: 312400000, precision: 100000, evidence: ["312,4 millions de francs"] },
+      { id: "balance", type: "money", measure: "budget-balance", currency: "CHF", value: -1100000000, precision: 100000000, evidence: ["déficit de 1,1 milliard de francs"] },
+    ],
+    ignore: [{ text: "25 septembre 2026", reason: "the day of the decision, the brief's own date" }],
+  },
+};
+
+/** The build passes: no error, every figure verified. */
+function expectBuilt(b: Briefs): void {
+  expect(b.errors, b.run.stderr).toEqual([]);
+  expect(b.run.code, b.run.stderr).toBe(0);
+}
+
+describe("company-results", () => {
+  const company = { company: { fr: "Acme", nl: "Acme", en: "Acme" } };
+
+  it("a fall in revenue and a net loss: the loss words of the measure, no sign", async () => {
+    const b = await brief({
+      body: "Acme a réalisé en 2025 un chiffre d’affaires de 5,87 milliards d’euros, en baisse de 3,2 % par rapport à 2024. Le groupe affiche une perte nette de 12,4 millions d’euros.",
+      facts: {
+        version: 2,
+        editorial: { date: "2026-02-26", template: "company-results" },
+        story: company,
+        facts: [
+          { id: "period", type: "year", value: 2025, evidence: ["en 2025"] },
+          { id: "previous-period", type: "year", value: 2024, evidence: ["à 2024"] },
+          { id: "revenue", type: "money", measure: "revenue", currency: "EUR", value: 5870000000, precision: 10000000, evidence: ["5,87 milliards d’euros"] },
+          { id: "revenue-change", type: "change", measure: "revenue", unit: "percent", value: -3.2, decimals: 1, "compared-with": "previous-period", evidence: ["en baisse de 3,2 %"] },
+          { id: "net-result", type: "money", measure: "net-result", currency: "EUR", value: -12400000, precision: 100000, evidence: ["perte nette de 12,4 millions d’euros"] },
+        ],
+      },
+    });
+    expectBuilt(b);
+    expect(b.titles).toEqual({
+      fr: "Acme~: perte nette de 12,4~millions d’euros en 2025",
+      nl: "Acme: nettoverlies van 12,4~miljoen euro in 2025",
+      en: "Acme: net loss of €12.4~million in 2025",
+    });
+    expect(lines(b.fr)).toContain("Acme affiche en 2025 un chiffre d’affaires de 5,87~milliards d’euros, en baisse de 3,2~% par rapport à 2024.");
+    expect(lines(b.fr)).toContain("Acme accuse en 2025 une perte nette de 12,4~millions d’euros.");
+    expect(lines(b.nl)).toContain("Acme boekte in 2025 een omzet van 5,87~miljard euro, een daling van 3,2~procent ten opzichte van 2024.");
+    expect(lines(b.nl)).toContain("Acme boekte in 2025 een nettoverlies van 12,4~miljoen euro.");
+    expect(lines(b.en)).toContain("Acme reported revenue of €5.87~billion in 2025, down 3.2% compared with 2024.");
+    expect(lines(b.en)).toContain("Acme posted a net loss of €12.4~million in 2025.");
+    for (const text of [b.fr, b.nl, b.en]) expect(text).not.toMatch(/[−-]\s?€?12[,.]4/);
+  });
+
+  it("a rise in dollars for a quarter, a net profit, basis points and a bound in the outlook", async () => {
+    const b = await brief({
+      body: "Au quatrième trimestre 2025, Acme a réalisé un chiffre d’affaires de 4,2 milliards de dollars, en hausse de 4,1 %. Le bénéfice net atteint 310 millions de dollars. La marge brute atteint 31,5 %, en hausse de 25 points de base. Pour 2026, le groupe vise un chiffre d’affaires d’au moins 4,5 milliards de dollars.",
+      facts: {
+        version: 2,
+        editorial: { date: "2026-02-26", template: "company-results" },
+        story: company,
+        facts: [
+          { id: "period", type: "quarter", value: "2025-Q4", evidence: ["quatrième trimestre 2025"] },
+          { id: "revenue", type: "money", measure: "revenue", currency: "USD", value: 4200000000, precision: 100000000, evidence: ["4,2 milliards de dollars"] },
+          { id: "revenue-change", type: "change", measure: "revenue", unit: "percent", value: 4.1, decimals: 1, evidence: ["en hausse de 4,1 %"] },
+          { id: "net-result", type: "money", measure: "net-result", currency: "USD", value: 310000000, precision: 1000000, evidence: ["310 millions de dollars"] },
+          { id: "gross-margin", type: "percent", measure: "gross-margin", value: 31.5, decimals: 1, evidence: ["31,5 %"] },
+          { id: "gross-margin-change", type: "change", measure: "gross-margin", unit: "basis-point", value: 25, evidence: ["en hausse de 25 points de base"] },
+          { id: "outlook-period", type: "year", value: 2026, evidence: ["Pour 2026"] },
+          { id: "outlook-revenue", type: "money", measure: "revenue", currency: "USD", value: 4500000000, precision: 100000000, bound: "at-least", evidence: ["au moins 4,5 milliards de dollars"] },
+        ],
+      },
+    });
+    expectBuilt(b);
+    expect(b.titles.fr).toBe("Acme~: bénéfice net de 310~millions de dollars au quatrième trimestre 2025");
+    expect(b.titles.en).toBe("Acme: net profit of $310~million in the fourth quarter of 2025");
+    expect(lines(b.fr)).toContain("Acme affiche au quatrième trimestre 2025 un chiffre d’affaires de 4,2~milliards de dollars, en hausse de 4,1~%.");
+    expect(lines(b.fr)).toContain("Acme dégage au quatrième trimestre 2025 un bénéfice net de 310~millions de dollars.");
+    expect(lines(b.fr)).toContain("La marge brute s’établit à 31,5~%, en hausse de 25~points de base.");
+    expect(lines(b.fr)).toContain("- Chiffre d’affaires~: au moins 4,5~milliards de dollars");
+    expect(lines(b.nl)).toContain("Acme boekte in het vierde kwartaal van 2025 een nettowinst van 310~miljoen dollar.");
+    expect(lines(b.nl)).toContain("De brutomarge bedraagt 31,5~procent, een stijging van 25~basispunten.");
+    expect(lines(b.nl)).toContain("- Omzet: minstens 4,5~miljard dollar");
+    expect(lines(b.en)).toContain("Acme reported revenue of $4.2~billion in the fourth quarter of 2025, up 4.1%.");
+    expect(lines(b.en)).toContain("The gross margin was 31.5%, up 25~basis points.");
+    expect(lines(b.en)).toContain("- Revenue: at least $4.5~billion");
+    expect(lines(b.en)).toContain("For 2026, Acme is aiming for:");
+  });
+
+  it("a change at zero at the precision shown is stable, unchanged, stabiel", async () => {
+    const b = await brief({
+      body: "En 2025, Acme a réalisé un chiffre d’affaires de 2,5 millions d’euros, une variation de 0,0 % par rapport à 2024.",
+      facts: {
+        version: 2,
+        editorial: { date: "2026-02-26", template: "company-results" },
+        story: company,
+        facts: [
+          { id: "period", type: "year", value: 2025, evidence: ["En 2025"] },
+          { id: "previous-period", type: "year", value: 2024, required: false, evidence: ["à 2024"] },
+          { id: "revenue", type: "money", measure: "revenue", currency: "EUR", value: 2500000, precision: 100000, evidence: ["2,5 millions d’euros"] },
+          { id: "organic-change", type: "change", measure: "organic-growth", unit: "percent", value: 0, decimals: 1, "compared-with": "previous-period", evidence: ["0,0 %"] },
+        ],
+      },
+    });
+    expectBuilt(b);
+    expect(lines(b.fr)).toContain("En données organiques, le chiffre d’affaires est stable par rapport à 2024.");
+    expect(lines(b.nl)).toContain("Op organische basis bleef de omzet stabiel.");
+    expect(lines(b.en)).toContain("On an organic basis, revenue was unchanged compared with 2024.");
+  });
+});
+
+describe("statistics-release", () => {
+  const statbel = { publisher: { fr: "Statbel", nl: "Statbel", en: "Statbel" } };
+  const release = (measure: string, from: number, to: number, evidence: [string, string, string], decimals = 1): ArticleInput => ({
+    body: `Le chiffre s’établit à ${evidence[0]} en octobre 2026, contre ${evidence[1]} en septembre 2026, soit ${evidence[2]}.`,
+    facts: {
+      version: 2,
+      editorial: { date: "2026-11-02", template: "statistics-release" },
+      story: statbel,
+      facts: [
+        { id: "indicator", type: "percent", measure, value: to, decimals, evidence: [evidence[0]] },
+        { id: "period", type: "month", value: "2026-10", evidence: ["octobre 2026"] },
+        { id: "previous", type: "percent", measure, value: from, decimals, evidence: [evidence[1]] },
+        { id: "previous-period", type: "month", value: "2026-09", evidence: ["septembre 2026"] },
+        // No value: the change is computed from its two ends, by the renderer and by the verifier alike.
+        { id: "indicator-change", type: "change", measure, unit: "percentage-point", from: "previous", to: "indicator", decimals: 1, "compared-with": "previous-period", evidence: [evidence[2]] },
+      ],
+    },
+  });
+
+  it("a rise, said with a masculine label (le taux de chômage s’est établi)", async () => {
+    const b = await brief(release("unemployment-rate", 5.7, 5.9, ["5,9 %", "5,7 %", "0,2 point de pourcentage"]));
+    expectBuilt(b);
+    expect(b.titles).toEqual({ fr: "Taux de chômage~: 5,9~% en octobre 2026", nl: "Werkloosheidsgraad stijgt naar 5,9~procent in oktober 2026", en: "Unemployment rate rises to 5.9% in October 2026" });
+    expect(lines(b.fr)).toContain("Selon Statbel, le taux de chômage s’est établi à 5,9~% en octobre 2026, en hausse de 0,2~point de pourcentage par rapport à septembre 2026.");
+    expect(lines(b.fr)).toContain("En septembre 2026, le taux de chômage s’élevait à 5,7~%.");
+    expect(lines(b.nl)).toContain("Volgens Statbel kwam de werkloosheidsgraad in oktober 2026 uit op 5,9~procent, een stijging van 0,2~procentpunt ten opzichte van september 2026.");
+    expect(lines(b.en)).toContain("The unemployment rate stood at 5.9% in October 2026, up 0.2~percentage points compared with September 2026, according to Statbel.");
+  });
+
+  it("a fall, said with a feminine label (l’inflation s’est établie)", async () => {
+    const b = await brief(release("inflation", 2.6, 2.4, ["2,4 %", "2,6 %", "0,2 point de pourcentage"]));
+    expectBuilt(b);
+    expect(b.titles.nl).toBe("Inflatie daalt naar 2,4~procent in oktober 2026");
+    expect(b.titles.en).toBe("Inflation falls to 2.4% in October 2026");
+    expect(lines(b.fr)).toContain("Selon Statbel, l’inflation s’est établie à 2,4~% en octobre 2026, en baisse de 0,2~point de pourcentage par rapport à septembre 2026.");
+    expect(lines(b.en)).toContain("Inflation stood at 2.4% in October 2026, down 0.2~percentage points compared with September 2026, according to Statbel.");
+  });
+
+  it("no change at the precision shown: stable, stabiel, steady", async () => {
+    // −0,02 point is 0,0 at the precision shown: stable, and no figure to verify.
+    const b = await brief(release("inflation", 2.43, 2.41, ["2,41 %", "2,43 %", "0,02 point de pourcentage"], 2));
+    expectBuilt(b);
+    expect(b.titles.nl).toBe("Inflatie stabiel op 2,41~procent in oktober 2026");
+    expect(b.titles.en).toBe("Inflation steady at 2.41% in October 2026");
+    expect(lines(b.fr)).toContain("Selon Statbel, l’inflation s’est établie à 2,41~% en octobre 2026, stable par rapport à septembre 2026.");
+    expect(lines(b.en)).toContain("Inflation stood at 2.41% in October 2026, unchanged compared with September 2026, according to Statbel.");
+  });
+
+  it("a plural label takes a plural verb (les prix de l’énergie sont, noteren, were)", async () => {
+    const input = release("inflation", 2.6, 2.4, ["2,4 %", "2,6 %", "0,2 point de pourcentage"]);
+    input.body += " Sur un an, les prix de l’énergie sont en baisse de 3,4 %.";
+    input.facts.ignore = [{ text: "un an", reason: "« sur un an »: what the year-on-year sentence says" }];
+    (input.facts.facts as unknown[]).push({ id: "annual-change", type: "change", measure: "energy-prices", unit: "percent", value: -3.4, decimals: 1, evidence: ["en baisse de 3,4 %"] });
+    const b = await brief(input);
+    expectBuilt(b);
+    expect(lines(b.fr)).toContain("En glissement annuel, les prix de l’énergie sont en baisse de 3,4~%.");
+    expect(lines(b.nl)).toContain("Op jaarbasis noteren de energieprijzen een daling van 3,4~procent.");
+    expect(lines(b.en)).toContain("Year on year, energy prices were down 3.4%.");
+  });
+});
+
+describe("funding-announcement", () => {
+  const funder = {
+    funder: { fr: "la Commission européenne", nl: "de Europese Commissie", en: "the European Commission" },
+    purpose: { fr: "le programme Horizon", nl: "het programma Horizon", en: "the Horizon programme" },
+  };
+
+  it("many parts, a quote and a next step: ranked parts, no quote heading, the comma inside the English quote", async () => {
+    const b = await brief({
+      body: "La Commission européenne débloque 10 millions d’euros. La recherche reçoit 6 millions d’euros et les start-up 3 millions d’euros. Les appels seront publiés en avril 2026. « Nous investissons », a déclaré Anna Berg.",
+      facts: {
+        version: 2,
+        editorial: { date: "2026-01-15", template: "funding-announcement" },
+        story: {
+          ...funder,
+          "next-step": { fr: "la publication des appels", nl: "de publicatie van de oproepen", en: "the publication of the calls" },
+        },
+        facts: [
+          { id: "total", type: "money", currency: "EUR", value: 10000000, precision: 1000000, label: { fr: "le budget", nl: "het budget", en: "the budget" }, evidence: ["10 millions d’euros"] },
+          { id: "research", type: "money", currency: "EUR", value: 6000000, precision: 1000000, label: { fr: "la recherche", nl: "onderzoek", en: "research" }, evidence: ["6 millions d’euros"] },
+          { id: "startups", type: "money", currency: "EUR", value: 3000000, precision: 1000000, label: { fr: "les start-up", nl: "start-ups", en: "start-ups" }, evidence: ["3 millions d’euros"] },
+          { id: "next", type: "month", value: "2026-04", label: { fr: "la publication", nl: "de publicatie", en: "the publication" }, evidence: ["avril 2026"] },
+        ],
+        breakdowns: [{ id: "allocations", of: "total", complete: false, parts: ["startups", "research"] }],
+        quotes: [
+          {
+            id: "berg",
+            speaker: "Anna Berg",
+            role: { fr: "commissaire européenne à la recherche", nl: "Europees commissaris voor Onderzoek", en: "European Commissioner for Research" },
+            lang: "fr",
+            text: { fr: "Nous investissons", nl: { "translated-from": "fr", text: "We investeren" }, en: { "translated-from": "fr", text: "We are investing" } },
+          },
+        ],
+      },
+    });
+    expectBuilt(b);
+    expect(b.titles.fr).toBe("10~millions d’euros pour le programme Horizon~: feu vert de la Commission européenne");
+    expect(b.titles.nl).toBe("10~miljoen euro voor het programma Horizon: groen licht van de Europese Commissie");
+    expect(lines(b.fr)).toContain("Le 15 janvier 2026, la Commission européenne a annoncé une enveloppe de 10~millions d’euros pour le programme Horizon.");
+    expect(lines(b.fr)).toContain("La plus grosse part revient à la recherche, suivie des start-up.");
+    expect(lines(b.fr)).toContain("«~Nous investissons~», a déclaré Anna Berg, commissaire européenne à la recherche.");
+    expect(lines(b.fr)).toContain("Prochaine étape, en avril 2026~: la publication des appels.");
+    expect(lines(b.en)).toContain("“We are investing,” said Anna Berg, European Commissioner for Research.");
+    expect(lines(b.en)).toContain("*Quote translated from French.*");
+    expect(lines(b.nl)).toContain("“We investeren”, zei Anna Berg, Europees commissaris voor Onderzoek.");
+    for (const text of [b.fr, b.nl, b.en]) expect(text).not.toMatch(/^## (Citation|Citaat|Quote)/m);
+    expect(b.fr.indexOf("- Recherche")).toBeLessThan(b.fr.indexOf("- Start-up"));
+  });
+
+  it("one part and no quote: one sentence instead of a list, and no quote or next-step section", async () => {
+    const b = await brief({
+      body: "La Commission européenne accorde 18,6 millions d’euros, dont 11,2 millions d’euros pour le secteur de la santé.",
+      facts: {
+        version: 2,
+        editorial: { date: "2026-03-12", template: "funding-announcement" },
+        story: funder,
+        facts: [
+          { id: "total", type: "money", measure: "total-budget", currency: "EUR", value: 18600000, precision: 100000, evidence: ["18,6 millions d’euros"] },
+          { id: "health", type: "money", measure: "allocation", currency: "EUR", value: 11200000, precision: 100000, label: { fr: "le secteur de la santé", nl: "de gezondheidssector", en: "the health sector" }, evidence: ["11,2 millions d’euros"] },
+        ],
+        breakdowns: [{ id: "allocations", of: "total", complete: false, parts: ["health"] }],
+      },
+    });
+    expectBuilt(b);
+    expect(lines(b.fr)).toContain("Sur ce montant, une part de 11,2~millions d’euros est réservée au secteur de la santé.");
+    expect(lines(b.nl)).toContain("Daarvan gaat 11,2~miljoen euro naar de gezondheidssector.");
+    expect(lines(b.en)).toContain("Of this, €11.2~million goes to the health sector.");
+    for (const text of [b.fr, b.nl, b.en]) {
+      expect(text).not.toMatch(/^## /m);
+      expect(text).not.toMatch(/[«“]/);
+    }
+  });
+});
+
+describe("public-budget", () => {
+  it("a deficit in Swiss francs, said with the measure's negative words", async () => {
+    const b = await brief(swissBudget);
+    expectBuilt(b);
+    expect(lines(b.fr)).toContain("Le Conseil fédéral s’attend désormais à un déficit de 1,1~milliard de francs suisses.");
+    expect(lines(b.nl)).toContain("De Bondsraad verwacht nu een tekort van 1,1~miljard Zwitserse frank.");
+    expect(lines(b.en)).toContain("The Federal Council now expects a deficit of CHF~1.1~billion.");
+    expect(b.titles.fr).toBe("Le Conseil fédéral sollicite 312,4~millions de francs suisses de crédits supplémentaires pour le budget 2026");
+    expect(b.titles.en).toBe("Budget 2026: the Federal Council seeks CHF~312.4~million in supplementary credits");
+    expect(lines(b.fr)).toContain("Le 25 septembre 2026, le Conseil fédéral a demandé au Parlement d’approuver des crédits supplémentaires pour un total de 312,4~millions de francs suisses.");
+  });
+
+  it("a surplus above zero, and parliament's session in a season", async () => {
+    const input = structuredClone(swissBudget);
+    input.body = "Le Conseil fédéral prévoit un excédent de 500 millions de francs pour 2026. Il demande 312,4 millions de francs de crédits supplémentaires, le 25 septembre 2026. Le Parlement se prononcera au printemps 2027.";
+    const facts = input.facts.facts as Array<Record<string, unknown>>;
+    facts[2] = { id: "balance", type: "money", measure: "budget-balance", currency: "CHF", value: 500000000, precision: 1000000, evidence: ["excédent de 500 millions de francs"] };
+    facts.push({ id: "session", type: "season", value: "2027-spring", evidence: ["printemps 2027"] });
+    const b = await brief(input);
+    expectBuilt(b);
+    expect(lines(b.fr)).toContain("Le Conseil fédéral s’attend désormais à un excédent de 500~millions de francs suisses.");
+    expect(lines(b.nl)).toContain("De Bondsraad verwacht nu een overschot van 500~miljoen Zwitserse frank.");
+    expect(lines(b.en)).toContain("The Federal Council now expects a surplus of CHF~500~million.");
+    expect(lines(b.fr)).toContain("Le Parlement se prononcera au printemps 2027.");
+    expect(lines(b.nl)).toContain("Het Parlement beslist in het voorjaar van 2027.");
+    expect(lines(b.en)).toContain("Parliament will decide in spring 2027.");
+  });
+});
+
+describe("event", () => {
+  it("a quantity with its unit, a duration in words, a bound on a count (fewer than)", async () => {
+    const b = await brief({
+      body: "Les syndicats annoncent une grève de 48 heures. Le chantier durera trois ans et déplacera 3 000 tonnes de terre. Moins de 50 navires pourront accoster.",
+      facts: {
+        version: 2,
+        editorial: { date: "2026-12-18", template: "event" },
+        story: {
+          headline: { fr: "Grève au port", nl: "Staking in de haven", en: "Port strike" },
+          actor: { fr: "le front commun syndical", nl: "het gemeenschappelijk vakbondsfront", en: "the joint union front" },
+          action: { fr: "déposé un préavis de grève", nl: "een stakingsaanzegging ingediend", en: "gave notice of a strike" },
+        },
+        facts: [
+          { id: "key", type: "duration", value: "PT48H", label: { fr: "la durée de la grève", nl: "de duur van de staking", en: "the length of the strike" }, evidence: ["48 heures"] },
+          { id: "works", type: "duration", measure: "duration", value: "P3Y", evidence: ["trois ans"] },
+          { id: "earth", type: "quantity", measure: "goods", unit: "t", value: 3000, evidence: ["3 000 tonnes"] },
+          { id: "ships", type: "count", measure: "vessels", value: 50, bound: "less-than", evidence: ["Moins de 50"] },
+        ],
+      },
+    });
+    expectBuilt(b);
+    expect(b.titles).toEqual({ fr: "Grève au port de 48~heures", nl: "Staking in de haven van 48~uur", en: "Port strike of 48~hours" });
+    expect(lines(b.fr)).toContain("Le 18 décembre 2026, le front commun syndical a déposé un préavis de grève.");
+    expect(lines(b.nl)).toContain("Op 18 december 2026 heeft het gemeenschappelijk vakbondsfront een stakingsaanzegging ingediend.");
+    expect(lines(b.en)).toContain("On 18 December 2026, the joint union front gave notice of a strike.");
+    expect(lines(b.fr)).toContain("- Marchandises~: 3_000~tonnes");
+    expect(lines(b.nl)).toContain("- Goederen: 3.000~ton");
+    expect(lines(b.en)).toContain("- Goods: 3,000~tonnes");
+    expect(lines(b.fr)).toContain("- Durée~: trois~ans");
+    expect(lines(b.nl)).toContain("- Duur: drie~jaar");
+    expect(lines(b.en)).toContain("- Duration: three~years");
+    expect(lines(b.fr)).toContain("- Navires~: moins de 50");
+    expect(lines(b.en)).toContain("- Ships: fewer than 50");
+  });
+});
