@@ -112,6 +112,30 @@ export async function main(proc: CliProcess): Promise<number> {
       await runDiff(proc, pathsOf(), options);
     });
 
+  program
+    .command("lint")
+    .description("check the spelling (Hunspell dictionaries and locales/words.<locale>.txt) and the typography of every brief, each finding named at the input that wrote the text and the output line that shows it")
+    .argument("[slug...]", "only these articles (default: every article)")
+    .action(async (slugs: string[]) => {
+      const { runLint } = await import("./commands/lint.ts");
+      await runLint(proc, pathsOf(), slugs);
+    });
+
+  program
+    .command("review")
+    .description("write a review page per article (FR, NL and EN side by side, every figure tied to its fact and its evidence in the source, every problem where it occurs) and an index, even when the content fails (then exit 1)")
+    .argument("[slug...]", "only these articles (default: every article)")
+    .option("--out <dir>", "the folder for the pages, relative to the root", "review")
+    .option("--serve", "serve the pages on 127.0.0.1 instead of writing them, rebuilding a page when its inputs change")
+    .addOption(new Option("--port <port>", "the port for --serve (0: any free port)").default("4173").argParser(parsePort))
+    .action(async (slugs: string[], options: { out: string; serve?: boolean; port: string | number }) => {
+      const { runReview } = await import("./commands/review.ts");
+      // `--out` after `review` names the review folder; the output folder's own `--out` is read by the program first.
+      const given = program.getOptionValueSource("out") === "cli";
+      const paths = given ? projectPaths(pathsOf().root, { out: "out", content: program.opts<{ content: string }>().content }) : pathsOf();
+      await runReview(proc, paths, slugs, { out: given ? program.opts<{ out: string }>().out : options.out, serve: options.serve === true, port: Number(options.port) });
+    });
+
   // The publish command's options come from its targets: loaded only when publish (or the help) may need them.
   const commands = new Set(program.commands.map((c) => c.name()));
   const named = proc.argv.find((arg) => commands.has(arg) || arg === "publish" || arg === "help");
@@ -165,6 +189,12 @@ function jobsOption(): Option {
     if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError("expected a whole number from 1 to 256");
     return n;
   });
+}
+
+function parsePort(value: string): number {
+  const port = /^\d{1,5}$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) throw new InvalidArgumentError("expected a port number from 0 to 65535");
+  return port;
 }
 
 function parseSeconds(value: string): number {

@@ -56,7 +56,7 @@ describe("locale messages", () => {
 
   it("contain no digit: figures come only from the dataset", () => {
     // Keys may hold digits (figure.smallNumber.3, figure.ordinal.4): the formatter looks them up by number.
-    for (const name of readdirSync(new URL("../locales", import.meta.url))) {
+    for (const name of readdirSync(new URL("../locales", import.meta.url)).filter((n) => n.endsWith(".json"))) {
       for (const [key, text] of Object.entries(flatten(JSON.parse(repoFile(`locales/${name}`)) as Record<string, unknown>))) {
         expect(text, `${name}: ${key}`).not.toMatch(/[0-9]/);
       }

@@ -120,15 +120,16 @@ describe("newsbrief migrate", () => {
 describe("newsbrief build --preview", () => {
   it("writes the briefs of a failing build to the preview folder with each problem at its line there, and leaves out/ as it was", async () => {
     const project = await makeProject();
-    // A figure typed into a story text: verification fails on it.
-    project.edit(FACTS, replace("    en: the Digital Europe Programme\n", "    en: the Digital Europe Programme of €3 billion\n"));
+    // A figure in words typed into a locale message: verification fails on it, and names the message.
+    project.edit("locales/en.json", replace("focuses on {{topics}}.", "focuses on {{topics}}, with three billion euros."));
     const before = snapshotTree(project.out);
     const run = await runCli(["build", "--preview", "preview"], project.root);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("file(s) written to preview/ for preview; out/ is untouched.");
-    expect(run.stderr).toMatch(/^preview\/eu-digital-europe-2025-2027\/en\.md:\d+:\d+ {2}error {2}€3 billion matches no fact/m);
+    expect(run.stderr).toMatch(/^preview\/eu-digital-europe-2025-2027\/en\.md:\d+:\d+ {2}error {2}three billion euros matches no fact/m);
+    expect(run.stderr).toMatch(/from: {5}locales\/en\.json:\d+:\d+/);
     const [, line] = /^preview\/eu-digital-europe-2025-2027\/en\.md:(\d+):/m.exec(run.stderr)!;
-    expect(project.read("preview/eu-digital-europe-2025-2027/en.md").split("\n")[Number(line) - 1]).toContain("€3 billion");
+    expect(project.read("preview/eu-digital-europe-2025-2027/en.md").split("\n")[Number(line) - 1]).toContain("three billion euros");
     expect(snapshotTree(project.out)).toEqual(before);
   });
 

@@ -18,6 +18,8 @@ import { verifyCmsOutputs } from "../verify/feeds.ts";
 import { verifyArticle, type VerifyArticle, type VerifyFile } from "../verify/verify.ts";
 import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
 import type { ArticleFiles, LocaleFile, OutputFile, TemplateFile } from "../types.ts";
+import { parseConfig, type SiteConfig } from "../content/config.ts";
+import type { InputText } from "../verify/origin.ts";
 import { staleOutputs } from "./stale.ts";
 
 /** What every article shares: the project's templates and locales, and where diagnostics point. */
@@ -25,6 +27,8 @@ export interface SharedInputs {
   templates: TemplateFile[];
   pageTemplate?: TemplateFile;
   locales: LocaleFile[];
+  /** The project's settings file (`newsbrief.config.json`), when there is one. */
+  config?: { file: string; text: string };
   /** The locales folder, relative to the root. */
   localesDir: string;
   /** The output folder, relative to the root. */
@@ -82,12 +86,17 @@ export interface Stage {
   broken: boolean;
   messages: LoadedMessages;
   templates: Map<string, BriefTemplate>;
+  /** The site settings, when the project has them. */
+  site?: SiteConfig;
   process(job: ArticleJob): ArticleOutcome;
 }
 
 /** Compiles what every article shares, once. */
 export function createStage(shared: SharedInputs): Stage {
   const diagnostics: Diagnostic[] = [];
+  const settings = parseConfig(shared.config?.text, shared.config?.file);
+  diagnostics.push(...settings.diagnostics);
+  const site = settings.config.site;
   const messages = loadMessages(shared.locales);
   diagnostics.push(...messages.diagnostics);
   const compiled = compileTemplates(shared.templates);
@@ -114,10 +123,10 @@ export function createStage(shared: SharedInputs): Stage {
     const checked = LOCALES.flatMap((locale) => [...checkTemplate(template, article, messages.catalog.get(locale)!), ...checkFigureMessages(article, messages.catalog.get(locale)!, localeFile(locale))]);
     outcome.diagnostics.push(...checked);
     if (hasErrors(outcome.diagnostics) && !(job.preview && !hasErrors(checked))) return outcome;
-    renderer ??= createRenderer(messages.catalog, shared.pageTemplate!.text);
+    renderer ??= createRenderer(messages.catalog, shared.pageTemplate!.text, site);
     const rendered = renderer.render(article, template, `sha256:${job.inputHash}`);
     outcome.rendered = true;
-    const target = verifyArticleOf(article);
+    const target = verifyArticleOf(article, shared);
     if (job.onDisk) {
       // Check: the files on disk are verified, and compared with what a build writes.
       const onDisk = new Map(Object.entries(job.onDisk));
@@ -141,11 +150,11 @@ export function createStage(shared: SharedInputs): Stage {
       if (md === undefined || html === undefined) continue;
       const brief = feedBriefOf(md, marked);
       if (!brief) continue;
-      outcome.items[locale] = { date: brief.date, text: feedItemText(brief, article.slug, locale) };
+      outcome.items[locale] = { date: brief.date, text: feedItemText(brief, article.slug, locale, undefined, site) };
       outcome.briefs.push({ locale, title: brief.title, translationKey: brief.translationKey, date: brief.date, md: contentHash(md), html: contentHash(html) });
     }
     if (!job.onDisk) {
-      const own = new Map<string, string>(LOCALES.map((locale) => [feedPath(locale), feedText(locale, "", outcome.items[locale] ? [outcome.items[locale].text] : [])]));
+      const own = new Map<string, string>(LOCALES.map((locale) => [feedPath(locale), feedText(locale, "", outcome.items[locale] ? [outcome.items[locale].text] : [], site)]));
       own.set(MANIFEST_PATH, manifestText([[article.slug, outcome.briefs]], LOCALES.map(() => "")));
       const cms = verifyCmsOutputs(shared.out, own, new Map([[article.slug, target]]));
       for (const found of cms.figures.values()) outcome.figures += found.length;
@@ -154,12 +163,20 @@ export function createStage(shared: SharedInputs): Stage {
     outcome.diagnostics.sort(compareDiagnostics);
     return outcome;
   };
-  return { diagnostics, broken, messages, templates: compiled.templates, process };
+  return { diagnostics, broken, messages, templates: compiled.templates, ...(site ? { site } : {}), process };
 }
 
-/** What the verifier needs of an article. */
-export function verifyArticleOf(article: Article): VerifyArticle {
-  return { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang };
+/** What the verifier knows of an article; with the shared inputs, its problems name the input that holds the offending text. */
+export function verifyArticleOf(article: Article, shared?: Pick<SharedInputs, "templates" | "pageTemplate" | "locales">): VerifyArticle {
+  const base = { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang };
+  if (!shared) return base;
+  const template = shared.templates.find((t) => t.name === article.facts.editorial.template);
+  const texts: InputText[] = [
+    { file: article.files.factsFile, kind: "facts", text: article.files.factsText },
+    ...shared.locales.map((l) => ({ file: l.file, kind: "locale" as const, locale: l.locale, text: l.text })),
+    ...[template, shared.pageTemplate].flatMap((t) => (t ? [{ file: t.file, kind: "template" as const, text: t.text }] : [])),
+  ];
+  return { ...base, inputs: texts };
 }
 
 function verifyFile(out: string, relative: string, contents: string): VerifyFile {

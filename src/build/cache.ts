@@ -13,7 +13,7 @@ export const RENDER_VERSION = "1";
 /** Hash of what every article shares: the render version, the locales and every template. */
 export function sharedInputsHash(inputs: ProjectInputs): string {
   const hash = createHash("sha256").update(`newsbrief render ${RENDER_VERSION}\n`);
-  const shared = [...inputs.locales, ...inputs.templates, ...(inputs.pageTemplate ? [inputs.pageTemplate] : [])];
+  const shared = [...inputs.locales, ...inputs.templates, ...(inputs.pageTemplate ? [inputs.pageTemplate] : []), ...(inputs.config ? [inputs.config] : [])];
   for (const file of shared.sort((a, b) => compareStrings(a.file, b.file))) hash.update(`${file.file}\n${file.text.length}:${file.text}\n`);
   return hash.digest("hex");
 }

@@ -255,7 +255,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     const feedHashes: string[] = [];
     for (const locale of LOCALES) {
       const sorted = items.get(locale)!.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
-      const contents = feedText(locale, titles[locale], sorted.map((i) => i.text));
+      const contents = feedText(locale, titles[locale], sorted.map((i) => i.text), stage.site);
       // Where each item sits, for the next build.
       let at = contents.indexOf("[\n") + 2;
       for (const item of sorted) {
@@ -439,7 +439,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       const cms: OutputFile[] = [];
       for (const locale of LOCALES) {
         const sorted = items.get(locale)!.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
-        cms.push({ path: feedPath(locale), contents: feedText(locale, titles[locale], sorted.map((i) => i.text)) });
+        cms.push({ path: feedPath(locale), contents: feedText(locale, titles[locale], sorted.map((i) => i.text), stage.site) });
       }
       cms.push({ path: MANIFEST_PATH, contents: manifestText([...briefs].sort(([a], [b]) => compareStrings(a, b)), cms.map((f) => contentHash(f.contents))) });
       items.clear();
@@ -466,7 +466,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
 async function renderAll(inputs: ProjectInputs, paths: ProjectPaths, options: { jobs?: number; poolFrom?: number }, preview = false): Promise<{ result: RunResult }> {
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   const result: RunResult = { ...emptyResult(), diagnostics, coverage: [] };
-  const sharedInputs = { templates: inputs.templates, ...(inputs.pageTemplate ? { pageTemplate: inputs.pageTemplate } : {}), locales: inputs.locales, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
+  const sharedInputs = { templates: inputs.templates, ...(inputs.pageTemplate ? { pageTemplate: inputs.pageTemplate } : {}), ...(inputs.config ? { config: inputs.config } : {}), locales: inputs.locales, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const sharedHash = sharedInputsHash(inputs);
   const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText } = await renderModules();
   const stage = createStage(sharedInputs);
@@ -499,7 +499,7 @@ async function renderAll(inputs: ProjectInputs, paths: ProjectPaths, options: { 
     const cms: OutputFile[] = LOCALES.map((locale) => {
       const own = outcomes.flatMap((o) => (o.rendered && o.items[locale] ? [{ ...o.items[locale], slug: o.slug }] : []));
       own.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
-      return { path: feedPath(locale), contents: feedText(locale, titles[locale], own.map((item) => item.text)) };
+      return { path: feedPath(locale), contents: feedText(locale, titles[locale], own.map((item) => item.text), stage.site) };
     });
     cms.push({ path: MANIFEST_PATH, contents: manifestText(outcomes.filter((o) => o.rendered).map((o) => [o.slug, o.briefs] as [string, ManifestBrief[]]), cms.map((f) => contentHash(f.contents))) });
     result.files.push(...cms);

@@ -6,6 +6,7 @@ import matter from "gray-matter";
 import { compareDiagnostics, diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose, phrase } from "../diagnostics/report.ts";
+import { checkFreeTexts } from "./free-text.ts";
 import { findPlaceholders } from "./todo.ts";
 import { checkUniqueIds, RULES, type RuleContext } from "./rules.ts";
 import { Facts, SourceFrontMatter } from "./schema.ts";
@@ -75,12 +76,12 @@ export function parseFacts(text: string, file: string, options: LoadOptions = {}
   const yaml = parseYaml(text, { file });
   if (yaml.value === undefined) return { diagnostics: yaml.diagnostics };
   const todos = findPlaceholders(yaml, file);
-  const parsed = parseFactsYaml(yaml, file, options);
+  const parsed = parseFactsYaml(yaml, file, options, text);
   if (todos.diagnostics.length === 0) return { ...parsed, locate: yaml.locate };
   return { diagnostics: [...todos.diagnostics, ...parsed.diagnostics.filter((d) => !todos.covers(d))].sort(compareDiagnostics) };
 }
 
-function parseFactsYaml(yaml: PositionedYaml, file: string, options: LoadOptions): { value?: Facts; diagnostics: Diagnostic[] } {
+function parseFactsYaml(yaml: PositionedYaml, file: string, options: LoadOptions, text: string): { value?: Facts; diagnostics: Diagnostic[] } {
   const shape = validateShape(Facts, yaml, file, "facts");
   const diagnostics = [...yaml.diagnostics, ...shape.diagnostics];
   const ctx = ruleContext(yaml, file, diagnostics);
@@ -90,6 +91,7 @@ function parseFactsYaml(yaml: PositionedYaml, file: string, options: LoadOptions
     return { diagnostics: diagnostics.sort(compareDiagnostics) };
   }
   for (const rule of RULES) rule(shape.value, ctx);
+  diagnostics.push(...checkFreeTexts(shape.value, yaml, file, text));
   const template = shape.value.editorial.template;
   if (options.templates && !options.templates.has(template)) {
     ctx.report({

@@ -301,6 +301,30 @@ export const CATALOGUE = {
     message: () => "French text uses a straight apostrophe",
     severity: "warning",
   },
+  "facts/figure-in-text": {
+    rule: "facts/figure-in-text",
+    title: "A figure in a free text",
+    message: (a: { figure: string; what: string }) => `${a.what} holds a figure, “${a.figure}”: a figure reaches a brief only as a fact`,
+    hint: "Make the figure a fact of facts.yaml (with its evidence), and let the template show it; a number written in words is a figure too.",
+  },
+  "facts/quote-figures": {
+    rule: "facts/quote-figures",
+    title: "A quote's translation does not carry the figures of its original",
+    message: (a: { locale: string; quote: string; lang: string }) => `the ${a.locale} translation of quote \`${a.quote}\` does not carry exactly the figures of its ${a.lang} original`,
+    hint: "A translated quote says the same figures as the words the speaker said, written in its own language.",
+  },
+  "facts/foreign-digit": {
+    rule: "facts/foreign-digit",
+    title: "A digit other than 0–9 in a text",
+    message: (a: { code: string; what: string }) => `${a.what} holds ${a.code}, a digit other than 0–9`,
+    hint: "Figures are written with the digits 0–9 only, and come from facts; other digit systems, fullwidth digits, superscripts and subscripts are refused.",
+  },
+  "facts/invisible-character": {
+    rule: "facts/invisible-character",
+    title: "An invisible or bidirectional control character in a text",
+    message: (a: { code: string; what: string }) => `${a.what} holds ${a.code}, an invisible or bidirectional control character`,
+    hint: "Remove it: zero-width and direction-control characters (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF, a soft hyphen in a number) hide or reverse what a reader sees.",
+  },
   "facts/unknown-template": {
     rule: "facts/unknown-template",
     title: "A template that does not exist",
@@ -544,6 +568,18 @@ export const CATALOGUE = {
       "date" in a ? `the ${a.date} is not the editorial date` : `${a.figure} matches no fact of the dataset in ${a.where}`,
     hint: "Every figure a brief shows, its dates included, is a fact of the dataset.",
   },
+  "verify/foreign-digit": {
+    rule: "verify/foreign-digit",
+    title: "A digit other than 0–9 in an output",
+    message: (a: { code: string; where: string }) => `${a.code} in ${a.where} is a digit other than 0–9`,
+    hint: "Briefs write figures with the digits 0–9 only; the diagnostic names the input the character came from.",
+  },
+  "verify/invisible-character": {
+    rule: "verify/invisible-character",
+    title: "An invisible or bidirectional control character in an output",
+    message: (a: { code: string; where: string }) => `${a.code} in ${a.where} is an invisible or bidirectional control character`,
+    hint: "Remove it from the input the diagnostic names.",
+  },
   "verify/missing-fact": {
     rule: "verify/missing-fact",
     title: "A required fact missing from an output",
@@ -598,6 +634,17 @@ export const CATALOGUE = {
     rule: "publish/unreadable-brief",
     title: "A brief cannot be read back",
     message: (a: { reason: string }) => a.reason,
+  },
+  // Language checks (`newsbrief lint`).
+  "lint/<rule>": {
+    rule: "lint/<rule>",
+    title: "A brief's language breaks a house rule (spelling, typography)",
+    message: (a: { rule: string; text: string; locale: string; output: string }) =>
+      a.rule === "spelling"
+        ? `“${a.text}” is not in the ${a.locale} dictionary nor in locales/words.${a.locale}.txt (shown at ${a.output})`
+        : `${a.locale} text breaks the house rule \`${a.rule}\` (shown at ${a.output})`,
+    hint: "Fix the text at the place named (a locale message, a story text of facts.yaml, a template line); for a name or an EU term, add it to locales/words.<locale>.txt. Each rule can be made a warning or turned off in newsbrief.config.json (docs/lint.md).",
+    ruleFor: (a: { rule: string }) => `lint/${a.rule}`,
   },
 } as const satisfies Record<string, CatalogueEntry<never>>;
 

@@ -25,6 +25,8 @@ export interface Diagnostic {
   expected?: string;
   /** What was found. */
   actual?: string;
+  /** For a problem in an output: the input where the offending text was written (facts.yaml, a locale file, a template). */
+  origin?: { file: string; line: number; column: number };
   /**
    * The problem is with how the command was called or how the project is set
    * up (a missing folder, a bad argument), not with the content: exit 2.
@@ -74,7 +76,8 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /**
  * Formats one diagnostic as `file:line:col  error  message  [rule]`,
- * followed by indented `expected`/`found` lines when known.
+ * followed by indented `expected`/`found` lines when known, and a `from`
+ * line naming the input an output's problem was written in.
  */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
@@ -82,6 +85,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   let text = `${where}  ${d.severity}  ${d.message}${field}  [${d.rule}]`;
   if (d.expected !== undefined) text += `\n    expected: ${d.expected}`;
   if (d.actual !== undefined) text += `\n    found:    ${d.actual}`;
+  if (d.origin !== undefined) text += `\n    from:     ${d.origin.file}:${d.origin.line}:${d.origin.column}`;
   return text;
 }
 

@@ -8,6 +8,7 @@ import path from "node:path";
 import { type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
+import { CONFIG_FILE } from "../content/config.ts";
 import { LOCALES, type ArticleFiles, type LocaleFile, type ProjectPaths, type TemplateFile } from "../types.ts";
 
 /** Files larger than this are refused before they are read (1 MiB). */
@@ -19,6 +20,8 @@ export interface ProjectInputs {
   templates: TemplateFile[];
   pageTemplate?: TemplateFile;
   locales: LocaleFile[];
+  /** The project's settings file (`newsbrief.config.json`), when there is one. */
+  config?: { file: string; text: string };
   diagnostics: Diagnostic[];
 }
 
@@ -53,9 +56,11 @@ export function fileStamp(root: string, relative: string): [number, number] | un
 }
 
 /** What every article shares: templates and locales. */
-export async function readSharedInputs(paths: ProjectPaths, diagnostics: Diagnostic[]): Promise<Pick<ProjectInputs, "templates" | "pageTemplate" | "locales">> {
+export async function readSharedInputs(paths: ProjectPaths, diagnostics: Diagnostic[]): Promise<Pick<ProjectInputs, "templates" | "pageTemplate" | "locales" | "config">> {
   const templates = await readTemplates(paths, diagnostics);
-  const inputs: Pick<ProjectInputs, "templates" | "pageTemplate" | "locales"> = { templates: templates.templates, locales: [] };
+  const inputs: Pick<ProjectInputs, "templates" | "pageTemplate" | "locales" | "config"> = { templates: templates.templates, locales: [] };
+  const configText = (await exists(path.join(paths.root, CONFIG_FILE))) ? await readText(paths.root, CONFIG_FILE, diagnostics) : undefined;
+  if (configText !== undefined) inputs.config = { file: CONFIG_FILE, text: configText };
   if (templates.pageTemplate) inputs.pageTemplate = templates.pageTemplate;
   if (await isFolder(path.join(paths.root, paths.locales))) {
     for (const locale of LOCALES) {
@@ -138,6 +143,8 @@ export async function readProject(paths: ProjectPaths, options: ReadOptions = {}
   } else {
     diagnostics.push(diagnose(CATALOGUE["config/missing-folder"], { folder: paths.locales }, { file: paths.locales }));
   }
+  const configText = (await exists(path.join(paths.root, CONFIG_FILE))) ? await read(CONFIG_FILE) : undefined;
+  if (configText !== undefined) inputs.config = { file: CONFIG_FILE, text: configText };
   return inputs;
 }
 
@@ -163,6 +170,15 @@ export async function readOutputs(paths: ProjectPaths, options: ReadOptions = {}
   };
   await walk(root, "");
   return new Map([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fsq.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the path joined from `parts` is a folder (not a link to one). */

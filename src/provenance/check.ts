@@ -23,10 +23,28 @@ export interface SourceCoverage {
   ignored: number;
 }
 
+/** Where a fact's evidence stands in the source body (code-unit offsets into `source.body`). */
+export interface EvidenceSpan extends Span {
+  factId: string;
+}
+
+/** A figure of the source body and what accounts for it. */
+export interface SourceFigureStatus extends Span {
+  text: string;
+  /** `covered` by the evidence of `factIds`, `ignored` for `reason`, or `uncovered` (an error). */
+  status: "covered" | "ignored" | "uncovered";
+  factIds?: string[];
+  reason?: string;
+}
+
 /** What {@link checkProvenance} found. */
 export interface ProvenanceResult {
   diagnostics: Diagnostic[];
   coverage: SourceCoverage;
+  /** Every place where an evidence quotation was found, in source order. */
+  evidence: EvidenceSpan[];
+  /** Every figure of the body (labels not counted), in source order, with what accounts for it. */
+  figures: SourceFigureStatus[];
 }
 
 /**
@@ -56,6 +74,8 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
     diagnostics.push(diagnostic({ file: files.factsFile, ...article.locate(path), ...problem, path: path.map(String).join("."), expected, actual }));
   };
   const covered = new Set<SourceFigure>();
+  const coveredBy = new Map<SourceFigure, string[]>();
+  const evidenceSpans: EvidenceSpan[] = [];
   const inside = overlapping(figures);
 
   facts.facts.forEach((fact, index) => {
@@ -74,13 +94,19 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
       }
       let problem: { span: Span; figure?: SourceFigure; agreement?: Agreement & { ok: false } } | undefined;
       for (const span of spans) {
+        evidenceSpans.push({ factId: fact.id, start: span.start, end: span.end });
         const read = inside(span);
         const results = read.map((figure) => ({ figure, agreement: agreement(fact, figure, changeValue(fact)) }));
         const good = results.find((r) => r.agreement.ok);
         // A quotation covers the figures that say what its fact stores: a long
         // quotation does not excuse the other figures it happens to hold. When
         // none agrees, the mismatch is reported and the figures count as covered.
-        for (const r of results) if (r.agreement.ok || !good) covered.add(r.figure);
+        for (const r of results) {
+          if (!r.agreement.ok && good) continue;
+          covered.add(r.figure);
+          const ids = coveredBy.get(r.figure) ?? [];
+          if (!ids.includes(fact.id)) coveredBy.set(r.figure, [...ids, fact.id]);
+        }
         if (good) {
           finest = Math.min(finest, good.agreement.step);
           continue;
@@ -112,7 +138,7 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
     }
   });
 
-  const ignored = new Set<SourceFigure>();
+  const ignored = new Map<SourceFigure, string>();
   facts.ignore.forEach((entry, index) => {
     const path = ["ignore", index];
     let spans = findQuotation(plain, normalizeQuotation(entry.text));
@@ -132,7 +158,7 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
       report([...path, "text"], phrase(CATALOGUE["provenance/unused-ignore"], { problem: "no-figure", where: sourceAt(spans[0]!.start), text: entry.text, source: files.sourceFile }), "a figure of the source that no fact stands for", show(entry.text));
       return;
     }
-    for (const figure of left) ignored.add(figure);
+    for (const figure of left) if (!ignored.has(figure)) ignored.set(figure, entry.reason);
   });
 
   for (const figure of figures) {
@@ -148,7 +174,16 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
       }),
     );
   }
-  return { diagnostics, coverage: { slug: article.slug, figures: figures.length, covered: covered.size, ignored: ignored.size } };
+  const statuses: SourceFigureStatus[] = [...figures]
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((figure) => {
+      const base = { start: figure.start, end: figure.end, text: figure.text };
+      if (covered.has(figure)) return { ...base, status: "covered" as const, factIds: coveredBy.get(figure) ?? [] };
+      const reason = ignored.get(figure);
+      return reason !== undefined ? { ...base, status: "ignored" as const, reason } : { ...base, status: "uncovered" as const };
+    });
+  evidenceSpans.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { diagnostics, coverage: { slug: article.slug, figures: figures.length, covered: covered.size, ignored: ignored.size }, evidence: evidenceSpans, figures: statuses };
 }
 
 /**

@@ -6,6 +6,7 @@
 import Handlebars from "handlebars";
 import sanitizeHtml from "sanitize-html";
 import type { Article } from "../content/load.ts";
+import type { SiteConfig } from "../content/config.ts";
 import { resolveArticle } from "../resolve/index.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { FigureFormatter } from "./figures.ts";
@@ -23,8 +24,20 @@ export interface Renderer {
 
 const OG_LOCALE: Record<Locale, string> = { fr: "fr_BE", nl: "nl_BE", en: "en_GB" };
 
-/** Builds a renderer: formatters, list formats and the page template, once per run. */
-export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTemplate: string): Renderer {
+/** The most characters a page's meta description has. */
+export const MAX_DESCRIPTION = 160;
+
+/** The absolute URL of a brief's page on the site. */
+export function pageUrl(site: SiteConfig, slug: string, locale: Locale): string {
+  return `${site.baseUrl}${briefPath(slug, locale, "html")}`;
+}
+
+/**
+ * Builds a renderer: formatters, list formats and the page template, once
+ * per run. With `site`, pages carry absolute canonical, Open Graph and
+ * alternate URLs, and their JSON-LD names the publisher and the author.
+ */
+export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTemplate: string, site?: SiteConfig): Renderer {
   const marked = createMarked();
   const page = Handlebars.create().compile(pageTemplate, { strict: true });
   const perLocale = LOCALES.map((locale) => {
@@ -57,6 +70,9 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
           inputHash,
         };
         files.push({ path: briefPath(article.slug, locale, "md"), contents: writeBriefFile(frontMatter, body) });
+        const metaDescription = shortenDescription(description);
+        const url = site ? pageUrl(site, article.slug, locale) : null;
+        const sourceLocale = (LOCALES as readonly string[]).includes(article.source.frontMatter.lang) ? (article.source.frontMatter.lang as Locale) : "fr";
         const html = page({
           charset: "utf-8",
           viewport: new Handlebars.SafeString("width=device-width, initial-scale=1"),
@@ -64,15 +80,31 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
           ogLocale: OG_LOCALE[locale],
           ogLocaleAlternates: LOCALES.filter((l) => l !== locale).map((l) => OG_LOCALE[l]),
           title,
-          description,
-          alternates: LOCALES.map((l) => ({ hreflang: INTL_TAG[l], href: `./${l}.html` })),
+          description: metaDescription,
+          canonical: url,
+          alternates: [
+            ...LOCALES.map((l) => ({ hreflang: INTL_TAG[l], href: site ? pageUrl(site, article.slug, l) : `./${l}.html` })),
+            ...(site ? [{ hreflang: "x-default", href: pageUrl(site, article.slug, sourceLocale) }] : []),
+          ],
           jsonLd: jsonLd({
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             headline: title,
-            description,
+            description: metaDescription,
             inLanguage: INTL_TAG[locale],
             datePublished: article.facts.editorial.date,
+            ...(site
+              ? {
+                  mainEntityOfPage: { "@type": "WebPage", "@id": url },
+                  url,
+                  author: { "@type": site.author.type, name: site.author.name },
+                  publisher: {
+                    "@type": "Organization",
+                    name: site.publisher.name,
+                    ...(site.publisher.logo ? { logo: { "@type": "ImageObject", url: site.publisher.logo } } : {}),
+                  },
+                }
+              : {}),
             isBasedOn: {
               "@type": "NewsArticle",
               headline: article.source.frontMatter.title,
@@ -94,9 +126,19 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
  * What a brief's body may contain once it is HTML. Dataset text is escaped
  * before it reaches Markdown; this allow-list is the second line of defence.
  */
+const LANG_TAGS = ["p", "li", "em", "strong", "blockquote", "q", "span"] as const;
+/** A language tag (`fr`, `nl-BE`): anything else is dropped from a `lang` attribute. */
+const LANG_VALUE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const keepValidLang: sanitizeHtml.Transformer = (tagName, attribs) => {
+  const { lang, ...rest } = attribs;
+  return { tagName, attribs: lang !== undefined && LANG_VALUE.test(lang) ? { ...rest, lang } : rest };
+};
+
 const BODY_POLICY: sanitizeHtml.IOptions = {
-  allowedTags: ["h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "em", "strong", "hr", "br", "blockquote", "a", "code"],
-  allowedAttributes: { a: ["href"] },
+  allowedTags: ["h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "em", "strong", "hr", "br", "blockquote", "q", "span", "a", "code"],
+  // A passage in another language than the page's (a quote left in French) keeps its `lang`.
+  allowedAttributes: { a: ["href"], ...Object.fromEntries(LANG_TAGS.map((tag) => [tag, ["lang"]])) },
+  transformTags: Object.fromEntries(LANG_TAGS.map((tag) => [tag, keepValidLang])),
   allowedSchemes: ["http", "https"],
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
@@ -107,6 +149,28 @@ const BODY_POLICY: sanitizeHtml.IOptions = {
 export function sanitizeBody(html: string): string {
   // sanitize-html writes void elements XHTML-style (<hr />); HTML5 wants <hr>.
   return sanitizeHtml(html, BODY_POLICY).replace(/<(hr|br) \/>/g, "<$1>");
+}
+
+/**
+ * A meta description of at most {@link MAX_DESCRIPTION} characters: the
+ * text itself when short enough, else cut at the last clause (a comma or a
+ * semicolon) or word boundary that leaves no figure cut in two, with an
+ * ellipsis. The verifier reads the result like any other text of the page.
+ */
+export function shortenDescription(text: string, max = MAX_DESCRIPTION): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, max);
+  // Not after a word with a digit: "1 232 | 726" or "1,2 | milliard" would leave half a figure.
+  const figureAround = (at: number) => /\d\S*$/.test(text.slice(0, at));
+  for (const boundary of [/[,;](?=\s)/g, / /g]) {
+    let best = -1;
+    for (const match of room.matchAll(boundary)) {
+      const at = match.index;
+      if (at >= max / 3 && (match[0] !== " " || !figureAround(at))) best = at;
+    }
+    if (best !== -1) return `${text.slice(0, best).replace(/[\s,;:]+$/, "")}…`;
+  }
+  return `${room.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** One blank line between blocks at most, LF endings, one trailing newline. */

@@ -9,6 +9,10 @@
  * page's body, so it is the page's body byte for byte; a build keeps it by
  * the Markdown file's hash, so an unchanged brief is not converted again.
  *
+ * With the site's settings, the feeds give the site's home page, their own
+ * URL and each item's absolute URL; without, item URLs are relative to the
+ * output folder.
+ *
  * The manifest covers every file of the output folder except itself: each
  * brief's `.md` and `.html` and the three feeds, with their SHA-256.
  */
@@ -18,6 +22,7 @@ import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layo
 import { compareStrings } from "../diagnostics/diagnostic.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import type { OutputFile } from "../types.ts";
+import type { SiteConfig } from "../content/config.ts";
 import { sanitizeBody } from "./brief.ts";
 import { createMarked } from "./markdown.ts";
 import { INTL_TAG, type Messages } from "./messages.ts";
@@ -62,7 +67,7 @@ interface BriefData extends FeedBrief {
  * The feeds and the manifest for `files` (the per-article outputs). `titles`
  * gives each locale's feed title. Files that are not briefs are ignored.
  */
-export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record<Locale, string>>, memo: FeedMemo = new Map()): OutputFile[] {
+export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record<Locale, string>>, memo: FeedMemo = new Map(), site?: SiteConfig): OutputFile[] {
   const byPath = new Map(files.map((f) => [f.path, f.contents]));
   const hashes = new Map<string, string>();
   const hash = (path: string) => {
@@ -96,8 +101,8 @@ export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record
     const items = briefs
       .filter((b) => b.locale === locale)
       .sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug))
-      .map((b) => feedItemText(b, b.slug, b.locale, b.htmlPath));
-    return { path: feedPath(locale), contents: feedText(locale, titles[locale], items) };
+      .map((b) => feedItemText(b, b.slug, b.locale, b.htmlPath, site));
+    return { path: feedPath(locale), contents: feedText(locale, titles[locale], items, site) };
   });
 
   const bySlug = new Map<string, ManifestBrief[]>();
@@ -126,10 +131,10 @@ export interface ManifestBrief {
  * place, without the separating comma. Feeds are put together from these
  * ({@link feedText}), so that a build can reuse the items of unchanged briefs.
  */
-export function feedItemText(brief: FeedBrief, slug: string, locale: Locale, htmlPath: string = briefPath(slug, locale, "html")): string {
+export function feedItemText(brief: FeedBrief, slug: string, locale: Locale, htmlPath: string = briefPath(slug, locale, "html"), site?: SiteConfig): string {
   const item = {
     id: `${brief.translationKey}/${locale}`,
-    url: htmlPath,
+    url: site ? `${site.baseUrl}${htmlPath}` : htmlPath,
     title: brief.title,
     summary: brief.description,
     content_html: brief.html,
@@ -142,8 +147,9 @@ export function feedItemText(brief: FeedBrief, slug: string, locale: Locale, htm
 }
 
 /** A locale's feed from its items' texts ({@link feedItemText}), already in feed order (newest first, then by slug). */
-export function feedText(locale: Locale, title: string, items: readonly string[]): string {
-  const head = `{\n  "version": ${JSON.stringify(JSON_FEED_VERSION)},\n  "title": ${JSON.stringify(title)},\n  "language": ${JSON.stringify(INTL_TAG[locale])},\n  "items": `;
+export function feedText(locale: Locale, title: string, items: readonly string[], site?: SiteConfig): string {
+  const home = site ? `  "home_page_url": ${JSON.stringify(site.baseUrl)},\n  "feed_url": ${JSON.stringify(`${site.baseUrl}${feedPath(locale)}`)},\n` : "";
+  const head = `{\n  "version": ${JSON.stringify(JSON_FEED_VERSION)},\n  "title": ${JSON.stringify(title)},\n${home}  "language": ${JSON.stringify(INTL_TAG[locale])},\n  "items": `;
   return items.length === 0 ? `${head}[]\n}\n` : `${head}[\n${items.join(",\n")}\n  ]\n}\n`;
 }
 

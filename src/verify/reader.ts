@@ -34,7 +34,8 @@ export type FigureUnit =
   | "quarter"
   | "half-year"
   | "season"
-  | "duration";
+  | "duration"
+  | "fraction";
 
 /** A bound word before a figure (plus de, minstens, up to): not a hedge. */
 export type Bound = "more-than" | "at-least" | "less-than" | "up-to";
@@ -61,7 +62,8 @@ export interface ReadFigure {
   /** money, count, percent, points, quantities: a signed number in base units (1,2 milliard d’euros → 1200000000;
    *  40 % → 40; en baisse de 2,4 % → −2.4; perte nette de 12 millions d’euros → −12000000);
    *  year: the year number; year-range: [from, to]; month: "YYYY-MM"; date: "YYYY-MM-DD"; quarter: "2024-Q4";
-   *  half-year: "2025-H1"; season: "2026-spring", "2026-2027-winter"; duration: ISO 8601 ("P3Y", "PT48H") */
+   *  half-year: "2025-H1"; season: "2026-spring", "2026-2027-winter"; duration: ISO 8601 ("P3Y", "PT48H");
+   *  fraction: the fraction as a number (deux tiers → 2/3, half → 0.5) */
   value: number | [number, number] | string;
   /** for numeric units: the value of one unit of the last digit shown, in base units
    *  ("1,2 milliard" → 100000000; "544,7 millions" → 100000; "1 232 726 898" → 1). Absent for dates, years. */
@@ -440,6 +442,8 @@ interface Num {
   decimals: number;
   grouped: boolean;
   problems: string[];
+  /** read from words: "article" when it is only an article (un, een, a), which is a figure only before a scale, currency or unit word */
+  words?: "number" | "article";
 }
 
 /** Reads digits, thousands groups and decimals starting at i, the most plausible way. */
@@ -491,6 +495,11 @@ function scaled(digits: string, decimals: number, exp: number): { value: number;
   }
   const f = 10 ** -e;
   return { value: Number(digits) / f, step: 1 / f };
+}
+
+/** digits/10^decimals plus one half, as digits and decimals (2 → 2,5; 1,5 → 2,0). */
+function plusHalf(digits: string, decimals: number): { digits: string; decimals: number } {
+  return { digits: String(BigInt(digits) * 10n + 5n * 10n ** BigInt(decimals)), decimals: decimals + 1 };
 }
 
 /** Is digits/10^decimals × 10^exp below 2 (French singular)? */
@@ -606,9 +615,210 @@ function agreement(word: Word, singular: boolean, label: string): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Numbers written in words: cardinals (trois cents, vingt-deux, tweeëntwintig, twenty-two), halves
+// (un milliard et demi, anderhalf miljard, one and a half billion) and fractions (deux tiers, half).
+
+const FR_ATOMS: Record<string, number> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
+  treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50,
+  soixante: 60, "quatre-vingt": 80, "quatre-vingts": 80, cent: 100, cents: 100, mille: 1000,
+};
+const EN_ATOMS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
+  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000,
+};
+const NL_UNITS: Record<string, number> = { een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9 };
+const NL_BELOW_20: Record<string, number> = {
+  ...NL_UNITS, tien: 10, elf: 11, twaalf: 12, dertien: 13, veertien: 14, vijftien: 15, zestien: 16, zeventien: 17, achttien: 18, negentien: 19,
+};
+const NL_TENS: Record<string, number> = { twintig: 20, dertig: 30, veertig: 40, vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90 };
+
+/** The words that are an article as well as "one": a figure only before a scale, currency or unit word. */
+const ARTICLES: Record<ReaderLocale, string[]> = { fr: ["un", "une"], nl: ["een"], en: ["a", "an", "one"] };
+/** After "un an", "een jaar", "one year": words that make it the time of a comparison (a year earlier), not a figure. */
+const RELATIVE: Record<ReaderLocale, RegExp> = {
+  fr: /^[ \u00A0](?:plus tôt|plus tard|auparavant|avant|après)(?![\p{L}\p{N}])/u,
+  nl: /^[ \u00A0](?:eerder|later|geleden|daarvoor)(?![\p{L}\p{N}])/u,
+  en: /^[ \u00A0](?:earlier|later|ago|before)(?![\p{L}\p{N}])/u,
+};
+/** "and" between the words of a cardinal (vingt et un, one hundred and five). */
+const AND: Record<ReaderLocale, string> = { fr: "et", nl: "en", en: "and" };
+/** A half after a number or its scale word: un milliard et demi, two and a half, twee en een half. */
+const HALF_AFTER: Record<ReaderLocale, RegExp> = {
+  fr: /[ \u00A0]et[ \u00A0]demie?(?![\p{L}\p{N}])/iuy,
+  nl: /(?:[ \u00A0]en[ \u00A0](?:een[ \u00A0])?half|ënhalf|enhalf)(?![\p{L}\p{N}])/iuy,
+  en: /[ \u00A0]and[ \u00A0]a[ \u00A0]half(?![\p{L}\p{N}])/iuy,
+};
+/** Fraction words after a cardinal or an article (deux tiers, een derde, three quarters): [numerator, denominator]. */
+const FRACTIONS: Record<ReaderLocale, Record<string, number>> = {
+  fr: { tiers: 3, quart: 4, quarts: 4 },
+  nl: { derde: 3, derden: 3, kwart: 4 },
+  en: { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4 },
+};
+/** Words that are a fraction on their own (la moitié, de helft, half). */
+const HALF_WORDS: Record<ReaderLocale, string[]> = { fr: ["moitié"], nl: ["helft", "half", "halve"], en: ["half"] };
+
+const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
+const HYPHENS = "-\u2010\u2011";
+
+const NL_COMPOUND = new RegExp(`^(${Object.keys(NL_UNITS).join("|")})(?:en|ën)(${Object.keys(NL_TENS).join("|")})$`, "u");
+
+/** A Dutch cardinal written as one word (tweeëntwintig, honderdvijftig, drieduizend), or undefined. */
+function dutchCardinal(word: string): number | undefined {
+  const below100 = (s: string): number | undefined => {
+    const plain = NL_BELOW_20[s] ?? NL_TENS[s];
+    if (plain !== undefined) return plain;
+    const m = NL_COMPOUND.exec(s);
+    const unit = m ? NL_UNITS[m[1] ?? ""] : undefined;
+    const ten = m ? NL_TENS[m[2] ?? ""] : undefined;
+    return unit !== undefined && ten !== undefined ? unit + ten : undefined;
+  };
+  const times = (s: string, word: string, factor: number, below: (s: string) => number | undefined, lead: (s: string) => number | undefined): number | undefined => {
+    const at = s.indexOf(word);
+    if (at === -1) return below(s);
+    const head = s.slice(0, at);
+    const tail = s.slice(at + word.length).replace(/^(?:ën|en)(?=.)/u, "");
+    const n = head === "" ? 1 : lead(head);
+    const rest = tail === "" ? 0 : below(tail);
+    return n === undefined || rest === undefined || n === 0 ? undefined : n * factor + rest;
+  };
+  const below1000 = (s: string) => times(s, "honderd", 100, below100, (h) => (NL_UNITS[h] !== undefined && h !== "een" ? NL_UNITS[h] : undefined));
+  return times(word, "duizend", 1000, below1000, below1000);
+}
+
+/** The word (a run of letters) at i, lower-cased, and where it ends. */
+function wordAt(t: string, i: number): { word: string; end: number } {
+  const end = runEnd(t, i, isLetter);
+  return { word: t.slice(i, end).toLowerCase(), end };
+}
+
+/**
+ * A cardinal in words at i (fr, en: words joined by spaces, hyphens and "et"/"and"; nl: one word),
+ * its value and whether it is only an article. Each word must be smaller than the one before it,
+ * as in a real cardinal, so that "deux trois" is two numbers.
+ */
+function cardinalAt(t: string, i: number, loc: ReaderLocale): { end: number; value: number; article: boolean } | null {
+  const first = wordAt(t, i);
+  if (first.word === "") return null;
+  if (loc === "nl") {
+    const value = dutchCardinal(first.word);
+    return value === undefined ? null : { end: first.end, value, article: first.word === "een" };
+  }
+  const atoms = loc === "fr" ? FR_ATOMS : EN_ATOMS;
+  const lookup = (p: number): { word: string; end: number; value: number } | null => {
+    // quatre-vingt(s) is one word of the lexicon, hyphen included
+    const w1 = wordAt(t, p);
+    if (w1.word === "quatre" && t[w1.end] === "-") {
+      const w2 = wordAt(t, w1.end + 1);
+      const v = atoms[`quatre-${w2.word}`];
+      if (v !== undefined) return { word: `quatre-${w2.word}`, end: w2.end, value: v };
+    }
+    const v = atoms[w1.word] ?? (loc === "en" && (w1.word === "a" || w1.word === "an") ? 1 : undefined);
+    return v === undefined || w1.word === "" ? null : { word: w1.word, end: w1.end, value: v };
+  };
+  const head = lookup(i);
+  if (!head) return null;
+  let total = 0;
+  let group = 0;
+  let last = Infinity;
+  let end = i;
+  let count = 0;
+  let p = i;
+  let atom: ReturnType<typeof lookup> = head;
+  while (atom) {
+    const v = atom.value;
+    if (count > 0 && (atom.word === "a" || atom.word === "an")) break;
+    if (v === 1000) {
+      if (last <= 1000 && last !== Infinity && group === 0) break; // mille mille
+      total += (group === 0 ? 1 : group) * 1000;
+      group = 0;
+    } else if (v === 100) {
+      if (group > 9) break; // vingt cents, cent cent: two numbers
+      group = (group === 0 ? 1 : group) * 100;
+    } else {
+      const fits = last === Infinity || (v < last && (last >= 100 || (v < 10 && last % 10 === 0) || (v < 20 && (last === 60 || last === 80))));
+      if (!fits) break;
+      group += v;
+    }
+    last = v;
+    end = atom.end;
+    count++;
+    // The next word: after a hyphen, a space, or "et"/"and" and a space.
+    const sep = t[end];
+    if (sep === undefined || !(HYPHENS.includes(sep) || isSpace(sep))) break;
+    p = end + 1;
+    const and = wordAt(t, p);
+    if (and.word === AND[loc] && (isSpace(t[and.end]) || HYPHENS.includes(t[and.end] ?? "x"))) p = and.end + 1;
+    atom = lookup(p);
+    // "et" only joins un, une and onze (vingt et un, soixante et onze); "and" only follows hundred or thousand.
+    if (atom && p !== end + 1 && (loc === "fr" ? ![1, 11].includes(atom.value) : last < 100)) break;
+  }
+  const firstWord = head.word;
+  const value = total + group;
+  return { end, value, article: count === 1 && ARTICLES[loc].includes(firstWord) };
+}
+
+/**
+ * A number written in words at i, as a {@link Num}: a cardinal with a half after it, a half or a
+ * fraction before a scale word (anderhalf miljard, half a billion, un demi-milliard), or null.
+ * A fraction on its own (deux tiers, la moitié) is read by {@link readFraction}.
+ */
+function wordNumber(t: string, i: number, L: LocaleData, loc: ReaderLocale): Num | null {
+  const { word, end: wordEnd } = wordAt(t, i);
+  const num = (end: number, digits: string, decimals: number, words: Num["words"] = "number"): Num =>
+    ({ end, digits, decimals, grouped: false, problems: [], words });
+  // A half before a scale word: half a billion, un demi-milliard, anderhalf miljard, een half miljoen.
+  if (loc === "en" && word === "half") {
+    const a = wordAt(t, wordEnd + 1);
+    if (isSpace(t[wordEnd]) && (a.word === "a" || a.word === "an") && wordAfter(t, a.end, L.scales, loc, false)) return num(a.end, "5", 1);
+  }
+  if (loc === "fr" && word === "demi" && t[wordEnd] === "-" && wordAfter(t, wordEnd + 1, L.scales, loc, false)) return num(wordEnd + 1, "5", 1);
+  if (loc === "fr" && (word === "un" || word === "une") && isSpace(t[wordEnd]) && wordAt(t, wordEnd + 1).word === "demi") {
+    const demi = wordAt(t, wordEnd + 1);
+    if (t[demi.end] === "-" && wordAfter(t, demi.end + 1, L.scales, loc, false)) return num(demi.end + 1, "5", 1);
+  }
+  if (loc === "nl") {
+    if (word === "anderhalf") return num(wordEnd, "15", 1);
+    const half = /^(.+?)(?:ën|en)half$/u.exec(word);
+    const n = half ? dutchCardinal(half[1] ?? "") : undefined;
+    if (n !== undefined) return num(wordEnd, `${n}5`, 1);
+    if (word === "een" || word === "half") {
+      const next = word === "een" && isSpace(t[wordEnd]) ? wordAt(t, wordEnd + 1) : undefined;
+      const halfEnd = word === "half" ? wordEnd : next?.word === "half" ? next.end : -1;
+      if (halfEnd !== -1 && (wordAfter(t, halfEnd, L.scales, loc, false) || wordAfter(t, halfEnd, L.durations, loc, false))) return num(halfEnd, "5", 1);
+    }
+  }
+  const cardinal = cardinalAt(t, i, loc);
+  if (!cardinal) return null;
+  // "pour cent" is a percent sign, not a hundred; "neuf" after a noun means new.
+  if (word === "cent" && /pour[ \u00A0]$/iu.test(t.slice(Math.max(0, i - 5), i))) return null;
+  if (word === "neuf" && cardinal.end === wordEnd && !/^[ \u00A0](?!(?:et|ou|mais|à|de|du|des|en)(?![\p{L}\p{N}]))\p{L}/iu.test(t.slice(wordEnd))) return null;
+  const half = sticky(HALF_AFTER[loc], t, cardinal.end);
+  if (half) return num(half.index + half[0].length, `${cardinal.value}5`, 1);
+  return num(cardinal.end, String(cardinal.value), 0, cardinal.article ? "article" : "number");
+}
+
+/** A fraction in words: deux tiers, un quart, een derde, drie kwart, two thirds, a quarter, la moitié, de helft, half. */
+const readFraction: Reader = (t, i, L, loc) => {
+  const { word, end } = wordAt(t, i);
+  // a half before a scale word is a number (half a billion, een half miljoen), read as an amount
+  if (wordNumber(t, i, L, loc)?.decimals === 1) return null;
+  if (HALF_WORDS[loc].includes(word) && !HYPHENS.includes(t[end] ?? "x")) return figure(t, i, end, "fraction", 0.5, []);
+  const cardinal = cardinalAt(t, i, loc) ?? (loc === "en" && (word === "a" || word === "one") ? { end, value: 1, article: true } : null);
+  if (!cardinal || !isSpace(t[cardinal.end]) && !HYPHENS.includes(t[cardinal.end] ?? "x")) return null;
+  const next = wordAt(t, cardinal.end + 1);
+  const denominator = FRACTIONS[loc][next.word];
+  if (denominator === undefined || HYPHENS.includes(t[next.end] ?? "x")) return null;
+  // nl "een derde" is also "a third (phase)": a fraction only before "van" or at the end of a phrase.
+  if (loc === "nl" && cardinal.article && next.word === "derde" && /^[ \u00A0](?!van(?![\p{L}]))\p{L}/u.test(t.slice(next.end, next.end + 5))) return null;
+  return figure(t, i, next.end, "fraction", cardinal.value / denominator, []);
+};
+
+// ---------------------------------------------------------------------------------------------
 // Figure readers. Each returns a figure starting at i (or just before, for a leading €), or null.
 
-type Reader = (t: string, i: number, L: LocaleData, loc: ReaderLocale, floor: number, plain?: boolean) => ReadFigure | null;
+type Reader = (t: string, i: number, L: LocaleData, loc: ReaderLocale, floor: number, plain?: boolean, words?: Num) => ReadFigure | null;
 
 const figure = (t: string, start: number, end: number, unit: FigureUnit, value: ReadFigure["value"],
   problems: string[], step?: number): ReadFigure =>
@@ -699,8 +909,9 @@ const isSign = (t: string, k: number, floor: number): boolean =>
 const isoDuration = (n: number, unit: NonNullable<Word["dur"]>): string => (unit === "H" ? `PT${n}H` : `P${n}${unit}`);
 
 /** Amounts, percentages, points, quantities, durations, plain numbers and standalone years. */
-const readAmount: Reader = (t, i, L, loc, floor, plain = false): ReadFigure | null => {
-  const num = readNumber(t, i, L, loc, plain);
+const readAmount: Reader = (t, i, L, loc, floor, plain = false, words?: Num): ReadFigure | null => {
+  const num = words ?? readNumber(t, i, L, loc, plain);
+  let { digits, decimals } = num;
   const problems = [...num.problems];
   // A sign right before the number (−2,4 %, €-12), else right before a leading currency (−€12 million).
   let signPos = isSign(t, i - 1, floor) ? i - 1 : -1;
@@ -725,15 +936,20 @@ const readAmount: Reader = (t, i, L, loc, floor, plain = false): ReadFigure | nu
     }
     return hit;
   };
-  const scale = take(wordAfter(t, end, L.scales, loc, prefix !== null), "scale word", below2(num.digits, num.decimals));
+  const scale = take(wordAfter(t, end, L.scales, loc, prefix !== null), "scale word", below2(digits, decimals));
   if (scale) {
     exp = scale.word.exp ?? 0;
+    const half = sticky(HALF_AFTER[loc], t, end);
+    if (half) {
+      ({ digits, decimals } = plusHalf(digits, decimals));
+      end = half.index + half[0].length;
+    }
     if (scale.word.cur) {
       unit = scale.word.cur;
       money = true;
     }
   }
-  const single = below2(num.digits, num.decimals, exp);
+  const single = below2(digits, decimals, exp);
   if (!money) {
     const list = scale && !scale.word.adj ? L.curAfterScale : L.curAfterNumber;
     const cur = take(wordAfter(t, end, list, loc, false), "currency word", single)?.word.cur;
@@ -750,24 +966,31 @@ const readAmount: Reader = (t, i, L, loc, floor, plain = false): ReadFigure | nu
   if (unit === "count") {
     const qty = take(wordAfter(t, end, L.quantities, loc, false), "unit", single)?.word.qty;
     if (qty) unit = qty;
-    else if (!scale && num.decimals === 0) {
+    else if (!scale) {
       const dur = take(wordAfter(t, end, L.durations, loc, false), "unit", single)?.word.dur;
+      const half = dur ? sticky(HALF_AFTER[loc], t, end) : null;
+      if (half) {
+        ({ digits, decimals } = plusHalf(digits, decimals));
+        end = half.index + half[0].length;
+      }
       if (dur) {
-        const n = Number(num.digits);
+        const n = Number(digits) / 10 ** decimals;
         unit = "duration";
         duration = isoDuration(n, dur);
-        if (n >= 1 && n <= 9) problems.push(`a duration from one to nine is written in words in ${loc}: ${L.numberWords[n - 1]?.[0] ?? ""}`);
+        if (n >= 1 && n <= 9 && num.words === undefined) problems.push(`a duration from one to nine is written in words in ${loc}: ${L.numberWords[n - 1]?.[0] ?? ""}`);
         if (signChar !== "") problems.push("a duration takes no sign");
       }
     }
   }
-  if (end === num.end && !prefix && isWordChar(t[end])) {
+  if (num.words === "article" && !(scale || (unit !== "count" && !/^an?$/i.test(t.slice(i, num.end))))) return null; // an article alone
+  if (num.words === "article" && duration !== undefined && RELATIVE[loc].test(t.slice(end, end + 16))) return null; // un an plus tôt
+  if (end === num.end && !prefix && isWordChar(t[end]) && num.words === undefined) {
     // Glued to letters (4K, 3e): skipped. In "1 232K" only the last digit run is glued; read "1" alone.
     return plain || num.end === runEnd(t, i, isDigit) ? null : readAmount(t, i, L, loc, floor, true);
   }
   if (duration !== undefined) return figure(t, i, end, "duration", duration, problems);
-  const { value, step } = scaled(num.digits, num.decimals, exp);
-  const bare = end === num.end && !prefix && signPos === -1 && !num.grouped && num.decimals === 0 && num.digits.length === 4;
+  const { value, step } = scaled(digits, decimals, exp);
+  const bare = end === num.end && !prefix && signPos === -1 && !num.grouped && decimals === 0 && digits.length === 4 && num.words === undefined;
   if (bare && value >= 1900 && value <= 2100 && !notAYear(t, start, L)) {
     return figure(t, start, end, "year", value, problems);
   }
@@ -777,14 +1000,10 @@ const readAmount: Reader = (t, i, L, loc, floor, plain = false): ReadFigure | nu
   return fig;
 };
 
-/** A duration written in words: trois ans, zes weken, one year. */
-const readWordDuration: Reader = (t, i, L, loc) => {
-  const wordEnd = runEnd(t, i, isWordChar);
-  const n = L.numberWords.findIndex((spellings) => spellings.includes(t.slice(i, wordEnd).toLowerCase()));
-  if (n < 0 || !isSpace(t[wordEnd])) return null;
-  const hit = wordAfter(t, wordEnd, L.durations, loc, false);
-  if (!hit?.word.dur) return null;
-  return figure(t, i, hit.end, "duration", isoDuration(n + 1, hit.word.dur), [...hit.problems, ...agreement(hit.word, n === 0, "unit")]);
+/** An amount, count or duration written in words: deux milliards d’euros, trois ans, anderhalf miljard euro. */
+const readWordAmount: Reader = (t, i, L, loc, floor) => {
+  const num = wordNumber(t, i, L, loc);
+  return num ? readAmount(t, i, L, loc, floor, false, num) : null;
 };
 
 /** A quarter, a half-year or a season written with words, or a quarter in list form (T4 2024, Q4 2024). */
@@ -856,7 +1075,7 @@ export function readFigures(text: string, locale: ReaderLocale): ReadFigure[] {
         if (fig) break;
       }
     } else if (isWordChar(c)) {
-      for (const read of [readPeriod, readWordDuration, readMonthYear]) {
+      for (const read of [readPeriod, readFraction, readWordAmount, readMonthYear]) {
         fig = read(text, i, L, locale, floor);
         if (fig) break;
       }
@@ -870,4 +1089,36 @@ export function readFigures(text: string, locale: ReaderLocale): ReadFigure[] {
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Characters that hide or disguise a figure.
+
+/** A character used as a digit that is not 0–9: any other decimal digit (Arabic-Indic, Devanagari,
+ *  fullwidth), a superscript or subscript, a vulgar fraction, a numeral letter. */
+const FOREIGN_DIGIT = /(?![0-9])[\p{Nd}\p{No}\p{Nl}]/gu;
+/** Invisible and bidirectional control characters, and a soft hyphen next to a digit. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]|\u00AD(?=\p{N})|(?<=\p{N})\u00AD/gu;
+
+/** A character that must never reach a brief. */
+export interface OddCharacter {
+  /** UTF-16 offset in the text */
+  index: number;
+  char: string;
+  kind: "foreign-digit" | "invisible";
+  /** the code point, written U+XXXX */
+  code: string;
+}
+
+/** Every digit other than 0–9 and every invisible or bidirectional control character of `text`, in order. */
+export function oddCharacters(text: string): OddCharacter[] {
+  const found: OddCharacter[] = [];
+  for (const [re, kind] of [[FOREIGN_DIGIT, "foreign-digit"], [INVISIBLE, "invisible"]] as const) {
+    for (const m of text.matchAll(re)) {
+      const char = m[0];
+      const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+      found.push({ index: m.index, char, kind, code });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
 }

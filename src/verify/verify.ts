@@ -10,7 +10,8 @@ import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose, phrase } from "../diagnostics/report.ts";
 import type { Locale } from "../content/schema.ts";
 import type { ChangeFact, VerifierDataset, VerifierFact } from "./facts.ts";
-import { readFigures, type FigureUnit, type ReadFigure, type ReaderLocale } from "./reader.ts";
+import { Origins, type InputText } from "./origin.ts";
+import { oddCharacters, readFigures, type FigureUnit, type ReadFigure, type ReaderLocale } from "./reader.ts";
 
 /** One output file to verify. */
 export interface VerifyFile {
@@ -26,12 +27,16 @@ export interface VerifyArticle {
   slug: string;
   facts: VerifierDataset;
   sourceLang: Locale;
+  /** The inputs whose texts reach the briefs: a problem found in an output also names where its text was written. */
+  inputs?: readonly InputText[];
 }
 
 /** A figure found in an output and the fact it matched. */
 export interface VerifiedFigure {
   file: string;
   line: number;
+  /** 1-based column on that line of the file where the figure's text starts (its end is `column + text.length`). */
+  column: number;
   text: string;
   factId: string;
 }
@@ -79,9 +84,11 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
   const known = knownFacts(article.facts);
   const figures: VerifiedFigure[] = [];
   const diagnostics: Diagnostic[] = [];
+  const origins = new Origins(article.inputs ?? []);
   for (const file of files) {
     const { passages, problems } = file.format === "markdown" ? markdownPassages(file, article) : htmlPassages(file, article);
     diagnostics.push(...problems);
+    diagnostics.push(...oddCharacterProblems(file, origins));
     const seen = new Set<string>();
     const lines = file.contents.split("\n");
     for (const passage of passages) {
@@ -89,14 +96,16 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
         const newlines = countNewlines(passage.text, figure.start);
         const line = passage.line + newlines;
         const estimate = newlines === 0 ? passage.column + figure.start : 1 + columnOf(passage.text, figure.start);
-        const at = { file: file.file, line, column: exactColumn(lines[line - 1] ?? "", figure.text, estimate) };
+        const before = passage.text.slice(Math.max(0, figure.start - 40), figure.start).split(/\s/).slice(-3).join(" ");
+        const origin = origins.find([{ text: `${before}${figure.text}`, skip: before.length }, figure.text], passage.locale);
+        const at = { file: file.file, line, column: exactColumn(lines[line - 1] ?? "", figure.text, estimate), ...(origin ? { origin } : {}) };
         for (const problem of figure.problems) {
           diagnostics.push(diagnose(CATALOGUE["verify/style"], { figure: figure.text, where: passage.where, problem }, { ...at, actual: figure.text }));
         }
         const match = matchFigure(figure, known, passage.where);
         if (match.fact) {
           seen.add(match.fact.id);
-          figures.push({ file: file.file, line, text: figure.text, factId: match.fact.id });
+          figures.push({ file: file.file, line, column: at.column, text: figure.text, factId: match.fact.id });
           if (match.ambiguous) {
             diagnostics.push(diagnose(CATALOGUE["verify/ambiguous-figure"], { figure: figure.text, ids: match.ambiguous, where: passage.where }, { ...at, actual: figure.text }));
           }
@@ -464,6 +473,32 @@ function jsonLdPassages(json: string, line: number, column: number, file: Verify
     problems.push(diagnose(CATALOGUE["verify/unmatched-figure"], { date: "JSON-LD datePublished" }, { file: file.file, line, column: 1, expected: article.facts.editorial.date, actual: String(data.datePublished) }));
   }
   return passages;
+}
+
+/** Every digit other than 0–9 and every invisible or bidirectional control character of an output, with its input. */
+function oddCharacterProblems(file: VerifyFile, origins: Origins): Diagnostic[] {
+  const where = file.format === "markdown" ? "the brief" : "the page";
+  return oddCharacters(file.contents).map((odd) => {
+    const before = file.contents.slice(Math.max(0, odd.index - 16), odd.index);
+    const after = file.contents.slice(odd.index + odd.char.length, odd.index + odd.char.length + 16);
+    const trimmed = before.trimStart();
+    const needles = [
+      { text: `${before}${odd.char}${after}`, skip: before.length },
+      { text: `${trimmed}${odd.char}${after.trimEnd()}`, skip: trimmed.length },
+      { text: `${trimmed}${odd.char}`, skip: trimmed.length },
+      `${odd.char}${after.trimEnd()}`,
+      odd.char,
+    ];
+    const origin = origins.find(needles, file.locale);
+    const entry = odd.kind === "invisible" ? CATALOGUE["verify/invisible-character"] : CATALOGUE["verify/foreign-digit"];
+    return diagnose(entry, { code: odd.code, where }, {
+      file: file.file,
+      line: 1 + countNewlines(file.contents, odd.index),
+      column: 1 + columnOf(file.contents, odd.index),
+      actual: odd.code,
+      ...(origin ? { origin } : {}),
+    });
+  });
 }
 
 /**

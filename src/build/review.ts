@@ -1,0 +1,132 @@
+/**
+ * Gathering what the review pages show: every article rendered and checked
+ * as far as it can be, even when a stage fails, with the verifier's figures,
+ * the provenance check's evidence and source figures, and every problem of
+ * the run at its place. The pages themselves are made by `src/review-page/`.
+ */
+import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { hashOf, sharedInputsHash } from "./cache.ts";
+import { loadArticle, type Article } from "../content/load.ts";
+import { parseConfig } from "../content/config.ts";
+import { LOCALES, type Locale } from "../content/schema.ts";
+import { readProject, type ProjectInputs } from "../io/read.ts";
+import { createRenderer } from "../render/brief.ts";
+import { loadMessages } from "../render/messages.ts";
+import { checkFigureMessages, checkTemplate, compileTemplates } from "../render/templates.ts";
+import { extractFigures } from "../extract/index.ts";
+import { checkProvenance, type ProvenanceResult } from "../provenance/check.ts";
+import { briefPath } from "../plan/layout.ts";
+import { readBriefFile } from "../plan/brief-file.ts";
+import { verifyArticle, type VerifiedFigure } from "../verify/verify.ts";
+import type { ArticleFiles, ProjectPaths } from "../types.ts";
+import type { ReviewArticle, ReviewBrief, ReviewProject } from "../review-page/model.ts";
+
+/** Options of {@link gatherReview}. */
+export interface GatherOptions {
+  /** Only these articles. @default every article */
+  articles?: ReadonlySet<string>;
+}
+
+/** Reads the project and gathers every article's review data. */
+export async function gatherReview(paths: ProjectPaths, options: GatherOptions = {}): Promise<ReviewProject> {
+  const inputs = await readProject(paths, options.articles ? { articles: options.articles } : {});
+  return reviewInputs(inputs, paths);
+}
+
+/** The review data of inputs already read. Pure. */
+export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths): ReviewProject {
+  const general: Diagnostic[] = [...inputs.diagnostics];
+  const settings = parseConfig(inputs.config?.text, inputs.config?.file);
+  general.push(...settings.diagnostics);
+  const messages = loadMessages(inputs.locales);
+  general.push(...messages.diagnostics);
+  const templates = compileTemplates(inputs.templates);
+  general.push(...templates.diagnostics);
+  const sharedBroken = hasErrors(general) || !inputs.pageTemplate;
+  const knownTemplates = new Set(inputs.templates.map((t) => t.name));
+  const types = new Map([...templates.templates.values()].map((t) => [t.name, t.type.definition] as const));
+  const renderer = sharedBroken ? undefined : createRenderer(messages.catalog, inputs.pageTemplate!.text, settings.config.site);
+  const shared = sharedInputsHash(inputs);
+
+  const articles: ReviewArticle[] = [];
+  for (const files of inputs.articles) {
+    const diagnostics: Diagnostic[] = [];
+    const loaded = loadArticle(files, { templates: knownTemplates, types });
+    diagnostics.push(...loaded.diagnostics);
+    let provenance: ProvenanceResult | undefined;
+    let briefs: ReviewBrief[] = [];
+    let figures: VerifiedFigure[] = [];
+    const article = loaded.article;
+    if (article) {
+      provenance = checkProvenance(article, extractFigures);
+      diagnostics.push(...provenance.diagnostics);
+      if (renderer) {
+        const template = templates.templates.get(article.facts.editorial.template)!;
+        const checked = LOCALES.flatMap((locale) => [
+          ...checkTemplate(template, article, messages.catalog.get(locale)!),
+          ...checkFigureMessages(article, messages.catalog.get(locale)!, inputs.locales.find((l) => l.locale === locale)?.file ?? `${paths.locales}/${locale}.json`),
+        ]);
+        diagnostics.push(...checked);
+        if (!hasErrors(checked)) {
+          const rendered = renderer.render(article, template, `sha256:${hashOf(shared, files.factsText, files.sourceText)}`);
+          const verification = verifyArticle(
+            { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang },
+            rendered.map((f) => ({ file: `${paths.out}/${f.path}`, locale: localeOf(f.path), format: f.path.endsWith(".html") ? "html" as const : "markdown" as const, contents: f.contents })),
+          );
+          diagnostics.push(...verification.diagnostics);
+          figures = verification.figures;
+          briefs = LOCALES.map((locale) => briefOf(paths, article, locale, rendered));
+        }
+      }
+    }
+    articles.push({
+      slug: files.slug,
+      files: articleFiles(files),
+      facts: article ? factsOf(article) : [],
+      sourceBodyOffset: article ? files.sourceText.length - article.source.body.length : 0,
+      evidence: provenance?.evidence ?? [],
+      sourceFigures: provenance?.figures ?? [],
+      briefs,
+      figures,
+      diagnostics: diagnostics.sort(compareDiagnostics),
+    });
+  }
+  return { articles, diagnostics: general.sort(compareDiagnostics) };
+}
+
+function localeOf(path: string): Locale {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  return name.slice(0, name.indexOf(".")) as Locale;
+}
+
+function articleFiles(files: ArticleFiles): ReviewArticle["files"] {
+  return { factsFile: files.factsFile, factsText: files.factsText, sourceFile: files.sourceFile, sourceText: files.sourceText };
+}
+
+function briefOf(paths: ProjectPaths, article: Article, locale: Locale, rendered: readonly { path: string; contents: string }[]): ReviewBrief {
+  const path = briefPath(article.slug, locale, "md");
+  const markdown = rendered.find((f) => f.path === path)!.contents;
+  const file = readBriefFile(markdown);
+  const body = typeof file === "string" ? markdown : file.body;
+  const bodyLine = markdown.slice(0, markdown.length - body.length).split("\n").length;
+  return { locale, file: `${paths.out}/${path}`, markdown, bodyLine };
+}
+
+function factsOf(article: Article): ReviewArticle["facts"] {
+  return article.facts.facts.map((fact, index) => {
+    const { line } = article.locate(["facts", index, "id"]);
+    const record = fact as unknown as Record<string, unknown>;
+    return {
+      id: fact.id,
+      type: fact.type,
+      value: JSON.stringify(fact.value),
+      ...(typeof record.currency === "string" ? { currency: record.currency } : {}),
+      ...(typeof record.unit === "string" ? { unit: record.unit } : {}),
+      ...(typeof record.precision === "number" ? { precision: record.precision } : {}),
+      ...(record.approx ? { approx: true } : {}),
+      ...(record.bound !== undefined ? { bound: String(record.bound) } : {}),
+      evidence: fact.evidence ?? [],
+      line,
+    };
+  });
+}

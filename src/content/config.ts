@@ -1,0 +1,56 @@
+/**
+ * The project's settings, `newsbrief.config.json` at its root: the site the
+ * pages are published on (absolute URLs, publisher, author) and how
+ * serious each lint rule is. The file is optional, and so is each block.
+ * Pure: parses text into a value or diagnostics.
+ */
+import { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { validateShape } from "./validate.ts";
+import { parseYaml } from "./yaml.ts";
+
+/** The settings file's name, at the project root. */
+export const CONFIG_FILE = "newsbrief.config.json";
+
+const absoluteUrl = z
+  .string()
+  .max(500)
+  .regex(/^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, "an https URL with no query or fragment");
+
+/** Where and by whom the briefs are published. */
+export const SiteConfig = z.strictObject({
+  /** The URL of the output folder once published, ending in `/`: pages are at `<baseUrl><slug>/<locale>.html`. */
+  baseUrl: absoluteUrl.refine((url) => url.endsWith("/"), "a URL that ends in /"),
+  publisher: z.strictObject({
+    name: z.string().min(1).max(200),
+    /** An absolute URL of the publisher's logo. */
+    logo: absoluteUrl.optional(),
+  }),
+  /** The default author of the briefs. */
+  author: z.strictObject({
+    name: z.string().min(1).max(200),
+    type: z.enum(["Organization", "Person"]).default("Organization"),
+  }),
+});
+export type SiteConfig = z.infer<typeof SiteConfig>;
+
+/** How serious each lint rule is: its id (`spelling`, `fr-colon-space`…) to `error`, `warning` or `off`. */
+export const LintSettings = z.strictObject({
+  rules: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.enum(["error", "warning", "off"])).default({}),
+});
+export type LintSettings = z.infer<typeof LintSettings>;
+
+export const ProjectConfig = z.strictObject({
+  site: SiteConfig.optional(),
+  lint: LintSettings.optional(),
+});
+export type ProjectConfig = z.infer<typeof ProjectConfig>;
+
+/** Parses the settings file; a missing file is no settings. */
+export function parseConfig(text: string | undefined, file = CONFIG_FILE): { config: ProjectConfig; diagnostics: Diagnostic[] } {
+  if (text === undefined) return { config: {}, diagnostics: [] };
+  const yaml = parseYaml(text, { file });
+  if (yaml.diagnostics.length > 0) return { config: {}, diagnostics: yaml.diagnostics };
+  const shape = validateShape(ProjectConfig, yaml, file, "config", `only the settings ${Object.keys(ProjectConfig.shape).join(" and ")} (see docs/publishing.md)`);
+  return { config: shape.value ?? {}, diagnostics: shape.diagnostics };
+}
