@@ -128,7 +128,15 @@ export function createStage(shared: SharedInputs): Stage {
     outcome.rendered = true;
     const target = verifyArticleOf(article, shared);
     if (job.onDisk) {
-      // Check: the files on disk are verified, and compared with what a build writes.
+      // Check: what a build would write is verified first (a build would stop there) ...
+      const built = verifyArticle(target, rendered.map((f) => verifyFile(shared.out, f.path, f.contents)));
+      if (hasErrors(built.diagnostics)) {
+        outcome.rendered = false;
+        outcome.diagnostics.push(...built.diagnostics);
+        outcome.diagnostics.sort(compareDiagnostics);
+        return outcome;
+      }
+      // ... then the files on disk are verified, and compared with it.
       const onDisk = new Map(Object.entries(job.onDisk));
       const present = rendered.filter((f) => onDisk.has(f.path));
       const verification = verifyArticle(target, present.map((f) => verifyFile(shared.out, f.path, onDisk.get(f.path)!)));
