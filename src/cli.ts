@@ -53,9 +53,10 @@ export async function main(proc: CliProcess): Promise<number> {
 
   program
     .command("check")
-    .description("verify out/ as it is: every figure against the dataset, and every file against what build would write")
-    .action(async () => {
-      await runCheck(proc, pathsOf());
+    .description("verify out/ as it is: every figure against the dataset, every file against what build would write, and the briefs' typography (lint rules; spelling too when newsbrief.config.json sets lint.check to all)")
+    .option("--no-lint", "verify only: do not run the lint rules")
+    .action(async (options: { lint: boolean }) => {
+      await runCheck(proc, pathsOf(), { lint: options.lint });
     });
 
   program

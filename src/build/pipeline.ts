@@ -8,6 +8,7 @@ import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
 import { hashOf, RENDER_VERSION, reuse, sha256, sharedInputsHash, type CacheEntry, type CacheUse } from "./cache.ts";
 import { emptyResult, type RunResult } from "./result.ts";
+import { lintOutputs } from "./lint.ts";
 import { staleOutputs } from "./stale.ts";
 import { loadArticle, type Article } from "../content/load.ts";
 import { parseConfig, type SiteConfig } from "../content/config.ts";
@@ -125,12 +126,19 @@ export async function preview(paths: ProjectPaths, dir: string): Promise<RunResu
 export interface CheckOptions {
   /** Check only these articles (and the outputs under their folders). @default every article */
   articles?: ReadonlySet<string>;
+  /**
+   * Also lint the Markdown briefs checked, with the rules the settings'
+   * `lint.check` selects (the typography rules unless it is `all`); what the
+   * command `newsbrief check` does. @default false
+   */
+  lint?: boolean;
 }
 
 /**
  * Checks the output folder as it is on disk: every figure of every brief is
  * read back and matched to the dataset, and every file must be exactly
- * what a build would write. Never uses the build cache.
+ * what a build would write; with `lint`, the briefs' language too. Never
+ * uses the build cache.
  */
 export async function check(paths: ProjectPaths, options: CheckOptions = {}): Promise<RunResult> {
   const location = checkOutputLocation(paths);
@@ -162,6 +170,10 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     diagnostics.push(...cms.diagnostics);
   }
   diagnostics.push(...staleOutputs(paths, result.files, onDisk));
+  if (options.lint) {
+    const settings = parseConfig(inputs.config?.text, inputs.config?.file).config.lint;
+    diagnostics.push(...(await lintOutputs(paths, inputs, articles.map((a) => a.slug), onDisk, settings)));
+  }
   return { ...result, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics), figuresVerified: figures, outputs: onDisk, storyTypes: new Map(articles.map((a) => [a.slug, a.facts.editorial.template])) };
 }
 
