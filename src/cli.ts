@@ -50,10 +50,11 @@ export async function main(proc: CliProcess): Promise<number> {
 
   program
     .command("check")
-    .description("verify out/ as it is: every figure against the dataset, and every file against what build would write")
+    .description("verify out/ as it is: every figure against the dataset, every file against what build would write, and the briefs' typography (lint rules; spelling too when newsbrief.config.json sets lint.check to all)")
     .addOption(jobsOption())
     .option("--quiet", "no progress line on a terminal")
-    .action(async (options: { jobs?: number; quiet?: boolean }) => {
+    .option("--no-lint", "verify only: do not run the lint rules")
+    .action(async (options: { jobs?: number; quiet?: boolean; lint: boolean }) => {
       const { runCheck } = await import("./commands/build.ts");
       await runCheck(proc, pathsOf(), options);
     });

@@ -8,6 +8,8 @@ import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
 import { hashOf, RENDER_VERSION, sha256, sharedInputsHash } from "./cache.ts";
 import { emptyResult, type RunResult } from "./result.ts";
+import { lintArticle, spellersFor } from "./lint.ts";
+import { parseConfig } from "../content/config.ts";
 import { staleOutputs } from "./stale.ts";
 import type { ArticleJob, ArticleOutcome } from "./article.ts";
 import type { ProgressReporter } from "./progress.ts";
@@ -360,12 +362,19 @@ export interface CheckOptions {
   keepOutputs?: boolean;
   /** Reports progress. */
   progress?: ProgressReporter;
+  /**
+   * Also lint the Markdown briefs checked, with the rules the settings'
+   * `lint.check` selects (the typography rules unless it is `all`); what the
+   * command `newsbrief check` does. @default false
+   */
+  lint?: boolean;
 }
 
 /**
  * Checks the output folder as it is on disk: every figure of every brief is
  * read back and matched to the dataset, and every file must be exactly
- * what a build would write. Never uses the build cache.
+ * what a build would write; with `lint`, the briefs' language too. Never
+ * uses the build cache.
  */
 export async function check(paths: ProjectPaths, options: CheckOptions = {}): Promise<RunResult> {
   const location = checkOutputLocation(paths);
@@ -387,6 +396,10 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);
+  // The lint rules run on each article's briefs as they are read; spelling only when the settings ask for it.
+  const lintSettings = options.lint ? parseConfig(shared.config?.text, shared.config?.file).config.lint : undefined;
+  const spellers = options.lint ? await spellersFor(paths, lintSettings?.check ?? "typography", lintSettings) : undefined;
+  const lintFindings: Diagnostic[] = [];
   const progress = options.progress?.("check", slugs.length);
   let nextIndex = 0;
   const next = async (): Promise<ArticleJob | undefined> => {
@@ -401,6 +414,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       const own = LOCALES.flatMap((l) => [briefPath(slug, l, "md"), briefPath(slug, l, "html")]).filter((p) => onDiskSet.has(p));
       const read = await readOutputFiles(paths, own);
       if (options.keepOutputs) for (const [p, text] of read) outputs.set(p, text);
+      if (spellers) lintFindings.push(...lintArticle(paths, shared, files, read, spellers, lintSettings));
       return { files, inputHash: hashOf(sharedHash, files.factsText, files.sourceText), onDisk: Object.fromEntries(read) };
     }
     return undefined;
@@ -458,6 +472,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     if (!wanted.has(relative)) diagnostics.push(diagnose(CATALOGUE["out/orphan"], {}, { file: `${paths.out}/${relative}` }));
   }
   result.files = expected.sort(compareStrings).map((path) => ({ path, contents: "" }));
+  diagnostics.push(...lintFindings);
   diagnostics.sort(compareDiagnostics);
   return { ...result, figuresVerified: result.figuresVerified, storyTypes, ...(options.keepOutputs ? { outputs: new Map([...outputs].sort(([a], [b]) => compareStrings(a, b))) } : {}) };
 }

@@ -46,10 +46,18 @@ export async function runPreview(proc: CliProcess, paths: ProjectPaths, dir: str
   if (failure) throw new CommandError(failure, "the preview shows the problems above; nothing was written to the output folder.");
 }
 
-/** Runs `newsbrief check`. */
-export async function runCheck(proc: CliProcess, paths: ProjectPaths, options: { jobs?: number; quiet?: boolean } = {}): Promise<void> {
+/** Options of `newsbrief check`. */
+export interface CheckCommandOptions {
+  /** Lint the briefs too, with the rules the settings' `lint.check` selects. */
+  lint: boolean;
+  jobs?: number;
+  quiet?: boolean;
+}
+
+/** Runs `newsbrief check`: the verification of out/ and, unless turned off, the lint rules, reported together. */
+export async function runCheck(proc: CliProcess, paths: ProjectPaths, options: CheckCommandOptions = { lint: true }): Promise<void> {
   const progress = progressOf(proc, options.quiet);
-  report(proc, await check(paths, { ...(options.jobs === undefined ? {} : { jobs: options.jobs }), ...(progress ? { progress } : {}) }), "checked");
+  report(proc, await check(paths, { lint: options.lint, ...(options.jobs === undefined ? {} : { jobs: options.jobs }), ...(progress ? { progress } : {}) }), "checked");
 }
 
 /** Prints a run's diagnostics and summary; throws when it failed. */
