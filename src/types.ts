@@ -73,3 +73,6 @@ export interface OutputFile {
   path: string;
   contents: string;
 }
+
+/** The project's settings file, at the root. */
+export const CONFIG_FILE = "newsbrief.config.json";

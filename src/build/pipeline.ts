@@ -8,8 +8,6 @@ import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
 import { hashOf, RENDER_VERSION, sha256, sharedInputsHash } from "./cache.ts";
 import { emptyResult, type RunResult } from "./result.ts";
-import { lintArticle, spellersFor } from "./lint.ts";
-import { parseConfig } from "../content/config.ts";
 import { staleOutputs } from "./stale.ts";
 import type { ArticleJob, ArticleOutcome } from "./article.ts";
 import type { ProgressReporter } from "./progress.ts";
@@ -18,7 +16,7 @@ import { LOCALES, type Locale } from "../types.ts";
 import { checkOutputLocation, checkPreviewLocation, checkProjectRoot } from "../io/paths.ts";
 import { lockOutputs } from "../io/lock.ts";
 import { mapLimit } from "../io/limit.ts";
-import { readBuildCache, sourceFingerprint, writeBuildCache, type BuildCache } from "../io/cache.ts";
+import { readBuildCache, readBuildDetails, sourceFingerprint, writeBuildCache, type BuildCache } from "../io/cache.ts";
 import { fileStamp, listArticles, listOutputs, readArticle, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
 import { beginOutputs, recoverOutputs, writePreview } from "../io/write.ts";
 import type { ArticleFiles, OutputFile, ProjectPaths } from "../types.ts";
@@ -104,6 +102,9 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     return onDisk.get(relative) !== contents;
   };
   const cmsIntact = intact(cache.cms) && Object.keys(cache.cms ?? {}).length === LOCALES.length + 1;
+  // The index alone decides that nothing changed; the rest of the cache is read once something did.
+  let detailed: Promise<boolean> | undefined;
+  const details = () => (detailed ??= readBuildDetails(paths, cache));
 
   // Which articles can be reused as they are: same inputs (by their stamps, else their texts), same templates, locales and code, outputs untouched.
   const toRender: string[] = [];
@@ -111,7 +112,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   const readLater = new Map<string, ArticleFiles>();
   await mapLimit(slugs, 32, async (slug) => {
     const entry = cache.entries[slug];
-    const usable = useCache && entry?.inputs && entry.briefs && entry.coverage && cache.shared === sharedHash;
+    const usable = useCache && entry?.inputs && entry.coverage && cache.shared === sharedHash && cache.tool === tool;
     if (usable) {
       const facts = fileStamp(paths.root, `${paths.content}/${slug}/facts.yaml`);
       const source = fileStamp(paths.root, `${paths.content}/${slug}/source.fr.md`);
@@ -120,7 +121,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       let fresh = same(facts, inputs.facts) && same(source, inputs.source);
       if (!fresh && facts && source) {
         const files = await readArticle(paths, slug, []);
-        if (files) {
+        if (files && (await details())) {
           readLater.set(slug, files);
           const inputHash = hashOf(sharedHash, files.factsText, files.sourceText);
           if (inputHash === inputs.inputHash) {
@@ -129,7 +130,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
           }
         }
       }
-      if (fresh && entry.key === hashOf(tool, inputs.inputHash) && intact(entry.files)) {
+      if (fresh && intact(entry.files)) {
         entries[slug] = { ...entry, inputs };
         reused.push(slug);
         return;
@@ -156,6 +157,19 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     result.files = filesOf(entries, cache.cms);
     result.coverage!.sort((a, b) => compareStrings(a.slug, b.slug));
     return result;
+  }
+  // Reused articles need what the index leaves out (their feed items, manifest entries and hashes); without it, they are rendered again.
+  if (reused.length > 0 && !(await details())) {
+    toRender.push(...reused.splice(0));
+    toRender.sort(compareStrings);
+    result.coverage = [];
+    result.figuresVerified = 0;
+    result.articles = 0;
+    result.cached = 0;
+  }
+  for (const slug of reused) {
+    const entry = cache.entries[slug]!;
+    entries[slug] = { ...entry, inputs: { ...entry.inputs!, ...entries[slug]!.inputs, inputHash: entries[slug]!.inputs?.inputHash || entry.inputs!.inputHash } };
   }
   const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText } = await renderModules();
   const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
@@ -302,7 +316,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     else await tx.commit();
     committed = true;
     result.changed.sort(compareStrings);
-    await writeBuildCache(paths, { entries, cms: cmsIndex, shared: sharedHash });
+    await writeBuildCache(paths, { entries, cms: cmsIndex, shared: sharedHash, tool });
     result.files = filesOf(entries, cmsIndex);
     result.coverage!.sort((a, b) => compareStrings(a.slug, b.slug));
     diagnostics.sort(compareDiagnostics);
@@ -397,8 +411,9 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);
   // The lint rules run on each article's briefs as they are read; spelling only when the settings ask for it.
-  const lintSettings = options.lint ? parseConfig(shared.config?.text, shared.config?.file).config.lint : undefined;
-  const spellers = options.lint ? await spellersFor(paths, lintSettings?.check ?? "typography", lintSettings) : undefined;
+  const linting = options.lint ? await import("./lint.ts") : undefined;
+  const lintSettings = options.lint ? (await import("../content/config.ts")).parseConfig(shared.config?.text, shared.config?.file).config.lint : undefined;
+  const spellers = linting ? await linting.spellersFor(paths, lintSettings?.check ?? "typography", lintSettings) : undefined;
   const lintFindings: Diagnostic[] = [];
   const progress = options.progress?.("check", slugs.length);
   let nextIndex = 0;
@@ -414,7 +429,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       const own = LOCALES.flatMap((l) => [briefPath(slug, l, "md"), briefPath(slug, l, "html")]).filter((p) => onDiskSet.has(p));
       const read = await readOutputFiles(paths, own);
       if (options.keepOutputs) for (const [p, text] of read) outputs.set(p, text);
-      if (spellers) lintFindings.push(...lintArticle(paths, shared, files, read, spellers, lintSettings));
+      if (linting && spellers) lintFindings.push(...linting.lintArticle(paths, shared, files, read, spellers, lintSettings));
       return { files, inputHash: hashOf(sharedHash, files.factsText, files.sourceText), onDisk: Object.fromEntries(read) };
     }
     return undefined;

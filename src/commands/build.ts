@@ -2,7 +2,7 @@
 import { failureOf, formatReport } from "../diagnostics/diagnostic.ts";
 import { build, check, preview, type RunResult } from "../build/pipeline.ts";
 import { CommandError, LockError } from "../errors.ts";
-import { coverageLine } from "../provenance/check.ts";
+import type { SourceCoverage } from "../provenance/check.ts";
 import { terminalProgress, type ProgressReporter } from "../build/progress.ts";
 import type { CliProcess, ProjectPaths } from "../types.ts";
 
@@ -70,4 +70,11 @@ function report(proc: CliProcess, result: RunResult, verb: "built" | "checked"):
   const written = verb === "built" ? `, ${result.changed.length === 0 ? "out/ already up to date" : `${result.changed.length} file(s) written`}` : "";
   const cached = result.cached > 0 ? ` (${result.cached} unchanged article(s) reused from the last verified build)` : "";
   proc.stdout(`${result.articles} article(s), ${result.files.length} file(s), ${result.figuresVerified} figure(s) verified${cached}${written}.\n`);
+}
+
+/** The summary line of one or more articles' coverage. */
+function coverageLine(coverage: readonly SourceCoverage[]): string {
+  const total = coverage.reduce((sum, c) => ({ figures: sum.figures + c.figures, covered: sum.covered + c.covered, ignored: sum.ignored + c.ignored }), { figures: 0, covered: 0, ignored: 0 });
+  const articles = coverage.length === 1 ? "" : ` (${coverage.length} articles)`;
+  return `source figures: ${total.figures}, covered: ${total.covered}, ignored: ${total.ignored}${articles}`;
 }

@@ -10,7 +10,9 @@ import { validateShape } from "./validate.ts";
 import { parseYaml } from "./yaml.ts";
 
 /** The settings file's name, at the project root. */
-export const CONFIG_FILE = "newsbrief.config.json";
+import { CONFIG_FILE } from "../types.ts";
+
+export { CONFIG_FILE };
 
 const absoluteUrl = z
   .string()

@@ -8,8 +8,7 @@ import path from "node:path";
 import { type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
-import { CONFIG_FILE } from "../content/config.ts";
-import { LOCALES, type ArticleFiles, type LocaleFile, type ProjectPaths, type TemplateFile } from "../types.ts";
+import { CONFIG_FILE, LOCALES, type ArticleFiles, type LocaleFile, type ProjectPaths, type TemplateFile } from "../types.ts";
 
 /** Files larger than this are refused before they are read (1 MiB). */
 export const MAX_INPUT_BYTES = 1024 * 1024;
