@@ -27,10 +27,17 @@ if (!existsSync(path.join(ROOT, "dist", "cli.js"))) {
   process.exit(2);
 }
 
-/** Article folders to vary: the fixture's and, when there, the examples in content/. */
+/**
+ * Where the corpus comes from: the project's own templates, locales and
+ * settings with the example articles of content/ (every story type), or the
+ * test fixture's project when content/ has none.
+ */
+const MODEL_ROOT = existsSync(path.join(ROOT, "content")) && readdirSync(path.join(ROOT, "content")).length > 0 ? ROOT : FIXTURE_ROOT;
+
+/** Article folders to vary. */
 function models(): Array<{ facts: string; source: string }> {
   const found: Array<{ facts: string; source: string }> = [];
-  for (const content of [path.join(FIXTURE_ROOT, "content"), path.join(ROOT, "content")]) {
+  for (const content of [path.join(MODEL_ROOT, "content")]) {
     if (!existsSync(content)) continue;
     for (const slug of readdirSync(content).sort()) {
       const dir = path.join(content, slug);
@@ -82,7 +89,8 @@ function report(label: string, runs: Array<{ seconds: number; mb: number; status
 const root = mkdtempSync(path.join(tmpdir(), "newsbrief-bench-"));
 const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.org", ...args], { cwd: root, encoding: "utf8" });
 try {
-  for (const dir of ["templates", "locales"]) cpSync(path.join(FIXTURE_ROOT, dir), path.join(root, dir), { recursive: true });
+  for (const dir of ["templates", "locales"]) cpSync(path.join(MODEL_ROOT, dir), path.join(root, dir), { recursive: true });
+  if (existsSync(path.join(MODEL_ROOT, "newsbrief.config.json"))) cpSync(path.join(MODEL_ROOT, "newsbrief.config.json"), path.join(root, "newsbrief.config.json"));
   const available = models();
   for (let i = 0; i < ARTICLES; i++) {
     const { facts, source } = vary(available[i % available.length]!, i);

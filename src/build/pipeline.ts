@@ -97,7 +97,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     });
   // Whether a file differs from out/: by the index when out/ is as recorded, else by reading it.
   const differs = async (relative: string, contents: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
-    if (before && intact({ [relative]: before })) return before[0] !== digest;
+    if (before && before[0] !== "" && intact({ [relative]: before })) return before[0] !== digest;
     const onDisk = await readOutputFiles(paths, [relative]);
     return onDisk.get(relative) !== contents;
   };
