@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Entry point of the `newsbrief` command: loads the TypeScript sources
-// through tsx and hands the real process to the CLI.
+// Development entry point: runs the TypeScript sources through tsx (the
+// installed command, bin/newsbrief.js, runs the compiled dist/).
 import { register } from "tsx/esm/api";
 
 register();
@@ -10,6 +10,8 @@ const code = await main({
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  isTTY: process.stderr.isTTY === true,
+  now: () => performance.now(),
   env: process.env,
 });
 process.exitCode = code;

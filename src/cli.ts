@@ -5,14 +5,8 @@
  */
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { runBuild, runCheck, runPreview } from "./commands/build.ts";
-import { runCmsConfig } from "./commands/cms-config.ts";
-import { runExtract } from "./commands/extract.ts";
-import { runNew } from "./commands/new.ts";
-import { layoutHelp, runPublish, targetOptions } from "./commands/publish.ts";
 import { CommandError, EXIT, exitCodeOf } from "./errors.ts";
 import { projectPaths } from "./io/paths.ts";
-import { TARGET_NAMES } from "./publish/index.ts";
 import type { CliProcess, ProjectPaths } from "./types.ts";
 
 export { EXIT };
@@ -46,16 +40,23 @@ export async function main(proc: CliProcess): Promise<number> {
     .option("--no-cache", "render and verify every article, even those whose inputs have not changed since the last build")
     .addOption(new Option("--preview <dir>", "write the rendered briefs to <dir> even when verification fails, each problem reported at its line there; out/ is not touched").conflicts("check"))
     .addOption(new Option("--wait <seconds>", "wait this long for another build that is writing out/").default("0").argParser(parseSeconds))
-    .action(async (options: { check?: boolean; cache: boolean; wait: string | number; preview?: string }) => {
+    .addOption(jobsOption())
+    .option("--quiet", "no progress line on a terminal")
+    .action(async (options: { check?: boolean; cache: boolean; wait: string | number; preview?: string; jobs?: number; quiet?: boolean }) => {
+      const { runBuild, runPreview } = await import("./commands/build.ts");
       if (options.preview !== undefined) await runPreview(proc, pathsOf(), options.preview);
       else await runBuild(proc, pathsOf(), { ...options, wait: Number(options.wait) });
     });
 
   program
     .command("check")
-    .description("verify out/ as it is: every figure against the dataset, and every file against what build would write")
-    .action(async () => {
-      await runCheck(proc, pathsOf());
+    .description("verify out/ as it is: every figure against the dataset, every file against what build would write, and the briefs' typography (lint rules; spelling too when newsbrief.config.json sets lint.check to all)")
+    .addOption(jobsOption())
+    .option("--quiet", "no progress line on a terminal")
+    .option("--no-lint", "verify only: do not run the lint rules")
+    .action(async (options: { jobs?: number; quiet?: boolean; lint: boolean }) => {
+      const { runCheck } = await import("./commands/build.ts");
+      await runCheck(proc, pathsOf(), options);
     });
 
   program
@@ -85,6 +86,7 @@ export async function main(proc: CliProcess): Promise<number> {
     .addOption(new Option("--draft", "print a draft facts.yaml instead: one fact per figure, its evidence quoted, and a TODO for each editor's decision").conflicts("json"))
     .option("--type <story-type>", "with --draft: the story type the article will be; a figure whose words name one of its measures gets `measure:` instead of labels to write")
     .action(async (file: string, options: { json?: boolean; draft?: boolean; type?: string }) => {
+      const { runExtract } = await import("./commands/extract.ts");
       await runExtract(proc, file, options, pathsOf());
     });
 
@@ -95,6 +97,7 @@ export async function main(proc: CliProcess): Promise<number> {
     .requiredOption("--from <file>", "the French article, as plain text or Markdown")
     .option("--type <story-type>", "the story type the article will be (see `newsbrief templates`): its template is set, and figures whose words name one of its measures get `measure:` instead of labels to write")
     .action(async (slug: string, options: { from: string; type?: string }) => {
+      const { runNew } = await import("./commands/new.ts");
       await runNew(proc, pathsOf(), slug, options.from, options.type);
     });
 
@@ -134,18 +137,27 @@ export async function main(proc: CliProcess): Promise<number> {
       await runReview(proc, paths, slugs, { out: given ? program.opts<{ out: string }>().out : options.out, serve: options.serve === true, port: Number(options.port) });
     });
 
-  const publishCommand = program
-    .command("publish")
-    .description("check out/, then publish its verified briefs to a target, writing only what changed (exit 1: out/ not verified; 3: the target failed, done and not done are listed)")
-    .argument("[site-dir]", "the site folder, for targets that write files (hugo, decap)")
-    .addOption(new Option("--to <target>", "where to publish").choices(TARGET_NAMES).makeOptionMandatory())
-    .option("--dry-run", "list what would be created, updated, skipped or deleted, and write nothing")
-    .option("--prune", "also delete what newsbrief published for articles that no longer exist (never anything else)")
-    .option("--layout <layout>", `where the files go: ${layoutHelp()}`);
-  for (const option of targetOptions()) publishCommand.addOption(option.choices ? new Option(option.flags, option.description).choices(option.choices) : new Option(option.flags, option.description));
-  publishCommand.action(async (site: string | undefined, options: { to: string; [option: string]: unknown }) => {
-    await runPublish(proc, pathsOf(), site, options, proc.cwd);
-  });
+  // The publish command's options come from its targets: loaded only when publish (or the help) may need them.
+  const commands = new Set(program.commands.map((c) => c.name()));
+  const named = proc.argv.find((arg) => commands.has(arg) || arg === "publish" || arg === "help");
+  const versionOnly = named === undefined && (proc.argv.includes("--version") || proc.argv.includes("-V"));
+  if (!versionOnly && (named === undefined || named === "publish" || named === "help" || proc.argv.includes("--help") || proc.argv.includes("-h"))) {
+    const { TARGET_NAMES } = await import("./publish/index.ts");
+    const { layoutHelp, targetOptions } = await import("./commands/publish.ts");
+    const publishCommand = program
+      .command("publish")
+      .description("check out/, then publish its verified briefs to a target, writing only what changed (exit 1: out/ not verified; 3: the target failed, done and not done are listed)")
+      .argument("[site-dir]", "the site folder, for targets that write files (hugo, decap)")
+      .addOption(new Option("--to <target>", "where to publish").choices(TARGET_NAMES).makeOptionMandatory())
+      .option("--dry-run", "list what would be created, updated, skipped or deleted, and write nothing")
+      .option("--prune", "also delete what newsbrief published for articles that no longer exist (never anything else)");
+    publishCommand.option("--layout <layout>", `where the files go: ${layoutHelp()}`);
+    for (const option of targetOptions()) publishCommand.addOption(option.choices ? new Option(option.flags, option.description).choices(option.choices) : new Option(option.flags, option.description));
+    publishCommand.action(async (site: string | undefined, options: { to: string; [option: string]: unknown }) => {
+      const { runPublish } = await import("./commands/publish.ts");
+      await runPublish(proc, pathsOf(), site, options, proc.cwd);
+    });
+  }
 
   program
     .command("cms-config")
@@ -153,7 +165,8 @@ export async function main(proc: CliProcess): Promise<number> {
     .argument("<cms>", "hugo | decap | wordpress")
     .option("--layout <layout>", "hugo: by-filename | per-locale-dir (default by-filename); decap: multiple_files | multiple_folders (default multiple_files)")
     .option("--format <format>", "hugo: toml | yaml (default toml)")
-    .action((cms: string, options: { layout?: string; format?: string }) => {
+    .action(async (cms: string, options: { layout?: string; format?: string }) => {
+      const { runCmsConfig } = await import("./commands/cms-config.ts");
       runCmsConfig(proc, cms, options);
     });
 
@@ -169,6 +182,14 @@ export async function main(proc: CliProcess): Promise<number> {
     return exitCodeOf(error);
   }
   return EXIT.ok;
+}
+
+function jobsOption(): Option {
+  return new Option("--jobs <n>", "worker threads that render and verify articles (default: one per core)").argParser((value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError("expected a whole number from 1 to 256");
+    return n;
+  });
 }
 
 function parsePort(value: string): number {

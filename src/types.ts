@@ -14,6 +14,10 @@ export interface CliProcess {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal: long runs then show a progress line there. @default false */
+  isTTY?: boolean;
+  /** Milliseconds of a monotonic clock, for progress rates. @default Date.now */
+  now?: () => number;
   /** The environment: where `publish --to wordpress` reads its credentials. @default no variables */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -69,3 +73,6 @@ export interface OutputFile {
   path: string;
   contents: string;
 }
+
+/** The project's settings file, at the root. */
+export const CONFIG_FILE = "newsbrief.config.json";

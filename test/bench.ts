@@ -1,58 +1,155 @@
 /**
- * `npm run bench`: builds a batch of articles in a temporary project and
- * prints how long each stage takes. Not a test: nothing here asserts time.
+ * `npm run bench -- --articles N`: makes a project of N varied articles in a
+ * temporary folder and times the installed command (bin/newsbrief.js, the
+ * compiled dist/; run `npm run build` first after changing src/) on it, each
+ * run as a whole process with its peak memory: a cold build, a build with
+ * nothing changed, with one article changed, with one message changed,
+ * `check` and `diff`. When `hugo` is installed, the same briefs are published
+ * to a Hugo site and `hugo` is timed on them. Not a test: nothing here
+ * asserts time.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
-import { LOCALES } from "../src/content/schema.ts";
-import { projectPaths } from "../src/io/paths.ts";
-import { build, check } from "../src/build/pipeline.ts";
-import { FigureFormatter } from "../src/render/figures.ts";
-import { loadMessages } from "../src/render/messages.ts";
-import { FIXTURE_ROOT, fixtureFile, money, SLUG } from "./support/fixtures.ts";
+import { FIXTURE_ROOT, ROOT } from "./support/fixtures.ts";
 
-const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000);
-
-async function time<T>(label: string, run: () => Promise<T> | T, per?: { count: number; unit: string }): Promise<T> {
-  const start = performance.now();
-  const result = await run();
-  const ms = performance.now() - start;
-  const rate = per ? `  (${((ms * 1000) / per.count).toFixed(1)} µs per ${per.unit})` : "";
-  console.log(`${label.padEnd(44)} ${ms.toFixed(1).padStart(9)} ms${rate}`);
-  return result;
+const argv = process.argv.slice(2);
+const flag = (name: string) => {
+  const at = argv.indexOf(name);
+  return at === -1 ? undefined : argv[at + 1];
+};
+const ARTICLES = Number(flag("--articles") ?? process.env.BENCH_ARTICLES ?? 1000);
+const RUNS = Number(flag("--runs") ?? 3);
+const BIN = path.join(ROOT, "bin", "newsbrief.js");
+if (!existsSync(path.join(ROOT, "dist", "cli.js"))) {
+  console.error("bench: dist/ is missing: run `npm run build` first.");
+  process.exit(2);
 }
 
-const root = await mkdtemp(path.join(tmpdir(), "newsbrief-bench-"));
-try {
-  for (const dir of ["templates", "locales"]) await cp(path.join(FIXTURE_ROOT, dir), path.join(root, dir), { recursive: true });
-  const facts = await readFile(path.join(FIXTURE_ROOT, "content", SLUG, "facts.yaml"), "utf8");
-  const source = await readFile(path.join(FIXTURE_ROOT, "content", SLUG, "source.fr.md"), "utf8");
-  for (let i = 0; i < ARTICLES; i++) {
-    const dir = path.join(root, "content", `${SLUG}-${String(i).padStart(4, "0")}`);
-    await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, "facts.yaml"), facts);
-    await writeFile(path.join(dir, "source.fr.md"), source);
-  }
-  const paths = projectPaths(root);
-  console.log(`newsbrief bench: ${ARTICLES} articles × ${LOCALES.length} locales, Node ${process.version}\n`);
-  const cold = await time("build, cold (render, verify, write)", () => build(paths), { count: ARTICLES * LOCALES.length, unit: "brief" });
-  await time("build, nothing changed", () => build(paths), { count: ARTICLES * LOCALES.length, unit: "brief" });
-  await time("build --check (dry run)", () => build(paths, { dryRun: true }), { count: ARTICLES * LOCALES.length, unit: "brief" });
-  const checked = await time("check (verify out/ on disk)", () => check(paths), { count: ARTICLES * LOCALES.length, unit: "brief" });
-  console.log(`\n${cold.files.length} files, ${cold.figuresVerified} figures verified by build, ${checked.figuresVerified} by check, ${cold.diagnostics.length + checked.diagnostics.length} diagnostics\n`);
+/**
+ * Where the corpus comes from: the project's own templates, locales and
+ * settings with the example articles of content/ (every story type), or the
+ * test fixture's project when content/ has none.
+ */
+const MODEL_ROOT = existsSync(path.join(ROOT, "content")) && readdirSync(path.join(ROOT, "content")).length > 0 ? ROOT : FIXTURE_ROOT;
 
-  const loaded = loadMessages(LOCALES.map((locale) => ({ locale, file: `locales/${locale}.json`, text: fixtureFile(`locales/${locale}.json`) })));
-  const fr = loaded.catalog.get("fr")!;
-  const i18n = loaded.i18n.get("fr")!;
-  const values = { first: "l’intelligence artificielle", second: "les solutions numériques" };
-  const N = 20000;
-  await time("i18next t(), one sentence", () => { for (let i = 0; i < N; i++) i18n.t("brief.keyFigures.largest", values); }, { count: N, unit: "call" });
-  await time("compiled message, one sentence", () => { for (let i = 0; i < N; i++) fr.format("brief.keyFigures.largest", values); }, { count: N, unit: "call" });
-  const formatter = new FigureFormatter(fr);
-  const amount = money(544700000, { precision: 100000 });
-  await time("figure formatted (cached Intl)", () => { for (let i = 0; i < N; i++) formatter.format(amount); }, { count: N, unit: "figure" });
+/** Article folders to vary. */
+function models(): Array<{ facts: string; source: string }> {
+  const found: Array<{ facts: string; source: string }> = [];
+  for (const content of [path.join(MODEL_ROOT, "content")]) {
+    if (!existsSync(content)) continue;
+    for (const slug of readdirSync(content).sort()) {
+      const dir = path.join(content, slug);
+      if (!existsSync(path.join(dir, "facts.yaml")) || !existsSync(path.join(dir, "source.fr.md"))) continue;
+      found.push({ facts: readFileSync(path.join(dir, "facts.yaml"), "utf8"), source: readFileSync(path.join(dir, "source.fr.md"), "utf8") });
+    }
+  }
+  return found;
+}
+
+const FUNDERS = [
+  ["la Commission européenne", "de Europese Commissie", "the European Commission"],
+  ["la Région wallonne", "het Waals Gewest", "the Walloon Region"],
+  ["la Région flamande", "het Vlaams Gewest", "the Flemish Region"],
+  ["la Fédération Wallonie-Bruxelles", "de Federatie Wallonië-Brussel", "the Wallonia-Brussels Federation"],
+  ["le gouvernement fédéral", "de federale regering", "the federal government"],
+];
+
+/** One article from a model, with its own date, funder and publisher (figures stay those its source states). */
+function vary(model: { facts: string; source: string }, i: number): { facts: string; source: string } {
+  const day = new Date(Date.UTC(2024, 0, 1) + (i % 700) * 86_400_000).toISOString().slice(0, 10);
+  const [fr, nl, en] = FUNDERS[i % FUNDERS.length]!;
+  let facts = model.facts.replace(/^(\s*date:\s*)"\d{4}-\d\d-\d\d"/m, `$1"${day}"`);
+  facts = facts.replace(/(\n  funder:\n    fr: )[^\n]*\n    nl: [^\n]*\n    en: [^\n]*/, `$1${fr}\n    nl: ${nl}\n    en: ${en}`);
+  return { facts, source: model.source };
+}
+
+/** One timed run: wall seconds and peak memory (MB) of the whole process, as /usr/bin/time reports them. */
+function timed(args: string[], cwd: string): { seconds: number; mb: number; status: number | null; output: string } {
+  const run = spawnSync("/usr/bin/time", ["-f", "BENCH %e %M", process.execPath, BIN, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  const line = /BENCH ([\d.]+) (\d+)/.exec(run.stderr ?? "");
+  return { seconds: line ? Number(line[1]) : Number.NaN, mb: line ? Number(line[2]) / 1024 : Number.NaN, status: run.status, output: `${run.stdout}${run.stderr}`.slice(-2000) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const rows: Array<[string, number, number]> = [];
+function report(label: string, runs: Array<{ seconds: number; mb: number; status: number | null; output: string }>): void {
+  const failed = runs.find((r) => r.status !== 0);
+  if (failed) console.error(`${label}: exit ${failed.status}\n${failed.output}`);
+  const row: [string, number, number] = [label, median(runs.map((r) => r.seconds)), Math.max(...runs.map((r) => r.mb))];
+  rows.push(row);
+  console.log(`${label.padEnd(46)} ${row[1].toFixed(2).padStart(8)} s  ${row[2].toFixed(0).padStart(6)} MB peak${failed ? "  (FAILED)" : ""}`);
+}
+
+const root = mkdtempSync(path.join(tmpdir(), "newsbrief-bench-"));
+const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.org", ...args], { cwd: root, encoding: "utf8" });
+try {
+  for (const dir of ["templates", "locales"]) cpSync(path.join(MODEL_ROOT, dir), path.join(root, dir), { recursive: true });
+  if (existsSync(path.join(MODEL_ROOT, "newsbrief.config.json"))) cpSync(path.join(MODEL_ROOT, "newsbrief.config.json"), path.join(root, "newsbrief.config.json"));
+  const available = models();
+  for (let i = 0; i < ARTICLES; i++) {
+    const { facts, source } = vary(available[i % available.length]!, i);
+    const dir = path.join(root, "content", `brief-${String(i).padStart(5, "0")}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "facts.yaml"), facts);
+    writeFileSync(path.join(dir, "source.fr.md"), source);
+  }
+  console.log(`newsbrief bench: ${ARTICLES} articles × 3 locales, ${available.length} model article(s), Node ${process.version}, ${cpus().length} cores, median of ${RUNS} run(s)\n`);
+  const root_ = ["--root", root];
+
+  report("build --no-cache (cold)", Array.from({ length: Math.min(RUNS, 2) }, () => timed([...root_, "build", "--no-cache", "--quiet"], root)));
+  git("init", "-q", "-b", "main");
+  git("add", "-A");
+  git("commit", "-q", "-m", "bench");
+  report("build, nothing changed", Array.from({ length: RUNS }, () => timed([...root_, "build", "--quiet"], root)));
+  const facts = path.join(root, "content", "brief-00007", "facts.yaml");
+  const original = readFileSync(facts, "utf8");
+  report(
+    "build, one article changed",
+    Array.from({ length: RUNS }, (_, n) => {
+      writeFileSync(facts, original.replace(/^(\s*date:\s*)"\d{4}-\d\d-\d\d"/m, `$1"2026-01-0${n + 1}"`));
+      return timed([...root_, "build", "--quiet"], root);
+    }),
+  );
+  const en = path.join(root, "locales", "en.json");
+  const messages = readFileSync(en, "utf8");
+  report(
+    "build, one message changed",
+    Array.from({ length: Math.min(RUNS, 2) }, (_, n) => {
+      writeFileSync(en, messages.replace('"Key figures"', n % 2 === 0 ? '"Key numbers"' : '"Main figures"'));
+      return timed([...root_, "build", "--quiet"], root);
+    }),
+  );
+  report("check", Array.from({ length: Math.min(RUNS, 2) }, () => timed([...root_, "check", "--quiet"], root)));
+  report("diff (one message changed, every article checked)", Array.from({ length: Math.min(RUNS, 2) }, () => timed([...root_, "diff", "--base", "main"], root)));
+  writeFileSync(en, messages);
+  timed([...root_, "build", "--quiet"], root);
+  report("newsbrief --version", Array.from({ length: 5 }, () => timed(["--version"], root)));
+
+  const hugo = spawnSync("hugo", ["version"], { encoding: "utf8" });
+  if (!hugo.error && hugo.status === 0) {
+    const site = path.join(root, "site");
+    mkdirSync(site);
+    cpSync(path.join(ROOT, "test", "fixtures", "hugo-site"), site, { recursive: true });
+    cpSync(path.join(site, "config.by-filename.yaml"), path.join(site, "config.yaml"));
+    const published = timed([...root_, "publish", "--to", "hugo", "--layout", "by-filename", site], root);
+    report("publish --to hugo", [published]);
+    const runs = Array.from({ length: Math.min(RUNS, 2) }, () => {
+      const run = spawnSync("/usr/bin/time", ["-f", "BENCH %e %M", "hugo", "--quiet", "--source", site, "--destination", path.join(root, "public")], { encoding: "utf8" });
+      const line = /BENCH ([\d.]+) (\d+)/.exec(run.stderr ?? "");
+      return { seconds: line ? Number(line[1]) : Number.NaN, mb: line ? Number(line[2]) / 1024 : Number.NaN, status: run.status, output: run.stderr.slice(-2000) };
+    });
+    report(`hugo on the same ${ARTICLES * 3} briefs`, runs);
+    const ours = rows[0]![1];
+    console.log(`\ncold build / hugo: ${(ours / rows[rows.length - 1]![1]).toFixed(2)}`);
+  } else {
+    console.log("\nhugo is not installed: no comparison.");
+  }
 } finally {
-  await rm(root, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 }

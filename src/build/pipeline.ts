@@ -6,28 +6,23 @@
 import { compareDiagnostics, compareStrings, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
-import { hashOf, RENDER_VERSION, reuse, sha256, sharedInputsHash, type CacheEntry, type CacheUse } from "./cache.ts";
+import { hashOf, RENDER_VERSION, sha256, sharedInputsHash } from "./cache.ts";
 import { emptyResult, type RunResult } from "./result.ts";
 import { staleOutputs } from "./stale.ts";
-import { loadArticle, type Article } from "../content/load.ts";
-import { parseConfig, type SiteConfig } from "../content/config.ts";
-import { LOCALES } from "../content/schema.ts";
+import type { ArticleJob, ArticleOutcome } from "./article.ts";
+import type { ProgressReporter } from "./progress.ts";
+import type { SourceCoverage } from "../provenance/check.ts";
+import { LOCALES, type Locale } from "../types.ts";
 import { checkOutputLocation, checkPreviewLocation, checkProjectRoot } from "../io/paths.ts";
 import { lockOutputs } from "../io/lock.ts";
-import { readBuildCache, sourceFingerprint, writeBuildCache, type BuildCache } from "../io/cache.ts";
-import { readOutputs, readProject, type ProjectInputs } from "../io/read.ts";
-import { recoverOutputs, writeOutputs, writePreview } from "../io/write.ts";
-import { createRenderer } from "../render/brief.ts";
-import type { ProjectPaths } from "../types.ts";
-import { cmsOutputs, FEED_TITLE_KEY, feedTitles, type FeedBrief, type FeedMemo } from "../render/feeds.ts";
-import { briefPath, isCmsOutput, parseBriefPath } from "../plan/layout.ts";
-import { loadMessages, type LoadedMessages } from "../render/messages.ts";
-import { checkFigureMessages, checkTemplate, compileTemplates } from "../render/templates.ts";
-import { extractFigures } from "../extract/index.ts";
-import { checkProvenance, type SourceCoverage } from "../provenance/check.ts";
-import { verifyCmsOutputs } from "../verify/feeds.ts";
-import type { InputText } from "../verify/origin.ts";
-import { verifyArticle, type VerifyArticle, type VerifyFile } from "../verify/verify.ts";
+import { mapLimit } from "../io/limit.ts";
+import { readBuildCache, readBuildDetails, sourceFingerprint, writeBuildCache, type BuildCache } from "../io/cache.ts";
+import { fileStamp, listArticles, listOutputs, readArticle, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
+import { beginOutputs, recoverOutputs, writePreview } from "../io/write.ts";
+import type { ArticleFiles, OutputFile, ProjectPaths } from "../types.ts";
+import type { ManifestBrief } from "../render/feeds.ts";
+import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
+import type { VerifyArticle } from "../verify/verify.ts";
 
 export { RENDER_VERSION, type RunResult };
 
@@ -44,6 +39,12 @@ export interface BuildOptions {
   cache?: boolean;
   /** How long to wait for another build that holds the output folder, in ms. @default 0 */
   waitMs?: number;
+  /** Worker threads for rendering and verifying. @default one per core */
+  jobs?: number;
+  /** Fewer articles than this are rendered in this thread whatever `jobs` says. @default 64 */
+  poolFrom?: number;
+  /** Reports progress. */
+  progress?: ProgressReporter;
 }
 
 /**
@@ -76,31 +77,273 @@ export async function build(paths: ProjectPaths, options: BuildOptions = {}): Pr
 }
 
 async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResult> {
+  if (options.dryRun) return runInMemory(paths, options);
   const useCache = options.cache !== false;
-  const [inputs, onDisk, cache, tool] = await Promise.all([
-    readProject(paths),
-    readOutputs(paths),
-    useCache ? readBuildCache(paths) : Promise.resolve<BuildCache>({ entries: {} }),
+  const diagnostics: Diagnostic[] = [];
+  const [shared, slugs, cache, tool] = await Promise.all([
+    readSharedInputs(paths, diagnostics),
+    listArticles(paths, diagnostics),
+    readBuildCache(paths),
     sourceFingerprint(),
   ]);
-  const { result, entries } = renderAll(inputs, paths, { onDisk, cache, tool });
-  if (hasErrors(result.diagnostics)) return result;
-  if (options.dryRun) {
-    result.diagnostics.push(...staleOutputs(paths, result.files, onDisk));
-    result.diagnostics.sort(compareDiagnostics);
+  const sharedHash = sharedInputsHash({ ...shared, articles: [], diagnostics: [] });
+  const result: RunResult = { ...emptyResult(), diagnostics, coverage: [] };
+  const entries: BuildCache["entries"] = {};
+  const outStamp = (relative: string) => fileStamp(paths.root, `${paths.out}/${relative}`);
+  const intact = (files: Record<string, [string, number, number]> | undefined) =>
+    files !== undefined && Object.entries(files).every(([relative, [, size, mtime]]) => {
+      const stamp = outStamp(relative);
+      return stamp !== undefined && stamp[0] === size && stamp[1] === mtime;
+    });
+  // Whether a file differs from out/: by the index when out/ is as recorded, else by reading it.
+  const differs = async (relative: string, contents: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
+    if (before && before[0] !== "" && intact({ [relative]: before })) return before[0] !== digest;
+    const onDisk = await readOutputFiles(paths, [relative]);
+    return onDisk.get(relative) !== contents;
+  };
+  const cmsIntact = intact(cache.cms) && Object.keys(cache.cms ?? {}).length === LOCALES.length + 1;
+  // The index alone decides that nothing changed; the rest of the cache is read once something did.
+  let detailed: Promise<boolean> | undefined;
+  const details = () => (detailed ??= readBuildDetails(paths, cache));
+
+  // Which articles can be reused as they are: same inputs (by their stamps, else their texts), same templates, locales and code, outputs untouched.
+  const toRender: string[] = [];
+  const reused: string[] = [];
+  const readLater = new Map<string, ArticleFiles>();
+  await mapLimit(slugs, 32, async (slug) => {
+    const entry = cache.entries[slug];
+    const usable = useCache && entry?.inputs && entry.coverage && cache.shared === sharedHash && cache.tool === tool;
+    if (usable) {
+      const facts = fileStamp(paths.root, `${paths.content}/${slug}/facts.yaml`);
+      const source = fileStamp(paths.root, `${paths.content}/${slug}/source.fr.md`);
+      const same = (a?: [number, number], b?: [number, number]) => a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
+      let inputs = entry.inputs!;
+      let fresh = same(facts, inputs.facts) && same(source, inputs.source);
+      if (!fresh && facts && source) {
+        const files = await readArticle(paths, slug, []);
+        if (files && (await details())) {
+          readLater.set(slug, files);
+          const inputHash = hashOf(sharedHash, files.factsText, files.sourceText);
+          if (inputHash === inputs.inputHash) {
+            inputs = { facts, source, inputHash };
+            fresh = true;
+          }
+        }
+      }
+      if (fresh && intact(entry.files)) {
+        entries[slug] = { ...entry, inputs };
+        reused.push(slug);
+        return;
+      }
+    }
+    toRender.push(slug);
+  });
+  toRender.sort(compareStrings);
+  reused.sort(compareStrings);
+  const known = new Set(slugs);
+  const gone = Object.keys(cache.entries).filter((slug) => !known.has(slug));
+
+
+  for (const slug of reused) {
+    const entry = entries[slug]!;
+    result.coverage!.push(entry.coverage as SourceCoverage);
+    result.figuresVerified += entry.figures;
+    result.articles++;
+    result.cached++;
+  }
+  // Nothing changed since a verified build: the renderer is not even loaded.
+  const nothingToDo = toRender.length === 0 && gone.length === 0 && cmsIntact && !hasErrors(diagnostics);
+  if (nothingToDo) {
+    result.files = filesOf(entries, cache.cms);
+    result.coverage!.sort((a, b) => compareStrings(a.slug, b.slug));
     return result;
   }
+  // Reused articles need what the index leaves out (their feed items, manifest entries and hashes); without it, they are rendered again.
+  if (reused.length > 0 && !(await details())) {
+    toRender.push(...reused.splice(0));
+    toRender.sort(compareStrings);
+    result.coverage = [];
+    result.figuresVerified = 0;
+    result.articles = 0;
+    result.cached = 0;
+  }
+  for (const slug of reused) {
+    const entry = cache.entries[slug]!;
+    entries[slug] = { ...entry, inputs: { ...entry.inputs!, ...entries[slug]!.inputs, inputHash: entries[slug]!.inputs?.inputHash || entry.inputs!.inputHash } };
+  }
+  const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText } = await renderModules();
+  const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
+  const stage = createStage(sharedInputs);
+  diagnostics.push(...stage.diagnostics);
+  const missingTitle = LOCALES.filter((l) => stage.messages.catalog.size > 0 && !stage.messages.catalog.get(l)?.has(FEED_TITLE_KEY));
+
+  // Few changes are patched into out/; many (or an out/ that is not as recorded) get a whole new tree.
+  const patch = useCache && cmsIntact && toRender.length + gone.length <= Math.max(8, slugs.length / 4) && reused.length > 0;
+  const tx = await beginOutputs(paths, patch ? "patch" : "swap");
+  let committed = false;
   try {
-    result.changed = await writeOutputs(paths, result.files, onDisk);
+    const items = new Map<Locale, Array<{ date: string; slug: string; text: string }>>(LOCALES.map((l) => [l, []]));
+    const briefs = new Map<string, ManifestBrief[]>();
+    let failed = hasErrors(diagnostics);
+    const progress = options.progress?.("build", toRender.length);
+    let nextIndex = 0;
+    const next = async (): Promise<ArticleJob | undefined> => {
+      while (nextIndex < toRender.length) {
+        const slug = toRender[nextIndex++]!;
+        const files = readLater.get(slug) ?? (await readArticle(paths, slug, diagnostics));
+        readLater.delete(slug);
+        if (!files) {
+          progress?.tick();
+          continue;
+        }
+        return { files, inputHash: hashOf(sharedHash, files.factsText, files.sourceText) };
+      }
+      return undefined;
+    };
+    const handle = async (outcome: ArticleOutcome): Promise<void> => {
+      progress?.tick();
+      diagnostics.push(...outcome.diagnostics);
+      if (outcome.coverage) result.coverage!.push(outcome.coverage);
+      if (!outcome.rendered) return;
+      result.articles++;
+      result.figuresVerified += outcome.figures;
+      if (hasErrors(outcome.diagnostics)) failed = true;
+      if (failed) return;
+      const previous = cache.entries[outcome.slug]?.files ?? {};
+      const files: Record<string, [string, number, number]> = {};
+      await Promise.all(
+        outcome.files.map(async (file) => {
+          const digest = sha256(file.contents);
+          const before = previous[file.path];
+          if (patch && before && before[0] === digest && intact({ [file.path]: before })) {
+            files[file.path] = before;
+            return;
+          }
+          if (await differs(file.path, file.contents, digest, before)) result.changed.push(file.path);
+          const [size, mtime] = await tx.put(file.path, file.contents);
+          files[file.path] = [digest, size, mtime];
+        }),
+      );
+      for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ ...item, slug: outcome.slug });
+      briefs.set(outcome.slug, outcome.briefs);
+      entries[outcome.slug] = { key: "", figures: outcome.figures, files, coverage: outcome.coverage!, briefs: outcome.briefs };
+    };
+    // The stamps and hash of each rendered article's inputs, recorded for the next build.
+    const inputsOf = new Map<string, { facts: [number, number]; source: [number, number]; inputHash: string }>();
+    const recording = async (): Promise<ArticleJob | undefined> => {
+      const job = await next();
+      if (job) {
+        const facts = fileStamp(paths.root, job.files.factsFile);
+        const source = fileStamp(paths.root, job.files.sourceFile);
+        if (facts && source) inputsOf.set(job.files.slug, { facts, source, inputHash: job.inputHash });
+      }
+      return job;
+    };
+    await processArticles(sharedInputs, sharedHash, toRender.length, recording, handle, { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
+    progress?.done();
+    for (const l of missingTitle) diagnostics.push(diagnose(CATALOGUE["locale/missing-message"], { key: FEED_TITLE_KEY, locale: l }, { file: `${paths.locales}/${l}.json` }));
+    if (failed || hasErrors(diagnostics) || !shared.pageTemplate || stage.broken) {
+      await tx.abort();
+      diagnostics.sort(compareDiagnostics);
+      result.files = [];
+      return result;
+    }
+    for (const [slug, inputs] of inputsOf) {
+      const entry = entries[slug];
+      if (entry) {
+        entry.inputs = inputs;
+        entry.key = hashOf(tool, inputs.inputHash);
+      }
+    }
+
+    // The feeds and the manifest: items of reused articles taken from the feeds on disk, as recorded.
+    const oldFeeds = reused.length > 0 ? await readOutputFiles(paths, LOCALES.map((l) => feedPath(l))) : new Map<string, string>();
+    for (const slug of reused) {
+      const entry = entries[slug]!;
+      briefs.set(slug, entry.briefs!);
+      for (const [locale, [from, to, date]] of Object.entries(entry.feed ?? {})) {
+        items.get(locale as Locale)!.push({ date, slug, text: oldFeeds.get(feedPath(locale as Locale))!.slice(from, to) });
+      }
+    }
+    oldFeeds.clear();
+    const titles = feedTitles(stage.messages.catalog);
+    const cmsIndex: Record<string, [string, number, number]> = {};
+    const feedHashes: string[] = [];
+    for (const locale of LOCALES) {
+      const sorted = items.get(locale)!.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
+      const contents = feedText(locale, titles[locale], sorted.map((i) => i.text), stage.site);
+      // Where each item sits, for the next build.
+      let at = contents.indexOf("[\n") + 2;
+      for (const item of sorted) {
+        const entry = entries[item.slug]!;
+        (entry.feed ??= {})[locale] = [at, at + item.text.length, item.date];
+        at += item.text.length + 2;
+      }
+      feedHashes.push(contentHash(contents));
+      await writeCms(feedPath(locale), contents);
+    }
+    const manifest = manifestText([...briefs].sort(([a], [b]) => compareStrings(a, b)), feedHashes);
+    await writeCms(MANIFEST_PATH, manifest);
+    async function writeCms(relative: string, contents: string): Promise<void> {
+      const digest = sha256(contents);
+      const before = cache.cms?.[relative];
+      if (patch && before && before[0] === digest) {
+        cmsIndex[relative] = before;
+        return;
+      }
+      if (await differs(relative, contents, digest, before)) result.changed.push(relative);
+      const [size, mtime] = await tx.put(relative, contents);
+      cmsIndex[relative] = [digest, size, mtime];
+    }
+
+    if (patch) {
+      for (const slug of gone) for (const relative of Object.keys(cache.entries[slug]!.files)) {
+        tx.remove(relative);
+        result.changed.push(relative);
+      }
+    } else {
+      // A new tree: unchanged files of reused articles are kept from the current one.
+      await mapLimit(reused.flatMap((slug) => Object.keys(entries[slug]!.files)), 32, (relative) => tx.keep(relative));
+      if (!useCache || !cmsIntact) {
+        // What out/ held that this build does not write.
+        const wanted = new Set([...Object.values(entries).flatMap((e) => Object.keys(e.files)), ...Object.keys(cmsIndex)]);
+        for (const relative of await listOutputs(paths)) if (!wanted.has(relative) && !result.changed.includes(relative)) result.changed.push(relative);
+      } else {
+        for (const slug of gone) result.changed.push(...Object.keys(cache.entries[slug]!.files));
+      }
+    }
+    if (result.changed.length === 0 && patch) await tx.abort();
+    else await tx.commit();
+    committed = true;
+    result.changed.sort(compareStrings);
+    await writeBuildCache(paths, { entries, cms: cmsIndex, shared: sharedHash, tool });
+    result.files = filesOf(entries, cmsIndex);
+    result.coverage!.sort((a, b) => compareStrings(a.slug, b.slug));
+    diagnostics.sort(compareDiagnostics);
+    return result;
   } catch (error) {
+    if (!committed) await tx.abort().catch(() => undefined);
+    if (committed) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    result.diagnostics.push(
-      diagnose(CATALOGUE["out/write-failed"], { out: paths.out, reason: code ?? (error instanceof Error ? error.message : String(error)) }, { file: paths.out }),
-    );
+    result.diagnostics.push(diagnose(CATALOGUE["out/write-failed"], { out: paths.out, reason: code ?? (error instanceof Error ? error.message : String(error)) }, { file: paths.out }));
     await recoverOutputs(paths).catch(() => []);
     return result;
   }
-  if (useCache) await writeBuildCache(paths, { entries });
+}
+
+/** The paths of every output, for the summary (contents are not kept). */
+function filesOf(entries: BuildCache["entries"], cms: BuildCache["cms"]): OutputFile[] {
+  const paths = [...Object.values(entries).flatMap((e) => Object.keys(e.files)), ...Object.keys(cms ?? {})].sort(compareStrings);
+  return paths.map((path) => ({ path, contents: "" }));
+}
+
+/** A dry run: everything rendered and verified in memory, then compared with out/. */
+async function runInMemory(paths: ProjectPaths, options: BuildOptions): Promise<RunResult> {
+  const [inputs, onDisk] = await Promise.all([readProject(paths), readOutputs(paths)]);
+  const { result } = await renderAll(inputs, paths, options);
+  if (hasErrors(result.diagnostics)) return result;
+  result.diagnostics.push(...staleOutputs(paths, result.files, onDisk));
+  result.diagnostics.sort(compareDiagnostics);
   return result;
 }
 
@@ -110,11 +353,11 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
  * read at its line in the file that has it; the output folder is never
  * touched. Diagnostics on outputs name the preview's files.
  */
-export async function preview(paths: ProjectPaths, dir: string): Promise<RunResult & { previewed: string[] }> {
+export async function preview(paths: ProjectPaths, dir: string, options: { jobs?: number } = {}): Promise<RunResult & { previewed: string[] }> {
   const location = checkPreviewLocation(paths, dir);
   if (location.length > 0) return { ...emptyResult(), diagnostics: location, previewed: [] };
   const inputs = await readProject(paths);
-  const { result } = renderAll(inputs, paths, undefined, true);
+  const { result } = await renderAll(inputs, paths, options, true);
   const files = result.files.filter((file) => parseBriefPath(file.path) !== undefined);
   const previewed = await writePreview(paths, dir, files);
   const moved = (file: string) => (file.startsWith(`${paths.out}/`) ? `${dir}/${file.slice(paths.out.length + 1)}` : file);
@@ -125,171 +368,179 @@ export async function preview(paths: ProjectPaths, dir: string): Promise<RunResu
 export interface CheckOptions {
   /** Check only these articles (and the outputs under their folders). @default every article */
   articles?: ReadonlySet<string>;
+  /** Worker threads. @default one per core */
+  jobs?: number;
+  /** Fewer articles than this are checked in this thread. @default 64 */
+  poolFrom?: number;
+  /** Keep the files read from out/ in the result's `outputs` (for publishing). @default false */
+  keepOutputs?: boolean;
+  /** Reports progress. */
+  progress?: ProgressReporter;
+  /**
+   * Also lint the Markdown briefs checked, with the rules the settings'
+   * `lint.check` selects (the typography rules unless it is `all`); what the
+   * command `newsbrief check` does. @default false
+   */
+  lint?: boolean;
 }
 
 /**
  * Checks the output folder as it is on disk: every figure of every brief is
  * read back and matched to the dataset, and every file must be exactly
- * what a build would write. Never uses the build cache.
+ * what a build would write; with `lint`, the briefs' language too. Never
+ * uses the build cache.
  */
 export async function check(paths: ProjectPaths, options: CheckOptions = {}): Promise<RunResult> {
   const location = checkOutputLocation(paths);
   if (location.length > 0) return { ...emptyResult(), diagnostics: location };
-  const read = options.articles ? { articles: options.articles } : {};
-  const [inputs, onDisk] = await Promise.all([readProject(paths, read), readOutputs(paths, read)]);
-  const { result, articles } = renderAll(inputs, paths);
-  if (hasErrors(result.diagnostics)) return result;
-  // The feeds and the manifest gather every article: only a check of every article covers them.
-  const whole = options.articles === undefined;
-  if (!whole) result.files = result.files.filter((file) => !isCmsOutput(file.path));
-  let figures = 0;
   const diagnostics: Diagnostic[] = [];
-  for (const article of articles) {
-    const files = LOCALES.flatMap((locale) =>
-      (["md", "html"] as const).flatMap((ext) => {
-        const relative = briefPath(article.slug, locale, ext);
-        const contents = onDisk.get(relative);
-        return contents === undefined ? [] : [verifyFile(paths, relative, contents)];
-      }),
-    );
-    const verification = verifyArticle(verifyArticleOf(article, inputs), files);
-    figures += verification.figures.length;
-    diagnostics.push(...verification.diagnostics);
+  const [shared, listed, onDiskPaths] = await Promise.all([readSharedInputs(paths, diagnostics), listArticles(paths, diagnostics), listOutputs(paths)]);
+  const slugs = options.articles ? listed.filter((slug) => options.articles!.has(slug)) : listed;
+  const whole = options.articles === undefined;
+  const sharedHash = sharedInputsHash({ ...shared, articles: [], diagnostics: [] });
+  const result: RunResult = { ...emptyResult(), diagnostics, coverage: [] };
+  const onDiskSet = new Set(onDiskPaths);
+  const outputs = new Map<string, string>();
+  const expected: string[] = [];
+  const items = new Map<Locale, Array<{ date: string; slug: string; text: string }>>(LOCALES.map((l) => [l, []]));
+  const briefs = new Map<string, ManifestBrief[]>();
+  const verifyTargets = new Map<string, VerifyArticle>();
+  const storyTypes = new Map<string, string>();
+  const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText, verifyCmsOutputs } = await renderModules();
+  const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
+  const stage = createStage(sharedInputs);
+  diagnostics.push(...stage.diagnostics);
+  // The lint rules run on each article's briefs as they are read; spelling only when the settings ask for it.
+  const linting = options.lint ? await import("./lint.ts") : undefined;
+  const lintSettings = options.lint ? (await import("../content/config.ts")).parseConfig(shared.config?.text, shared.config?.file).config.lint : undefined;
+  const spellers = linting ? await linting.spellersFor(paths, lintSettings?.check ?? "typography", lintSettings) : undefined;
+  const lintFindings: Diagnostic[] = [];
+  const progress = options.progress?.("check", slugs.length);
+  let nextIndex = 0;
+  const next = async (): Promise<ArticleJob | undefined> => {
+    while (nextIndex < slugs.length) {
+      const slug = slugs[nextIndex++]!;
+      const files = await readArticle(paths, slug, diagnostics);
+      if (!files) {
+        inputsFailed = true;
+        progress?.tick();
+        continue;
+      }
+      const own = LOCALES.flatMap((l) => [briefPath(slug, l, "md"), briefPath(slug, l, "html")]).filter((p) => onDiskSet.has(p));
+      const read = await readOutputFiles(paths, own);
+      if (options.keepOutputs) for (const [p, text] of read) outputs.set(p, text);
+      if (linting && spellers) lintFindings.push(...linting.lintArticle(paths, shared, files, read, spellers, lintSettings));
+      return { files, inputHash: hashOf(sharedHash, files.factsText, files.sourceText), onDisk: Object.fromEntries(read) };
+    }
+    return undefined;
+  };
+  // Problems with the inputs stop a check before the outputs are compared, as a build stops before writing.
+  let inputsFailed = hasErrors(diagnostics);
+  const handle = (outcome: ArticleOutcome): void => {
+    progress?.tick();
+    diagnostics.push(...outcome.diagnostics);
+    if (outcome.coverage) result.coverage!.push(outcome.coverage);
+    if (!outcome.rendered) {
+      if (hasErrors(outcome.diagnostics)) inputsFailed = true;
+      return;
+    }
+    result.articles++;
+    result.figuresVerified += outcome.figures;
+    expected.push(...LOCALES.flatMap((l) => [briefPath(outcome.slug, l, "md"), briefPath(outcome.slug, l, "html")]));
+    for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ ...item, slug: outcome.slug });
+    briefs.set(outcome.slug, outcome.briefs);
+    if (outcome.verify) verifyTargets.set(outcome.slug, outcome.verify);
+    if (outcome.template !== undefined) storyTypes.set(outcome.slug, outcome.template);
+  };
+  await processArticles(sharedInputs, sharedHash, slugs.length, next, handle, { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
+  progress?.done();
+  result.coverage!.sort((a, b) => compareStrings(a.slug, b.slug));
+  if (inputsFailed || stage.broken) {
+    diagnostics.sort(compareDiagnostics);
+    return result;
   }
   if (whole) {
-    const cms = verifyCmsOutputs(paths.out, onDisk, new Map(articles.map((a) => [a.slug, verifyArticleOf(a)])));
-    for (const found of cms.figures.values()) figures += found.length;
-    diagnostics.push(...cms.diagnostics);
+    const missing = LOCALES.filter((l) => !stage.messages.catalog.get(l)?.has(FEED_TITLE_KEY));
+    for (const l of missing) diagnostics.push(diagnose(CATALOGUE["locale/missing-message"], { key: FEED_TITLE_KEY, locale: l }, { file: `${paths.locales}/${l}.json` }));
+    if (missing.length === 0) {
+      // The feeds and the manifest as a build would write them, and as they are.
+      const titles = feedTitles(stage.messages.catalog);
+      const cms: OutputFile[] = [];
+      for (const locale of LOCALES) {
+        const sorted = items.get(locale)!.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
+        cms.push({ path: feedPath(locale), contents: feedText(locale, titles[locale], sorted.map((i) => i.text), stage.site) });
+      }
+      cms.push({ path: MANIFEST_PATH, contents: manifestText([...briefs].sort(([a], [b]) => compareStrings(a, b)), cms.map((f) => contentHash(f.contents))) });
+      items.clear();
+      const onDisk = await readOutputFiles(paths, cms.map((f) => f.path).filter((p) => onDiskSet.has(p)));
+      const verification = verifyCmsOutputs(paths.out, onDisk, verifyTargets);
+      for (const found of verification.figures.values()) result.figuresVerified += found.length;
+      diagnostics.push(...verification.diagnostics, ...staleOutputs(paths, cms, onDisk, false));
+      if (options.keepOutputs) for (const [p, text] of onDisk) outputs.set(p, text);
+      expected.push(...cms.map((f) => f.path));
+    }
   }
-  diagnostics.push(...staleOutputs(paths, result.files, onDisk));
-  return { ...result, diagnostics: [...result.diagnostics, ...diagnostics].sort(compareDiagnostics), figuresVerified: figures, outputs: onDisk, storyTypes: new Map(articles.map((a) => [a.slug, a.facts.editorial.template])) };
+  // Files in out/ that no article produces any more.
+  const wanted = new Set(expected);
+  for (const relative of onDiskPaths) {
+    if (!whole && !options.articles!.has(relative.split("/")[0]!)) continue;
+    if (!wanted.has(relative)) diagnostics.push(diagnose(CATALOGUE["out/orphan"], {}, { file: `${paths.out}/${relative}` }));
+  }
+  result.files = expected.sort(compareStrings).map((path) => ({ path, contents: "" }));
+  diagnostics.push(...lintFindings);
+  diagnostics.sort(compareDiagnostics);
+  return { ...result, figuresVerified: result.figuresVerified, storyTypes, ...(options.keepOutputs ? { outputs: new Map([...outputs].sort(([a], [b]) => compareStrings(a, b))) } : {}) };
 }
 
-function renderAll(inputs: ProjectInputs, paths: ProjectPaths, caching?: CacheUse, preview = false): { result: RunResult; articles: Article[]; entries: BuildCache["entries"] } {
+/** Every article rendered and verified in memory (a dry run, a preview), with the feeds and the manifest. */
+async function renderAll(inputs: ProjectInputs, paths: ProjectPaths, options: { jobs?: number; poolFrom?: number }, preview = false): Promise<{ result: RunResult }> {
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
-  const entries: BuildCache["entries"] = {};
-  const coverage: SourceCoverage[] = [];
-  const result: RunResult = { ...emptyResult(), diagnostics, coverage };
-  const done = (articles: Article[] = []) => {
-    diagnostics.sort(compareDiagnostics);
-    return { result, articles, entries };
+  const result: RunResult = { ...emptyResult(), diagnostics, coverage: [] };
+  const sharedInputs = { templates: inputs.templates, ...(inputs.pageTemplate ? { pageTemplate: inputs.pageTemplate } : {}), ...(inputs.config ? { config: inputs.config } : {}), locales: inputs.locales, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
+  const sharedHash = sharedInputsHash(inputs);
+  const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText } = await renderModules();
+  const stage = createStage(sharedInputs);
+  diagnostics.push(...stage.diagnostics);
+  const outcomes: ArticleOutcome[] = [];
+  let i = 0;
+  const next = async (): Promise<ArticleJob | undefined> => {
+    const files = inputs.articles[i++];
+    return files ? { files, inputHash: hashOf(sharedHash, files.factsText, files.sourceText), preview } : undefined;
   };
-
-  const settings = parseConfig(inputs.config?.text, inputs.config?.file);
-  diagnostics.push(...settings.diagnostics);
-  const site = settings.config.site;
-  const messages = loadMessages(inputs.locales);
-  diagnostics.push(...messages.diagnostics);
-  const templates = compileTemplates(inputs.templates);
-  diagnostics.push(...templates.diagnostics);
-  // With broken locales or templates nothing renders, but every article is
-  // still checked, so that one run reports every problem.
-  const sharedBroken = hasErrors(diagnostics) || !inputs.pageTemplate;
-  const knownTemplates = new Set(inputs.templates.map((t) => t.name));
-  const types = new Map([...templates.templates.values()].map((t) => [t.name, t.type.definition] as const));
-
-  const shared = sharedInputsHash(inputs);
-  const fresh: Array<{ article: Article; inputHash: string; cacheKey: string; coverage: SourceCoverage }> = [];
-  for (const files of inputs.articles) {
-    const inputHash = hashOf(shared, files.factsText, files.sourceText);
-    const cacheKey = hashOf(caching?.tool ?? "", inputHash);
-    const reused = caching && !sharedBroken ? reuse(caching, files.slug, cacheKey) : undefined;
-    const reusedCoverage = (reused?.entry as CacheEntry | undefined)?.coverage;
-    if (reused && reusedCoverage) {
-      coverage.push(reusedCoverage);
-      entries[files.slug] = reused.entry;
-      result.files.push(...reused.files);
-      result.figuresVerified += reused.entry.figures;
-      result.articles++;
-      result.cached++;
-      continue;
-    }
-    const loaded = loadArticle(files, { templates: knownTemplates, types });
-    diagnostics.push(...loaded.diagnostics);
-    if (!loaded.article) continue;
-    const provenance = checkProvenance(loaded.article, extractFigures);
-    diagnostics.push(...provenance.diagnostics);
-    coverage.push(provenance.coverage);
-    if (sharedBroken) continue;
-    const article = loaded.article;
-    const template = templates.templates.get(article.facts.editorial.template)!;
-    const checked = LOCALES.flatMap((locale) => [...checkTemplate(template, article, messages.catalog.get(locale)!), ...checkFigureMessages(article, messages.catalog.get(locale)!, inputs.locales.find((l) => l.locale === locale)?.file ?? `${paths.locales}/${locale}.json`)]);
-    diagnostics.push(...checked);
-    // A preview renders what can be rendered: an article whose template or messages fail cannot.
-    if (!preview || !hasErrors(checked)) fresh.push({ article, inputHash, cacheKey, coverage: provenance.coverage });
-  }
-  if ((hasErrors(diagnostics) && !preview) || sharedBroken || !inputs.pageTemplate) return done();
-
-  const renderer = createRenderer(messages.catalog, inputs.pageTemplate.text, site);
-  for (const { article, inputHash, cacheKey, coverage: sourceCoverage } of fresh) {
-    const template = templates.templates.get(article.facts.editorial.template)!;
-    const rendered = renderer.render(article, template, `sha256:${inputHash}`);
-    const verification = verifyArticle(verifyArticleOf(article, inputs), rendered.map((f) => verifyFile(paths, f.path, f.contents)));
-    diagnostics.push(...verification.diagnostics);
-    result.figuresVerified += verification.figures.length;
-    result.files.push(...rendered);
+  await processArticles(sharedInputs, sharedHash, inputs.articles.length, next, (o) => void outcomes.push(o), { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
+  outcomes.sort((a, b) => compareStrings(a.slug, b.slug));
+  for (const outcome of outcomes) {
+    diagnostics.push(...outcome.diagnostics);
+    if (outcome.coverage) result.coverage!.push(outcome.coverage);
+    if (!outcome.rendered) continue;
     result.articles++;
-    if (!hasErrors(verification.diagnostics)) {
-      const entry: CacheEntry = { key: cacheKey, figures: verification.figures.length, files: Object.fromEntries(rendered.map((f) => [f.path, sha256(f.contents)])), coverage: sourceCoverage };
-      entries[article.slug] = entry;
-    }
+    result.figuresVerified += outcome.figures;
+    result.files.push(...outcome.files);
   }
-  addCmsOutputs(result, messages, paths, fresh.map((f) => f.article), entries, site);
+  if ((hasErrors(diagnostics) && !preview) || stage.broken || !inputs.pageTemplate) {
+    if (!preview || stage.broken) result.files = [];
+    diagnostics.sort(compareDiagnostics);
+    return { result };
+  }
+  const missing = LOCALES.filter((l) => !stage.messages.catalog.get(l)?.has(FEED_TITLE_KEY));
+  for (const l of missing) diagnostics.push(diagnose(CATALOGUE["locale/missing-message"], { key: FEED_TITLE_KEY, locale: l }, { file: `${paths.locales}/${l}.json` }));
+  if (missing.length === 0) {
+    const titles = feedTitles(stage.messages.catalog);
+    const cms: OutputFile[] = LOCALES.map((locale) => {
+      const own = outcomes.flatMap((o) => (o.rendered && o.items[locale] ? [{ ...o.items[locale], slug: o.slug }] : []));
+      own.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
+      return { path: feedPath(locale), contents: feedText(locale, titles[locale], own.map((item) => item.text), stage.site) };
+    });
+    cms.push({ path: MANIFEST_PATH, contents: manifestText(outcomes.filter((o) => o.rendered).map((o) => [o.slug, o.briefs] as [string, ManifestBrief[]]), cms.map((f) => contentHash(f.contents))) });
+    result.files.push(...cms);
+  }
   result.files.sort((a, b) => compareStrings(a.path, b.path));
-  return done(fresh.map((f) => f.article));
+  diagnostics.sort(compareDiagnostics);
+  return { result };
 }
 
-/**
- * Adds the feeds and the manifest, made from every article's files (cached
- * ones included), and verifies the feed items and manifest titles of the
- * articles rendered in this run (a cached article's were verified when it
- * was rendered, and are made from the same files).
- */
-function addCmsOutputs(result: RunResult, messages: LoadedMessages, paths: ProjectPaths, rendered: readonly Article[], entries: BuildCache["entries"], site?: SiteConfig): void {
-  const missing = LOCALES.filter((l) => !messages.catalog.get(l)?.has(FEED_TITLE_KEY));
-  if (missing.length > 0) {
-    for (const l of missing) result.diagnostics.push(diagnose(CATALOGUE["locale/missing-message"], { key: FEED_TITLE_KEY, locale: l }, { file: `${paths.locales}/${l}.json` }));
-    return;
-  }
-  // Feed data of reused articles comes from their cache entries; what this run reads is kept in its entries.
-  const memo: FeedMemo = new Map();
-  for (const entry of Object.values(entries) as CacheEntry[]) for (const [key, brief] of Object.entries(entry.feed ?? {})) memo.set(key, brief);
-  const files = cmsOutputs(result.files, feedTitles(messages.catalog), memo, site);
-  for (const article of rendered) {
-    const entry = entries[article.slug] as CacheEntry | undefined;
-    if (!entry) continue;
-    const feed: Record<string, FeedBrief> = {};
-    for (const [path, digest] of Object.entries(entry.files)) {
-      const brief = path.endsWith(".md") ? memo.get(`sha256:${digest}`) : undefined;
-      if (brief) feed[`sha256:${digest}`] = brief;
-    }
-    entry.feed = feed;
-  }
-  const verification = verifyCmsOutputs(paths.out, new Map(files.map((f) => [f.path, f.contents])), new Map(rendered.map((a) => [a.slug, verifyArticleOf(a)])));
-  result.diagnostics.push(...verification.diagnostics);
-  for (const [slug, figures] of verification.figures) {
-    result.figuresVerified += figures.length;
-    if (entries[slug]) entries[slug].figures += figures.length;
-  }
-  result.files.push(...files);
+/** The stages that render and verify, loaded only by runs that need them. */
+async function renderModules() {
+  const [article, pool, feeds, verify] = await Promise.all([import("./article.ts"), import("./pool.ts"), import("../render/feeds.ts"), import("../verify/feeds.ts")]);
+  return { ...article, ...pool, ...feeds, ...verify };
 }
-
-/** What the verifier knows of an article; with the inputs, its problems name the input that holds the offending text. */
-function verifyArticleOf(article: Article, inputs?: ProjectInputs): VerifyArticle {
-  const base = { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang };
-  if (!inputs) return base;
-  const template = inputs.templates.find((t) => t.name === article.facts.editorial.template);
-  const texts: InputText[] = [
-    { file: article.files.factsFile, kind: "facts", text: article.files.factsText },
-    ...inputs.locales.map((l) => ({ file: l.file, kind: "locale" as const, locale: l.locale, text: l.text })),
-    ...[template, inputs.pageTemplate].flatMap((t) => (t ? [{ file: t.file, kind: "template" as const, text: t.text }] : [])),
-  ];
-  return { ...base, inputs: texts };
-}
-
-function verifyFile(paths: ProjectPaths, relative: string, contents: string): VerifyFile {
-  const address = parseBriefPath(relative);
-  if (!address) throw new Error(`not a brief's path: ${relative}`);
-  return { file: `${paths.out}/${relative}`, locale: address.locale, format: address.format === "html" ? "html" : "markdown", contents };
-}
-

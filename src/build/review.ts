@@ -1,8 +1,8 @@
 /**
  * Gathering what the review pages show: every article rendered and checked
  * as far as it can be, even when a stage fails, with the verifier's figures,
- * the provenance check's evidence and source figures, and every problem of
- * the run at its place. The pages themselves are made by `src/review-page/`.
+ * the provenance check's evidence and source figures, the briefs' lint
+ * findings, and every problem of the run at its place. The pages themselves are made by `src/review-page/`.
  */
 import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hashOf, sharedInputsHash } from "./cache.ts";
@@ -15,6 +15,9 @@ import { loadMessages } from "../render/messages.ts";
 import { checkFigureMessages, checkTemplate, compileTemplates } from "../render/templates.ts";
 import { extractFigures } from "../extract/index.ts";
 import { checkProvenance, type ProvenanceResult } from "../provenance/check.ts";
+import { lintBriefs } from "../lint/lint.ts";
+import type { Speller } from "../lint/rules.ts";
+import { lintSources, spellersFor } from "./lint.ts";
 import { briefPath } from "../plan/layout.ts";
 import { readBriefFile } from "../plan/brief-file.ts";
 import { verifyArticle, type VerifiedFigure } from "../verify/verify.ts";
@@ -25,16 +28,29 @@ import type { ReviewArticle, ReviewBrief, ReviewProject } from "../review-page/m
 export interface GatherOptions {
   /** Only these articles. @default every article */
   articles?: ReadonlySet<string>;
+  /**
+   * Lint each article's briefs with the rules the settings' `lint.check`
+   * selects, as `newsbrief check` does, each finding shown at the brief line
+   * where its text shows. @default true
+   */
+  lint?: boolean;
 }
 
 /** Reads the project and gathers every article's review data. */
 export async function gatherReview(paths: ProjectPaths, options: GatherOptions = {}): Promise<ReviewProject> {
   const inputs = await readProject(paths, options.articles ? { articles: options.articles } : {});
-  return reviewInputs(inputs, paths);
+  if (options.lint === false) return reviewInputs(inputs, paths);
+  const settings = parseConfig(inputs.config?.text, inputs.config?.file).config.lint;
+  return reviewInputs(inputs, paths, { spellers: await spellersFor(paths, settings?.check ?? "typography", settings) });
 }
 
-/** The review data of inputs already read. Pure. */
-export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths): ReviewProject {
+/** How {@link reviewInputs} lints the briefs: with these spellers (none: the typography rules alone). */
+export interface ReviewLint {
+  spellers: Partial<Record<Locale, Speller>>;
+}
+
+/** The review data of inputs already read; with `lint`, the briefs' lint findings too. Pure. */
+export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths, lint?: ReviewLint): ReviewProject {
   const general: Diagnostic[] = [...inputs.diagnostics];
   const settings = parseConfig(inputs.config?.text, inputs.config?.file);
   general.push(...settings.diagnostics);
@@ -76,6 +92,7 @@ export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths): Review
           diagnostics.push(...verification.diagnostics);
           figures = verification.figures;
           briefs = LOCALES.map((locale) => briefOf(paths, article, locale, rendered));
+          if (lint) diagnostics.push(...lintBriefs(briefs, lintSources(inputs, [files]), lint.spellers, settings.config.lint).map((f) => f.diagnostic));
         }
       }
     }

@@ -4,8 +4,8 @@ import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
 import type { OutputFile, ProjectPaths } from "../types.ts";
 
-/** Outputs that are missing, differ (with their first differing line) or that no article produces any more. */
-export function staleOutputs(paths: ProjectPaths, files: readonly OutputFile[], onDisk: ReadonlyMap<string, string>): Diagnostic[] {
+/** Outputs that are missing (or, with `orphans`, that no article produces any more), and that differ (with their first differing line). */
+export function staleOutputs(paths: Pick<ProjectPaths, "out">, files: readonly OutputFile[], onDisk: ReadonlyMap<string, string>, orphans = true): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const expected = new Map(files.map((f) => [f.path, f.contents]));
   for (const [relative, contents] of expected) {
@@ -17,7 +17,7 @@ export function staleOutputs(paths: ProjectPaths, files: readonly OutputFile[], 
       diagnostics.push(diagnose(CATALOGUE["out/stale"], {}, { file: `${paths.out}/${relative}`, line: line.number, column: 1, expected: line.expected, actual: line.actual }));
     }
   }
-  for (const relative of onDisk.keys()) {
+  if (orphans) for (const relative of onDisk.keys()) {
     if (!expected.has(relative)) diagnostics.push(diagnose(CATALOGUE["out/orphan"], {}, { file: `${paths.out}/${relative}` }));
   }
   return diagnostics;

@@ -2,7 +2,8 @@
 import { failureOf, formatReport } from "../diagnostics/diagnostic.ts";
 import { build, check, preview, type RunResult } from "../build/pipeline.ts";
 import { CommandError, LockError } from "../errors.ts";
-import { coverageLine } from "../provenance/check.ts";
+import type { SourceCoverage } from "../provenance/check.ts";
+import { terminalProgress, type ProgressReporter } from "../build/progress.ts";
 import type { CliProcess, ProjectPaths } from "../types.ts";
 
 /** Options of `newsbrief build`. */
@@ -13,11 +14,21 @@ export interface BuildCommandOptions {
   cache: boolean;
   /** How long to wait for another build, in seconds. */
   wait: number;
+  /** Worker threads. */
+  jobs?: number;
+  /** No progress line. */
+  quiet?: boolean;
+}
+
+/** The progress line of a run: on a terminal only, and not with --quiet. */
+export function progressOf(proc: CliProcess, quiet?: boolean): ProgressReporter | undefined {
+  return proc.isTTY && !quiet ? terminalProgress(proc.stderr, proc.now ?? Date.now) : undefined;
 }
 
 /** Runs `newsbrief build`. */
 export async function runBuild(proc: CliProcess, paths: ProjectPaths, options: BuildCommandOptions): Promise<void> {
-  const result = await build(paths, { dryRun: options.check === true, cache: options.cache, waitMs: options.wait * 1000 });
+  const progress = progressOf(proc, options.quiet);
+  const result = await build(paths, { dryRun: options.check === true, cache: options.cache, waitMs: options.wait * 1000, ...(options.jobs === undefined ? {} : { jobs: options.jobs }), ...(progress ? { progress } : {}) });
   for (const line of result.recovered ?? []) proc.stderr(`newsbrief: ${line}\n`);
   report(proc, result, options.check ? "checked" : "built");
 }
@@ -35,9 +46,18 @@ export async function runPreview(proc: CliProcess, paths: ProjectPaths, dir: str
   if (failure) throw new CommandError(failure, "the preview shows the problems above; nothing was written to the output folder.");
 }
 
-/** Runs `newsbrief check`. */
-export async function runCheck(proc: CliProcess, paths: ProjectPaths): Promise<void> {
-  report(proc, await check(paths), "checked");
+/** Options of `newsbrief check`. */
+export interface CheckCommandOptions {
+  /** Lint the briefs too, with the rules the settings' `lint.check` selects. */
+  lint: boolean;
+  jobs?: number;
+  quiet?: boolean;
+}
+
+/** Runs `newsbrief check`: the verification of out/ and, unless turned off, the lint rules, reported together. */
+export async function runCheck(proc: CliProcess, paths: ProjectPaths, options: CheckCommandOptions = { lint: true }): Promise<void> {
+  const progress = progressOf(proc, options.quiet);
+  report(proc, await check(paths, { lint: options.lint, ...(options.jobs === undefined ? {} : { jobs: options.jobs }), ...(progress ? { progress } : {}) }), "checked");
 }
 
 /** Prints a run's diagnostics and summary; throws when it failed. */
@@ -50,4 +70,11 @@ function report(proc: CliProcess, result: RunResult, verb: "built" | "checked"):
   const written = verb === "built" ? `, ${result.changed.length === 0 ? "out/ already up to date" : `${result.changed.length} file(s) written`}` : "";
   const cached = result.cached > 0 ? ` (${result.cached} unchanged article(s) reused from the last verified build)` : "";
   proc.stdout(`${result.articles} article(s), ${result.files.length} file(s), ${result.figuresVerified} figure(s) verified${cached}${written}.\n`);
+}
+
+/** The summary line of one or more articles' coverage. */
+function coverageLine(coverage: readonly SourceCoverage[]): string {
+  const total = coverage.reduce((sum, c) => ({ figures: sum.figures + c.figures, covered: sum.covered + c.covered, ignored: sum.ignored + c.ignored }), { figures: 0, covered: 0, ignored: 0 });
+  const articles = coverage.length === 1 ? "" : ` (${coverage.length} articles)`;
+  return `source figures: ${total.figures}, covered: ${total.covered}, ignored: ${total.ignored}${articles}`;
 }

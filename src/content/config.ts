@@ -1,7 +1,7 @@
 /**
  * The project's settings, `newsbrief.config.json` at its root: the site the
- * pages are published on (absolute URLs, publisher, author) and how
- * serious each lint rule is. The file is optional, and so is each block.
+ * pages are published on (absolute URLs, publisher, author), how serious
+ * each lint rule is and which rules `check` runs. The file is optional, and so is each block.
  * Pure: parses text into a value or diagnostics.
  */
 import { z } from "zod";
@@ -10,7 +10,9 @@ import { validateShape } from "./validate.ts";
 import { parseYaml } from "./yaml.ts";
 
 /** The settings file's name, at the project root. */
-export const CONFIG_FILE = "newsbrief.config.json";
+import { CONFIG_FILE } from "../types.ts";
+
+export { CONFIG_FILE };
 
 const absoluteUrl = z
   .string()
@@ -34,8 +36,18 @@ export const SiteConfig = z.strictObject({
 });
 export type SiteConfig = z.infer<typeof SiteConfig>;
 
-/** How serious each lint rule is: its id (`spelling`, `fr-colon-space`…) to `error`, `warning` or `off`. */
+/** Which lint rules `newsbrief check` runs: the typography rules alone (every rule but `spelling`), or all of them. */
+export const LINT_CHECK_SCOPES = ["typography", "all"] as const;
+export type LintScope = (typeof LINT_CHECK_SCOPES)[number];
+
+/**
+ * The lint settings: which rules `newsbrief check` runs (`check`; spelling
+ * loads dictionaries that take seconds, so it is left to `newsbrief lint`
+ * unless `all` is set), and how serious each rule is: its id (`spelling`,
+ * `fr-space-before-punctuation`…) to `error`, `warning` or `off`.
+ */
 export const LintSettings = z.strictObject({
+  check: z.enum(LINT_CHECK_SCOPES).default("typography"),
   rules: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.enum(["error", "warning", "off"])).default({}),
 });
 export type LintSettings = z.infer<typeof LintSettings>;

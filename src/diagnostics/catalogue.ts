@@ -188,7 +188,7 @@ export const CATALOGUE = {
     title: "A field has a value it cannot have",
     message: (a: Schema & { issue: "invalid-value" | "out-of-range" | "invalid-format"; discriminator?: string }) => (a.discriminator ? `unknown ${a.discriminator}` : "invalid value"),
     ruleFor: (a: Schema & { issue: "invalid-value" | "out-of-range" | "invalid-format" }) => `${a.schema}/${a.issue}`,
-    hint: "`<schema>` is facts or front-matter; `<issue>` is invalid-value, out-of-range (too small or too large) or invalid-format. The message names the field that chooses an item's form (`unknown type`) when that field is wrong.",
+    hint: "`<schema>` is facts, front-matter or config (newsbrief.config.json, such as a `lint.check` other than typography or all); `<issue>` is invalid-value, out-of-range (too small or too large) or invalid-format. The message names the field that chooses an item's form (`unknown type`) when that field is wrong.",
   },
 
   // Front matter of the source.
@@ -635,7 +635,7 @@ export const CATALOGUE = {
     title: "A brief cannot be read back",
     message: (a: { reason: string }) => a.reason,
   },
-  // Language checks (`newsbrief lint`).
+  // Language checks (`newsbrief lint`, and `newsbrief check`: the typography rules, spelling when set).
   "lint/<rule>": {
     rule: "lint/<rule>",
     title: "A brief's language breaks a house rule (spelling, typography)",
@@ -643,7 +643,7 @@ export const CATALOGUE = {
       a.rule === "spelling"
         ? `“${a.text}” is not in the ${a.locale} dictionary nor in locales/words.${a.locale}.txt (shown at ${a.output})`
         : `${a.locale} text breaks the house rule \`${a.rule}\` (shown at ${a.output})`,
-    hint: "Fix the text at the place named (a locale message, a story text of facts.yaml, a template line); for a name or an EU term, add it to locales/words.<locale>.txt. Each rule can be made a warning or turned off in newsbrief.config.json (docs/lint.md).",
+    hint: "Fix the text at the place named (a locale message, a story text of facts.yaml, a template line); for a name or an EU term, add it to locales/words.<locale>.txt. Each rule can be made a warning or turned off in newsbrief.config.json, where `lint.check` says whether `newsbrief check` runs spelling too (docs/lint.md).",
     ruleFor: (a: { rule: string }) => `lint/${a.rule}`,
   },
 } as const satisfies Record<string, CatalogueEntry<never>>;

@@ -27,6 +27,8 @@ export interface Diagnostic {
   actual?: string;
   /** For a problem in an output: the input where the offending text was written (facts.yaml, a locale file, a template). */
   origin?: { file: string; line: number; column: number };
+  /** For a problem in an input's text (a lint finding): the output line where that text shows. */
+  shownAt?: { file: string; line: number; column: number };
   /**
    * The problem is with how the command was called or how the project is set
    * up (a missing folder, a bad argument), not with the content: exit 2.

@@ -3,39 +3,136 @@
  * newsbrief's own sources that invalidates it.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { ProjectPaths } from "../types.ts";
 
-/** What the build cache remembers of each article's last verified build. */
+/** Size and modification time (ms) of a file, as recorded when it was written or read. */
+export type Stamp = [number, number];
+
+/** What the build cache remembers of one article's last verified build. */
+export interface IndexEntry {
+  /** Hash of everything its outputs depend on, newsbrief itself included. */
+  key: string;
+  figures: number;
+  /** Its outputs, by path in the output folder: `[sha256, size, mtime]` when written. */
+  files: Record<string, [string, number, number]>;
+  /** Its two input files as last read: stamps and the hash of their texts. */
+  inputs?: { facts: Stamp; source: Stamp; inputHash: string };
+  coverage?: { slug: string; figures: number; covered: number; ignored: number };
+  /** What the manifest lists of it. */
+  briefs?: Array<{ locale: "fr" | "nl" | "en"; title: string; translationKey: string; date: string; md: string; html: string }>;
+  /** Where its item sits in each locale's feed file (UTF-16 offsets), with its date. */
+  feed?: Record<string, [number, number, string]>;
+}
+
+/**
+ * The build cache: every article's last verified build and an index of the
+ * output folder (size, modification time and hash of every file, recorded
+ * when written), so that an unchanged project is recognised without reading it.
+ */
 export interface BuildCache {
-  entries: Record<string, { key: string; figures: number; files: Record<string, string> }>;
+  entries: Record<string, IndexEntry>;
+  /** The feeds and the manifest, as for {@link IndexEntry.files}. */
+  cms?: Record<string, [string, number, number]>;
+  /** The hash of the templates and locales the entries were built with. */
+  shared?: string;
+  /** The fingerprint of newsbrief's own code the entries were built with. */
+  tool?: string;
 }
 
-function cacheFile(paths: ProjectPaths): string {
+function cacheFile(paths: ProjectPaths, part: "index" | "details"): string {
   const id = createHash("sha256").update(`${paths.root}\0${paths.content}\0${paths.out}`).digest("hex").slice(0, 16);
-  return path.join(paths.root, "node_modules", ".cache", "newsbrief", `build-${id}.json`);
+  return path.join(paths.root, "node_modules", ".cache", "newsbrief", `build-${id}.${part}`);
 }
 
-/** Reads the build cache; a missing or unreadable cache is an empty one. */
+const INDEX_VERSION = "newsbrief build index 2";
+
+/**
+ * Reads the build cache's index: for each article, its inputs' stamps, its
+ * outputs' paths and stamps, its figure and coverage counts. That is all a
+ * build with nothing to do needs; the rest (hashes, feed items, manifest
+ * entries) is read by {@link readBuildDetails} when something changed. A
+ * missing or unreadable index is an empty cache.
+ */
 export async function readBuildCache(paths: ProjectPaths): Promise<BuildCache> {
+  let text: string;
   try {
-    const data = JSON.parse(await readFile(cacheFile(paths), "utf8")) as BuildCache;
-    return data && typeof data.entries === "object" && data.entries ? data : { entries: {} };
+    text = await readFile(cacheFile(paths, "index"), "utf8");
+  } catch {
+    return { entries: {} };
+  }
+  const lines = text.split("\n");
+  if (lines[0] !== INDEX_VERSION) return { entries: {} };
+  try {
+    const head = JSON.parse(lines[1]!) as Pick<BuildCache, "cms" | "shared" | "tool">;
+    const cache: BuildCache = { ...head, entries: {} };
+    for (let i = 2; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line === "") continue;
+      const f = line.split("\t");
+      const slug = f[0]!;
+      const n = (at: number) => Number(f[at]);
+      const files: Record<string, [string, number, number]> = {};
+      for (let at = 9; at + 2 < f.length; at += 3) files[f[at]!] = ["", n(at + 1), n(at + 2)];
+      cache.entries[slug] = {
+        key: "",
+        figures: n(1),
+        coverage: { slug, figures: n(2), covered: n(3), ignored: n(4) },
+        inputs: { facts: [n(5), n(6)], source: [n(7), n(8)], inputHash: "" },
+        files,
+      };
+    }
+    return cache;
   } catch {
     return { entries: {} };
   }
 }
 
-/** Writes the build cache; failing to write it never fails a build. */
-export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache): Promise<void> {
-  const file = cacheFile(paths);
+/** Fills in what the index leaves out (hashes, manifest entries, feed items) for the entries of `cache`; false when the details are missing. */
+export async function readBuildDetails(paths: ProjectPaths, cache: BuildCache): Promise<boolean> {
+  let details: Record<string, Pick<IndexEntry, "key" | "briefs" | "feed"> & { inputHash: string; digests: Record<string, string> }>;
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(cache));
-    await rename(temporary, file);
+    details = JSON.parse(await readFile(cacheFile(paths, "details"), "utf8"));
+  } catch {
+    return false;
+  }
+  let complete = true;
+  for (const [slug, entry] of Object.entries(cache.entries)) {
+    const more = details[slug];
+    if (!more) {
+      complete = false;
+      continue;
+    }
+    entry.key = more.key;
+    if (more.briefs) entry.briefs = more.briefs;
+    if (more.feed) entry.feed = more.feed;
+    if (entry.inputs) entry.inputs.inputHash = more.inputHash;
+    for (const [relative, stamp] of Object.entries(entry.files)) stamp[0] = more.digests[relative] ?? "";
+  }
+  return complete;
+}
+
+/** Writes the build cache (its index, then its details); failing to write it never fails a build. */
+export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache): Promise<void> {
+  const lines = [INDEX_VERSION, JSON.stringify({ cms: cache.cms, shared: cache.shared, tool: cache.tool })];
+  const details: Record<string, unknown> = {};
+  for (const [slug, e] of Object.entries(cache.entries)) {
+    if (!e.inputs || !e.coverage || /[\t\n]/.test(slug)) continue;
+    const files = Object.entries(e.files).flatMap(([relative, [, size, mtime]]) => [relative, size, mtime]);
+    lines.push([slug, e.figures, e.coverage.figures, e.coverage.covered, e.coverage.ignored, ...e.inputs.facts, ...e.inputs.source, ...files].join("\t"));
+    details[slug] = { key: e.key, inputHash: e.inputs.inputHash, briefs: e.briefs, feed: e.feed, digests: Object.fromEntries(Object.entries(e.files).map(([relative, [digest]]) => [relative, digest])) };
+  }
+  try {
+    const index = cacheFile(paths, "index");
+    await mkdir(path.dirname(index), { recursive: true });
+    // The details first: an index is never newer than the details it goes with.
+    for (const [file, text] of [[cacheFile(paths, "details"), JSON.stringify(details)], [index, `${lines.join("\n")}\n`]] as const) {
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(temporary, text);
+      await rename(temporary, file);
+    }
   } catch {
     // The cache is an optimisation only.
   }
@@ -43,18 +140,21 @@ export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache): P
 
 let fingerprint: Promise<string> | undefined;
 
-/** A hash of newsbrief's own source files, so that a change to the code invalidates the build cache. */
+/** A hash of the names, sizes and modification times of newsbrief's own source files, so that a change to the code invalidates the build cache. */
 export function sourceFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const hash = createHash("sha256");
-    // The whole of src/, one folder up from this one.
+    // The whole of src/ (or, when run compiled, dist/), one folder up from this one.
     const root = fileURLToPath(new URL("..", import.meta.url));
     const walk = async (dir: string): Promise<void> => {
       const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
       for (const entry of entries) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) await walk(full);
-        else if (entry.isFile()) hash.update(`${path.relative(root, full)}\0`).update(await readFile(full));
+        else if (entry.isFile()) {
+          const { size, mtimeMs } = await stat(full);
+          hash.update(`${path.relative(root, full)}\0${size}\0${mtimeMs}\0`);
+        }
       }
     };
     await walk(root);

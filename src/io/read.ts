@@ -2,14 +2,13 @@
  * Reading the project: its inputs (articles, templates, locales) and the
  * output folder as it is, every text decoded strictly.
  */
-import { readFileSync } from "node:fs";
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { fsq, mapLimit } from "./limit.ts";
 import path from "node:path";
 import { type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
-import { CONFIG_FILE } from "../content/config.ts";
-import { LOCALES, type ArticleFiles, type LocaleFile, type ProjectPaths, type TemplateFile } from "../types.ts";
+import { CONFIG_FILE, LOCALES, type ArticleFiles, type LocaleFile, type ProjectPaths, type TemplateFile } from "../types.ts";
 
 /** Files larger than this are refused before they are read (1 MiB). */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -30,6 +29,87 @@ export interface ReadOptions {
   articles?: ReadonlySet<string>;
 }
 
+/** The article folders under content/ (sorted), with the problems met listing them. */
+export async function listArticles(paths: ProjectPaths, diagnostics: Diagnostic[]): Promise<string[]> {
+  const slugs = (await listDirectory(paths.root, paths.content, diagnostics, "directory")).map((entry) => entry.name);
+  if (slugs.length === 0 && !diagnostics.length) diagnostics.push(diagnose(CATALOGUE["content/empty"], {}, { file: paths.content }));
+  return slugs;
+}
+
+/** Reads one article's two files; undefined (with diagnostics) when either cannot be read. */
+export async function readArticle(paths: ProjectPaths, slug: string, diagnostics: Diagnostic[]): Promise<ArticleFiles | undefined> {
+  const factsFile = posix(paths.content, slug, "facts.yaml");
+  const sourceFile = posix(paths.content, slug, "source.fr.md");
+  const [factsText, sourceText] = await Promise.all([readText(paths.root, factsFile, diagnostics), readText(paths.root, sourceFile, diagnostics)]);
+  return factsText !== undefined && sourceText !== undefined ? { slug, factsFile, factsText, sourceFile, sourceText } : undefined;
+}
+
+/** Size and modification time of a file (project-relative or absolute), or undefined when it is not a regular file. */
+export function fileStamp(root: string, relative: string): [number, number] | undefined {
+  try {
+    const stats = statSync(path.resolve(root, relative), { throwIfNoEntry: false });
+    return stats?.isFile() ? [stats.size, stats.mtimeMs] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What every article shares: templates and locales. */
+export async function readSharedInputs(paths: ProjectPaths, diagnostics: Diagnostic[]): Promise<Pick<ProjectInputs, "templates" | "pageTemplate" | "locales" | "config">> {
+  const templates = await readTemplates(paths, diagnostics);
+  const inputs: Pick<ProjectInputs, "templates" | "pageTemplate" | "locales" | "config"> = { templates: templates.templates, locales: [] };
+  const configText = (await exists(path.join(paths.root, CONFIG_FILE))) ? await readText(paths.root, CONFIG_FILE, diagnostics) : undefined;
+  if (configText !== undefined) inputs.config = { file: CONFIG_FILE, text: configText };
+  if (templates.pageTemplate) inputs.pageTemplate = templates.pageTemplate;
+  if (await isFolder(path.join(paths.root, paths.locales))) {
+    for (const locale of LOCALES) {
+      const file = posix(paths.locales, `${locale}.json`);
+      const text = await readText(paths.root, file, diagnostics);
+      if (text !== undefined) inputs.locales.push({ locale, file, text });
+    }
+  } else {
+    diagnostics.push(diagnose(CATALOGUE["config/missing-folder"], { folder: paths.locales }, { file: paths.locales }));
+  }
+  return inputs;
+}
+
+/** The paths (inside it) of every file of the output folder, sorted. */
+export async function listOutputs(paths: ProjectPaths): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fsq.readdir(dir);
+    } catch {
+      return;
+    }
+    await Promise.all(
+      entries.map(async (entry) => {
+        const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
+        else if (entry.isFile()) found.push(relative);
+      }),
+    );
+  };
+  await walk(path.join(paths.root, paths.out), "");
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Reads the given files of the output folder (paths inside it); missing ones are left out. */
+export async function readOutputFiles(paths: ProjectPaths, relatives: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  await Promise.all(
+    relatives.map(async (relative) => {
+      try {
+        found.set(relative, await fsq.readText(path.join(paths.root, paths.out, ...relative.split("/"))));
+      } catch {
+        // Not there: the caller reports it.
+      }
+    }),
+  );
+  return found;
+}
+
 /** Reads every input of a build; missing or unreadable files become diagnostics. */
 export async function readProject(paths: ProjectPaths, options: ReadOptions = {}): Promise<ProjectInputs> {
   const diagnostics: Diagnostic[] = [];
@@ -37,13 +117,14 @@ export async function readProject(paths: ProjectPaths, options: ReadOptions = {}
   const inputs: ProjectInputs = { articles: [], templates: [], locales: [], diagnostics };
 
   const slugs = (await listDirectory(paths.root, paths.content, diagnostics, "directory")).map((entry) => entry.name);
-  for (const slug of slugs) {
-    if (options.articles && !options.articles.has(slug)) continue;
+  const wanted = slugs.filter((slug) => !options.articles || options.articles.has(slug));
+  const articleFiles = await mapLimit(wanted, 32, async (slug) => {
     const factsFile = posix(paths.content, slug, "facts.yaml");
     const sourceFile = posix(paths.content, slug, "source.fr.md");
     const [factsText, sourceText] = await Promise.all([read(factsFile), read(sourceFile)]);
-    if (factsText !== undefined && sourceText !== undefined) inputs.articles.push({ slug, factsFile, factsText, sourceFile, sourceText });
-  }
+    return factsText !== undefined && sourceText !== undefined ? { slug, factsFile, factsText, sourceFile, sourceText } : undefined;
+  });
+  for (const files of articleFiles) if (files) inputs.articles.push(files);
   if (slugs.length === 0 && !diagnostics.length) {
     diagnostics.push(diagnose(CATALOGUE["content/empty"], {}, { file: paths.content }));
   }
@@ -73,7 +154,7 @@ export async function readOutputs(paths: ProjectPaths, options: ReadOptions = {}
   const walk = async (dir: string, prefix: string): Promise<void> => {
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = await fsq.readdir(dir);
     } catch {
       return;
     }
@@ -82,7 +163,7 @@ export async function readOutputs(paths: ProjectPaths, options: ReadOptions = {}
         const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
         if (options.articles && !options.articles.has(relative.split("/")[0]!)) return;
         if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
-        else if (entry.isFile()) found.set(relative, await readFile(path.join(dir, entry.name), "utf8"));
+        else if (entry.isFile()) found.set(relative, await fsq.readText(path.join(dir, entry.name)));
       }),
     );
   };
@@ -92,7 +173,7 @@ export async function readOutputs(paths: ProjectPaths, options: ReadOptions = {}
 
 async function exists(file: string): Promise<boolean> {
   try {
-    await lstat(file);
+    await fsq.lstat(file);
     return true;
   } catch {
     return false;
@@ -102,7 +183,7 @@ async function exists(file: string): Promise<boolean> {
 /** Whether the path joined from `parts` is a folder (not a link to one). */
 export async function isFolder(...parts: string[]): Promise<boolean> {
   try {
-    return (await lstat(path.join(...parts))).isDirectory();
+    return (await fsq.lstat(path.join(...parts))).isDirectory();
   } catch {
     return false;
   }
@@ -136,7 +217,7 @@ export async function readTemplates(paths: ProjectPaths, diagnostics: Diagnostic
 async function listDirectory(root: string, relative: string, diagnostics: Diagnostic[], kind: "directory" | "file" | "any"): Promise<Array<{ name: string; folder: boolean }>> {
   let entries;
   try {
-    entries = await readdir(path.join(root, relative), { withFileTypes: true });
+    entries = await fsq.readdir(path.join(root, relative));
   } catch {
     diagnostics.push(diagnose(CATALOGUE["config/missing-folder"], { folder: relative }, { file: relative }));
     return [];
@@ -180,7 +261,7 @@ export async function readTextFile(absolute: string, display: string, diagnostic
   const relative = display;
   let stats;
   try {
-    stats = await lstat(absolute);
+    stats = await fsq.lstat(absolute);
   } catch {
     diagnostics.push(diagnose(CATALOGUE["content/missing-file"], { file: relative }, { file: relative, ...(options.argument ? { usage: true as const } : {}) }));
     return undefined;
@@ -193,7 +274,7 @@ export async function readTextFile(absolute: string, display: string, diagnostic
     diagnostics.push(diagnose(CATALOGUE["content/too-large"], { file: relative, max: MAX_INPUT_BYTES }, { file: relative, actual: `${stats.size} bytes` }));
     return undefined;
   }
-  const bytes = await readFile(absolute);
+  const bytes = await fsq.readBytes(absolute);
   return decodeText(bytes, relative, diagnostics, options);
 }
 

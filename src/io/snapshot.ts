@@ -5,7 +5,7 @@
  * read; the base side's texts are read all at once, in one git process.
  */
 import type { Dirent } from "node:fs";
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { fsq } from "./limit.ts";
 import path from "node:path";
 import { type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
@@ -37,7 +37,7 @@ export async function workingSide(paths: ProjectPaths, wanted: Iterable<string>)
       const full = path.join(paths.root, ...relative.split("/"));
       let stats;
       try {
-        stats = await lstat(full);
+        stats = await fsq.lstat(full);
       } catch {
         return;
       }
@@ -50,13 +50,13 @@ export async function workingSide(paths: ProjectPaths, wanted: Iterable<string>)
         diagnostics.push(diagnose(CATALOGUE["content/too-large"], { file: relative, max: MAX_INPUT_BYTES }, { file: relative, actual: `${stats.size} bytes` }));
         return;
       }
-      const text = decodeText(await readFile(full), relative, diagnostics);
+      const text = decodeText(await fsq.readBytes(full), relative, diagnostics);
       if (text !== undefined) texts.set(relative, text);
     }),
   );
   let entries: Dirent[] = [];
   try {
-    entries = await readdir(path.join(paths.root, paths.content), { withFileTypes: true });
+    entries = await fsq.readdir(path.join(paths.root, paths.content));
   } catch {
     // No content folder: no articles.
   }

@@ -2,7 +2,9 @@
  * Writing the output folder: the new tree is staged beside it and swapped
  * in whole, and a build that was killed half-way is cleaned up.
  */
-import { link, lstat, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { link, lstat, mkdir, readdir, readFile, rename, rmdir, writeFile } from "node:fs/promises";
+import { fsq, gated, mapLimit, removeTree } from "./limit.ts";
 import path from "node:path";
 import type { OutputFile, ProjectPaths } from "../types.ts";
 
@@ -20,7 +22,7 @@ export async function writeOutputs(paths: ProjectPaths, files: readonly OutputFi
   const removed = [...previous.keys()].filter((p) => !wanted.has(p));
   if (changed.length === 0 && removed.length === 0) return [];
   const { staging, old } = sideFolders(paths, process.pid);
-  await rm(staging, { recursive: true, force: true });
+  await removeTree(staging);
   await mkdir(staging, { recursive: true });
   const made = new Set<string>();
   for (const file of files) {
@@ -49,15 +51,125 @@ export async function writeOutputs(paths: ProjectPaths, files: readonly OutputFi
     hadOld = false;
   }
   await rename(staging, outDir);
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  if (hadOld) await removeTree(old);
   return [...changed, ...removed].sort();
 }
 
-/** The staging and old-tree folders of a build by process `pid`, beside the output folder. */
-function sideFolders(paths: ProjectPaths, pid: number): { staging: string; old: string } {
+/** The staging and old-tree folders and the journal of a build by process `pid`, beside the output folder. */
+function sideFolders(paths: ProjectPaths, pid: number): { staging: string; old: string; journal: string } {
   const outDir = path.join(paths.root, paths.out);
   const base = path.join(path.dirname(outDir), `.${path.basename(outDir)}`);
-  return { staging: `${base}.staging-${pid}`, old: `${base}.old-${pid}` };
+  return { staging: `${base}.staging-${pid}`, old: `${base}.old-${pid}`, journal: `${base}.journal-${pid}` };
+}
+
+/**
+ * Changing the output folder as a whole, with files handed over one by one
+ * as they are made (nothing is kept in memory). Two ways:
+ *
+ * - `swap`: a new tree is staged beside out/ (kept files hard-linked from
+ *   it), then swapped in with two renames, as {@link writeOutputs} does;
+ * - `patch`, for a few changed files: only those are staged; at commit a
+ *   journal listing them (and the files to remove) is written, which is the
+ *   moment the change takes effect, then they are renamed into place. A
+ *   build killed before the journal leaves out/ as it was; one killed after
+ *   it is completed by the next build ({@link recoverOutputs}).
+ */
+export interface OutputTransaction {
+  /** Stages a file; resolves to its size and modification time once written. */
+  put(relative: string, contents: string): Promise<[number, number]>;
+  /** Keeps an unchanged file of the current tree (`swap` only; `patch` keeps what it is not told about). */
+  keep(relative: string): Promise<void>;
+  /** Removes a file of the current tree (`patch` only; `swap` drops what it is not told about). */
+  remove(relative: string): void;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** Starts changing the output folder (see {@link OutputTransaction}). */
+export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"): Promise<OutputTransaction> {
+  const outDir = path.join(paths.root, paths.out);
+  const { staging, old, journal } = sideFolders(paths, process.pid);
+  await removeTree(staging);
+  await fsq.mkdir(staging);
+  const made = new Map<string, Promise<unknown>>([[staging, Promise.resolve()]]);
+  const written: string[] = [];
+  const removed: string[] = [];
+  const target = (relative: string) => {
+    const full = path.join(staging, ...relative.split("/"));
+    if (!full.startsWith(staging + path.sep)) throw new Error(`output path escapes the output folder: ${relative}`);
+    return full;
+  };
+  const ensureDir = (dir: string) => {
+    let making = made.get(dir);
+    if (!making) made.set(dir, (making = fsq.mkdir(dir)));
+    return making;
+  };
+  return {
+    async put(relative, contents) {
+      const full = target(relative);
+      await ensureDir(path.dirname(full));
+      await fsq.writeText(full, contents);
+      written.push(relative);
+      const stats = statSync(full);
+      return [stats.size, stats.mtimeMs];
+    },
+    async keep(relative) {
+      const full = target(relative);
+      await ensureDir(path.dirname(full));
+      try {
+        await fsq.link(path.join(outDir, ...relative.split("/")), full);
+      } catch {
+        // Hard links can fail across devices or file systems: copy instead.
+        await fsq.writeText(full, await fsq.readText(path.join(outDir, ...relative.split("/"))));
+      }
+    },
+    remove(relative) {
+      removed.push(relative);
+    },
+    async commit() {
+      if (mode === "swap") {
+        let hadOld = true;
+        try {
+          await rename(outDir, old);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+          hadOld = false;
+        }
+        await rename(staging, outDir);
+        if (hadOld) await removeTree(old);
+        return;
+      }
+      await writeFile(`${journal}.tmp`, JSON.stringify({ write: written, remove: removed }));
+      await rename(`${journal}.tmp`, journal);
+      await applyJournal(outDir, staging, journal);
+    },
+    async abort() {
+      await removeTree(staging);
+    },
+  };
+}
+
+/** Completes a committed patch: staged files renamed into out/, removed ones deleted, then the journal. */
+async function applyJournal(outDir: string, staging: string, journal: string): Promise<void> {
+  const { write, remove } = JSON.parse(await readFile(journal, "utf8")) as { write: string[]; remove: string[] };
+  const dirs = new Set<string>();
+  for (const relative of write) dirs.add(path.dirname(path.join(outDir, ...relative.split("/"))));
+  await mapLimit([...dirs], 16, (dir) => fsq.mkdir(dir));
+  await mapLimit(write, 32, async (relative) => {
+    try {
+      await fsq.rename(path.join(staging, ...relative.split("/")), path.join(outDir, ...relative.split("/")));
+    } catch (error) {
+      // Already moved by the build that was interrupted.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  });
+  await mapLimit(remove, 32, (relative) => fsq.removeFile(path.join(outDir, ...relative.split("/"))));
+  // Folders of removed articles that are now empty.
+  for (const dir of new Set(remove.map((relative) => path.dirname(path.join(outDir, ...relative.split("/")))))) {
+    if (dir !== outDir) await gated(() => rmdir(dir)).catch(() => undefined);
+  }
+  await removeTree(staging);
+  await fsq.removeFile(journal);
 }
 
 /**
@@ -77,7 +189,18 @@ export async function recoverOutputs(paths: ProjectPaths): Promise<string[]> {
   } catch {
     return done;
   }
-  const leftovers = entries.filter((name) => name.startsWith(prefix) && /\.(staging|old)-\d+$/.test(name)).sort();
+  // A lock owner file left by a build killed while taking the lock.
+  for (const name of entries.filter((n) => n.startsWith(`${prefix}lock.`) && /\.lock\.\d+\.tmp$/.test(n))) {
+    const pid = Number(name.split(".").at(-2));
+    if (pid !== process.pid && !isAlive(pid)) await fsq.removeFile(path.join(parent, name));
+  }
+  // A committed patch is completed first: its journal says what it changes.
+  for (const name of entries.filter((n) => n.startsWith(prefix) && /\.journal-\d+$/.test(n)).sort()) {
+    const pid = name.slice(name.lastIndexOf("-") + 1);
+    await applyJournal(outDir, path.join(parent, `${prefix}staging-${pid}`), path.join(parent, name));
+    done.push(`completed ${paths.out}/ from an interrupted build`);
+  }
+  const leftovers = entries.filter((name) => name.startsWith(prefix) && /\.(staging|old)-\d+$/.test(name) && entries.includes(name)).sort();
   let outExists = await exists(outDir);
   for (const name of leftovers.filter((n) => /\.old-\d+$/.test(n))) {
     const full = path.join(parent, name);
@@ -86,15 +209,24 @@ export async function recoverOutputs(paths: ProjectPaths): Promise<string[]> {
       outExists = true;
       done.push(`restored ${paths.out}/ from an interrupted build`);
     } else {
-      await rm(full, { recursive: true, force: true });
+      await removeTree(full);
       done.push(`removed ${name} left by an interrupted build`);
     }
   }
   for (const name of leftovers.filter((n) => /\.staging-\d+$/.test(n))) {
-    await rm(path.join(parent, name), { recursive: true, force: true });
+    await removeTree(path.join(parent, name));
     done.push(`removed ${name} left by an interrupted build`);
   }
   return done;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -66,7 +66,7 @@ export function lintBriefs(briefs: readonly LintBrief[], sources: readonly LintS
         const diagnostic = diagnose(
           CATALOGUE["lint/<rule>"],
           { rule: finding.check, text: finding.text, locale: brief.locale, output: `${output.file}:${output.line}` },
-          { file: at.file, line: at.line, column: at.column, severity, expected: finding.expected, actual: showText(finding.text) },
+          { file: at.file, line: at.line, column: at.column, severity, expected: finding.expected, actual: showText(finding.text), shownAt: output },
         );
         findings.push({ diagnostic, output });
       }

@@ -217,9 +217,3 @@ function describe(fact: Fact): string {
   return fact.type === "money" ? `an amount in ${fact.currency}` : `a ${fact.type}`;
 }
 
-/** The summary line of one or more articles' coverage. */
-export function coverageLine(coverage: readonly SourceCoverage[]): string {
-  const total = coverage.reduce((sum, c) => ({ figures: sum.figures + c.figures, covered: sum.covered + c.covered, ignored: sum.ignored + c.ignored }), { figures: 0, covered: 0, ignored: 0 });
-  const articles = coverage.length === 1 ? "" : ` (${coverage.length} articles)`;
-  return `source figures: ${total.figures}, covered: ${total.covered}, ignored: ${total.ignored}${articles}`;
-}

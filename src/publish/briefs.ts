@@ -40,7 +40,7 @@ export async function loadBriefs(paths: ProjectPaths): Promise<{ briefs: Brief[]
 }
 
 async function readVerified(paths: ProjectPaths): Promise<{ briefs: Brief[]; diagnostics: Diagnostic[] }> {
-  const checked = await check(paths);
+  const checked = await check(paths, { keepOutputs: true });
   if (hasErrors(checked.diagnostics)) return { briefs: [], diagnostics: checked.diagnostics.filter((d) => d.severity === "error") };
   // The files the check has just verified: nothing is read twice.
   const onDisk = checked.outputs ?? new Map<string, string>();

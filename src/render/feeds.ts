@@ -101,50 +101,88 @@ export function cmsOutputs(files: readonly OutputFile[], titles: Readonly<Record
     const items = briefs
       .filter((b) => b.locale === locale)
       .sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug))
-      .map((b) => ({
-        id: `${b.translationKey}/${b.locale}`,
-        url: site ? `${site.baseUrl}${b.htmlPath}` : b.htmlPath,
-        title: b.title,
-        summary: b.description,
-        content_html: b.html,
-        date_published: `${b.date}T00:00:00Z`,
-        ...(b.tags.length > 0 ? { tags: b.tags } : {}),
-        language: INTL_TAG[locale],
-        _newsbrief: { translationKey: b.translationKey, locale: b.locale, slug: b.slug },
-      }));
-    const home = site ? { home_page_url: site.baseUrl, feed_url: `${site.baseUrl}${feedPath(locale)}` } : {};
-    const feed = { version: JSON_FEED_VERSION, title: titles[locale], ...home, language: INTL_TAG[locale], items };
-    return { path: feedPath(locale), contents: `${JSON.stringify(feed, null, 2)}\n` };
+      .map((b) => feedItemText(b, b.slug, b.locale, b.htmlPath, site));
+    return { path: feedPath(locale), contents: feedText(locale, titles[locale], items, site) };
   });
 
-  const bySlug = new Map<string, BriefData[]>();
+  const bySlug = new Map<string, ManifestBrief[]>();
   for (const brief of briefs) {
     const own = bySlug.get(brief.slug);
-    if (own) own.push(brief);
-    else bySlug.set(brief.slug, [brief]);
+    const entry: ManifestBrief = { locale: brief.locale, title: brief.title, translationKey: brief.translationKey, date: brief.date, md: hash(brief.markdownPath), html: hash(brief.htmlPath) };
+    if (own) own.push(entry);
+    else bySlug.set(brief.slug, [entry]);
   }
+  const manifest = manifestText(bySlug, feeds.map((f) => contentHash(f.contents)));
+  return [...feeds, { path: MANIFEST_PATH, contents: manifest }];
+}
+
+/** What the manifest knows of one brief: its title and the `sha256:` hashes of its two files. */
+export interface ManifestBrief {
+  locale: Locale;
+  title: string;
+  translationKey: string;
+  date: string;
+  md: string;
+  html: string;
+}
+
+/**
+ * One feed item as it stands in its feed's `items` array: indented for its
+ * place, without the separating comma. Feeds are put together from these
+ * ({@link feedText}), so that a build can reuse the items of unchanged briefs.
+ */
+export function feedItemText(brief: FeedBrief, slug: string, locale: Locale, htmlPath: string = briefPath(slug, locale, "html"), site?: SiteConfig): string {
+  const item = {
+    id: `${brief.translationKey}/${locale}`,
+    url: site ? `${site.baseUrl}${htmlPath}` : htmlPath,
+    title: brief.title,
+    summary: brief.description,
+    content_html: brief.html,
+    date_published: `${brief.date}T00:00:00Z`,
+    ...(brief.tags.length > 0 ? { tags: brief.tags } : {}),
+    language: INTL_TAG[locale],
+    _newsbrief: { translationKey: brief.translationKey, locale, slug },
+  };
+  return `    ${JSON.stringify(item, null, 2).replace(/\n/g, "\n    ")}`;
+}
+
+/** A locale's feed from its items' texts ({@link feedItemText}), already in feed order (newest first, then by slug). */
+export function feedText(locale: Locale, title: string, items: readonly string[], site?: SiteConfig): string {
+  const home = site ? `  "home_page_url": ${JSON.stringify(site.baseUrl)},\n  "feed_url": ${JSON.stringify(`${site.baseUrl}${feedPath(locale)}`)},\n` : "";
+  const head = `{\n  "version": ${JSON.stringify(JSON_FEED_VERSION)},\n  "title": ${JSON.stringify(title)},\n${home}  "language": ${JSON.stringify(INTL_TAG[locale])},\n  "items": `;
+  return items.length === 0 ? `${head}[]\n}\n` : `${head}[\n${items.join(",\n")}\n  ]\n}\n`;
+}
+
+/** The manifest, from each article's briefs (by slug, in slug order; briefs in locale order) and the feeds' hashes in locale order. */
+export function manifestText(articles: Iterable<[string, readonly ManifestBrief[]]>, feedHashes: readonly string[]): string {
   const manifest = {
     manifestVersion: 1,
     covers: "every file of this folder except manifest.json itself",
-    articles: [...bySlug].map(([slug, own]) => {
-      return {
-        slug,
-        translationKey: own[0]!.translationKey,
-        date: own[0]!.date,
-        locales: own.map((b) => b.locale),
-        briefs: own.map((b) => ({
-          locale: b.locale,
-          title: b.title,
-          files: [
-            { path: b.markdownPath, hash: hash(b.markdownPath) },
-            { path: b.htmlPath, hash: hash(b.htmlPath) },
-          ],
-        })),
-      };
-    }),
-    feeds: feeds.map((f, i) => ({ locale: LOCALES[i], path: f.path, hash: contentHash(f.contents) })),
+    articles: [...articles].map(([slug, own]) => ({
+      slug,
+      translationKey: own[0]!.translationKey,
+      date: own[0]!.date,
+      locales: own.map((b) => b.locale),
+      briefs: own.map((b) => ({
+        locale: b.locale,
+        title: b.title,
+        files: [
+          { path: briefPath(slug, b.locale, "md"), hash: b.md },
+          { path: briefPath(slug, b.locale, "html"), hash: b.html },
+        ],
+      })),
+    })),
+    feeds: LOCALES.map((locale, i) => ({ locale, path: feedPath(locale), hash: feedHashes[i]! })),
   };
-  return [...feeds, { path: MANIFEST_PATH, contents: `${JSON.stringify(manifest, null, 2)}\n` }];
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** What a feed takes from a brief's Markdown file, its body through marked and the sanitizer; undefined when the file cannot be read as a brief. */
+export function feedBriefOf(contents: string, marked: ReturnType<typeof createMarked> = createMarked()): FeedBrief | undefined {
+  const read = readBrief(contents);
+  if (!read) return undefined;
+  const { body, ...data } = read;
+  return { ...data, html: sanitizeBody(marked.parse(body, { async: false })).trimEnd() };
 }
 
 /** `sha256:<hex>` of a file's contents, as the manifest gives it. */

@@ -129,9 +129,14 @@ function place(article: ReviewArticle, diagnostics: readonly Diagnostic[]): Plac
   const sourceLines = article.files.sourceText.split("\n").length;
   for (const d of diagnostics) {
     const brief = article.briefs.find((b) => b.file === d.file);
+    // A problem in an input's text (a lint finding) is shown at the brief line where that text shows.
+    const shown = d.shownAt ? article.briefs.find((b) => b.file === d.shownAt!.file) : undefined;
     if (brief && d.line >= brief.bodyLine) {
       add(placement.brief, `${brief.locale}:${d.line}`, d);
       placement.anchor.set(d, `L-${brief.locale}-${d.line}`);
+    } else if (shown && d.shownAt!.line >= shown.bodyLine) {
+      add(placement.brief, `${shown.locale}:${d.shownAt!.line}`, d);
+      placement.anchor.set(d, `L-${shown.locale}-${d.shownAt!.line}`);
     } else if (d.file === article.files.sourceFile && d.line > 0 && d.line <= sourceLines) {
       add(placement.source, d.line, d);
       placement.anchor.set(d, `S-${d.line}`);

@@ -46,34 +46,16 @@ const SHOWN = [/^story\./, /^facts\.\d+\.label\./, /^quotes\.\d+\.(?:speaker|rol
 
 /** Finds the inputs that hold a text of an output. */
 export class Origins {
-  readonly #pieces: Piece[] = [];
+  readonly #inputs: readonly InputText[];
+  #pieces: Piece[] | undefined;
 
+  /** The inputs are read only when a text is first looked for: a brief without problems costs nothing. */
   constructor(inputs: readonly InputText[]) {
-    for (const input of inputs) {
-      const lineStarts = [0];
-      for (let i = input.text.indexOf("\n"); i !== -1; i = input.text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-      const add = (value: string, from: number, to: number, locale: string | undefined) =>
-        this.#pieces.push({ file: input.file, locale, value, from, source: input.text.slice(from, to), lineStarts });
-      if (input.kind === "template") {
-        add(input.text, 0, input.text.length, undefined);
-        continue;
-      }
-      const doc = parseDocument(input.text, { logLevel: "silent", uniqueKeys: false });
-      const walk = (node: unknown, path: string[]) => {
-        if (isMap(node) || isSeq(node)) {
-          node.items.forEach((item: unknown, index) => {
-            if (isPair(item)) walk(item.value, [...path, String(isScalar(item.key) ? item.key.value : "")]);
-            else walk(item, [...path, String(index)]);
-          });
-        } else if (isScalar(node) && typeof node.value === "string" && node.range) {
-          const dotted = path.join(".");
-          if (input.kind === "facts" && !SHOWN.some((re) => re.test(`${dotted}.`))) return;
-          const locale = input.kind === "locale" ? input.locale : path.find((p) => ["fr", "nl", "en"].includes(p));
-          add(node.value, node.range[0], node.range[1], locale);
-        }
-      };
-      walk(doc.contents as Node | null, []);
-    }
+    this.#inputs = inputs;
+  }
+
+  get #all(): Piece[] {
+    return (this.#pieces ??= this.#inputs.flatMap(piecesOf));
   }
 
   /**
@@ -84,7 +66,8 @@ export class Origins {
    */
   find(needles: readonly (string | Needle)[], locale: string): Origin | undefined {
     // Texts of the output's locale (and templates) first, then the others (an original quote).
-    const pieces = [...this.#pieces.filter((p) => p.locale === undefined || p.locale === locale), ...this.#pieces.filter((p) => p.locale !== undefined && p.locale !== locale)];
+    const all = this.#all;
+    const pieces = [...all.filter((p) => p.locale === undefined || p.locale === locale), ...all.filter((p) => p.locale !== undefined && p.locale !== locale)];
     for (const entry of needles) {
       const { text: needle, skip } = typeof entry === "string" ? { text: entry, skip: 0 } : entry;
       if (needle.trim() === "") continue;
@@ -97,6 +80,48 @@ export class Origins {
     }
     return undefined;
   }
+}
+
+/**
+ * The strings of one input, kept by the input's text: the locale files and
+ * templates that every article shares are read once per run.
+ */
+const PIECES = new Map<string, Piece[]>();
+const PIECES_KEPT = 64;
+
+function piecesOf(input: InputText): Piece[] {
+  const key = `${input.kind}\u0000${input.file}\u0000${input.locale ?? ""}\u0000${input.text}`;
+  let pieces = PIECES.get(key);
+  if (pieces) return pieces;
+  pieces = [];
+  const lineStarts = [0];
+  for (let i = input.text.indexOf("\n"); i !== -1; i = input.text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const add = (value: string, from: number, to: number, locale: string | undefined) =>
+    pieces!.push({ file: input.file, locale, value, from, source: input.text.slice(from, to), lineStarts });
+  if (input.kind === "template") {
+    add(input.text, 0, input.text.length, undefined);
+  } else {
+    const doc = parseDocument(input.text, { logLevel: "silent", uniqueKeys: false });
+    const walk = (node: unknown, path: string[]) => {
+      if (isMap(node) || isSeq(node)) {
+        node.items.forEach((item: unknown, index) => {
+          if (isPair(item)) walk(item.value, [...path, String(isScalar(item.key) ? item.key.value : "")]);
+          else walk(item, [...path, String(index)]);
+        });
+      } else if (isScalar(node) && typeof node.value === "string" && node.range) {
+        const dotted = path.join(".");
+        if (input.kind === "facts" && !SHOWN.some((re) => re.test(`${dotted}.`))) return;
+        const locale = input.kind === "locale" ? input.locale : path.find((p) => ["fr", "nl", "en"].includes(p));
+        add(node.value, node.range[0], node.range[1], locale);
+      }
+    };
+    walk(doc.contents as Node | null, []);
+  }
+  if (input.kind !== "facts") {
+    if (PIECES.size >= PIECES_KEPT) PIECES.delete(PIECES.keys().next().value!);
+    PIECES.set(key, pieces);
+  }
+  return pieces;
 }
 
 /** Case and no-break spaces set aside, keeping every offset. */

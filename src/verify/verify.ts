@@ -97,22 +97,26 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
         const line = passage.line + newlines;
         const estimate = newlines === 0 ? passage.column + figure.start : 1 + columnOf(passage.text, figure.start);
         const before = passage.text.slice(Math.max(0, figure.start - 40), figure.start).split(/\s/).slice(-3).join(" ");
-        const origin = origins.find([{ text: `${before}${figure.text}`, skip: before.length }, figure.text], passage.locale);
-        const at = { file: file.file, line, column: exactColumn(lines[line - 1] ?? "", figure.text, estimate), ...(origin ? { origin } : {}) };
+        const column = exactColumn(lines[line - 1] ?? "", figure.text, estimate);
+        // Where the figure was written is looked up only for a figure that has a problem.
+        const placed = () => {
+          const origin = origins.find([{ text: `${before}${figure.text}`, skip: before.length }, figure.text], passage.locale);
+          return { file: file.file, line, column, ...(origin ? { origin } : {}) };
+        };
         for (const problem of figure.problems) {
-          diagnostics.push(diagnose(CATALOGUE["verify/style"], { figure: figure.text, where: passage.where, problem }, { ...at, actual: figure.text }));
+          diagnostics.push(diagnose(CATALOGUE["verify/style"], { figure: figure.text, where: passage.where, problem }, { ...placed(), actual: figure.text }));
         }
         const match = matchFigure(figure, known, passage.where);
         if (match.fact) {
           seen.add(match.fact.id);
-          figures.push({ file: file.file, line, column: at.column, text: figure.text, factId: match.fact.id });
+          figures.push({ file: file.file, line, column, text: figure.text, factId: match.fact.id });
           if (match.ambiguous) {
-            diagnostics.push(diagnose(CATALOGUE["verify/ambiguous-figure"], { figure: figure.text, ids: match.ambiguous, where: passage.where }, { ...at, actual: figure.text }));
+            diagnostics.push(diagnose(CATALOGUE["verify/ambiguous-figure"], { figure: figure.text, ids: match.ambiguous, where: passage.where }, { ...placed(), actual: figure.text }));
           }
         } else {
           diagnostics.push(
             diagnostic({
-              ...at,
+              ...placed(),
               rule: match.rule,
               message: match.message,
               expected: match.expected,

@@ -1,0 +1,194 @@
+/**
+ * One article through the pipeline: parse and validate, provenance, render
+ * in every locale, verify the briefs and the article's feed items and
+ * manifest titles. Pure and self-contained, so that it runs the same in the
+ * build's own thread and in a worker: what goes in and out is plain data.
+ */
+import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { loadArticle, type Article } from "../content/load.ts";
+import { LOCALES, type Locale } from "../content/schema.ts";
+import { createRenderer, type Renderer } from "../render/brief.ts";
+import { contentHash, feedBriefOf, feedItemText, feedText, manifestText, type ManifestBrief } from "../render/feeds.ts";
+import { createMarked } from "../render/markdown.ts";
+import { loadMessages, type LoadedMessages } from "../render/messages.ts";
+import { checkFigureMessages, checkTemplate, compileTemplates, type BriefTemplate } from "../render/templates.ts";
+import { extractFigures } from "../extract/index.ts";
+import { checkProvenance, type SourceCoverage } from "../provenance/check.ts";
+import { verifyCmsOutputs } from "../verify/feeds.ts";
+import { verifyArticle, type VerifyArticle, type VerifyFile } from "../verify/verify.ts";
+import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
+import type { ArticleFiles, LocaleFile, OutputFile, TemplateFile } from "../types.ts";
+import { parseConfig, type SiteConfig } from "../content/config.ts";
+import type { InputText } from "../verify/origin.ts";
+import { staleOutputs } from "./stale.ts";
+
+/** What every article shares: the project's templates and locales, and where diagnostics point. */
+export interface SharedInputs {
+  templates: TemplateFile[];
+  pageTemplate?: TemplateFile;
+  locales: LocaleFile[];
+  /** The project's settings file (`newsbrief.config.json`), when there is one. */
+  config?: { file: string; text: string };
+  /** The locales folder, relative to the root. */
+  localesDir: string;
+  /** The output folder, relative to the root. */
+  out: string;
+  /** The shared inputs could not all be read: articles are checked, none rendered. */
+  broken?: boolean;
+}
+
+/** What to do with one article. */
+export interface ArticleJob {
+  files: ArticleFiles;
+  /** The `inputHash` its briefs carry. */
+  inputHash: string;
+  /** Preview: render what can be rendered, even when checks fail. */
+  preview?: boolean;
+  /**
+   * Check: the article's files as they are in the output folder (by path
+   * inside it); they are what is verified, and they are compared with what
+   * a build would write.
+   */
+  onDisk?: Record<string, string>;
+}
+
+/** A feed item of the article, with its sort key. */
+export interface FeedItem {
+  date: string;
+  text: string;
+}
+
+/** What came of one article. */
+export interface ArticleOutcome {
+  slug: string;
+  diagnostics: Diagnostic[];
+  coverage?: SourceCoverage;
+  /** Whether it got as far as rendering (counted as an article of the run). */
+  rendered: boolean;
+  /** The rendered files (not in a check). */
+  files: OutputFile[];
+  /** Figures verified in its briefs, feed items and manifest titles. */
+  figures: number;
+  /** What the manifest lists of it, in locale order. */
+  briefs: ManifestBrief[];
+  /** Its feed item in each locale. */
+  items: Partial<Record<Locale, FeedItem>>;
+  /** Its story type (the template it names), once it could be read. */
+  template?: string;
+  /** What the feeds and manifest on disk are verified against (check only). */
+  verify?: VerifyArticle;
+}
+
+/** The per-run state of the pipeline: messages and templates compiled once. */
+export interface Stage {
+  diagnostics: Diagnostic[];
+  /** Broken locales or templates: every article is still checked, none rendered. */
+  broken: boolean;
+  messages: LoadedMessages;
+  templates: Map<string, BriefTemplate>;
+  /** The site settings, when the project has them. */
+  site?: SiteConfig;
+  process(job: ArticleJob): ArticleOutcome;
+}
+
+/** Compiles what every article shares, once. */
+export function createStage(shared: SharedInputs): Stage {
+  const diagnostics: Diagnostic[] = [];
+  const settings = parseConfig(shared.config?.text, shared.config?.file);
+  diagnostics.push(...settings.diagnostics);
+  const site = settings.config.site;
+  const messages = loadMessages(shared.locales);
+  diagnostics.push(...messages.diagnostics);
+  const compiled = compileTemplates(shared.templates);
+  diagnostics.push(...compiled.diagnostics);
+  const broken = shared.broken === true || hasErrors(diagnostics) || !shared.pageTemplate;
+  const knownTemplates = new Set(shared.templates.map((t) => t.name));
+  const types = new Map([...compiled.templates.values()].map((t) => [t.name, t.type.definition] as const));
+  let renderer: Renderer | undefined;
+  const marked = createMarked();
+  const localeFile = (locale: Locale) => shared.locales.find((l) => l.locale === locale)?.file ?? `${shared.localesDir}/${locale}.json`;
+
+  const process = (job: ArticleJob): ArticleOutcome => {
+    const outcome: ArticleOutcome = { slug: job.files.slug, diagnostics: [], rendered: false, files: [], figures: 0, briefs: [], items: {} };
+    const loaded = loadArticle(job.files, { templates: knownTemplates, types });
+    outcome.diagnostics.push(...loaded.diagnostics);
+    if (!loaded.article) return outcome;
+    const article = loaded.article;
+    outcome.template = article.facts.editorial.template;
+    const provenance = checkProvenance(article, extractFigures);
+    outcome.diagnostics.push(...provenance.diagnostics);
+    outcome.coverage = provenance.coverage;
+    if (broken) return outcome;
+    const template = compiled.templates.get(article.facts.editorial.template)!;
+    const checked = LOCALES.flatMap((locale) => [...checkTemplate(template, article, messages.catalog.get(locale)!), ...checkFigureMessages(article, messages.catalog.get(locale)!, localeFile(locale))]);
+    outcome.diagnostics.push(...checked);
+    if (hasErrors(outcome.diagnostics) && !(job.preview && !hasErrors(checked))) return outcome;
+    renderer ??= createRenderer(messages.catalog, shared.pageTemplate!.text, site);
+    const rendered = renderer.render(article, template, `sha256:${job.inputHash}`);
+    outcome.rendered = true;
+    const target = verifyArticleOf(article, shared);
+    if (job.onDisk) {
+      // Check: what a build would write is verified first (a build would stop there) ...
+      const built = verifyArticle(target, rendered.map((f) => verifyFile(shared.out, f.path, f.contents)));
+      if (hasErrors(built.diagnostics)) {
+        outcome.rendered = false;
+        outcome.diagnostics.push(...built.diagnostics);
+        outcome.diagnostics.sort(compareDiagnostics);
+        return outcome;
+      }
+      // ... then the files on disk are verified, and compared with it.
+      const onDisk = new Map(Object.entries(job.onDisk));
+      const present = rendered.filter((f) => onDisk.has(f.path));
+      const verification = verifyArticle(target, present.map((f) => verifyFile(shared.out, f.path, onDisk.get(f.path)!)));
+      outcome.figures += verification.figures.length;
+      outcome.diagnostics.push(...verification.diagnostics);
+      outcome.diagnostics.push(...staleOutputs({ out: shared.out }, rendered, onDisk, false));
+      outcome.verify = target;
+    } else {
+      const verification = verifyArticle(target, rendered.map((f) => verifyFile(shared.out, f.path, f.contents)));
+      outcome.figures += verification.figures.length;
+      outcome.diagnostics.push(...verification.diagnostics);
+      outcome.files = rendered;
+    }
+    // The article's part of the feeds and the manifest, verified here on a feed and a manifest of its own.
+    const byPath = new Map(rendered.map((f) => [f.path, f.contents]));
+    for (const locale of LOCALES) {
+      const md = byPath.get(briefPath(article.slug, locale, "md"));
+      const html = byPath.get(briefPath(article.slug, locale, "html"));
+      if (md === undefined || html === undefined) continue;
+      const brief = feedBriefOf(md, marked);
+      if (!brief) continue;
+      outcome.items[locale] = { date: brief.date, text: feedItemText(brief, article.slug, locale, undefined, site) };
+      outcome.briefs.push({ locale, title: brief.title, translationKey: brief.translationKey, date: brief.date, md: contentHash(md), html: contentHash(html) });
+    }
+    if (!job.onDisk) {
+      const own = new Map<string, string>(LOCALES.map((locale) => [feedPath(locale), feedText(locale, "", outcome.items[locale] ? [outcome.items[locale].text] : [], site)]));
+      own.set(MANIFEST_PATH, manifestText([[article.slug, outcome.briefs]], LOCALES.map(() => "")));
+      const cms = verifyCmsOutputs(shared.out, own, new Map([[article.slug, target]]));
+      for (const found of cms.figures.values()) outcome.figures += found.length;
+      outcome.diagnostics.push(...cms.diagnostics);
+    }
+    outcome.diagnostics.sort(compareDiagnostics);
+    return outcome;
+  };
+  return { diagnostics, broken, messages, templates: compiled.templates, ...(site ? { site } : {}), process };
+}
+
+/** What the verifier knows of an article; with the shared inputs, its problems name the input that holds the offending text. */
+export function verifyArticleOf(article: Article, shared?: Pick<SharedInputs, "templates" | "pageTemplate" | "locales">): VerifyArticle {
+  const base = { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang };
+  if (!shared) return base;
+  const template = shared.templates.find((t) => t.name === article.facts.editorial.template);
+  const texts: InputText[] = [
+    { file: article.files.factsFile, kind: "facts", text: article.files.factsText },
+    ...shared.locales.map((l) => ({ file: l.file, kind: "locale" as const, locale: l.locale, text: l.text })),
+    ...[template, shared.pageTemplate].flatMap((t) => (t ? [{ file: t.file, kind: "template" as const, text: t.text }] : [])),
+  ];
+  return { ...base, inputs: texts };
+}
+
+function verifyFile(out: string, relative: string, contents: string): VerifyFile {
+  const address = parseBriefPath(relative);
+  if (!address) throw new Error(`not a brief's path: ${relative}`);
+  return { file: `${out}/${relative}`, locale: address.locale, format: address.format === "html" ? "html" : "markdown", contents };
+}

@@ -1,0 +1,84 @@
+/**
+ * Running articles through the stage on every core: batches go to a pool
+ * of worker threads, a bounded number at a time, and each outcome is handed
+ * over as it comes, so that a run never holds every article's outputs. Small
+ * runs, and runs with one job, stay in the build's own thread. Whatever the
+ * number of workers, the outcomes are the same: each article is processed
+ * on its own, and the caller puts them in order.
+ */
+import { createStage, type ArticleJob, type ArticleOutcome, type SharedInputs, type Stage } from "./article.ts";
+import { availableParallelism } from "node:os";
+import type { Batch } from "./worker.ts";
+
+/** The default number of workers: one per core. */
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/** How articles are spread. */
+export interface PoolOptions {
+  /** Worker threads; 1 runs everything in this thread. */
+  jobs: number;
+  /** Fewer articles than this run in this thread whatever `jobs` says. @default 64 */
+  poolFrom?: number;
+}
+
+const BATCH = 16;
+
+/**
+ * Processes `jobs` (read lazily through `next`, so that inputs are read as
+ * they are needed) and awaits `handle` on each outcome before taking more
+ * work than the workers can hold. Returns the stage of this thread, made
+ * for the shared diagnostics (and for runs that stay here).
+ */
+export async function processArticles(
+  shared: SharedInputs,
+  key: string,
+  count: number,
+  next: () => Promise<ArticleJob | undefined>,
+  handle: (outcome: ArticleOutcome) => Promise<void> | void,
+  options: PoolOptions,
+  stage: Stage = createStage(shared),
+): Promise<void> {
+  const threads = Math.max(1, Math.floor(options.jobs));
+  if (threads === 1 || count < (options.poolFrom ?? 64) || stage.broken) {
+    for (let job = await next(); job; job = await next()) await handle(stage.process(job));
+    return;
+  }
+  const { default: Tinypool } = await import("tinypool");
+  const typescript = import.meta.url.endsWith(".ts");
+  const pool = new Tinypool({
+    filename: new URL(typescript ? "./worker-dev.js" : "./worker.js", import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+  });
+  try {
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown;
+    for (;;) {
+      const batch: ArticleJob[] = [];
+      while (batch.length < BATCH) {
+        const job = await next();
+        if (!job) break;
+        batch.push(job);
+      }
+      if (batch.length === 0) break;
+      const task: Batch = { key, shared, jobs: batch };
+      const running: Promise<void> = (pool.run(task) as Promise<ArticleOutcome[]>)
+        .then(async (outcomes) => {
+          for (const outcome of outcomes) await handle(outcome);
+        })
+        .catch((error: unknown) => {
+          failure ??= error;
+        })
+        .finally(() => inFlight.delete(running));
+      inFlight.add(running);
+      if (inFlight.size >= threads * 2) await Promise.race(inFlight);
+      if (failure) break;
+    }
+    await Promise.all(inFlight);
+    if (failure) throw failure;
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * A progress line for long runs: done/total, rate and time left, redrawn
+ * on one line of a terminal at most a few times a second.
+ */
+
+/** Starts the progress of one stage of `total` steps; undefined when nothing is shown. */
+export type ProgressReporter = (label: string, total: number) => Progress | undefined;
+
+/** One stage's progress. */
+export interface Progress {
+  tick(): void;
+  done(): void;
+}
+
+/** A reporter that writes to `write` (a terminal), using `now` (ms) for rates; stages of fewer than `from` steps show nothing. */
+export function terminalProgress(write: (text: string) => void, now: () => number, from = 50): ProgressReporter {
+  return (label, total) => {
+    if (total < from) return undefined;
+    const start = now();
+    let done = 0;
+    let shown = 0;
+    const draw = () => {
+      const seconds = (now() - start) / 1000;
+      const rate = seconds > 0 ? done / seconds : 0;
+      const left = rate > 0 ? Math.ceil((total - done) / rate) : undefined;
+      write(`\r${label}: ${done}/${total} articles, ${rate.toFixed(0)}/s${left === undefined ? "" : `, ${formatSeconds(left)} left`}\x1b[K`);
+    };
+    return {
+      tick() {
+        done++;
+        const t = now();
+        if (t - shown >= 200) {
+          shown = t;
+          draw();
+        }
+      },
+      done() {
+        write("\r\x1b[K");
+      },
+    };
+  };
+}
+
+function formatSeconds(seconds: number): string {
+  return seconds >= 60 ? `${Math.floor(seconds / 60)} min ${seconds % 60} s` : `${seconds} s`;
+}

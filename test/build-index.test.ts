@@ -1,0 +1,65 @@
+/**
+ * The build cache in two parts: the index alone decides that nothing
+ * changed; the details (hashes, feed items, manifest entries) are read only
+ * when something did, and a build without them renders again and writes the
+ * same bytes.
+ */
+import { cpSync, readdirSync, rmSync, utimesSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { projectPaths } from "../src/io/paths.ts";
+import { build } from "../src/build/pipeline.ts";
+import { cleanupProjects, digestTree, FACTS, makeProject, replace, snapshotTree, SLUG } from "./support/project.ts";
+
+afterAll(cleanupProjects);
+
+function cacheFiles(root: string, ending: string): string[] {
+  const dir = path.join(root, "node_modules", ".cache", "newsbrief");
+  return readdirSync(dir).filter((name) => name.endsWith(ending)).map((name) => path.join(dir, name));
+}
+
+describe("the build index", () => {
+  it("says nothing changed from the index alone, without the details", async () => {
+    const project = await makeProject();
+    const paths = projectPaths(project.root);
+    expect((await build(paths)).diagnostics).toEqual([]);
+    const details = cacheFiles(project.root, ".details");
+    expect(details).toHaveLength(1);
+    expect(cacheFiles(project.root, ".index")).toHaveLength(1);
+    const before = digestTree(snapshotTree(project.out));
+    rmSync(details[0]!);
+    const again = await build(paths);
+    expect(again.diagnostics).toEqual([]);
+    expect(again.changed).toEqual([]);
+    expect(again.cached).toBe(1);
+    expect(digestTree(snapshotTree(project.out))).toEqual(before);
+  });
+
+  it("renders reused articles again when the details are gone, and writes what a build without cache writes", async () => {
+    const project = await makeProject();
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${SLUG}-b`), { recursive: true });
+    const paths = projectPaths(project.root);
+    expect((await build(paths)).diagnostics).toEqual([]);
+    for (const file of cacheFiles(project.root, ".details")) rmSync(file);
+    project.edit(FACTS, replace('date: "2025-03-28"', 'date: "2025-03-30"'));
+    const rebuilt = await build(paths);
+    expect(rebuilt.diagnostics).toEqual([]);
+    expect(rebuilt.cached).toBe(0);
+    const withIndexOnly = digestTree(snapshotTree(project.out));
+    const uncached = await build(paths, { cache: false });
+    expect(uncached.changed).toEqual([]);
+    expect(digestTree(snapshotTree(project.out))).toEqual(withIndexOnly);
+  });
+
+  it("reuses an article whose input was touched but not changed, by the hash of its texts", async () => {
+    const project = await makeProject();
+    const paths = projectPaths(project.root);
+    expect((await build(paths)).diagnostics).toEqual([]);
+    const touched = new Date(Date.now() + 60_000);
+    utimesSync(project.path(FACTS), touched, touched);
+    const again = await build(paths);
+    expect(again.diagnostics).toEqual([]);
+    expect(again.cached).toBe(1);
+    expect(again.changed).toEqual([]);
+  });
+});

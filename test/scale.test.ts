@@ -1,0 +1,119 @@
+/**
+ * Large projects: no run opens more files than the system allows, and the
+ * worker pool writes exactly what a single thread writes.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { build, check } from "../src/build/pipeline.ts";
+import { projectPaths } from "../src/io/paths.ts";
+import { FIXTURE_ROOT, ROOT, SLUG } from "./support/fixtures.ts";
+import { snapshotTree as snapshot } from "./support/project.ts";
+
+const BIN = path.join(ROOT, "src", "bin.js");
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A project of `count` copies of the fixture article, each with its own date so that feeds sort them. */
+function bigProject(count: number): string {
+  const root = mkdtempSync(path.join(tmpdir(), "newsbrief-scale-"));
+  made.push(root);
+  for (const dir of ["templates", "locales"]) cpSync(path.join(FIXTURE_ROOT, dir), path.join(root, dir), { recursive: true });
+  const facts = readFileSync(path.join(FIXTURE_ROOT, "content", SLUG, "facts.yaml"), "utf8");
+  const source = readFileSync(path.join(FIXTURE_ROOT, "content", SLUG, "source.fr.md"), "utf8");
+  for (let i = 0; i < count; i++) {
+    const dir = path.join(root, "content", `article-${String(i).padStart(4, "0")}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "facts.yaml"), facts);
+    writeFileSync(path.join(dir, "source.fr.md"), source);
+  }
+  return root;
+}
+
+/** Runs the CLI with at most 256 open files. */
+function limited(root: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const command = ["ulimit -n 256;", "exec", JSON.stringify(process.execPath), JSON.stringify(BIN), "--root", JSON.stringify(root), ...args].join(" ");
+  const run = spawnSync("bash", ["-c", command], { encoding: "utf8", timeout: 600_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function git(root: string, ...args: string[]): void {
+  const run = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], { cwd: root, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(run.stderr);
+}
+
+describe("a project larger than the open-file limit", () => {
+  it("builds, rebuilds, checks and diffs under ulimit -n 256", () => {
+    const root = bigProject(300);
+    const cold = limited(root, "build");
+    expect(cold.stderr).toBe("");
+    expect(cold.status).toBe(0);
+    expect(cold.stdout).toContain("300 article(s), 1804 file(s)");
+
+    const again = limited(root, "build");
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain("out/ already up to date");
+    expect(again.stdout).toContain("300 unchanged article(s) reused");
+
+    git(root, "init", "-q", "-b", "main");
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "base");
+    const facts = path.join(root, "content", "article-0007", "facts.yaml");
+    writeFileSync(facts, readFileSync(facts, "utf8").replace('date: "2025-03-28"', 'date: "2025-03-01"'));
+    const one = limited(root, "build");
+    expect(one.status, one.stderr).toBe(0);
+    expect(one.stdout).toContain("299 unchanged article(s) reused");
+
+    const checked = limited(root, "check");
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stdout).toContain("300 article(s), 1804 file(s)");
+
+    const diff = limited(root, "diff", "--base", "main");
+    expect(diff.status, diff.stderr).toBe(0);
+    expect(diff.stdout).toContain("article-0007");
+
+    // A message used by every article: everything is checked again.
+    const en = path.join(root, "locales", "en.json");
+    writeFileSync(en, readFileSync(en, "utf8").replace('"Key figures"', '"Key numbers"'));
+    const shared = limited(root, "diff", "--base", "main");
+    expect(shared.status, shared.stderr).toBe(0);
+  }, 900_000);
+});
+
+describe("the worker pool", () => {
+  it("writes byte for byte what one thread writes, and check agrees", async () => {
+    const pooled = bigProject(12);
+    const single = bigProject(12);
+    const a = await build(projectPaths(pooled), { jobs: 2, poolFrom: 1, cache: false });
+    const b = await build(projectPaths(single), { jobs: 1, cache: false });
+    expect(a.diagnostics).toEqual([]);
+    expect(b.diagnostics).toEqual([]);
+    expect(a.figuresVerified).toBe(b.figuresVerified);
+    expect(snapshot(path.join(pooled, "out"))).toEqual(snapshot(path.join(single, "out")));
+    const checked = await check(projectPaths(pooled), { jobs: 2, poolFrom: 1 });
+    expect(checked.diagnostics).toEqual([]);
+    expect(checked.figuresVerified).toBe((await check(projectPaths(single), { jobs: 1 })).figuresVerified);
+  }, 300_000);
+});
+
+describe("an incremental build", () => {
+  it("writes what a build from nothing writes", async () => {
+    const root = bigProject(20);
+    expect((await build(projectPaths(root), { jobs: 1 })).diagnostics).toEqual([]);
+    const facts = path.join(root, "content", "article-0003", "facts.yaml");
+    writeFileSync(facts, readFileSync(facts, "utf8").replace('date: "2025-03-28"', 'date: "2025-03-01"'));
+    rmSync(path.join(root, "content", "article-0011"), { recursive: true });
+    const patched = await build(projectPaths(root), { jobs: 1 });
+    expect(patched.diagnostics).toEqual([]);
+    expect(patched.cached).toBe(18);
+    expect(patched.changed.some((p) => p.startsWith("article-0011/"))).toBe(true);
+    const incremental = snapshot(path.join(root, "out"));
+    expect((await build(projectPaths(root), { jobs: 1, cache: false })).diagnostics).toEqual([]);
+    expect(incremental).toEqual(snapshot(path.join(root, "out")));
+    expect((await check(projectPaths(root), { jobs: 1 })).diagnostics).toEqual([]);
+  }, 300_000);
+});
