@@ -11,7 +11,7 @@ import { projectPaths } from "../src/io/paths.ts";
 import { build } from "../src/build/pipeline.ts";
 import { cleanupProjects, digestTree, FACTS, makeProject, replace, snapshotTree, SLUG } from "./support/project.ts";
 
-afterAll(cleanupProjects);
+afterAll(() => cleanupProjects());
 
 function cacheFiles(root: string, ending: string): string[] {
   const dir = path.join(root, "node_modules", ".cache", "newsbrief");
