@@ -267,3 +267,21 @@ describe("more edges", () => {
     expect(read("(https://x.com/5)7 jobs", "en")).toEqual([["7", "count", 7]]);
   });
 });
+
+describe("agreement of a unit with its number", () => {
+  const agreementOnly = (text: string, locale: ReaderLocale) => problems(text, locale).map((list) => list.filter((p) => p.includes("must be")));
+  it("takes the singular in English for one alone: 0 years and 1.5 years are plural", () => {
+    expect(agreementOnly("over 0 years", "en")).toEqual([[]]);
+    expect(agreementOnly("over 1.5 years", "en")).toEqual([[]]);
+    expect(agreementOnly("over 12 years", "en")).toEqual([[]]);
+    expect(agreementOnly("over 1 year", "en")).toEqual([[]]);
+    expect(agreementOnly("over 1 years", "en")).toEqual([["unit must be singular for one: year"]]);
+    expect(agreementOnly("over 0 year", "en")).toEqual([["unit must be plural except for one: years"]]);
+    expect(agreementOnly("over 1.5 year", "en")).toEqual([["unit must be plural except for one: years"]]);
+  });
+
+  it("keeps the singular below 2 in French", () => {
+    expect(agreementOnly("1,5 point de pourcentage", "fr")).toEqual([[]]);
+    expect(agreementOnly("0,5 points de pourcentage", "fr")).toEqual([["unit must be singular below 2: point de pourcentage"]]);
+  });
+});

@@ -506,6 +506,10 @@ function plusHalf(digits: string, decimals: number): { digits: string; decimals:
 const below2 = (digits: string, decimals: number, exp = 0): boolean =>
   BigInt(digits) * 10n ** BigInt(exp) < 2n * 10n ** BigInt(decimals);
 
+/** Exactly one: English takes the singular for one alone (1 year, 0 years, 1.5 years). */
+const isOne = (digits: string, decimals: number, exp = 0): boolean =>
+  BigInt(digits) * 10n ** BigInt(exp) === 10n ** BigInt(decimals);
+
 // ---------------------------------------------------------------------------------------------
 // Words around numbers
 
@@ -606,11 +610,12 @@ function notAYear(t: string, start: number, L: LocaleData): boolean {
   return c.hedge !== undefined || (c.bound !== undefined && c.bound !== "up-to");
 }
 
-function agreement(word: Word, singular: boolean, label: string): string[] {
+function agreement(word: Word, singular: boolean, label: string, loc: ReaderLocale): string[] {
   const a = word.agree;
   if (!a) return [];
-  if (singular && word.w !== a.sg) return [`${label} must be singular below 2: ${a.sg}`];
-  if (!singular && word.w !== a.pl) return [`${label} must be plural from 2: ${a.pl}`];
+  const [one, other] = loc === "en" ? ["for one", "except for one"] : ["below 2", "from 2"];
+  if (singular && word.w !== a.sg) return [`${label} must be singular ${one}: ${a.sg}`];
+  if (!singular && word.w !== a.pl) return [`${label} must be plural ${other}: ${a.pl}`];
   return [];
 }
 
@@ -931,7 +936,7 @@ const readAmount: Reader = (t, i, L, loc, floor, plain = false, words?: Num): Re
   let duration: string | undefined;
   const take = (hit: Hit | null, label: string, singular: boolean): Hit | null => {
     if (hit) {
-      problems.push(...hit.problems, ...agreement(hit.word, singular, label));
+      problems.push(...hit.problems, ...agreement(hit.word, singular, label, loc));
       end = hit.end;
     }
     return hit;
@@ -949,7 +954,8 @@ const readAmount: Reader = (t, i, L, loc, floor, plain = false, words?: Num): Re
       money = true;
     }
   }
-  const single = below2(digits, decimals, exp);
+  // French and Dutch agree in the singular below 2 (1,5 an); English only for one (1.5 years).
+  const single = loc === "en" ? isOne(digits, decimals, exp) : below2(digits, decimals, exp);
   if (!money) {
     const list = scale && !scale.word.adj ? L.curAfterScale : L.curAfterNumber;
     const cur = take(wordAfter(t, end, list, loc, false), "currency word", single)?.word.cur;
