@@ -147,28 +147,12 @@ export async function readProject(paths: ProjectPaths, options: ReadOptions = {}
   return inputs;
 }
 
-/** Reads every file under the output folder (or only under the folders of `options.articles`), keyed by its path inside it. */
+/** Reads every file under the output folder (or only under the folders of `options.articles`), keyed by its path inside it, sorted. */
 export async function readOutputs(paths: ProjectPaths, options: ReadOptions = {}): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  const root = path.join(paths.root, paths.out);
-  const walk = async (dir: string, prefix: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await fsq.readdir(dir);
-    } catch {
-      return;
-    }
-    await Promise.all(
-      entries.map(async (entry) => {
-        const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-        if (options.articles && !options.articles.has(relative.split("/")[0]!)) return;
-        if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
-        else if (entry.isFile()) found.set(relative, await fsq.readText(path.join(dir, entry.name)));
-      }),
-    );
-  };
-  await walk(root, "");
-  return new Map([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const listed = await listOutputs(paths);
+  const wanted = options.articles ? listed.filter((relative) => options.articles!.has(relative.split("/")[0]!)) : listed;
+  const read = await readOutputFiles(paths, wanted);
+  return new Map(wanted.flatMap((relative) => (read.has(relative) ? [[relative, read.get(relative)!] as const] : [])));
 }
 
 async function exists(file: string): Promise<boolean> {

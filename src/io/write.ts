@@ -1,59 +1,13 @@
 /**
- * Writing the output folder: the new tree is staged beside it and swapped
- * in whole, and a build that was killed half-way is cleaned up.
+ * Writing the output folder: a new tree staged beside it and swapped in
+ * whole, or a few files patched in through a journal; a build that was
+ * killed half-way is cleaned up or completed.
  */
 import { statSync } from "node:fs";
 import { link, lstat, mkdir, readdir, readFile, rename, rmdir, writeFile } from "node:fs/promises";
 import { fsq, gated, mapLimit, removeTree } from "./limit.ts";
 import path from "node:path";
 import type { OutputFile, ProjectPaths } from "../types.ts";
-
-/**
- * Replaces the output folder with exactly `files`. They are put together in
- * a staging folder beside it (unchanged files hard-linked from the current
- * tree, changed ones written), which is then swapped in with two renames;
- * the old tree is removed last, so a crash leaves either the old or the new
- * tree complete. Returns the paths that changed or disappeared.
- */
-export async function writeOutputs(paths: ProjectPaths, files: readonly OutputFile[], previous: ReadonlyMap<string, string>): Promise<string[]> {
-  const outDir = path.join(paths.root, paths.out);
-  const wanted = new Set(files.map((f) => f.path));
-  const changed = files.filter((f) => previous.get(f.path) !== f.contents).map((f) => f.path);
-  const removed = [...previous.keys()].filter((p) => !wanted.has(p));
-  if (changed.length === 0 && removed.length === 0) return [];
-  const { staging, old } = sideFolders(paths, process.pid);
-  await removeTree(staging);
-  await mkdir(staging, { recursive: true });
-  const made = new Set<string>();
-  for (const file of files) {
-    const target = path.join(staging, ...file.path.split("/"));
-    if (!target.startsWith(staging + path.sep)) throw new Error(`output path escapes the output folder: ${file.path}`);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      made.add(dir);
-    }
-    if (previous.get(file.path) === file.contents) {
-      try {
-        await link(path.join(outDir, ...file.path.split("/")), target);
-        continue;
-      } catch {
-        // Hard links can fail across devices or file systems: write instead.
-      }
-    }
-    await writeFile(target, file.contents, "utf8");
-  }
-  let hadOld = true;
-  try {
-    await rename(outDir, old);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    hadOld = false;
-  }
-  await rename(staging, outDir);
-  if (hadOld) await removeTree(old);
-  return [...changed, ...removed].sort();
-}
 
 /** The staging and old-tree folders and the journal of a build by process `pid`, beside the output folder. */
 function sideFolders(paths: ProjectPaths, pid: number): { staging: string; old: string; journal: string } {
@@ -67,7 +21,8 @@ function sideFolders(paths: ProjectPaths, pid: number): { staging: string; old: 
  * as they are made (nothing is kept in memory). Two ways:
  *
  * - `swap`: a new tree is staged beside out/ (kept files hard-linked from
- *   it), then swapped in with two renames, as {@link writeOutputs} does;
+ *   it), then swapped in with two renames, the old tree removed last, so a
+ *   crash leaves either the old or the new tree complete;
  * - `patch`, for a few changed files: only those are staged; at commit a
  *   journal listing them (and the files to remove) is written, which is the
  *   moment the change takes effect, then they are renamed into place. A
