@@ -1,0 +1,106 @@
+/**
+ * The verifier's matching rules at their edges: which facts a change is computed from, the step a
+ * fact is known at, and which fact wins when several match. Each case turns on one condition of
+ * `src/verify/verify.ts`, worked out by hand.
+ */
+import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../src/diagnostics/diagnostic.ts";
+import type { VerifierFact } from "../src/verify/facts.ts";
+import { factMatcher, verifyArticle, type VerifyArticle, type VerifyFile } from "../src/verify/verify.ts";
+import { readFigures } from "../src/verify/reader.ts";
+
+const DATE = "2025-03-28";
+const article = (facts: VerifierFact[], inputs: VerifyArticle["inputs"] = []): VerifyArticle => ({
+  slug: "s",
+  sourceLang: "fr",
+  facts: { editorial: { date: DATE }, facts },
+  inputs,
+});
+const front = `---\ntitle: T\nlang: en\ndate: "${DATE}"\n---\n`;
+const md = (body: string): VerifyFile => ({ file: "o.md", locale: "en", format: "markdown", contents: `${front}${body}\n` });
+const run = (facts: VerifierFact[], body: string) => verifyArticle(article(facts), [md(body)]);
+const rules = (facts: VerifierFact[], body: string) => run(facts, body).diagnostics.map((d) => d.rule);
+/** The fact each figure of an English text matches, as verification matches it. */
+const match = (facts: VerifierFact[], text: string) => {
+  const matcher = factMatcher({ editorial: { date: DATE }, facts });
+  return readFigures(text, "en").map((f) => matcher(f));
+};
+const missing = (ds: readonly Diagnostic[]) => ds.filter((d) => d.rule === "verify/missing-fact").map((d) => [d.message, d.expected]);
+
+describe("the facts a change is computed from", () => {
+  const k: VerifierFact = { id: "k", type: "count", value: 10 };
+
+  it("computes nothing from a change, even one with a value", () => {
+    const facts: VerifierFact[] = [k, { id: "c", type: "change", unit: "count", value: 4, required: false }, { id: "d", type: "change", unit: "count", from: "c", to: "k" }];
+    // d would be 10 − 4 = 6 if c counted as a number
+    expect(match(facts, "up 6")).toEqual([undefined]);
+    expect(missing(run(facts, "10").diagnostics)).toEqual([
+      ["fact `d` must appear in every brief but is missing from this en brief", "unknown (change in count, from `c` to `k`)"],
+    ]);
+  });
+
+  it("computes nothing from a date", () => {
+    const facts: VerifierFact[] = [k, { id: "a", type: "date", value: "2024-05-01", required: false }, { id: "d", type: "change", unit: "count", from: "a", to: "k" }];
+    expect(missing(run(facts, "10").diagnostics).map(([, expected]) => expected)).toEqual(["unknown (change in count, from `a` to `k`)"]);
+  });
+
+  it("says a change is unknown when one of its facts is missing, whatever value it states", () => {
+    const one = (change: VerifierFact) => {
+      const facts = [k, change];
+      return { matched: match(facts, "up 10"), expected: missing(run(facts, "10").diagnostics).map(([, e]) => e) };
+    };
+    // with only one end, the value stated is not used, and the change is not worked out either
+    expect(one({ id: "c", type: "change", unit: "count", from: "k", value: 10 })).toEqual({ matched: ["k"], expected: ["unknown (change in count)"] });
+    expect(one({ id: "c", type: "change", unit: "count", to: "k", value: 10 })).toEqual({ matched: ["k"], expected: ["unknown (change in count)"] });
+    expect(one({ id: "c", type: "change", unit: "count", from: "nope", to: "k" })).toEqual({ matched: ["k"], expected: ["unknown (change in count, from `nope` to `k`)"] });
+    expect(one({ id: "c", type: "change", unit: "count", from: "k", to: "nope" })).toEqual({ matched: ["k"], expected: ["unknown (change in count, from `k` to `nope`)"] });
+    // a change with neither end nor value is unknown too
+    expect(one({ id: "c", type: "change", unit: "count" })).toEqual({ matched: ["k"], expected: ["unknown (change in count)"] });
+  });
+
+  it("takes the precision of the money facts only for a money change with no decimals of its own", () => {
+    const money = (value: number, precision: number): VerifierFact => ({ id: value === 100e6 ? "a" : "b", type: "money", currency: "EUR", value, precision, required: false });
+    // a percent change between money facts is known at the step it is shown
+    expect(rules([money(100e6, 1e6), money(130e6, 1e6), { id: "c", type: "change", unit: "percent", from: "a", to: "b" }], "up 30%")).toEqual([]);
+    // decimals stated on the change win over the precision of its facts
+    expect(rules([money(100e6, 1e6), money(130.4e6, 1e6), { id: "c", type: "change", unit: "money", from: "a", to: "b", decimals: 0 }], "up €30.4 million")).toEqual([]);
+    // money is rounded for display at any step: 30.4 million known to 100,000 may be shown as 30 million
+    expect(match([money(100e6, 1e5), money(130.4e6, 1e5), { id: "c", type: "change", unit: "money", from: "a", to: "b" }], "up €30 million")).toEqual(["c"]);
+  });
+
+  it("rounds a change other than money no further than its decimals", () => {
+    // 3.3 known to a tenth is not shown as 3
+    expect(match([{ id: "c", type: "change", unit: "percent", value: 3.3, decimals: 1 }], "up 3% up 3.3%")).toEqual([undefined, "c"]);
+  });
+});
+
+describe("the step a fact is known at", () => {
+  it("reads the decimals of points and basis points", () => {
+    const pp: VerifierFact = { id: "p", type: "percentage-point", value: 1.25, decimals: 2 };
+    expect(match([pp], "1.3 percentage points 1.25 percentage points")).toEqual([undefined, "p"]);
+    expect(rules([{ ...pp, value: 1.2, decimals: 1, required: false }], "1.20 percentage points")).toEqual(["verify/false-precision"]);
+    const bp: VerifierFact = { id: "b", type: "basis-point", value: 12.5, decimals: 1 };
+    expect(match([bp], "13 basis points 12.5 basis points")).toEqual([undefined, "b"]);
+    expect(rules([{ ...bp, required: false }], "12.50 basis points")).toEqual(["verify/false-precision"]);
+  });
+
+  it("ranks a change with no decimals at the step shown", () => {
+    const facts: VerifierFact[] = [
+      { id: "c1", type: "change", unit: "percent", value: 3.3 },
+      { id: "c2", type: "change", unit: "percent", value: 3, decimals: 0 },
+    ];
+    const ds = run(facts, "up 3%").diagnostics;
+    expect(ds.map((d) => [d.rule, d.message])).toEqual([
+      ["verify/ambiguous-figure", "3% matches facts `c1`, `c2` equally well in body; it is counted as `c1`"],
+      ["verify/missing-fact", "fact `c2` must appear in every brief but is missing from this en brief"],
+    ]);
+  });
+});
+
+describe("where a figure was written", () => {
+  it("looks for the three words before a figure, even far into a long text", () => {
+    const a = article([{ id: "n", type: "count", value: 7 }], [{ file: "t.hbs", kind: "template", text: "zz 8\nab cd 8 and some more words after it" }]);
+    const [d] = verifyArticle(a, [md(`7 x ab cd 8 and then a good many more words after the figure, to make the text long`)]).diagnostics;
+    expect([d?.actual, d?.origin]).toEqual(["8", { file: "t.hbs", line: 2, column: 7 }]);
+  });
+});
