@@ -1,0 +1,110 @@
+/**
+ * The verification of the JSON feeds and the manifest at its edges: the line an item's problem is
+ * put at when its id or a key cannot be found, a required fact missing from an item, the reason a
+ * file is not JSON, and the escaping of the texts wrapped into a page. Lines are counted by hand
+ * from the JSON under test.
+ */
+import { describe, expect, it } from "vitest";
+import type { VerifierFact } from "../src/verify/facts.ts";
+import { verifyCmsOutputs } from "../src/verify/feeds.ts";
+import type { VerifyArticle } from "../src/verify/verify.ts";
+
+const DATE = "2025-03-28";
+const facts: VerifierFact[] = [{ id: "n", type: "count", value: 7 }];
+const articles = new Map<string, VerifyArticle>([["s", { slug: "s", sourceLang: "fr", facts: { editorial: { date: DATE }, facts } }]]);
+const item = (o: Record<string, unknown>) => ({
+  id: "s-en",
+  title: "Item: 7",
+  summary: "7 things",
+  content_html: "<p>7</p>",
+  date_published: `${DATE}T00:00:00Z`,
+  _newsbrief: { slug: "s", locale: "en" },
+  ...o,
+});
+const feed = (...items: unknown[]) => JSON.stringify({ version: "x", items }, null, 2);
+const verify = (files: Record<string, string>) => verifyCmsOutputs("out", new Map(Object.entries(files)), articles);
+/** 1-based line of the first occurrence of `needle` in `text`. */
+const lineOf = (text: string, needle: string) => {
+  const at = text.indexOf(needle);
+  expect(at, needle).not.toBe(-1);
+  return text.slice(0, at).split("\n").length;
+};
+
+describe("the lines of a feed's diagnostics", () => {
+  it("puts an item without a string id at the line of the item before it", () => {
+    const text = feed(item({}), item({ id: 5, summary: 3 }));
+    expect(verify({ "feed.en.json": text }).diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+      [lineOf(text, '"s-en"'), 1, "item `5` needs title, summary and content_html, and _newsbrief.locale en"],
+    ]);
+  });
+
+  it("puts a date that is not there at the item's id", () => {
+    const text = feed(item({}), item({ id: "two", date_published: undefined }));
+    expect(verify({ "feed.en.json": text }).diagnostics.map((d) => [d.line, d.expected, d.actual, d.message])).toEqual([
+      [lineOf(text, '"two"'), `${DATE}T00:00:00Z`, "undefined", "date_published of `two` is not the editorial date"],
+    ]);
+  });
+
+  it("puts a required fact missing from an item at the item's body", () => {
+    const text = feed(item({}), item({ id: "none", title: "Item", summary: "things", content_html: "<p>none</p>" }));
+    expect(verify({ "feed.en.json": text }).diagnostics.map((d) => [d.rule, d.file, d.line, d.column, d.message, d.expected])).toEqual([
+      [
+        "verify/missing-fact",
+        "out/feed.en.json",
+        lineOf(text, '"<p>none</p>"'),
+        1,
+        "fact `n` must appear in every brief but is missing from this en page (feed item `none`)",
+        "7 (count)",
+      ],
+    ]);
+  });
+
+  it("gives the parser's reason when a file is not JSON", () => {
+    const [feedError] = verify({ "feed.fr.json": "{" }).diagnostics;
+    const [manifestError] = verify({ "manifest.json": "[" }).diagnostics;
+    const reason = (text: string) => {
+      try {
+        JSON.parse(text);
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect([feedError?.message, manifestError?.message]).toEqual([`not valid JSON: ${reason("{")}`, `not valid JSON: ${reason("[")}`]);
+    expect([feedError?.file, manifestError?.file]).toEqual(["out/feed.fr.json", "out/manifest.json"]);
+  });
+});
+
+describe("the texts of a feed item, wrapped into a page", () => {
+  it("escapes an ampersand, so that an entity written in a text is read as written", () => {
+    // "&#55;" written in a summary is the digits 55, not the figure 7
+    const text = feed(item({ summary: "&#55; things" }));
+    expect(verify({ "feed.en.json": text }).diagnostics.map((d) => [d.rule, d.actual, d.line])).toEqual([
+      ["verify/unmatched-figure", "55", lineOf(text, '"&#55; things"')],
+    ]);
+  });
+
+  it("keeps every escaped character, so that no two figures are glued together", () => {
+    for (const c of ["&", "<", ">", '"']) {
+      const text = feed(item({ title: `Item: 7${c}6`, summary: `7${c}6 things` }));
+      expect(verify({ "feed.en.json": text }).diagnostics.map((d) => [d.actual, d.line]), c).toEqual([
+        ["6", lineOf(text, '"Item: 7')],
+        ["6", lineOf(text, '"summary"')],
+      ]);
+    }
+  });
+
+  it("escapes quotes and brackets, so that a title is no markup and a summary stays whole in its meta", () => {
+    // unescaped, the title would close itself and open a script that swallows the rest of the page
+    const text = feed(item({ title: "</title><script>7", summary: "\"a\" <b> 7 > 6" }));
+    const result = verify({ "feed.en.json": text });
+    expect(result.diagnostics.map((d) => [d.actual, d.line, d.message])).toEqual([
+      ["6", lineOf(text, '"\\"a\\"'), "6 matches no fact of the dataset in meta description (feed item `s-en`)"],
+    ]);
+    expect(result.figures.get("s")?.map((f) => [f.text, f.line])).toEqual([
+      ["7", lineOf(text, '"</title><script>7"')],
+      ["7", lineOf(text, '"\\"a\\"')],
+      ["7", lineOf(text, '"<p>7</p>"')],
+    ]);
+  });
+});
