@@ -8,6 +8,7 @@ import type { Diagnostic } from "../src/diagnostics/diagnostic.ts";
 import type { VerifierFact } from "../src/verify/facts.ts";
 import { factMatcher, verifyArticle, type VerifyArticle, type VerifyFile } from "../src/verify/verify.ts";
 import { readFigures } from "../src/verify/reader.ts";
+import { Origins } from "../src/verify/origin.ts";
 
 const DATE = "2025-03-28";
 const article = (facts: VerifierFact[], inputs: VerifyArticle["inputs"] = []): VerifyArticle => ({
@@ -102,5 +103,15 @@ describe("where a figure was written", () => {
     const a = article([{ id: "n", type: "count", value: 7 }], [{ file: "t.hbs", kind: "template", text: "zz 8\nab cd 8 and some more words after it" }]);
     const [d] = verifyArticle(a, [md(`7 x ab cd 8 and then a good many more words after the figure, to make the text long`)]).diagnostics;
     expect([d?.actual, d?.origin]).toEqual(["8", { file: "t.hbs", line: 2, column: 7 }]);
+  });
+
+  it("sets case aside, and only when lower case keeps the length of a text", () => {
+    const origins = new Origins([{ file: "t.hbs", kind: "template", text: "x\nStraße 7 and ROAD 8" }]);
+    expect(origins.find(["straße 7"], "en")).toEqual({ file: "t.hbs", line: 2, column: 1 });
+    expect(origins.find(["road 8"], "en")).toEqual({ file: "t.hbs", line: 2, column: 14 });
+    // "İ" grows in lower case: such a text is compared as written
+    const dotted = new Origins([{ file: "t.hbs", kind: "template", text: "x\nİzmir 9" }]);
+    expect(dotted.find(["İzmir 9"], "en")).toEqual({ file: "t.hbs", line: 2, column: 1 });
+    expect(dotted.find(["izmir 9"], "en")).toBeUndefined();
   });
 });
