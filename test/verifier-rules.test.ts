@@ -75,6 +75,30 @@ describe("the facts a change is computed from", () => {
   });
 });
 
+describe("the facts a brief must show", () => {
+  it("leaves out a count change that rounds to zero units, and a percent change below 10 that rounds to zero tenths", () => {
+    const required = (fact: VerifierFact) => run([fact], "none").diagnostics.map((d) => d.rule);
+    // a count is shown in units: 0.06 shows as 0
+    expect(required({ id: "c", type: "change", unit: "count", value: 0.06 })).toEqual([]);
+    expect(required({ id: "c", type: "change", unit: "percentage-point", value: 0.06 })).toEqual([]);
+    // a percent below 10 is shown to a tenth: 0.06 shows as 0.1
+    expect(required({ id: "c", type: "change", unit: "percent", value: -0.06 })).toEqual(["verify/missing-fact"]);
+    expect(required({ id: "c", type: "change", unit: "percent", value: 9.96 })).toEqual(["verify/missing-fact"]);
+  });
+});
+
+describe("which fact a figure matches", () => {
+  it("prefers the fact bounded as the figure is", () => {
+    const facts: VerifierFact[] = [
+      { id: "a", type: "count", value: 5, required: false },
+      { id: "b", type: "count", value: 5, bound: "more-than", required: false },
+    ];
+    expect(match(facts, "more than 5 and 5")).toEqual(["b", "a"]);
+    expect(match([...facts].reverse(), "more than 5 and 5")).toEqual(["b", "a"]);
+    expect(run(facts, "more than 5 and 5").diagnostics).toEqual([]);
+  });
+});
+
 describe("the step a fact is known at", () => {
   it("reads the decimals of points and basis points", () => {
     const pp: VerifierFact = { id: "p", type: "percentage-point", value: 1.25, decimals: 2 };
