@@ -75,6 +75,32 @@ describe("the lines of a feed's diagnostics", () => {
   });
 });
 
+describe("the lines of the manifest's diagnostics", () => {
+  it("looks for each title after the one before, and puts a title written otherwise at line 1", () => {
+    // written by hand: the third title escapes its é, so it is not found as JSON.stringify writes it
+    const manifest = [
+      "{",
+      '  "articles": [',
+      '    { "slug": "s", "briefs": [',
+      '      { "locale": "en", "title": "A 8" },',
+      '      { "locale": "fr", "title": "B 9" }',
+      "    ] },",
+      '    { "slug": "s", "briefs": [',
+      '      { "locale": "nl", "title": "\\u00e9 6" },',
+      '      { "locale": "en", "title": "A 8" }',
+      "    ] }",
+      "  ]",
+      "}",
+    ].join("\n");
+    expect(verify({ "manifest.json": manifest }).diagnostics.map((d) => [d.actual, d.line, d.message])).toEqual([
+      ["8", 4, "8 matches no fact of the dataset in the page (manifest title (en))"],
+      ["9", 5, "9 matches no fact of the dataset in the page (manifest title (fr))"],
+      ["6", 1, "6 matches no fact of the dataset in the page (manifest title (nl))"],
+      ["8", 9, "8 matches no fact of the dataset in the page (manifest title (en))"],
+    ]);
+  });
+});
+
 describe("the texts of a feed item, wrapped into a page", () => {
   it("escapes an ampersand, so that an entity written in a text is read as written", () => {
     // "&#55;" written in a summary is the digits 55, not the figure 7

@@ -138,4 +138,14 @@ describe("where a figure was written", () => {
     expect(dotted.find(["İzmir 9"], "en")).toEqual({ file: "t.hbs", line: 2, column: 1 });
     expect(dotted.find(["izmir 9"], "en")).toBeUndefined();
   });
+
+  it("keeps apart two locale files that differ only by their locale", () => {
+    const origins = new Origins([
+      { file: "x.yaml", kind: "locale", locale: "fr", text: "k: sept 7" },
+      { file: "x.yaml", kind: "locale", locale: "en", text: "k: sept 7" },
+      { file: "y.yaml", kind: "locale", locale: "en", text: "z\nk: sept 7" },
+    ]);
+    // the en text of x.yaml comes first among the en texts
+    expect(origins.find(["sept 7"], "en")).toEqual({ file: "x.yaml", line: 1, column: 4 });
+  });
 });
