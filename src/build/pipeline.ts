@@ -6,7 +6,7 @@
 import { compareDiagnostics, compareStrings, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
-import { hashOf, RENDER_VERSION, sha256, sharedInputsHash } from "./cache.ts";
+import { articleInputHash, hashOf, RENDER_VERSION, sha256, sharedInputsHash, storyTypeHashes } from "./cache.ts";
 import { emptyResult, type RunResult } from "./result.ts";
 import { staleOutputs } from "./stale.ts";
 import type { ArticleJob, ArticleOutcome } from "./article.ts";
@@ -87,6 +87,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     sourceFingerprint(),
   ]);
   const sharedHash = sharedInputsHash({ ...shared, articles: [], diagnostics: [] });
+  const typeHashes = storyTypeHashes(shared);
   const result: RunResult = { ...emptyResult(), diagnostics, coverage: [] };
   const entries: BuildCache["entries"] = {};
   const outStamp = (relative: string) => fileStamp(paths.root, `${paths.out}/${relative}`);
@@ -106,13 +107,14 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   let detailed: Promise<boolean> | undefined;
   const details = () => (detailed ??= readBuildDetails(paths, cache));
 
-  // Which articles can be reused as they are: same inputs (by their stamps, else their texts), same templates, locales and code, outputs untouched.
+  // Which articles can be reused as they are: same inputs (by their stamps, else their texts), same story type (its template and the messages it uses), same code, outputs untouched.
   const toRender: string[] = [];
   const reused: string[] = [];
   const readLater = new Map<string, ArticleFiles>();
   await mapLimit(slugs, 32, async (slug) => {
     const entry = cache.entries[slug];
-    const usable = useCache && entry?.inputs && entry.coverage && cache.shared === sharedHash && cache.tool === tool;
+    const typeHash = entry?.template === undefined ? undefined : typeHashes.get(entry.template);
+    const usable = useCache && entry?.inputs && entry.coverage && typeHash !== undefined && cache.types?.[entry.template!] === typeHash && cache.tool === tool;
     if (usable) {
       const facts = fileStamp(paths.root, `${paths.content}/${slug}/facts.yaml`);
       const source = fileStamp(paths.root, `${paths.content}/${slug}/source.fr.md`);
@@ -123,7 +125,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
         const files = await readArticle(paths, slug, []);
         if (files && (await details())) {
           readLater.set(slug, files);
-          const inputHash = hashOf(sharedHash, files.factsText, files.sourceText);
+          const inputHash = articleInputHash(typeHash, files.factsText, files.sourceText);
           if (inputHash === inputs.inputHash) {
             inputs = { facts, source, inputHash };
             fresh = true;
@@ -184,6 +186,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   try {
     const items = new Map<Locale, Array<{ date: string; slug: string; text: string }>>(LOCALES.map((l) => [l, []]));
     const briefs = new Map<string, ManifestBrief[]>();
+    const hashes = new Map<string, string>();
     let failed = hasErrors(diagnostics);
     const progress = options.progress?.("build", toRender.length);
     let nextIndex = 0;
@@ -196,7 +199,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
           progress?.tick();
           continue;
         }
-        return { files, inputHash: hashOf(sharedHash, files.factsText, files.sourceText) };
+        return { files };
       }
       return undefined;
     };
@@ -226,16 +229,17 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       );
       for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ ...item, slug: outcome.slug });
       briefs.set(outcome.slug, outcome.briefs);
-      entries[outcome.slug] = { key: "", figures: outcome.figures, files, coverage: outcome.coverage!, briefs: outcome.briefs };
+      entries[outcome.slug] = { key: "", figures: outcome.figures, ...(outcome.template === undefined ? {} : { template: outcome.template }), files, coverage: outcome.coverage!, briefs: outcome.briefs };
+      if (outcome.inputHash !== undefined) hashes.set(outcome.slug, outcome.inputHash);
     };
     // The stamps and hash of each rendered article's inputs, recorded for the next build.
-    const inputsOf = new Map<string, { facts: [number, number]; source: [number, number]; inputHash: string }>();
+    const inputsOf = new Map<string, { facts: [number, number]; source: [number, number] }>();
     const recording = async (): Promise<ArticleJob | undefined> => {
       const job = await next();
       if (job) {
         const facts = fileStamp(paths.root, job.files.factsFile);
         const source = fileStamp(paths.root, job.files.sourceFile);
-        if (facts && source) inputsOf.set(job.files.slug, { facts, source, inputHash: job.inputHash });
+        if (facts && source) inputsOf.set(job.files.slug, { facts, source });
       }
       return job;
     };
@@ -248,11 +252,12 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       result.files = [];
       return result;
     }
-    for (const [slug, inputs] of inputsOf) {
+    for (const [slug, stamps] of inputsOf) {
       const entry = entries[slug];
-      if (entry) {
-        entry.inputs = inputs;
-        entry.key = hashOf(tool, inputs.inputHash);
+      const inputHash = hashes.get(slug);
+      if (entry && inputHash !== undefined) {
+        entry.inputs = { ...stamps, inputHash };
+        entry.key = hashOf(tool, inputHash);
       }
     }
 
@@ -316,7 +321,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     else await tx.commit();
     committed = true;
     result.changed.sort(compareStrings);
-    await writeBuildCache(paths, { entries, cms: cmsIndex, shared: sharedHash, tool });
+    await writeBuildCache(paths, { entries, cms: cmsIndex, types: Object.fromEntries(typeHashes), tool });
     result.files = filesOf(entries, cmsIndex);
     result.coverage!.sort((a, b) => compareStrings(a.slug, b.slug));
     diagnostics.sort(compareDiagnostics);
@@ -430,7 +435,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       const read = await readOutputFiles(paths, own);
       if (options.keepOutputs) for (const [p, text] of read) outputs.set(p, text);
       if (linting && spellers) lintFindings.push(...linting.lintArticle(paths, shared, files, read, spellers, lintSettings));
-      return { files, inputHash: hashOf(sharedHash, files.factsText, files.sourceText), onDisk: Object.fromEntries(read) };
+      return { files, onDisk: Object.fromEntries(read) };
     }
     return undefined;
   };
@@ -505,7 +510,7 @@ async function renderAll(inputs: ProjectInputs, paths: ProjectPaths, options: { 
   let i = 0;
   const next = async (): Promise<ArticleJob | undefined> => {
     const files = inputs.articles[i++];
-    return files ? { files, inputHash: hashOf(sharedHash, files.factsText, files.sourceText), preview } : undefined;
+    return files ? { files, preview } : undefined;
   };
   await processArticles(sharedInputs, sharedHash, inputs.articles.length, next, (o) => void outcomes.push(o), { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
   outcomes.sort((a, b) => compareStrings(a.slug, b.slug));

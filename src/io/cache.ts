@@ -16,6 +16,8 @@ export interface IndexEntry {
   /** Hash of everything its outputs depend on, newsbrief itself included. */
   key: string;
   figures: number;
+  /** Its story type, whose hash (in {@link BuildCache.types}) its key depends on. */
+  template?: string;
   /** Its outputs, by path in the output folder: `[sha256, size, mtime]` when written. */
   files: Record<string, [string, number, number]>;
   /** Its two input files as last read: stamps and the hash of their texts. */
@@ -36,8 +38,8 @@ export interface BuildCache {
   entries: Record<string, IndexEntry>;
   /** The feeds and the manifest, as for {@link IndexEntry.files}. */
   cms?: Record<string, [string, number, number]>;
-  /** The hash of the templates and locales the entries were built with. */
-  shared?: string;
+  /** The hash of what each story type's briefs depend on (its template, the messages it uses, the page template, the site settings), as the entries were built. */
+  types?: Record<string, string>;
   /** The fingerprint of newsbrief's own code the entries were built with. */
   tool?: string;
 }
@@ -47,11 +49,11 @@ function cacheFile(paths: ProjectPaths, part: "index" | "details"): string {
   return path.join(paths.root, "node_modules", ".cache", "newsbrief", `build-${id}.${part}`);
 }
 
-const INDEX_VERSION = "newsbrief build index 2";
+const INDEX_VERSION = "newsbrief build index 3";
 
 /**
  * Reads the build cache's index: for each article, its inputs' stamps, its
- * outputs' paths and stamps, its figure and coverage counts. That is all a
+ * story type, its outputs' paths and stamps, its figure and coverage counts. That is all a
  * build with nothing to do needs; the rest (hashes, feed items, manifest
  * entries) is read by {@link readBuildDetails} when something changed. A
  * missing or unreadable index is an empty cache.
@@ -66,7 +68,7 @@ export async function readBuildCache(paths: ProjectPaths): Promise<BuildCache> {
   const lines = text.split("\n");
   if (lines[0] !== INDEX_VERSION) return { entries: {} };
   try {
-    const head = JSON.parse(lines[1]!) as Pick<BuildCache, "cms" | "shared" | "tool">;
+    const head = JSON.parse(lines[1]!) as Pick<BuildCache, "cms" | "types" | "tool">;
     const cache: BuildCache = { ...head, entries: {} };
     for (let i = 2; i < lines.length; i++) {
       const line = lines[i]!;
@@ -75,10 +77,11 @@ export async function readBuildCache(paths: ProjectPaths): Promise<BuildCache> {
       const slug = f[0]!;
       const n = (at: number) => Number(f[at]);
       const files: Record<string, [string, number, number]> = {};
-      for (let at = 9; at + 2 < f.length; at += 3) files[f[at]!] = ["", n(at + 1), n(at + 2)];
+      for (let at = 10; at + 2 < f.length; at += 3) files[f[at]!] = ["", n(at + 1), n(at + 2)];
       cache.entries[slug] = {
         key: "",
         figures: n(1),
+        ...(f[9] ? { template: f[9] } : {}),
         coverage: { slug, figures: n(2), covered: n(3), ignored: n(4) },
         inputs: { facts: [n(5), n(6)], source: [n(7), n(8)], inputHash: "" },
         files,
@@ -116,12 +119,12 @@ export async function readBuildDetails(paths: ProjectPaths, cache: BuildCache): 
 
 /** Writes the build cache (its index, then its details); failing to write it never fails a build. */
 export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache): Promise<void> {
-  const lines = [INDEX_VERSION, JSON.stringify({ cms: cache.cms, shared: cache.shared, tool: cache.tool })];
+  const lines = [INDEX_VERSION, JSON.stringify({ cms: cache.cms, types: cache.types, tool: cache.tool })];
   const details: Record<string, unknown> = {};
   for (const [slug, e] of Object.entries(cache.entries)) {
-    if (!e.inputs || !e.coverage || /[\t\n]/.test(slug)) continue;
+    if (!e.inputs || !e.coverage || /[\t\n]/.test(slug + (e.template ?? ""))) continue;
     const files = Object.entries(e.files).flatMap(([relative, [, size, mtime]]) => [relative, size, mtime]);
-    lines.push([slug, e.figures, e.coverage.figures, e.coverage.covered, e.coverage.ignored, ...e.inputs.facts, ...e.inputs.source, ...files].join("\t"));
+    lines.push([slug, e.figures, e.coverage.figures, e.coverage.covered, e.coverage.ignored, ...e.inputs.facts, ...e.inputs.source, e.template ?? "", ...files].join("\t"));
     details[slug] = { key: e.key, inputHash: e.inputs.inputHash, briefs: e.briefs, feed: e.feed, digests: Object.fromEntries(Object.entries(e.files).map(([relative, [digest]]) => [relative, digest])) };
   }
   try {
