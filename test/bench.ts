@@ -3,7 +3,8 @@
  * temporary folder and times the installed command (bin/newsbrief.js, the
  * compiled dist/; run `npm run build` first after changing src/) on it, each
  * run as a whole process with its peak memory: a cold build, a build with
- * nothing changed, with one article changed, with one message changed,
+ * nothing changed, with one article changed, with one message of one story
+ * type changed,
  * `check` and `diff`. When `hugo` is installed, the same briefs are published
  * to a Hugo site and `hugo` is timed on them. Not a test: nothing here
  * asserts time.
@@ -118,8 +119,9 @@ try {
   );
   const en = path.join(root, "locales", "en.json");
   const messages = readFileSync(en, "utf8");
+  // A message of one story type (event.*): the articles of that type are rendered again, no others.
   report(
-    "build, one message changed",
+    "build, one story type's message changed",
     Array.from({ length: Math.min(RUNS, 2) }, (_, n) => {
       writeFileSync(en, messages.replace('"Key figures"', n % 2 === 0 ? '"Key numbers"' : '"Main figures"'));
       return timed([...root_, "build", "--quiet"], root);
