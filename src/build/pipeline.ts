@@ -23,6 +23,7 @@ import type { ArticleFiles, OutputFile, ProjectPaths } from "../types.ts";
 import type { ManifestBrief } from "../render/feeds.ts";
 import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
 import type { VerifyArticle } from "../verify/verify.ts";
+import path from "node:path";
 
 export { RENDER_VERSION, type RunResult };
 
@@ -90,13 +91,18 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   const typeHashes = storyTypeHashes(shared);
   const result: RunResult = { ...emptyResult(), diagnostics, coverage: [] };
   const entries: BuildCache["entries"] = {};
-  const outStamp = (relative: string) => fileStamp(paths.root, `${paths.out}/${relative}`);
-  const intact = (files: Record<string, [string, number, number]> | undefined) =>
-    files !== undefined && Object.entries(files).every(([relative, [, size, mtime]]) => {
-      const stamp = outStamp(relative);
-      return stamp !== undefined && stamp[0] === size && stamp[1] === mtime;
-    });
-  // Whether a file differs from out/: by the index when out/ is as recorded, else by reading it.
+  // Stamps by absolute path, joined once: a build with nothing to do stats every input and output and does little else.
+  const outDir = `${path.resolve(paths.root, paths.out)}${path.sep}`;
+  const contentDir = `${path.resolve(paths.root, paths.content)}${path.sep}`;
+  const intact = (files: Record<string, [string, number, number]> | undefined) => {
+    if (files === undefined) return false;
+    for (const relative in files) {
+      const stamp = fileStamp(outDir + relative);
+      const recorded = files[relative]!;
+      if (stamp === undefined || stamp[0] !== recorded[1] || stamp[1] !== recorded[2]) return false;
+    }
+    return true;
+  };
   const differs = async (relative: string, contents: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
     if (before && before[0] !== "" && intact({ [relative]: before })) return before[0] !== digest;
     const onDisk = await readOutputFiles(paths, [relative]);
@@ -110,30 +116,40 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   // Which articles can be reused as they are: same inputs (by their stamps, else their texts), same story type (its template and the messages it uses), same code, outputs untouched.
   const toRender: string[] = [];
   const reused: string[] = [];
+  const touched: string[] = [];
   const readLater = new Map<string, ArticleFiles>();
-  await mapLimit(slugs, 32, async (slug) => {
+  const same = (a?: [number, number], b?: [number, number]) => a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
+  const usable = (entry: BuildCache["entries"][string] | undefined): entry is BuildCache["entries"][string] => {
+    if (!useCache || !entry?.inputs || !entry.coverage || entry.template === undefined || cache.tool !== tool) return false;
+    const typeHash = typeHashes.get(entry.template);
+    return typeHash !== undefined && cache.types?.[entry.template] === typeHash;
+  };
+  // First by stamps alone, in this thread: no promise, no read.
+  for (const slug of slugs) {
     const entry = cache.entries[slug];
-    const typeHash = entry?.template === undefined ? undefined : typeHashes.get(entry.template);
-    const usable = useCache && entry?.inputs && entry.coverage && typeHash !== undefined && cache.types?.[entry.template!] === typeHash && cache.tool === tool;
-    if (usable) {
-      const facts = fileStamp(paths.root, `${paths.content}/${slug}/facts.yaml`);
-      const source = fileStamp(paths.root, `${paths.content}/${slug}/source.fr.md`);
-      const same = (a?: [number, number], b?: [number, number]) => a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
-      let inputs = entry.inputs!;
-      let fresh = same(facts, inputs.facts) && same(source, inputs.source);
-      if (!fresh && facts && source) {
-        const files = await readArticle(paths, slug, []);
-        if (files && (await details())) {
-          readLater.set(slug, files);
-          const inputHash = articleInputHash(typeHash, files.factsText, files.sourceText);
-          if (inputHash === inputs.inputHash) {
-            inputs = { facts, source, inputHash };
-            fresh = true;
-          }
-        }
-      }
-      if (fresh && intact(entry.files)) {
-        entries[slug] = { ...entry, inputs };
+    if (!usable(entry)) {
+      toRender.push(slug);
+      continue;
+    }
+    const facts = fileStamp(`${contentDir}${slug}${path.sep}facts.yaml`);
+    const source = fileStamp(`${contentDir}${slug}${path.sep}source.fr.md`);
+    if (!facts || !source) toRender.push(slug);
+    else if (!intact(entry.files)) toRender.push(slug);
+    else if (same(facts, entry.inputs!.facts) && same(source, entry.inputs!.source)) {
+      entries[slug] = entry;
+      reused.push(slug);
+    } else touched.push(slug);
+  }
+  // Inputs touched since: reused when their texts hash as before.
+  await mapLimit(touched, 32, async (slug) => {
+    const entry = cache.entries[slug]!;
+    const files = await readArticle(paths, slug, []);
+    const facts = fileStamp(`${contentDir}${slug}${path.sep}facts.yaml`);
+    const source = fileStamp(`${contentDir}${slug}${path.sep}source.fr.md`);
+    if (files && facts && source && (await details())) {
+      readLater.set(slug, files);
+      if (articleInputHash(typeHashes.get(entry.template!)!, files.factsText, files.sourceText) === entry.inputs!.inputHash) {
+        entries[slug] = { ...entry, inputs: { facts, source, inputHash: entry.inputs!.inputHash } };
         reused.push(slug);
         return;
       }
@@ -237,8 +253,8 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     const recording = async (): Promise<ArticleJob | undefined> => {
       const job = await next();
       if (job) {
-        const facts = fileStamp(paths.root, job.files.factsFile);
-        const source = fileStamp(paths.root, job.files.sourceFile);
+        const facts = fileStamp(path.resolve(paths.root, job.files.factsFile));
+        const source = fileStamp(path.resolve(paths.root, job.files.sourceFile));
         if (facts && source) inputsOf.set(job.files.slug, { facts, source });
       }
       return job;
