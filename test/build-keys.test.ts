@@ -14,9 +14,13 @@ import { projectPaths } from "../src/io/paths.ts";
 import { build } from "../src/build/pipeline.ts";
 import { articleInputHash, storyTypeHashes } from "../src/build/cache.ts";
 import { cleanupStoryProjects, storyProject, type ArticleInput } from "./support/story-project.ts";
-import { digestTree, snapshotTree } from "./support/project.ts";
+import { digestTree, runCli, snapshotTree } from "./support/project.ts";
+import { cleanupRepos, initRepo, isolateGit } from "./support/git.ts";
 
-afterAll(() => cleanupStoryProjects());
+afterAll(() => {
+  cleanupStoryProjects();
+  cleanupRepos();
+});
 
 const results: ArticleInput = {
   slug: "acme-results",
@@ -152,5 +156,36 @@ describe("story type hashes", () => {
     expect(articleInputHash(base, "facts", "source")).not.toBe(articleInputHash(base, "facts ", "source"));
     expect(articleInputHash(base, "facts", "source")).not.toBe(articleInputHash(base, "facts", "source "));
     expect(articleInputHash(base, "ab", "c")).not.toBe(articleInputHash(base, "a", "bc"));
+  });
+});
+
+describe("newsbrief diff after a changed message", () => {
+  /** Both articles committed, the public-budget article's English brief edited by hand; then one message changed and built. */
+  async function changed(file: string, from: string, to: string): Promise<{ report: { summary: { verification: string } }; stdout: string }> {
+    isolateGit();
+    const { root, edit } = await twoTypes();
+    writeFileSync(path.join(root, ".gitignore"), "node_modules/\n");
+    // Committed as it is, so that the diff does not show it: only a check of that article finds it.
+    edit("out/swiss-budget/en.md", "the Federal Council", "the Federal  Council");
+    initRepo(root);
+    edit(file, from, to);
+    expect((await runCli(["build"], root)).code).toBe(0);
+    // The build put the right brief back; the edit again leaves the file as committed.
+    edit("out/swiss-budget/en.md", "the Federal Council", "the Federal  Council");
+    const run = await runCli(["diff", "--format", "json"], root);
+    expect(run.code, run.stderr).toBe(0);
+    return { report: JSON.parse(run.stdout), stdout: run.stdout };
+  }
+
+  it("checks the articles of the story type whose message changed, not the others", async () => {
+    const { report, stdout } = await changed("locales/en.json", "{{company}} reported revenue of {{amount}} {{period}}, {{change}}.", "{{company}} posted revenue of {{amount}} {{period}}, {{change}}.");
+    expect(report.summary.verification).toBe("verified");
+    expect(stdout).not.toContain("out/swiss-budget/en.md");
+  });
+
+  it("checks every article when a shared message changed", async () => {
+    const { report, stdout } = await changed("locales/en.json", "Source: {{publisher}}.", "Source: {{publisher}}");
+    expect(report.summary.verification).toBe("failed");
+    expect(stdout).toContain("out/swiss-budget/en.md");
   });
 });
