@@ -196,13 +196,14 @@ export function loadMessages(files: readonly LocaleFile[]): LoadedMessages {
     const messages = new Map<string, CompiledMessage>();
     for (const key of entries.keys()) {
       const text = instance.t(key, { skipInterpolation: true });
-      const at = { file: file.file, ...locate(key), path: key };
-      if (text.trim() === "") diagnostics.push(diagnose(CATALOGUE["locale/empty"], { key }, at));
+      // Where the message is written, looked up only for a message with a problem.
+      const at = () => ({ file: file.file, ...locate(key), path: key });
+      if (text.trim() === "") diagnostics.push(diagnose(CATALOGUE["locale/empty"], { key }, at()));
       if (/[0-9]/.test(text)) {
-        diagnostics.push(diagnose(CATALOGUE["locale/digit"], { key }, { ...at, actual: text }));
+        diagnostics.push(diagnose(CATALOGUE["locale/digit"], { key }, { ...at(), actual: text }));
       }
       if (/\$t\(|\{\{-|\{\{[^}]*,/.test(text)) {
-        diagnostics.push(diagnose(CATALOGUE["locale/unsupported"], { key }, { ...at, expected: "plain text with {{name}} placeholders", actual: text }));
+        diagnostics.push(diagnose(CATALOGUE["locale/unsupported"], { key }, { ...at(), expected: "plain text with {{name}} placeholders", actual: text }));
       }
       messages.set(key, compile(text));
     }
