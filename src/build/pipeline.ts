@@ -18,12 +18,13 @@ import { lockOutputs } from "../io/lock.ts";
 import { mapLimit } from "../io/limit.ts";
 import { readBuildCache, readBuildDetails, sourceFingerprint, writeBuildCache, type BuildCache } from "../io/cache.ts";
 import { fileStamp, listArticles, listOutputs, readArticle, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
-import { beginOutputs, recoverOutputs, writePreview } from "../io/write.ts";
+import { beginOutputs, recoverOutputs, writePreview, type OutputTransaction, type Spooled } from "../io/write.ts";
 import type { ArticleFiles, OutputFile, ProjectPaths } from "../types.ts";
 import type { ManifestBrief } from "../render/feeds.ts";
 import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
 import type { VerifyArticle } from "../verify/verify.ts";
 import path from "node:path";
+import { createHash } from "node:crypto";
 
 export { RENDER_VERSION, type RunResult };
 
@@ -108,6 +109,12 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     const onDisk = await readOutputFiles(paths, [relative]);
     return onDisk.get(relative) !== contents;
   };
+  // The same, by the hash of the file on disk.
+  const differsFrom = async (relative: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
+    if (before && before[0] !== "" && intact({ [relative]: before })) return before[0] !== digest;
+    const onDisk = (await readOutputFiles(paths, [relative])).get(relative);
+    return onDisk === undefined || sha256(onDisk) !== digest;
+  };
   const cmsIntact = intact(cache.cms) && Object.keys(cache.cms ?? {}).length === LOCALES.length + 1;
   // The index alone decides that nothing changed; the rest of the cache is read once something did.
   let detailed: Promise<boolean> | undefined;
@@ -189,7 +196,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     const entry = cache.entries[slug]!;
     entries[slug] = { ...entry, inputs: { ...entry.inputs!, ...entries[slug]!.inputs, inputHash: entries[slug]!.inputs?.inputHash || entry.inputs!.inputHash } };
   }
-  const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText } = await renderModules();
+  const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestText } = await renderModules();
   const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);
@@ -200,7 +207,8 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   const tx = await beginOutputs(paths, patch ? "patch" : "swap");
   let committed = false;
   try {
-    const items = new Map<Locale, Array<{ date: string; slug: string; text: string }>>(LOCALES.map((l) => [l, []]));
+    // Feed items: those of rendered articles set aside as they come, those of reused ones read from the feeds on disk.
+    const items = new Map<Locale, FeedEntry[]>(LOCALES.map((l) => [l, []]));
     const briefs = new Map<string, ManifestBrief[]>();
     const hashes = new Map<string, string>();
     let failed = hasErrors(diagnostics);
@@ -243,7 +251,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
           files[file.path] = [digest, size, mtime];
         }),
       );
-      for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ ...item, slug: outcome.slug });
+      for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ date: item.date, slug: outcome.slug, spooled: await tx.spool(item.text) });
       briefs.set(outcome.slug, outcome.briefs);
       entries[outcome.slug] = { key: "", figures: outcome.figures, ...(outcome.template === undefined ? {} : { template: outcome.template }), files, coverage: outcome.coverage!, briefs: outcome.briefs };
       if (outcome.inputHash !== undefined) hashes.set(outcome.slug, outcome.inputHash);
@@ -277,43 +285,51 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       }
     }
 
-    // The feeds and the manifest: items of reused articles taken from the feeds on disk, as recorded.
-    const oldFeeds = reused.length > 0 ? await readOutputFiles(paths, LOCALES.map((l) => feedPath(l))) : new Map<string, string>();
-    for (const slug of reused) {
-      const entry = entries[slug]!;
-      briefs.set(slug, entry.briefs!);
-      for (const [locale, [from, to, date]] of Object.entries(entry.feed ?? {})) {
-        items.get(locale as Locale)!.push({ date, slug, text: oldFeeds.get(feedPath(locale as Locale))!.slice(from, to) });
-      }
-    }
-    oldFeeds.clear();
+    // The feeds and the manifest, one locale at a time: items of reused articles taken from the feed on disk, as recorded.
+    for (const slug of reused) briefs.set(slug, entries[slug]!.briefs!);
     const titles = feedTitles(stage.messages.catalog);
     const cmsIndex: Record<string, [string, number, number]> = {};
     const feedHashes: string[] = [];
     for (const locale of LOCALES) {
-      const sorted = items.get(locale)!.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
-      const contents = feedText(locale, titles[locale], sorted.map((i) => i.text), stage.site);
-      // Where each item sits, for the next build.
-      let at = contents.indexOf("[\n") + 2;
-      for (const item of sorted) {
-        const entry = entries[item.slug]!;
-        (entry.feed ??= {})[locale] = [at, at + item.text.length, item.date];
-        at += item.text.length + 2;
+      const list = items.get(locale)!;
+      const old = reused.length > 0 ? (await readOutputFiles(paths, [feedPath(locale)])).get(feedPath(locale)) : undefined;
+      for (const slug of reused) {
+        const at = entries[slug]!.feed?.[locale];
+        if (at) list.push({ date: at[2], slug, from: at[0], to: at[1] });
       }
-      feedHashes.push(contentHash(contents));
-      await writeCms(feedPath(locale), contents);
+      list.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
+      const texts = function* () {
+        for (const item of list) yield item.spooled ? tx.unspool(item.spooled) : old!.slice(item.from, item.to);
+      };
+      // Where each item sits (for the next build) and the feed's hash, in one pass; the file is written in another.
+      const hash = createHash("sha256");
+      let at = 0;
+      let index = 0;
+      for (const piece of feedPieces(locale, titles[locale], texts(), stage.site)) {
+        hash.update(piece);
+        const item = list[index];
+        if (item) {
+          const start = at + (index === 0 ? piece.length - textLength(item, tx) : 2);
+          (entries[item.slug]!.feed ??= {})[locale] = [start, at + piece.length, item.date];
+        }
+        at += piece.length;
+        index++;
+      }
+      const digest = hash.digest("hex");
+      feedHashes.push(`sha256:${digest}`);
+      await writeCms(feedPath(locale), digest, () => feedPieces(locale, titles[locale], texts(), stage.site));
+      items.delete(locale);
     }
     const manifest = manifestText([...briefs].sort(([a], [b]) => compareStrings(a, b)), feedHashes);
-    await writeCms(MANIFEST_PATH, manifest);
-    async function writeCms(relative: string, contents: string): Promise<void> {
-      const digest = sha256(contents);
+    await writeCms(MANIFEST_PATH, sha256(manifest), () => [manifest]);
+    async function writeCms(relative: string, digest: string, pieces: () => Iterable<string>): Promise<void> {
       const before = cache.cms?.[relative];
       if (patch && before && before[0] === digest) {
         cmsIndex[relative] = before;
         return;
       }
-      if (await differs(relative, contents, digest, before)) result.changed.push(relative);
-      const [size, mtime] = await tx.put(relative, contents);
+      if (await differsFrom(relative, digest, before)) result.changed.push(relative);
+      const [size, mtime] = await tx.putPieces(relative, pieces());
       cmsIndex[relative] = [digest, size, mtime];
     }
 
@@ -350,6 +366,20 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     await recoverOutputs(paths).catch(() => []);
     return result;
   }
+}
+
+/** A feed item of the build: set aside by the output transaction when rendered, a slice of the feed on disk when reused. */
+interface FeedEntry {
+  date: string;
+  slug: string;
+  spooled?: Spooled;
+  from?: number;
+  to?: number;
+}
+
+/** The length (UTF-16) of an item's text. */
+function textLength(item: FeedEntry, tx: OutputTransaction): number {
+  return item.spooled ? tx.unspool(item.spooled).length : item.to! - item.from!;
 }
 
 /** The paths of every output, for the summary (contents are not kept). */
