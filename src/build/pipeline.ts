@@ -16,7 +16,7 @@ import { LOCALES, type Locale } from "../types.ts";
 import { checkOutputLocation, checkPreviewLocation, checkProjectRoot } from "../io/paths.ts";
 import { lockOutputs } from "../io/lock.ts";
 import { mapLimit } from "../io/limit.ts";
-import { readBuildCache, readBuildDetails, sourceFingerprint, writeBuildCache, type BuildCache } from "../io/cache.ts";
+import { readBuildCache, readBuildDetails, sourceFingerprint, writeBuildCache, type BuildCache, type FileStamps } from "../io/cache.ts";
 import { fileStamp, listArticles, listOutputs, readArticle, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
 import { beginOutputs, recoverOutputs, writePreview, type OutputTransaction, type Spooled } from "../io/write.ts";
 import type { ArticleFiles, OutputFile, ProjectPaths } from "../types.ts";
@@ -95,27 +95,26 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   // Stamps by absolute path, joined once: a build with nothing to do stats every input and output and does little else.
   const outDir = `${path.resolve(paths.root, paths.out)}${path.sep}`;
   const contentDir = `${path.resolve(paths.root, paths.content)}${path.sep}`;
-  const intact = (files: Record<string, [string, number, number]> | undefined) => {
+  const intact = (files: Iterable<[string, [string, number, number]]> | undefined) => {
     if (files === undefined) return false;
-    for (const relative in files) {
+    for (const [relative, recorded] of files) {
       const stamp = fileStamp(outDir + relative);
-      const recorded = files[relative]!;
       if (stamp === undefined || stamp[0] !== recorded[1] || stamp[1] !== recorded[2]) return false;
     }
     return true;
   };
   const differs = async (relative: string, contents: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
-    if (before && before[0] !== "" && intact({ [relative]: before })) return before[0] !== digest;
+    if (before && before[0] !== "" && intact([[relative, before]])) return before[0] !== digest;
     const onDisk = await readOutputFiles(paths, [relative]);
     return onDisk.get(relative) !== contents;
   };
   // The same, by the hash of the file on disk.
   const differsFrom = async (relative: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
-    if (before && before[0] !== "" && intact({ [relative]: before })) return before[0] !== digest;
+    if (before && before[0] !== "" && intact([[relative, before]])) return before[0] !== digest;
     const onDisk = (await readOutputFiles(paths, [relative])).get(relative);
     return onDisk === undefined || sha256(onDisk) !== digest;
   };
-  const cmsIntact = intact(cache.cms) && Object.keys(cache.cms ?? {}).length === LOCALES.length + 1;
+  const cmsIntact = intact(Object.entries(cache.cms ?? {})) && Object.keys(cache.cms ?? {}).length === LOCALES.length + 1;
   // The index alone decides that nothing changed; the rest of the cache is read once something did.
   let detailed: Promise<boolean> | undefined;
   const details = () => (detailed ??= readBuildDetails(paths, cache));
@@ -236,19 +235,19 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       result.figuresVerified += outcome.figures;
       if (hasErrors(outcome.diagnostics)) failed = true;
       if (failed) return;
-      const previous = cache.entries[outcome.slug]?.files ?? {};
-      const files: Record<string, [string, number, number]> = {};
+      const previous = cache.entries[outcome.slug]?.files ?? new Map<string, [string, number, number]>();
+      const files: FileStamps = new Map();
       await Promise.all(
         outcome.files.map(async (file) => {
           const digest = sha256(file.contents);
-          const before = previous[file.path];
-          if (patch && before && before[0] === digest && intact({ [file.path]: before })) {
-            files[file.path] = before;
+          const before = previous.get(file.path);
+          if (patch && before && before[0] === digest && intact([[file.path, before]])) {
+            files.set(file.path, before);
             return;
           }
           if (await differs(file.path, file.contents, digest, before)) result.changed.push(file.path);
           const [size, mtime] = await tx.put(file.path, file.contents);
-          files[file.path] = [digest, size, mtime];
+          files.set(file.path, [digest, size, mtime]);
         }),
       );
       for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ date: item.date, slug: outcome.slug, spooled: await tx.spool(item.text) });
@@ -334,19 +333,19 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     }
 
     if (patch) {
-      for (const slug of gone) for (const relative of Object.keys(cache.entries[slug]!.files)) {
+      for (const slug of gone) for (const relative of cache.entries[slug]!.files.keys()) {
         tx.remove(relative);
         result.changed.push(relative);
       }
     } else {
       // A new tree: unchanged files of reused articles are kept from the current one.
-      await mapLimit(reused.flatMap((slug) => Object.keys(entries[slug]!.files)), 32, (relative) => tx.keep(relative));
+      await mapLimit(reused.flatMap((slug) => [...entries[slug]!.files.keys()]), 32, (relative) => tx.keep(relative));
       if (!useCache || !cmsIntact) {
         // What out/ held that this build does not write.
-        const wanted = new Set([...Object.values(entries).flatMap((e) => Object.keys(e.files)), ...Object.keys(cmsIndex)]);
+        const wanted = new Set([...Object.values(entries).flatMap((e) => [...e.files.keys()]), ...Object.keys(cmsIndex)]);
         for (const relative of await listOutputs(paths)) if (!wanted.has(relative) && !result.changed.includes(relative)) result.changed.push(relative);
       } else {
-        for (const slug of gone) result.changed.push(...Object.keys(cache.entries[slug]!.files));
+        for (const slug of gone) result.changed.push(...cache.entries[slug]!.files.keys());
       }
     }
     if (result.changed.length === 0 && patch) await tx.abort();
@@ -384,7 +383,7 @@ function textLength(item: FeedEntry, tx: OutputTransaction): number {
 
 /** The paths of every output, for the summary (contents are not kept). */
 function filesOf(entries: BuildCache["entries"], cms: BuildCache["cms"]): OutputFile[] {
-  const paths = [...Object.values(entries).flatMap((e) => Object.keys(e.files)), ...Object.keys(cms ?? {})].sort(compareStrings);
+  const paths = [...Object.values(entries).flatMap((e) => [...e.files.keys()]), ...Object.keys(cms ?? {})].sort(); // code-unit order, as compareStrings
   return paths.map((path) => ({ path, contents: "" }));
 }
 
