@@ -72,6 +72,24 @@ describe("locale messages", () => {
     expect(rules).toContain("locales/en.json locale/digit event.figures");
     expect(rules).toContain("locales/nl.json locale/placeholders funding-announcement.parts.largest");
   });
+
+  it("name the line and column of a message with a problem, and of a key written twice", () => {
+    const en = files.find((f) => f.locale === "en")!;
+    const lineOf = (text: string, needle: string) => {
+      const at = text.indexOf(needle);
+      const before = text.slice(0, at);
+      return { line: before.split("\n").length, column: at - before.lastIndexOf("\n") };
+    };
+    const digit = en.text.replace('"Key figures"', '"Top 5 figures"');
+    const found = loadMessages(files.map((f) => (f === en ? { ...f, text: digit } : f))).diagnostics.filter((d) => d.rule === "locale/digit");
+    expect(found.map((d) => ({ file: d.file, line: d.line, column: d.column }))).toEqual([{ file: "locales/en.json", ...lineOf(digit, '"Top 5 figures"') }]);
+
+    // The same key twice in one object: valid JSON (the last one wins), refused here.
+    const twice = en.text.replace('"figures": "Key figures"', '"figures": "Key figures",\n    "figures": "Main figures"');
+    expect(twice).not.toBe(en.text);
+    const repeated = loadMessages(files.map((f) => (f === en ? { ...f, text: twice } : f))).diagnostics.filter((d) => d.rule === "locale/duplicate-key");
+    expect(repeated.map((d) => ({ file: d.file, line: d.line }))).toEqual([{ file: "locales/en.json", line: lineOf(twice, '"figures": "Main figures"').line }]);
+  });
 });
 
 describe("templates", () => {

@@ -115,5 +115,16 @@ describe("an incremental build", () => {
     expect((await build(projectPaths(root), { jobs: 1, cache: false })).diagnostics).toEqual([]);
     expect(incremental).toEqual(snapshot(path.join(root, "out")));
     expect((await check(projectPaths(root), { jobs: 1 })).diagnostics).toEqual([]);
+    // Again from what an incremental build recorded (where each feed item sits): one more article moves in the feeds.
+    const other = path.join(root, "content", "article-0007", "facts.yaml");
+    writeFileSync(other, readFileSync(other, "utf8").replace('date: "2025-03-28"', 'date: "2025-04-02"'));
+    expect((await build(projectPaths(root), { jobs: 1, cache: false })).diagnostics).toEqual([]);
+    const fromNothing = snapshot(path.join(root, "out"));
+    writeFileSync(other, readFileSync(other, "utf8").replace('date: "2025-04-02"', 'date: "2025-03-28"'));
+    expect((await build(projectPaths(root), { jobs: 1 })).cached).toBe(18);
+    writeFileSync(other, readFileSync(other, "utf8").replace('date: "2025-03-28"', 'date: "2025-04-02"'));
+    const again = await build(projectPaths(root), { jobs: 1 });
+    expect(again.cached).toBe(18);
+    expect(snapshot(path.join(root, "out"))).toEqual(fromNothing);
   }, 300_000);
 });

@@ -21,6 +21,7 @@ import type { ArticleFiles, LocaleFile, OutputFile, TemplateFile } from "../type
 import { parseConfig, type SiteConfig } from "../content/config.ts";
 import type { InputText } from "../verify/origin.ts";
 import { staleOutputs } from "./stale.ts";
+import { articleInputHash, storyTypeHashes } from "./cache.ts";
 
 /** What every article shares: the project's templates and locales, and where diagnostics point. */
 export interface SharedInputs {
@@ -40,8 +41,6 @@ export interface SharedInputs {
 /** What to do with one article. */
 export interface ArticleJob {
   files: ArticleFiles;
-  /** The `inputHash` its briefs carry. */
-  inputHash: string;
   /** Preview: render what can be rendered, even when checks fail. */
   preview?: boolean;
   /**
@@ -75,6 +74,8 @@ export interface ArticleOutcome {
   items: Partial<Record<Locale, FeedItem>>;
   /** Its story type (the template it names), once it could be read. */
   template?: string;
+  /** The `inputHash` its briefs carry, once its story type is known. */
+  inputHash?: string;
   /** What the feeds and manifest on disk are verified against (check only). */
   verify?: VerifyArticle;
 }
@@ -106,6 +107,7 @@ export function createStage(shared: SharedInputs): Stage {
   const types = new Map([...compiled.templates.values()].map((t) => [t.name, t.type.definition] as const));
   let renderer: Renderer | undefined;
   const marked = createMarked();
+  const typeHashes = storyTypeHashes(shared);
   const localeFile = (locale: Locale) => shared.locales.find((l) => l.locale === locale)?.file ?? `${shared.localesDir}/${locale}.json`;
 
   const process = (job: ArticleJob): ArticleOutcome => {
@@ -115,6 +117,8 @@ export function createStage(shared: SharedInputs): Stage {
     if (!loaded.article) return outcome;
     const article = loaded.article;
     outcome.template = article.facts.editorial.template;
+    const inputHash = articleInputHash(typeHashes.get(outcome.template)!, job.files.factsText, job.files.sourceText);
+    outcome.inputHash = inputHash;
     const provenance = checkProvenance(article, extractFigures);
     outcome.diagnostics.push(...provenance.diagnostics);
     outcome.coverage = provenance.coverage;
@@ -124,7 +128,7 @@ export function createStage(shared: SharedInputs): Stage {
     outcome.diagnostics.push(...checked);
     if (hasErrors(outcome.diagnostics) && !(job.preview && !hasErrors(checked))) return outcome;
     renderer ??= createRenderer(messages.catalog, shared.pageTemplate!.text, site);
-    const rendered = renderer.render(article, template, `sha256:${job.inputHash}`);
+    const rendered = renderer.render(article, template, `sha256:${inputHash}`);
     outcome.rendered = true;
     const target = verifyArticleOf(article, shared);
     if (job.onDisk) {

@@ -6,7 +6,7 @@
 import { compareDiagnostics, compareStrings, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
-import { hashOf, RENDER_VERSION, sha256, sharedInputsHash } from "./cache.ts";
+import { articleInputHash, hashOf, RENDER_VERSION, sha256, sharedInputsHash, storyTypeHashes } from "./cache.ts";
 import { emptyResult, type RunResult } from "./result.ts";
 import { staleOutputs } from "./stale.ts";
 import type { ArticleJob, ArticleOutcome } from "./article.ts";
@@ -16,13 +16,15 @@ import { LOCALES, type Locale } from "../types.ts";
 import { checkOutputLocation, checkPreviewLocation, checkProjectRoot } from "../io/paths.ts";
 import { lockOutputs } from "../io/lock.ts";
 import { mapLimit } from "../io/limit.ts";
-import { readBuildCache, readBuildDetails, sourceFingerprint, writeBuildCache, type BuildCache } from "../io/cache.ts";
+import { readBuildCache, readBuildDetails, sourceFingerprint, writeBuildCache, type BuildCache, type FileStamps } from "../io/cache.ts";
 import { fileStamp, listArticles, listOutputs, readArticle, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
-import { beginOutputs, recoverOutputs, writePreview } from "../io/write.ts";
+import { beginOutputs, recoverOutputs, writePreview, type OutputTransaction, type Spooled } from "../io/write.ts";
 import type { ArticleFiles, OutputFile, ProjectPaths } from "../types.ts";
 import type { ManifestBrief } from "../render/feeds.ts";
 import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
 import type { VerifyArticle } from "../verify/verify.ts";
+import path from "node:path";
+import { createHash } from "node:crypto";
 
 export { RENDER_VERSION, type RunResult };
 
@@ -87,51 +89,73 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     sourceFingerprint(),
   ]);
   const sharedHash = sharedInputsHash({ ...shared, articles: [], diagnostics: [] });
+  const typeHashes = storyTypeHashes(shared);
   const result: RunResult = { ...emptyResult(), diagnostics, coverage: [] };
   const entries: BuildCache["entries"] = {};
-  const outStamp = (relative: string) => fileStamp(paths.root, `${paths.out}/${relative}`);
-  const intact = (files: Record<string, [string, number, number]> | undefined) =>
-    files !== undefined && Object.entries(files).every(([relative, [, size, mtime]]) => {
-      const stamp = outStamp(relative);
-      return stamp !== undefined && stamp[0] === size && stamp[1] === mtime;
-    });
-  // Whether a file differs from out/: by the index when out/ is as recorded, else by reading it.
+  // Stamps by absolute path, joined once: a build with nothing to do stats every input and output and does little else.
+  const outDir = `${path.resolve(paths.root, paths.out)}${path.sep}`;
+  const contentDir = `${path.resolve(paths.root, paths.content)}${path.sep}`;
+  const intact = (files: Iterable<[string, [string, number, number]]> | undefined) => {
+    if (files === undefined) return false;
+    for (const [relative, recorded] of files) {
+      const stamp = fileStamp(outDir + relative);
+      if (stamp === undefined || stamp[0] !== recorded[1] || stamp[1] !== recorded[2]) return false;
+    }
+    return true;
+  };
   const differs = async (relative: string, contents: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
-    if (before && before[0] !== "" && intact({ [relative]: before })) return before[0] !== digest;
+    if (before && before[0] !== "" && intact([[relative, before]])) return before[0] !== digest;
     const onDisk = await readOutputFiles(paths, [relative]);
     return onDisk.get(relative) !== contents;
   };
-  const cmsIntact = intact(cache.cms) && Object.keys(cache.cms ?? {}).length === LOCALES.length + 1;
+  // The same, by the hash of the file on disk.
+  const differsFrom = async (relative: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
+    if (before && before[0] !== "" && intact([[relative, before]])) return before[0] !== digest;
+    const onDisk = (await readOutputFiles(paths, [relative])).get(relative);
+    return onDisk === undefined || sha256(onDisk) !== digest;
+  };
+  const cmsIntact = intact(Object.entries(cache.cms ?? {})) && Object.keys(cache.cms ?? {}).length === LOCALES.length + 1;
   // The index alone decides that nothing changed; the rest of the cache is read once something did.
   let detailed: Promise<boolean> | undefined;
   const details = () => (detailed ??= readBuildDetails(paths, cache));
 
-  // Which articles can be reused as they are: same inputs (by their stamps, else their texts), same templates, locales and code, outputs untouched.
+  // Which articles can be reused as they are: same inputs (by their stamps, else their texts), same story type (its template and the messages it uses), same code, outputs untouched.
   const toRender: string[] = [];
   const reused: string[] = [];
+  const touched: string[] = [];
   const readLater = new Map<string, ArticleFiles>();
-  await mapLimit(slugs, 32, async (slug) => {
+  const same = (a?: [number, number], b?: [number, number]) => a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
+  const usable = (entry: BuildCache["entries"][string] | undefined): entry is BuildCache["entries"][string] => {
+    if (!useCache || !entry?.inputs || !entry.coverage || entry.template === undefined || cache.tool !== tool) return false;
+    const typeHash = typeHashes.get(entry.template);
+    return typeHash !== undefined && cache.types?.[entry.template] === typeHash;
+  };
+  // First by stamps alone, in this thread: no promise, no read.
+  for (const slug of slugs) {
     const entry = cache.entries[slug];
-    const usable = useCache && entry?.inputs && entry.coverage && cache.shared === sharedHash && cache.tool === tool;
-    if (usable) {
-      const facts = fileStamp(paths.root, `${paths.content}/${slug}/facts.yaml`);
-      const source = fileStamp(paths.root, `${paths.content}/${slug}/source.fr.md`);
-      const same = (a?: [number, number], b?: [number, number]) => a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
-      let inputs = entry.inputs!;
-      let fresh = same(facts, inputs.facts) && same(source, inputs.source);
-      if (!fresh && facts && source) {
-        const files = await readArticle(paths, slug, []);
-        if (files && (await details())) {
-          readLater.set(slug, files);
-          const inputHash = hashOf(sharedHash, files.factsText, files.sourceText);
-          if (inputHash === inputs.inputHash) {
-            inputs = { facts, source, inputHash };
-            fresh = true;
-          }
-        }
-      }
-      if (fresh && intact(entry.files)) {
-        entries[slug] = { ...entry, inputs };
+    if (!usable(entry)) {
+      toRender.push(slug);
+      continue;
+    }
+    const facts = fileStamp(`${contentDir}${slug}${path.sep}facts.yaml`);
+    const source = fileStamp(`${contentDir}${slug}${path.sep}source.fr.md`);
+    if (!facts || !source) toRender.push(slug);
+    else if (!intact(entry.files)) toRender.push(slug);
+    else if (same(facts, entry.inputs!.facts) && same(source, entry.inputs!.source)) {
+      entries[slug] = entry;
+      reused.push(slug);
+    } else touched.push(slug);
+  }
+  // Inputs touched since: reused when their texts hash as before.
+  await mapLimit(touched, 32, async (slug) => {
+    const entry = cache.entries[slug]!;
+    const files = await readArticle(paths, slug, []);
+    const facts = fileStamp(`${contentDir}${slug}${path.sep}facts.yaml`);
+    const source = fileStamp(`${contentDir}${slug}${path.sep}source.fr.md`);
+    if (files && facts && source && (await details())) {
+      readLater.set(slug, files);
+      if (articleInputHash(typeHashes.get(entry.template!)!, files.factsText, files.sourceText) === entry.inputs!.inputHash) {
+        entries[slug] = { ...entry, inputs: { facts, source, inputHash: entry.inputs!.inputHash } };
         reused.push(slug);
         return;
       }
@@ -171,7 +195,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     const entry = cache.entries[slug]!;
     entries[slug] = { ...entry, inputs: { ...entry.inputs!, ...entries[slug]!.inputs, inputHash: entries[slug]!.inputs?.inputHash || entry.inputs!.inputHash } };
   }
-  const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText } = await renderModules();
+  const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestText } = await renderModules();
   const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);
@@ -182,8 +206,10 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   const tx = await beginOutputs(paths, patch ? "patch" : "swap");
   let committed = false;
   try {
-    const items = new Map<Locale, Array<{ date: string; slug: string; text: string }>>(LOCALES.map((l) => [l, []]));
+    // Feed items: those of rendered articles set aside as they come, those of reused ones read from the feeds on disk.
+    const items = new Map<Locale, FeedEntry[]>(LOCALES.map((l) => [l, []]));
     const briefs = new Map<string, ManifestBrief[]>();
+    const hashes = new Map<string, string>();
     let failed = hasErrors(diagnostics);
     const progress = options.progress?.("build", toRender.length);
     let nextIndex = 0;
@@ -196,7 +222,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
           progress?.tick();
           continue;
         }
-        return { files, inputHash: hashOf(sharedHash, files.factsText, files.sourceText) };
+        return { files };
       }
       return undefined;
     };
@@ -209,33 +235,34 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       result.figuresVerified += outcome.figures;
       if (hasErrors(outcome.diagnostics)) failed = true;
       if (failed) return;
-      const previous = cache.entries[outcome.slug]?.files ?? {};
-      const files: Record<string, [string, number, number]> = {};
+      const previous = cache.entries[outcome.slug]?.files ?? new Map<string, [string, number, number]>();
+      const files: FileStamps = new Map();
       await Promise.all(
         outcome.files.map(async (file) => {
           const digest = sha256(file.contents);
-          const before = previous[file.path];
-          if (patch && before && before[0] === digest && intact({ [file.path]: before })) {
-            files[file.path] = before;
+          const before = previous.get(file.path);
+          if (patch && before && before[0] === digest && intact([[file.path, before]])) {
+            files.set(file.path, before);
             return;
           }
           if (await differs(file.path, file.contents, digest, before)) result.changed.push(file.path);
           const [size, mtime] = await tx.put(file.path, file.contents);
-          files[file.path] = [digest, size, mtime];
+          files.set(file.path, [digest, size, mtime]);
         }),
       );
-      for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ ...item, slug: outcome.slug });
+      for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ date: item.date, slug: outcome.slug, spooled: await tx.spool(item.text) });
       briefs.set(outcome.slug, outcome.briefs);
-      entries[outcome.slug] = { key: "", figures: outcome.figures, files, coverage: outcome.coverage!, briefs: outcome.briefs };
+      entries[outcome.slug] = { key: "", figures: outcome.figures, ...(outcome.template === undefined ? {} : { template: outcome.template }), files, coverage: outcome.coverage!, briefs: outcome.briefs };
+      if (outcome.inputHash !== undefined) hashes.set(outcome.slug, outcome.inputHash);
     };
     // The stamps and hash of each rendered article's inputs, recorded for the next build.
-    const inputsOf = new Map<string, { facts: [number, number]; source: [number, number]; inputHash: string }>();
+    const inputsOf = new Map<string, { facts: [number, number]; source: [number, number] }>();
     const recording = async (): Promise<ArticleJob | undefined> => {
       const job = await next();
       if (job) {
-        const facts = fileStamp(paths.root, job.files.factsFile);
-        const source = fileStamp(paths.root, job.files.sourceFile);
-        if (facts && source) inputsOf.set(job.files.slug, { facts, source, inputHash: job.inputHash });
+        const facts = fileStamp(path.resolve(paths.root, job.files.factsFile));
+        const source = fileStamp(path.resolve(paths.root, job.files.sourceFile));
+        if (facts && source) inputsOf.set(job.files.slug, { facts, source });
       }
       return job;
     };
@@ -248,75 +275,84 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       result.files = [];
       return result;
     }
-    for (const [slug, inputs] of inputsOf) {
+    for (const [slug, stamps] of inputsOf) {
       const entry = entries[slug];
-      if (entry) {
-        entry.inputs = inputs;
-        entry.key = hashOf(tool, inputs.inputHash);
+      const inputHash = hashes.get(slug);
+      if (entry && inputHash !== undefined) {
+        entry.inputs = { ...stamps, inputHash };
+        entry.key = hashOf(tool, inputHash);
       }
     }
 
-    // The feeds and the manifest: items of reused articles taken from the feeds on disk, as recorded.
-    const oldFeeds = reused.length > 0 ? await readOutputFiles(paths, LOCALES.map((l) => feedPath(l))) : new Map<string, string>();
-    for (const slug of reused) {
-      const entry = entries[slug]!;
-      briefs.set(slug, entry.briefs!);
-      for (const [locale, [from, to, date]] of Object.entries(entry.feed ?? {})) {
-        items.get(locale as Locale)!.push({ date, slug, text: oldFeeds.get(feedPath(locale as Locale))!.slice(from, to) });
-      }
-    }
-    oldFeeds.clear();
+    // The feeds and the manifest, one locale at a time: items of reused articles taken from the feed on disk, as recorded.
+    for (const slug of reused) briefs.set(slug, entries[slug]!.briefs!);
     const titles = feedTitles(stage.messages.catalog);
     const cmsIndex: Record<string, [string, number, number]> = {};
     const feedHashes: string[] = [];
     for (const locale of LOCALES) {
-      const sorted = items.get(locale)!.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
-      const contents = feedText(locale, titles[locale], sorted.map((i) => i.text), stage.site);
-      // Where each item sits, for the next build.
-      let at = contents.indexOf("[\n") + 2;
-      for (const item of sorted) {
-        const entry = entries[item.slug]!;
-        (entry.feed ??= {})[locale] = [at, at + item.text.length, item.date];
-        at += item.text.length + 2;
+      const list = items.get(locale)!;
+      const old = reused.length > 0 ? (await readOutputFiles(paths, [feedPath(locale)])).get(feedPath(locale)) : undefined;
+      for (const slug of reused) {
+        const at = entries[slug]!.feed?.[locale];
+        if (at) list.push({ date: at[2], slug, from: at[0], to: at[1] });
       }
-      feedHashes.push(contentHash(contents));
-      await writeCms(feedPath(locale), contents);
+      list.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
+      const texts = function* () {
+        for (const item of list) yield item.spooled ? tx.unspool(item.spooled) : old!.slice(item.from, item.to);
+      };
+      // Where each item sits (for the next build) and the feed's hash, in one pass; the file is written in another.
+      const hash = createHash("sha256");
+      let at = 0;
+      let index = 0;
+      for (const piece of feedPieces(locale, titles[locale], texts(), stage.site)) {
+        hash.update(piece);
+        const item = list[index];
+        if (item) {
+          const start = at + (index === 0 ? piece.length - textLength(item, tx) : 2);
+          (entries[item.slug]!.feed ??= {})[locale] = [start, at + piece.length, item.date];
+        }
+        at += piece.length;
+        index++;
+      }
+      const digest = hash.digest("hex");
+      feedHashes.push(`sha256:${digest}`);
+      await writeCms(feedPath(locale), digest, () => feedPieces(locale, titles[locale], texts(), stage.site));
+      items.delete(locale);
     }
     const manifest = manifestText([...briefs].sort(([a], [b]) => compareStrings(a, b)), feedHashes);
-    await writeCms(MANIFEST_PATH, manifest);
-    async function writeCms(relative: string, contents: string): Promise<void> {
-      const digest = sha256(contents);
+    await writeCms(MANIFEST_PATH, sha256(manifest), () => [manifest]);
+    async function writeCms(relative: string, digest: string, pieces: () => Iterable<string>): Promise<void> {
       const before = cache.cms?.[relative];
       if (patch && before && before[0] === digest) {
         cmsIndex[relative] = before;
         return;
       }
-      if (await differs(relative, contents, digest, before)) result.changed.push(relative);
-      const [size, mtime] = await tx.put(relative, contents);
+      if (await differsFrom(relative, digest, before)) result.changed.push(relative);
+      const [size, mtime] = await tx.putPieces(relative, pieces());
       cmsIndex[relative] = [digest, size, mtime];
     }
 
     if (patch) {
-      for (const slug of gone) for (const relative of Object.keys(cache.entries[slug]!.files)) {
+      for (const slug of gone) for (const relative of cache.entries[slug]!.files.keys()) {
         tx.remove(relative);
         result.changed.push(relative);
       }
     } else {
       // A new tree: unchanged files of reused articles are kept from the current one.
-      await mapLimit(reused.flatMap((slug) => Object.keys(entries[slug]!.files)), 32, (relative) => tx.keep(relative));
+      await mapLimit(reused.flatMap((slug) => [...entries[slug]!.files.keys()]), 32, (relative) => tx.keep(relative));
       if (!useCache || !cmsIntact) {
         // What out/ held that this build does not write.
-        const wanted = new Set([...Object.values(entries).flatMap((e) => Object.keys(e.files)), ...Object.keys(cmsIndex)]);
+        const wanted = new Set([...Object.values(entries).flatMap((e) => [...e.files.keys()]), ...Object.keys(cmsIndex)]);
         for (const relative of await listOutputs(paths)) if (!wanted.has(relative) && !result.changed.includes(relative)) result.changed.push(relative);
       } else {
-        for (const slug of gone) result.changed.push(...Object.keys(cache.entries[slug]!.files));
+        for (const slug of gone) result.changed.push(...cache.entries[slug]!.files.keys());
       }
     }
     if (result.changed.length === 0 && patch) await tx.abort();
     else await tx.commit();
     committed = true;
     result.changed.sort(compareStrings);
-    await writeBuildCache(paths, { entries, cms: cmsIndex, shared: sharedHash, tool });
+    await writeBuildCache(paths, { entries, cms: cmsIndex, types: Object.fromEntries(typeHashes), tool });
     result.files = filesOf(entries, cmsIndex);
     result.coverage!.sort((a, b) => compareStrings(a.slug, b.slug));
     diagnostics.sort(compareDiagnostics);
@@ -331,9 +367,23 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   }
 }
 
+/** A feed item of the build: set aside by the output transaction when rendered, a slice of the feed on disk when reused. */
+interface FeedEntry {
+  date: string;
+  slug: string;
+  spooled?: Spooled;
+  from?: number;
+  to?: number;
+}
+
+/** The length (UTF-16) of an item's text. */
+function textLength(item: FeedEntry, tx: OutputTransaction): number {
+  return item.spooled ? tx.unspool(item.spooled).length : item.to! - item.from!;
+}
+
 /** The paths of every output, for the summary (contents are not kept). */
 function filesOf(entries: BuildCache["entries"], cms: BuildCache["cms"]): OutputFile[] {
-  const paths = [...Object.values(entries).flatMap((e) => Object.keys(e.files)), ...Object.keys(cms ?? {})].sort(compareStrings);
+  const paths = [...Object.values(entries).flatMap((e) => [...e.files.keys()]), ...Object.keys(cms ?? {})].sort(); // code-unit order, as compareStrings
   return paths.map((path) => ({ path, contents: "" }));
 }
 
@@ -430,7 +480,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       const read = await readOutputFiles(paths, own);
       if (options.keepOutputs) for (const [p, text] of read) outputs.set(p, text);
       if (linting && spellers) lintFindings.push(...linting.lintArticle(paths, shared, files, read, spellers, lintSettings));
-      return { files, inputHash: hashOf(sharedHash, files.factsText, files.sourceText), onDisk: Object.fromEntries(read) };
+      return { files, onDisk: Object.fromEntries(read) };
     }
     return undefined;
   };
@@ -505,7 +555,7 @@ async function renderAll(inputs: ProjectInputs, paths: ProjectPaths, options: { 
   let i = 0;
   const next = async (): Promise<ArticleJob | undefined> => {
     const files = inputs.articles[i++];
-    return files ? { files, inputHash: hashOf(sharedHash, files.factsText, files.sourceText), preview } : undefined;
+    return files ? { files, preview } : undefined;
   };
   await processArticles(sharedInputs, sharedHash, inputs.articles.length, next, (o) => void outcomes.push(o), { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
   outcomes.sort((a, b) => compareStrings(a.slug, b.slug));

@@ -5,7 +5,7 @@
  * findings, and every problem of the run at its place. The pages themselves are made by `src/review-page/`.
  */
 import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { hashOf, sharedInputsHash } from "./cache.ts";
+import { articleInputHash, storyTypeHashes } from "./cache.ts";
 import { loadArticle, type Article } from "../content/load.ts";
 import { parseConfig } from "../content/config.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
@@ -62,7 +62,7 @@ export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths, lint?: 
   const knownTemplates = new Set(inputs.templates.map((t) => t.name));
   const types = new Map([...templates.templates.values()].map((t) => [t.name, t.type.definition] as const));
   const renderer = sharedBroken ? undefined : createRenderer(messages.catalog, inputs.pageTemplate!.text, settings.config.site);
-  const shared = sharedInputsHash(inputs);
+  const typeHashes = storyTypeHashes(inputs);
 
   const articles: ReviewArticle[] = [];
   for (const files of inputs.articles) {
@@ -84,7 +84,7 @@ export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths, lint?: 
         ]);
         diagnostics.push(...checked);
         if (!hasErrors(checked)) {
-          const rendered = renderer.render(article, template, `sha256:${hashOf(shared, files.factsText, files.sourceText)}`);
+          const rendered = renderer.render(article, template, `sha256:${articleInputHash(typeHashes.get(template.name)!, files.factsText, files.sourceText)}`);
           const verification = verifyArticle(
             { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang },
             rendered.map((f) => ({ file: `${paths.out}/${f.path}`, locale: localeOf(f.path), format: f.path.endsWith(".html") ? "html" as const : "markdown" as const, contents: f.contents })),

@@ -11,13 +11,18 @@ import type { ProjectPaths } from "../types.ts";
 /** Size and modification time (ms) of a file, as recorded when it was written or read. */
 export type Stamp = [number, number];
 
+/** Files by path in the output folder: `[sha256, size, mtime]` as written. */
+export type FileStamps = Map<string, [string, number, number]>;
+
 /** What the build cache remembers of one article's last verified build. */
 export interface IndexEntry {
   /** Hash of everything its outputs depend on, newsbrief itself included. */
   key: string;
   figures: number;
+  /** Its story type, whose hash (in {@link BuildCache.types}) its key depends on. */
+  template?: string;
   /** Its outputs, by path in the output folder: `[sha256, size, mtime]` when written. */
-  files: Record<string, [string, number, number]>;
+  files: FileStamps;
   /** Its two input files as last read: stamps and the hash of their texts. */
   inputs?: { facts: Stamp; source: Stamp; inputHash: string };
   coverage?: { slug: string; figures: number; covered: number; ignored: number };
@@ -36,8 +41,8 @@ export interface BuildCache {
   entries: Record<string, IndexEntry>;
   /** The feeds and the manifest, as for {@link IndexEntry.files}. */
   cms?: Record<string, [string, number, number]>;
-  /** The hash of the templates and locales the entries were built with. */
-  shared?: string;
+  /** The hash of what each story type's briefs depend on (its template, the messages it uses, the page template, the site settings), as the entries were built. */
+  types?: Record<string, string>;
   /** The fingerprint of newsbrief's own code the entries were built with. */
   tool?: string;
 }
@@ -47,11 +52,14 @@ function cacheFile(paths: ProjectPaths, part: "index" | "details"): string {
   return path.join(paths.root, "node_modules", ".cache", "newsbrief", `build-${id}.${part}`);
 }
 
-const INDEX_VERSION = "newsbrief build index 2";
+const INDEX_VERSION = "newsbrief build index 4";
+
+/** An article in the index: figures, covered, ignored and source figures; facts.yaml and source.fr.md size and time; story type; then path, size and time of each output. */
+type IndexLine = [number, number, number, number, number, number, number, number, string, Array<string | number>];
 
 /**
  * Reads the build cache's index: for each article, its inputs' stamps, its
- * outputs' paths and stamps, its figure and coverage counts. That is all a
+ * story type, its outputs' paths and stamps, its figure and coverage counts. That is all a
  * build with nothing to do needs; the rest (hashes, feed items, manifest
  * entries) is read by {@link readBuildDetails} when something changed. A
  * missing or unreadable index is an empty cache.
@@ -63,24 +71,23 @@ export async function readBuildCache(paths: ProjectPaths): Promise<BuildCache> {
   } catch {
     return { entries: {} };
   }
-  const lines = text.split("\n");
-  if (lines[0] !== INDEX_VERSION) return { entries: {} };
+  // One JSON text per line: the version, the head, then every article as an array (parsed natively, and fast to walk).
+  const [version, headLine, articlesLine] = text.split("\n");
+  if (version !== INDEX_VERSION || headLine === undefined || articlesLine === undefined) return { entries: {} };
   try {
-    const head = JSON.parse(lines[1]!) as Pick<BuildCache, "cms" | "shared" | "tool">;
+    const head = JSON.parse(headLine) as Pick<BuildCache, "cms" | "types" | "tool">;
     const cache: BuildCache = { ...head, entries: {} };
-    for (let i = 2; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (line === "") continue;
-      const f = line.split("\t");
-      const slug = f[0]!;
-      const n = (at: number) => Number(f[at]);
-      const files: Record<string, [string, number, number]> = {};
-      for (let at = 9; at + 2 < f.length; at += 3) files[f[at]!] = ["", n(at + 1), n(at + 2)];
+    const articles = JSON.parse(articlesLine) as Record<string, IndexLine>;
+    for (const slug in articles) {
+      const [figures, covered, ignored, sourceFigures, factsSize, factsTime, sourceSize, sourceTime, template, stamps] = articles[slug]!;
+      const files: FileStamps = new Map();
+      for (let at = 0; at + 2 < stamps.length; at += 3) files.set(stamps[at] as string, ["", stamps[at + 1] as number, stamps[at + 2] as number]);
       cache.entries[slug] = {
         key: "",
-        figures: n(1),
-        coverage: { slug, figures: n(2), covered: n(3), ignored: n(4) },
-        inputs: { facts: [n(5), n(6)], source: [n(7), n(8)], inputHash: "" },
+        figures,
+        ...(template ? { template } : {}),
+        coverage: { slug, figures: sourceFigures, covered, ignored },
+        inputs: { facts: [factsSize, factsTime], source: [sourceSize, sourceTime], inputHash: "" },
         files,
       };
     }
@@ -109,21 +116,22 @@ export async function readBuildDetails(paths: ProjectPaths, cache: BuildCache): 
     if (more.briefs) entry.briefs = more.briefs;
     if (more.feed) entry.feed = more.feed;
     if (entry.inputs) entry.inputs.inputHash = more.inputHash;
-    for (const [relative, stamp] of Object.entries(entry.files)) stamp[0] = more.digests[relative] ?? "";
+    for (const [relative, stamp] of entry.files) stamp[0] = more.digests[relative] ?? "";
   }
   return complete;
 }
 
 /** Writes the build cache (its index, then its details); failing to write it never fails a build. */
 export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache): Promise<void> {
-  const lines = [INDEX_VERSION, JSON.stringify({ cms: cache.cms, shared: cache.shared, tool: cache.tool })];
+  const articles: Record<string, IndexLine> = {};
   const details: Record<string, unknown> = {};
   for (const [slug, e] of Object.entries(cache.entries)) {
-    if (!e.inputs || !e.coverage || /[\t\n]/.test(slug)) continue;
-    const files = Object.entries(e.files).flatMap(([relative, [, size, mtime]]) => [relative, size, mtime]);
-    lines.push([slug, e.figures, e.coverage.figures, e.coverage.covered, e.coverage.ignored, ...e.inputs.facts, ...e.inputs.source, ...files].join("\t"));
-    details[slug] = { key: e.key, inputHash: e.inputs.inputHash, briefs: e.briefs, feed: e.feed, digests: Object.fromEntries(Object.entries(e.files).map(([relative, [digest]]) => [relative, digest])) };
+    if (!e.inputs || !e.coverage) continue;
+    const stamps = [...e.files].flatMap(([relative, [, size, mtime]]) => [relative, size, mtime]);
+    articles[slug] = [e.figures, e.coverage.covered, e.coverage.ignored, e.coverage.figures, ...e.inputs.facts, ...e.inputs.source, e.template ?? "", stamps];
+    details[slug] = { key: e.key, inputHash: e.inputs.inputHash, briefs: e.briefs, feed: e.feed, digests: Object.fromEntries([...e.files].map(([relative, [digest]]) => [relative, digest])) };
   }
+  const lines = [INDEX_VERSION, JSON.stringify({ cms: cache.cms, types: cache.types, tool: cache.tool }), JSON.stringify(articles)];
   try {
     const index = cacheFile(paths, "index");
     await mkdir(path.dirname(index), { recursive: true });

@@ -44,10 +44,10 @@ export async function readArticle(paths: ProjectPaths, slug: string, diagnostics
   return factsText !== undefined && sourceText !== undefined ? { slug, factsFile, factsText, sourceFile, sourceText } : undefined;
 }
 
-/** Size and modification time of a file (project-relative or absolute), or undefined when it is not a regular file. */
-export function fileStamp(root: string, relative: string): [number, number] | undefined {
+/** Size and modification time of a file (an absolute path), or undefined when it is not a regular file. */
+export function fileStamp(absolute: string): [number, number] | undefined {
   try {
-    const stats = statSync(path.resolve(root, relative), { throwIfNoEntry: false });
+    const stats = statSync(absolute, { throwIfNoEntry: false });
     return stats?.isFile() ? [stats.size, stats.mtimeMs] : undefined;
   } catch {
     return undefined;

@@ -3,8 +3,8 @@
  * whole, or a few files patched in through a journal; a build that was
  * killed half-way is cleaned up or completed.
  */
-import { statSync } from "node:fs";
-import { link, lstat, mkdir, readdir, readFile, rename, rmdir, writeFile } from "node:fs/promises";
+import { closeSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
+import { link, lstat, mkdir, open, readdir, readFile, rename, rmdir, writeFile } from "node:fs/promises";
 import { fsq, gated, mapLimit, removeTree } from "./limit.ts";
 import path from "node:path";
 import type { OutputFile, ProjectPaths } from "../types.ts";
@@ -32,6 +32,15 @@ function sideFolders(paths: ProjectPaths, pid: number): { staging: string; old: 
 export interface OutputTransaction {
   /** Stages a file; resolves to its size and modification time once written. */
   put(relative: string, contents: string): Promise<[number, number]>;
+  /** Stages a file written piece by piece, as the pieces come; resolves to its size and modification time. */
+  putPieces(relative: string, pieces: Iterable<string>): Promise<[number, number]>;
+  /**
+   * Sets a text aside in a file beside the staged tree (removed with it), so
+   * that the build need not hold it; resolves to where it is, for {@link unspool}.
+   */
+  spool(text: string): Promise<Spooled>;
+  /** A text set aside by {@link spool}. */
+  unspool(at: Spooled): string;
   /** Keeps an unchanged file of the current tree (`swap` only; `patch` keeps what it is not told about). */
   keep(relative: string): Promise<void>;
   /** Removes a file of the current tree (`patch` only; `swap` drops what it is not told about). */
@@ -39,6 +48,9 @@ export interface OutputTransaction {
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
+
+/** Where a text set aside by {@link OutputTransaction.spool} is: its byte offset and length. */
+export type Spooled = [number, number];
 
 /** Starts changing the output folder (see {@link OutputTransaction}). */
 export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"): Promise<OutputTransaction> {
@@ -49,6 +61,15 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
   const made = new Map<string, Promise<unknown>>([[staging, Promise.resolve()]]);
   const written: string[] = [];
   const removed: string[] = [];
+  // Texts set aside (feed items) go to one file beside the staged tree.
+  const spoolFile = `${staging}.spool`;
+  let spoolFd: number | undefined;
+  let spoolSize = 0;
+  const closeSpool = () => {
+    if (spoolFd !== undefined) closeSync(spoolFd);
+    spoolFd = undefined;
+    rmSync(spoolFile, { force: true });
+  };
   const target = (relative: string) => {
     const full = path.join(staging, ...relative.split("/"));
     if (!full.startsWith(staging + path.sep)) throw new Error(`output path escapes the output folder: ${relative}`);
@@ -68,6 +89,46 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
       const stats = statSync(full);
       return [stats.size, stats.mtimeMs];
     },
+    async putPieces(relative, pieces) {
+      const full = target(relative);
+      await ensureDir(path.dirname(full));
+      await gated(async () => {
+        const handle = await open(full, "w");
+        try {
+          // Pieces are gathered into writes of about 1 MB.
+          let chunk: string[] = [];
+          let size = 0;
+          for (const piece of pieces) {
+            chunk.push(piece);
+            size += piece.length;
+            if (size >= 1 << 20) {
+              await handle.write(chunk.join(""));
+              chunk = [];
+              size = 0;
+            }
+          }
+          if (chunk.length > 0) await handle.write(chunk.join(""));
+        } finally {
+          await handle.close();
+        }
+      });
+      written.push(relative);
+      const stats = statSync(full);
+      return [stats.size, stats.mtimeMs];
+    },
+    async spool(text) {
+      spoolFd ??= openSync(spoolFile, "w+");
+      const bytes = Buffer.from(text, "utf8");
+      const at = spoolSize;
+      spoolSize += bytes.length;
+      writeSync(spoolFd, bytes, 0, bytes.length, at);
+      return [at, bytes.length];
+    },
+    unspool([at, length]) {
+      const bytes = Buffer.alloc(length);
+      readSync(spoolFd!, bytes, 0, length, at);
+      return bytes.toString("utf8");
+    },
     async keep(relative) {
       const full = target(relative);
       await ensureDir(path.dirname(full));
@@ -82,6 +143,7 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
       removed.push(relative);
     },
     async commit() {
+      closeSpool();
       if (mode === "swap") {
         let hadOld = true;
         try {
@@ -99,6 +161,7 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
       await applyJournal(outDir, staging, journal);
     },
     async abort() {
+      closeSpool();
       await removeTree(staging);
     },
   };
@@ -172,6 +235,8 @@ export async function recoverOutputs(paths: ProjectPaths): Promise<string[]> {
     await removeTree(path.join(parent, name));
     done.push(`removed ${name} left by an interrupted build`);
   }
+  // The texts an interrupted build had set aside.
+  for (const name of entries.filter((n) => n.startsWith(prefix) && /\.staging-\d+\.spool$/.test(n))) await fsq.removeFile(path.join(parent, name));
   return done;
 }
 

@@ -45,7 +45,9 @@ interface Origin {
 
 /** Lints every body line of `briefs`; a finding is reported once per input place and rule. */
 export function lintBriefs(briefs: readonly LintBrief[], sources: readonly LintSource[], spellers: Partial<Record<Locale, Speller>>, settings?: LintSettings): LintFinding[] {
-  const origins = sources.flatMap(originsOf);
+  // Where texts are written: looked up only once a line has a finding, the shared inputs' once per run.
+  let origins: Origin[] | undefined;
+  const originsNow = () => (origins ??= sources.flatMap(cachedOriginsOf));
   const findings: LintFinding[] = [];
   const seen = new Set<string>();
   for (const brief of briefs) {
@@ -58,7 +60,7 @@ export function lintBriefs(briefs: readonly LintBrief[], sources: readonly LintS
         const severity = settings?.rules[finding.check] ?? DEFAULT_SEVERITY[finding.check];
         if (severity === "off") continue;
         const output = { file: brief.file, line: index + 1, column: finding.start + 1 };
-        const origin = attribute(origins, finding.text, brief.locale, raw, finding.start);
+        const origin = attribute(originsNow(), finding.text, brief.locale, raw, finding.start);
         const at = origin ?? { file: brief.file, line: output.line, column: output.column };
         const key = `${at.file}:${at.line}:${at.column}:${finding.check}:${finding.text}:${brief.locale}`;
         if (seen.has(key)) continue;
@@ -105,6 +107,21 @@ function attribute(origins: readonly Origin[], text: string, locale: Locale, lin
     }
   }
   return undefined;
+}
+
+/** The origins of the locale files and templates, by file and text: they are the same for every article of a run. */
+const sharedOrigins = new Map<string, Origin[]>();
+
+function cachedOriginsOf(source: LintSource): Origin[] {
+  if (source.kind === "facts") return originsOf(source);
+  const key = `${source.file}\0${source.text}`;
+  let found = sharedOrigins.get(key);
+  if (!found) {
+    // A run has a handful of shared inputs; a long-lived process that edits them keeps only the latest.
+    if (sharedOrigins.size > 64) sharedOrigins.clear();
+    sharedOrigins.set(key, (found = originsOf(source)));
+  }
+  return found;
 }
 
 function originsOf(source: LintSource): Origin[] {

@@ -148,9 +148,22 @@ export function feedItemText(brief: FeedBrief, slug: string, locale: Locale, htm
 
 /** A locale's feed from its items' texts ({@link feedItemText}), already in feed order (newest first, then by slug). */
 export function feedText(locale: Locale, title: string, items: readonly string[], site?: SiteConfig): string {
+  return [...feedPieces(locale, title, items, site)].join("");
+}
+
+/**
+ * The same feed as {@link feedText}, piece by piece (its items' texts are
+ * taken one at a time), for writing a large feed without holding it whole.
+ */
+export function* feedPieces(locale: Locale, title: string, items: Iterable<string>, site?: SiteConfig): Generator<string> {
   const home = site ? `  "home_page_url": ${JSON.stringify(site.baseUrl)},\n  "feed_url": ${JSON.stringify(`${site.baseUrl}${feedPath(locale)}`)},\n` : "";
   const head = `{\n  "version": ${JSON.stringify(JSON_FEED_VERSION)},\n  "title": ${JSON.stringify(title)},\n${home}  "language": ${JSON.stringify(INTL_TAG[locale])},\n  "items": `;
-  return items.length === 0 ? `${head}[]\n}\n` : `${head}[\n${items.join(",\n")}\n  ]\n}\n`;
+  let first = true;
+  for (const item of items) {
+    yield first ? `${head}[\n${item}` : `,\n${item}`;
+    first = false;
+  }
+  yield first ? `${head}[]\n}\n` : "\n  ]\n}\n";
 }
 
 /** The manifest, from each article's briefs (by slug, in slug order; briefs in locale order) and the feeds' hashes in locale order. */

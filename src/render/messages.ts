@@ -8,7 +8,7 @@ import i18next, { type i18n } from "i18next";
 import { type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
-import { parseYaml } from "../content/yaml.ts";
+import { parseYaml, type PositionedYaml } from "../content/yaml.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import type { LocaleFile } from "../types.ts";
 
@@ -143,6 +143,32 @@ function contractFrench(before: string, value: string): { before: string; value:
   return { before: before.slice(0, before.length - prep[2]!.length - 1), value: `${contracted} ${value.slice(article[0].length)}` };
 }
 
+/**
+ * A locale file read as JSON when it is plain JSON with no repeated key (the
+ * positions of its messages, for a diagnostic, are then read with the YAML
+ * parser only if asked), else through the YAML parser, which reports each
+ * problem at its place.
+ */
+function parseLocaleFile(file: LocaleFile): PositionedYaml {
+  let value: unknown;
+  try {
+    value = JSON.parse(file.text);
+  } catch {
+    return parseYaml(file.text, { file: file.file });
+  }
+  // Every string followed by a colon is a key: fewer keys in the value than in the text means one was repeated.
+  const written = [...file.text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)].filter((m) => m[1] !== undefined).length;
+  if (written !== keysIn(value)) return parseYaml(file.text, { file: file.file });
+  let positioned: PositionedYaml | undefined;
+  return { value, diagnostics: [], locate: (path, options) => (positioned ??= parseYaml(file.text, { file: file.file })).locate(path, options) };
+}
+
+function keysIn(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, item) => n + keysIn(item), 0);
+  if (value === null || typeof value !== "object") return 0;
+  return Object.values(value).reduce((n: number, item) => n + 1 + keysIn(item), 0);
+}
+
 /** Result of {@link loadMessages}. */
 export interface LoadedMessages {
   catalog: ReadonlyMap<Locale, Messages>;
@@ -168,7 +194,7 @@ export function loadMessages(files: readonly LocaleFile[]): LoadedMessages {
       diagnostics.push(diagnose(CATALOGUE["locale/missing-file"], { locale }, { file: `locales/${locale}.json`, expected: `locales/${locale}.json` }));
       continue;
     }
-    const yaml = parseYaml(file.text, { file: file.file });
+    const yaml = parseLocaleFile(file);
     diagnostics.push(...yaml.diagnostics.map((d) => ({ ...d, rule: d.rule.replace(/^yaml\//, "locale/") })));
     if (yaml.value === undefined) continue;
     const entries = new Map<string, string>();
@@ -196,13 +222,14 @@ export function loadMessages(files: readonly LocaleFile[]): LoadedMessages {
     const messages = new Map<string, CompiledMessage>();
     for (const key of entries.keys()) {
       const text = instance.t(key, { skipInterpolation: true });
-      const at = { file: file.file, ...locate(key), path: key };
-      if (text.trim() === "") diagnostics.push(diagnose(CATALOGUE["locale/empty"], { key }, at));
+      // Where the message is written, looked up only for a message with a problem.
+      const at = () => ({ file: file.file, ...locate(key), path: key });
+      if (text.trim() === "") diagnostics.push(diagnose(CATALOGUE["locale/empty"], { key }, at()));
       if (/[0-9]/.test(text)) {
-        diagnostics.push(diagnose(CATALOGUE["locale/digit"], { key }, { ...at, actual: text }));
+        diagnostics.push(diagnose(CATALOGUE["locale/digit"], { key }, { ...at(), actual: text }));
       }
       if (/\$t\(|\{\{-|\{\{[^}]*,/.test(text)) {
-        diagnostics.push(diagnose(CATALOGUE["locale/unsupported"], { key }, { ...at, expected: "plain text with {{name}} placeholders", actual: text }));
+        diagnostics.push(diagnose(CATALOGUE["locale/unsupported"], { key }, { ...at(), expected: "plain text with {{name}} placeholders", actual: text }));
       }
       messages.set(key, compile(text));
     }

@@ -17,12 +17,57 @@ import { LOCALES, textOf, type Fact, type Facts, type Locale } from "../content/
 import type { ProjectPaths } from "../types.ts";
 import { baseCommit, changedSince, type BaseCommit } from "../io/git.ts";
 import { check } from "../build/pipeline.ts";
+import { storyTypeHashes } from "../build/cache.ts";
+import { listArticles, readArticle, readSharedInputs } from "../io/read.ts";
+import { mapLimit } from "../io/limit.ts";
 import { FigureFormatter } from "../render/figures.ts";
 import { loadMessages, type Messages } from "../render/messages.ts";
 import { readFigures, type ReadFigure } from "../verify/reader.ts";
 import { factMatcher } from "../verify/verify.ts";
 import { indexBase, loadBase, workingSide, type Side } from "../io/snapshot.ts";
 import { articlePaths, isProjectFile, parseBriefPath, slugOf } from "../plan/layout.ts";
+
+/**
+ * The articles of the working tree whose briefs the changed templates and
+ * locale files can change: those of the story types whose key changed (see
+ * `storyTypeHashes`). Undefined when that is every article: a changed page
+ * template, a shared message, a file that is not one of a story type's.
+ * An article whose story type cannot be read from its facts is counted in.
+ */
+async function articlesReached(paths: ProjectPaths, old: Side, changedFiles: readonly string[]): Promise<Set<string> | undefined> {
+  const head = await readSharedInputs(paths, []);
+  const changed = new Set(changedFiles);
+  const baseText = (file: string) => (changed.has(file) ? old.text(file) : undefined);
+  const known = new Set([...head.templates.flatMap((t) => [t.file, ...(t.definition ? [t.definition.file] : [])]), ...head.locales.map((l) => l.file)]);
+  // A story type added, removed or moved, or the page template: every article.
+  if (changedFiles.some((file) => !known.has(file) || !old.exists(file))) return undefined;
+  const base = {
+    ...head,
+    templates: head.templates.map((t) => ({
+      ...t,
+      text: baseText(t.file) ?? t.text,
+      ...(t.definition ? { definition: { ...t.definition, text: baseText(t.definition.file) ?? t.definition.text } } : {}),
+    })),
+    locales: head.locales.map((l) => ({ ...l, text: baseText(l.file) ?? l.text })),
+  };
+  const before = storyTypeHashes(base);
+  const after = storyTypeHashes(head);
+  const types = new Set([...after.keys()].filter((name) => before.get(name) !== after.get(name)));
+  if (types.size === after.size) return undefined;
+  const reached = new Set<string>();
+  if (types.size === 0) return reached;
+  const slugs = await listArticles(paths, []);
+  await mapLimit(slugs, 32, async (slug) => {
+    const named = storyTypesNamed((await readArticle(paths, slug, []))?.factsText ?? "");
+    if (named.length === 0 || named.some((name) => types.has(name))) reached.add(slug);
+  });
+  return reached;
+}
+
+/** The story types a facts file names (`template:` keys), read without parsing it. */
+function storyTypesNamed(factsText: string): string[] {
+  return [...factsText.matchAll(/(?:^|[\s{,])template:\s*["']?([A-Za-z0-9_-]+)/g)].map((m) => m[1]!);
+}
 
 /** Version of the JSON report's shape. */
 export const REPORT_VERSION = 1;
@@ -225,8 +270,9 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
   // Verification of what changed, in the working tree.
   let verification: ReviewReport["summary"]["verification"] = "not-run";
   if (options.verify !== false && (articles.length > 0 || shared.length > 0)) {
-    // A changed template or locale can change any article: then every one is checked.
-    const result = await check(paths, shared.length > 0 ? {} : { articles: new Set(articles.map((a) => a.slug)) });
+    // A changed template or locale is checked on the articles whose story type it reaches (every article when it reaches all).
+    const reached = shared.length > 0 ? await articlesReached(paths, old, sharedFiles) : new Set<string>();
+    const result = await check(paths, reached === undefined ? {} : { articles: new Set([...articles.map((a) => a.slug), ...reached]) });
     for (const d of result.diagnostics) {
       const slug = slugOf(paths, d.file);
       const article = slug ? articles.find((a) => a.slug === slug) : undefined;
