@@ -122,6 +122,63 @@ describe("the step a fact is known at", () => {
   });
 });
 
+describe("what the verifier says, and where", () => {
+  const SEVEN: VerifierFact[] = [{ id: "n", type: "count", value: 7 }];
+  const html = (contents: string): VerifyFile => ({ file: "o.html", locale: "en", format: "html", contents });
+  const said = (ds: readonly Diagnostic[]) => ds.map((d) => [d.rule, d.line, d.column, d.message, d.expected, d.actual]);
+
+  it("places a style problem at its figure", () => {
+    expect(said(run(SEVEN, "7 and 12345").diagnostics)).toEqual([
+      ["verify/style", 6, 7, "12345 in body: thousands must be grouped with a comma in en", undefined, "12345"],
+      ["verify/unmatched-figure", 6, 7, "12345 matches no fact of the dataset in body", "`n` = 7 (count)", "12345"],
+    ]);
+  });
+
+  it("names the fact and the step of a figure shown too precisely", () => {
+    expect(said(run([{ id: "p", type: "percent", value: 12, decimals: 0, required: false }], "12.0%").diagnostics)).toEqual([
+      ["verify/false-precision", 6, 1, "12.0% is more precise than fact `p` in body", "a step of at least 1", "12.0%"],
+    ]);
+  });
+
+  it("says what is wrong with the front matter", () => {
+    const brief = (contents: string): VerifyFile => ({ file: "o.md", locale: "en", format: "markdown", contents });
+    expect(said(verifyArticle(article(SEVEN), [brief("7\n")]).diagnostics)).toEqual([["verify/front-matter", 1, 1, "the brief has no front matter", undefined, undefined]]);
+    expect(said(verifyArticle(article(SEVEN), [brief("7 and 8\n")]).diagnostics).map((d) => d[3])).toEqual([
+      "the brief has no front matter",
+      "8 matches no fact of the dataset in body",
+    ]);
+    // a broken line does not hide the lines after it
+    expect(said(verifyArticle(article(SEVEN), [brief(`---\ntitle: [\nlang: en\ndate: "${DATE}"\n---\n7\n`)]).diagnostics)).toEqual([
+      ["verify/front-matter", 2, 1, "the front matter is not valid YAML", undefined, undefined],
+    ]);
+    expect(said(verifyArticle(article(SEVEN), [brief(`---\ntitle: T\nlang: fr\ndate: "2025-03-29"\n---\n7\n`)]).diagnostics)).toEqual([
+      ["verify/front-matter", 3, 7, "the front matter's lang does not match the file", "en", "fr"],
+      ["verify/unmatched-figure", 4, 8, "the front matter's date is not the editorial date", DATE, "2025-03-29"],
+    ]);
+  });
+
+  it("finds the second of two equal figures of a single-quoted title at its own column", () => {
+    const contents = `---\ntitle: '8 8'\nlang: en\ndate: "${DATE}"\n---\n7\n`;
+    expect(verifyArticle(article(SEVEN), [{ file: "o.md", locale: "en", format: "markdown", contents }]).diagnostics.map((d) => [d.line, d.column])).toEqual([
+      [2, 9],
+      [2, 11],
+    ]);
+  });
+
+  it("reads the content of a meta only, and ends a text at every closing tag", () => {
+    expect(verifyArticle(article(SEVEN), [html('<p>7</p><link name="description" content="8">')]).diagnostics).toEqual([]);
+    expect(said(verifyArticle(article(SEVEN), [html("<p>7</p>x 8")]).diagnostics)).toEqual([
+      ["verify/unmatched-figure", 1, 11, "8 matches no fact of the dataset in the page", "`n` = 7 (count)", "8"],
+    ]);
+  });
+
+  it("keeps the estimated column of a figure written as an entity", () => {
+    expect(said(verifyArticle(article(SEVEN), [html("<p>7 &#56;</p>")]).diagnostics)).toEqual([
+      ["verify/unmatched-figure", 1, 6, "8 matches no fact of the dataset in the page", "`n` = 7 (count)", "8"],
+    ]);
+  });
+});
+
 describe("where a figure was written", () => {
   it("looks for the three words before a figure, even far into a long text", () => {
     const a = article([{ id: "n", type: "count", value: 7 }], [{ file: "t.hbs", kind: "template", text: "zz 8\nab cd 8 and some more words after it" }]);
