@@ -195,7 +195,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     const entry = cache.entries[slug]!;
     entries[slug] = { ...entry, inputs: { ...entry.inputs!, ...entries[slug]!.inputs, inputHash: entries[slug]!.inputs?.inputHash || entry.inputs!.inputHash } };
   }
-  const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestText } = await renderModules();
+  const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestPieces } = await renderModules();
   const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);
@@ -319,8 +319,11 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       await writeCms(feedPath(locale), digest, () => feedPieces(locale, titles[locale], texts(), stage.site));
       items.delete(locale);
     }
-    const manifest = manifestText([...briefs].sort(([a], [b]) => compareStrings(a, b)), feedHashes);
-    await writeCms(MANIFEST_PATH, sha256(manifest), () => [manifest]);
+    // The manifest too is hashed, then written, article by article.
+    const listed = [...briefs].sort(([a], [b]) => compareStrings(a, b));
+    const manifestHash = createHash("sha256");
+    for (const piece of manifestPieces(listed, feedHashes)) manifestHash.update(piece);
+    await writeCms(MANIFEST_PATH, manifestHash.digest("hex"), () => manifestPieces(listed, feedHashes));
     async function writeCms(relative: string, digest: string, pieces: () => Iterable<string>): Promise<void> {
       const before = cache.cms?.[relative];
       if (patch && before && before[0] === digest) {

@@ -3,7 +3,7 @@
  * newsbrief's own sources that invalidates it.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { ProjectPaths } from "../types.ts";
@@ -124,21 +124,44 @@ export async function readBuildDetails(paths: ProjectPaths, cache: BuildCache): 
 /** Writes the build cache (its index, then its details); failing to write it never fails a build. */
 export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache): Promise<void> {
   const articles: Record<string, IndexLine> = {};
-  const details: Record<string, unknown> = {};
   for (const [slug, e] of Object.entries(cache.entries)) {
     if (!e.inputs || !e.coverage) continue;
     const stamps = [...e.files].flatMap(([relative, [, size, mtime]]) => [relative, size, mtime]);
     articles[slug] = [e.figures, e.coverage.covered, e.coverage.ignored, e.coverage.figures, ...e.inputs.facts, ...e.inputs.source, e.template ?? "", stamps];
-    details[slug] = { key: e.key, inputHash: e.inputs.inputHash, briefs: e.briefs, feed: e.feed, digests: Object.fromEntries([...e.files].map(([relative, [digest]]) => [relative, digest])) };
+  }
+  // The details as one JSON object, written an article at a time.
+  function* details(): Generator<string> {
+    let first = true;
+    for (const [slug, e] of Object.entries(cache.entries)) {
+      if (!e.inputs || !e.coverage) continue;
+      const digests: Record<string, string> = {};
+      for (const [relative, [digest]] of e.files) digests[relative] = digest;
+      yield `${first ? "{" : ","}${JSON.stringify(slug)}:${JSON.stringify({ key: e.key, inputHash: e.inputs.inputHash, briefs: e.briefs, feed: e.feed, digests })}`;
+      first = false;
+    }
+    yield first ? "{}" : "}";
   }
   const lines = [INDEX_VERSION, JSON.stringify({ cms: cache.cms, types: cache.types, tool: cache.tool }), JSON.stringify(articles)];
   try {
     const index = cacheFile(paths, "index");
     await mkdir(path.dirname(index), { recursive: true });
     // The details first: an index is never newer than the details it goes with.
-    for (const [file, text] of [[cacheFile(paths, "details"), JSON.stringify(details)], [index, `${lines.join("\n")}\n`]] as const) {
+    for (const [file, pieces] of [[cacheFile(paths, "details"), details()], [index, [`${lines.join("\n")}\n`]]] as const) {
       const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, text);
+      const handle = await open(temporary, "w");
+      try {
+        let chunk = "";
+        for (const piece of pieces) {
+          chunk += piece;
+          if (chunk.length >= 1 << 20) {
+            await handle.write(chunk);
+            chunk = "";
+          }
+        }
+        await handle.write(chunk);
+      } finally {
+        await handle.close();
+      }
       await rename(temporary, file);
     }
   } catch {

@@ -168,10 +168,20 @@ export function* feedPieces(locale: Locale, title: string, items: Iterable<strin
 
 /** The manifest, from each article's briefs (by slug, in slug order; briefs in locale order) and the feeds' hashes in locale order. */
 export function manifestText(articles: Iterable<[string, readonly ManifestBrief[]]>, feedHashes: readonly string[]): string {
-  const manifest = {
-    manifestVersion: 1,
-    covers: "every file of this folder except manifest.json itself",
-    articles: [...articles].map(([slug, own]) => ({
+  return [...manifestPieces(articles, feedHashes)].join("");
+}
+
+/**
+ * The same manifest as {@link manifestText}, article by article, for writing
+ * a large one without holding it whole. The text is what `JSON.stringify`
+ * with an indent of two gives for the whole manifest.
+ */
+export function* manifestPieces(articles: Iterable<[string, readonly ManifestBrief[]]>, feedHashes: readonly string[]): Generator<string> {
+  const indent = (json: string, by: string) => json.replaceAll("\n", `\n${by}`);
+  yield `{\n  "manifestVersion": 1,\n  "covers": ${JSON.stringify("every file of this folder except manifest.json itself")},\n  "articles": `;
+  let first = true;
+  for (const [slug, own] of articles) {
+    const article = {
       slug,
       translationKey: own[0]!.translationKey,
       date: own[0]!.date,
@@ -184,10 +194,12 @@ export function manifestText(articles: Iterable<[string, readonly ManifestBrief[
           { path: briefPath(slug, b.locale, "html"), hash: b.html },
         ],
       })),
-    })),
-    feeds: LOCALES.map((locale, i) => ({ locale, path: feedPath(locale), hash: feedHashes[i]! })),
-  };
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+    };
+    yield `${first ? "[\n" : ",\n"}    ${indent(JSON.stringify(article, null, 2), "    ")}`;
+    first = false;
+  }
+  const feeds = LOCALES.map((locale, i) => ({ locale, path: feedPath(locale), hash: feedHashes[i]! }));
+  yield `${first ? "[]" : "\n  ]"},\n  "feeds": ${indent(JSON.stringify(feeds, null, 2), "  ")}\n}\n`;
 }
 
 /** What a feed takes from a brief's Markdown file, its body through marked and the sanitizer; undefined when the file cannot be read as a brief. */
