@@ -90,8 +90,6 @@ export interface Stage {
   /** The site settings, when the project has them. */
   site?: SiteConfig;
   process(job: ArticleJob): ArticleOutcome;
-  /** What the verifier knows of an article that loads, as {@link verifyArticleOf} gives it. */
-  target(files: ArticleFiles): VerifyArticle | undefined;
 }
 
 /** Compiles what every article shares, once. */
@@ -177,11 +175,7 @@ export function createStage(shared: SharedInputs): Stage {
     outcome.diagnostics.sort(compareDiagnostics);
     return outcome;
   };
-  const target = (files: ArticleFiles): VerifyArticle | undefined => {
-    const loaded = loadArticle(files, { templates: knownTemplates, types });
-    return loaded.article ? verifyArticleOf(loaded.article, shared) : undefined;
-  };
-  return { diagnostics, broken, messages, templates: compiled.templates, ...(site ? { site } : {}), process, target };
+  return { diagnostics, broken, messages, templates: compiled.templates, ...(site ? { site } : {}), process };
 }
 
 /** What the verifier knows of an article; with the shared inputs, its problems name the input that holds the offending text. */

@@ -384,9 +384,6 @@ function textLength(item: FeedEntry, tx: OutputTransaction): number {
   return item.spooled ? tx.unspool(item.spooled).length : item.to! - item.from!;
 }
 
-/** Articles whose feed items and manifest titles a check verifies at once. */
-const CMS_BATCH = 256;
-
 /** The paths of every output, for the summary (contents are not kept). */
 function filesOf(entries: BuildCache["entries"], cms: BuildCache["cms"]): OutputFile[] {
   const paths = [...Object.values(entries).flatMap((e) => [...e.files.keys()]), ...Object.keys(cms ?? {})].sort(); // code-unit order, as compareStrings
@@ -460,8 +457,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   const expected: string[] = [];
   const items = new Map<Locale, Array<{ date: string; slug: string; text: string }>>(LOCALES.map((l) => [l, []]));
   const briefs = new Map<string, ManifestBrief[]>();
-  // The inputs of each article checked, kept as text: the feeds and the manifest are verified a batch of articles at a time at the end.
-  const checked = new Map<string, ArticleFiles>();
+  const verifyTargets = new Map<string, VerifyArticle>();
   const storyTypes = new Map<string, string>();
   const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText, verifyCmsOutputs } = await renderModules();
   const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
@@ -487,7 +483,6 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       const read = await readOutputFiles(paths, own);
       if (options.keepOutputs) for (const [p, text] of read) outputs.set(p, text);
       if (linting && spellers) lintFindings.push(...linting.lintArticle(paths, shared, files, read, spellers, lintSettings));
-      if (whole) checked.set(slug, files);
       return { files, onDisk: Object.fromEntries(read) };
     }
     return undefined;
@@ -507,7 +502,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     expected.push(...LOCALES.flatMap((l) => [briefPath(outcome.slug, l, "md"), briefPath(outcome.slug, l, "html")]));
     for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ ...item, slug: outcome.slug });
     briefs.set(outcome.slug, outcome.briefs);
-    if (!outcome.verify) checked.delete(outcome.slug);
+    if (outcome.verify) verifyTargets.set(outcome.slug, outcome.verify);
     if (outcome.template !== undefined) storyTypes.set(outcome.slug, outcome.template);
   };
   await processArticles(sharedInputs, sharedHash, slugs.length, next, handle, { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
@@ -531,26 +526,9 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       cms.push({ path: MANIFEST_PATH, contents: manifestText([...briefs].sort(([a], [b]) => compareStrings(a, b)), cms.map((f) => contentHash(f.contents))) });
       items.clear();
       const onDisk = await readOutputFiles(paths, cms.map((f) => f.path).filter((p) => onDiskSet.has(p)));
-      // Each batch's articles are parsed again and dropped after, so that a check never holds every article's facts.
-      const seen = new Set<string>();
-      const targets = [...checked.keys()].sort(compareStrings);
-      for (let at = 0; at === 0 || at < targets.length; at += CMS_BATCH) {
-        const batch = new Map<string, VerifyArticle>();
-        for (const slug of targets.slice(at, at + CMS_BATCH)) {
-          const target = stage.target(checked.get(slug)!);
-          if (target) batch.set(slug, target);
-        }
-        const verification = verifyCmsOutputs(paths.out, onDisk, batch);
-        for (const found of verification.figures.values()) result.figuresVerified += found.length;
-        // What does not depend on the articles (a feed that is not JSON) comes once.
-        for (const d of verification.diagnostics) {
-          const key = JSON.stringify(d);
-          if (!seen.has(key)) diagnostics.push(d);
-          seen.add(key);
-        }
-      }
-      checked.clear();
-      diagnostics.push(...staleOutputs(paths, cms, onDisk, false));
+      const verification = verifyCmsOutputs(paths.out, onDisk, verifyTargets);
+      for (const found of verification.figures.values()) result.figuresVerified += found.length;
+      diagnostics.push(...verification.diagnostics, ...staleOutputs(paths, cms, onDisk, false));
       if (options.keepOutputs) for (const [p, text] of onDisk) outputs.set(p, text);
       expected.push(...cms.map((f) => f.path));
     }
