@@ -8,20 +8,12 @@ import { describe, expect, it } from "vitest";
 import type { VerifierFact } from "../src/verify/facts.ts";
 import { verifyCmsOutputs } from "../src/verify/feeds.ts";
 import type { VerifyArticle } from "../src/verify/verify.ts";
+import { article, DATE, feedItem, feedOf } from "./support/verifier.ts";
 
-const DATE = "2025-03-28";
 const facts: VerifierFact[] = [{ id: "n", type: "count", value: 7 }];
-const articles = new Map<string, VerifyArticle>([["s", { slug: "s", sourceLang: "fr", facts: { editorial: { date: DATE }, facts } }]]);
-const item = (o: Record<string, unknown>) => ({
-  id: "s-en",
-  title: "Item: 7",
-  summary: "7 things",
-  content_html: "<p>7</p>",
-  date_published: `${DATE}T00:00:00Z`,
-  _newsbrief: { slug: "s", locale: "en" },
-  ...o,
-});
-const feed = (...items: unknown[]) => JSON.stringify({ version: "x", items }, null, 2);
+const articles = new Map<string, VerifyArticle>([["s", article(facts)]]);
+const item = feedItem;
+const feed = feedOf;
 const verify = (files: Record<string, string>) => verifyCmsOutputs("out", new Map(Object.entries(files)), articles);
 /** 1-based line of the first occurrence of `needle` in `text`. */
 const lineOf = (text: string, needle: string) => {

@@ -10,14 +10,8 @@ import { verifyCmsOutputs } from "../src/verify/feeds.ts";
 import { factMatcher, verifyArticle, type VerifyArticle, type VerifyFile } from "../src/verify/verify.ts";
 import { readFigures } from "../src/verify/reader.ts";
 import { Origins } from "../src/verify/origin.ts";
+import { article, DATE, feedItem, feedOf } from "./support/verifier.ts";
 
-const DATE = "2025-03-28";
-const article = (facts: VerifierFact[], inputs: VerifyArticle["inputs"] = []): VerifyArticle => ({
-  slug: "s",
-  sourceLang: "fr",
-  facts: { editorial: { date: DATE }, facts },
-  inputs,
-});
 const md = (contents: string, locale: VerifyFile["locale"] = "en"): VerifyFile => ({ file: "o.md", locale, format: "markdown", contents });
 const html = (contents: string, locale: VerifyFile["locale"] = "en"): VerifyFile => ({ file: "o.html", locale, format: "html", contents });
 const front = (title = "T", extra = ""): string => `---\ntitle: ${title}\nlang: en\ndate: "${DATE}"\n${extra}---\n`;
@@ -348,16 +342,8 @@ describe("matching", () => {
 describe("feeds and the manifest", () => {
   const facts: VerifierFact[] = [{ id: "n", type: "count", value: 7 }];
   const articles = new Map([["s", article(facts)]]);
-  const item = (o: Record<string, unknown>) => ({
-    id: "s-en",
-    title: "Item: 7",
-    summary: "7 things",
-    content_html: "<p>7</p>",
-    date_published: `${DATE}T00:00:00Z`,
-    _newsbrief: { slug: "s", locale: "en" },
-    ...o,
-  });
-  const feed = (...items: unknown[]) => JSON.stringify({ version: "x", items }, null, 2);
+  const item = feedItem;
+  const feed = feedOf;
   const verify = (files: Record<string, string>) => verifyCmsOutputs("out", new Map(Object.entries(files)), articles);
 
   it("verifies each item's title, summary and body, each at its own line", () => {

@@ -9,14 +9,8 @@ import type { VerifierFact } from "../src/verify/facts.ts";
 import { factMatcher, verifyArticle, type VerifyArticle, type VerifyFile } from "../src/verify/verify.ts";
 import { readFigures } from "../src/verify/reader.ts";
 import { Origins } from "../src/verify/origin.ts";
+import { article, DATE } from "./support/verifier.ts";
 
-const DATE = "2025-03-28";
-const article = (facts: VerifierFact[], inputs: VerifyArticle["inputs"] = []): VerifyArticle => ({
-  slug: "s",
-  sourceLang: "fr",
-  facts: { editorial: { date: DATE }, facts },
-  inputs,
-});
 const front = `---\ntitle: T\nlang: en\ndate: "${DATE}"\n---\n`;
 const md = (body: string): VerifyFile => ({ file: "o.md", locale: "en", format: "markdown", contents: `${front}${body}\n` });
 const run = (facts: VerifierFact[], body: string) => verifyArticle(article(facts), [md(body)]);
