@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../src/io/paths.ts";
 import { build } from "../src/build/pipeline.ts";
 import { articleInputHash, storyTypeHashes } from "../src/build/cache.ts";
-import { cleanupStoryProjects, storyProject, type ArticleInput } from "./support/story-project.ts";
+import { cleanupStoryProjects, storyProject, SWISS_BUDGET, type ArticleInput } from "./support/story-project.ts";
 import { digestTree, runCli, snapshotTree } from "./support/project.ts";
 import { cleanupRepos, initRepo, isolateGit } from "./support/git.ts";
 
@@ -38,21 +38,8 @@ const results: ArticleInput = {
   },
 };
 
-const budget: ArticleInput = {
-  slug: "swiss-budget",
-  body: "Le Conseil fédéral prévoit un déficit de 1,1 milliard de francs pour 2026. Il demande 312,4 millions de francs de crédits supplémentaires, le 25 septembre 2026.",
-  facts: {
-    version: 2,
-    editorial: { date: "2026-09-25", template: "public-budget" },
-    story: { government: { fr: "le Conseil fédéral", nl: "de Bondsraad", en: "the Federal Council" }, parliament: { fr: "le Parlement", nl: "het Parlement", en: "Parliament" } },
-    facts: [
-      { id: "budget-year", type: "year", value: 2026, evidence: ["pour 2026"] },
-      { id: "credits", type: "money", measure: "supplementary-credits", currency: "CHF", value: 312400000, precision: 100000, evidence: ["312,4 millions de francs"] },
-      { id: "balance", type: "money", measure: "budget-balance", currency: "CHF", value: -1100000000, precision: 100000000, evidence: ["déficit de 1,1 milliard de francs"] },
-    ],
-    ignore: [{ text: "25 septembre 2026", reason: "the day of the decision, the brief's own date" }],
-  },
-};
+/** A public-budget article, with its own slug. */
+const budget: ArticleInput = { ...SWISS_BUDGET, slug: "swiss-budget" };
 
 /** A project with one company-results and one public-budget article, built once. */
 async function twoTypes(): Promise<{ root: string; paths: ReturnType<typeof projectPaths>; edit: (file: string, from: string, to: string) => void; mtimes: () => Record<string, number> }> {

@@ -81,3 +81,19 @@ export function shown(text: string): string {
 export function lines(text: string): string[] {
   return shown(text).split("\n");
 }
+
+/** A budget in CHF with a deficit. */
+export const SWISS_BUDGET: ArticleInput = {
+  body: "Le Conseil fédéral prévoit un déficit de 1,1 milliard de francs pour 2026. Il demande 312,4 millions de francs de crédits supplémentaires, le 25 septembre 2026.",
+  facts: {
+    version: 2,
+    editorial: { date: "2026-09-25", template: "public-budget" },
+    story: { government: { fr: "le Conseil fédéral", nl: "de Bondsraad", en: "the Federal Council" }, parliament: { fr: "le Parlement", nl: "het Parlement", en: "Parliament" } },
+    facts: [
+      { id: "budget-year", type: "year", value: 2026, evidence: ["pour 2026"] },
+      { id: "credits", type: "money", measure: "supplementary-credits", currency: "CHF", value: 312400000, precision: 100000, evidence: ["312,4 millions de francs"] },
+      { id: "balance", type: "money", measure: "budget-balance", currency: "CHF", value: -1100000000, precision: 100000000, evidence: ["déficit de 1,1 milliard de francs"] },
+    ],
+    ignore: [{ text: "25 septembre 2026", reason: "the day of the decision, the brief's own date" }],
+  },
+};
