@@ -4,7 +4,7 @@
  * when something did, and a build without them renders again and writes the
  * same bytes.
  */
-import { cpSync, readdirSync, rmSync, utimesSync } from "node:fs";
+import { cpSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../src/io/paths.ts";
@@ -49,6 +49,21 @@ describe("the build index", () => {
     const uncached = await build(paths, { cache: false });
     expect(uncached.changed).toEqual([]);
     expect(digestTree(snapshotTree(project.out))).toEqual(withIndexOnly);
+  });
+
+  it("renders everything again, and writes the same bytes, when the index is not one it can read", async () => {
+    const project = await makeProject();
+    const paths = projectPaths(project.root);
+    expect((await build(paths)).diagnostics).toEqual([]);
+    const before = digestTree(snapshotTree(project.out));
+    for (const text of ["newsbrief build index 4\n{not json\n", "newsbrief build index 4\n{}\n[1,2\n", "an older index\n"]) {
+      for (const file of cacheFiles(project.root, ".index")) writeFileSync(file, text);
+      const again = await build(paths);
+      expect(again.diagnostics).toEqual([]);
+      expect(again.cached).toBe(0);
+      expect(again.articles).toBe(1);
+      expect(digestTree(snapshotTree(project.out))).toEqual(before);
+    }
   });
 
   it("reuses an article whose input was touched but not changed, by the hash of its texts", async () => {
