@@ -57,14 +57,15 @@ const FUNDERS = [
   ["le gouvernement fédéral", "de federale regering", "the federal government"],
 ];
 
+// Publishers as a credit line names them ("Source : Statbel."): names without an article, as in content/.
 const PUBLISHERS = [
   ["Statbel", "Statbel", "Statbel"],
-  ["la Banque nationale de Belgique", "de Nationale Bank van België", "the National Bank of Belgium"],
-  ["le Bureau fédéral du Plan", "het Federaal Planbureau", "the Federal Planning Bureau"],
-  ["l’IWEPS", "het IWEPS", "IWEPS"],
+  ["Banque nationale de Belgique", "Nationale Bank van België", "National Bank of Belgium"],
+  ["Bureau fédéral du Plan", "Federaal Planbureau", "Federal Planning Bureau"],
+  ["IWEPS", "IWEPS", "IWEPS"],
   ["Eurostat", "Eurostat", "Eurostat"],
-  ["le SPF Finances", "de FOD Financiën", "the FPS Finance"],
-  ["l’OCDE", "de OESO", "the OECD"],
+  ["SPF Finances", "FOD Financiën", "FPS Finance"],
+  ["OCDE", "OESO", "OECD"],
 ];
 const COMPANIES = ["Halvera Group", "Brabo Logistics", "Meuse Énergie", "Kempen Foods", "Ardenne Telecom", "Scheldt Steel", "Sonian Pharma", "Lys Textiles"];
 
