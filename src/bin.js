@@ -4,14 +4,5 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { main } = await import("./cli.ts");
-const code = await main({
-  argv: process.argv.slice(2),
-  cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  isTTY: process.stderr.isTTY === true,
-  now: () => performance.now(),
-  env: process.env,
-});
-process.exitCode = code;
+const { run } = await import("./entry.ts");
+process.exitCode = await run();

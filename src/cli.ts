@@ -8,11 +8,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { CommandError, EXIT, exitCodeOf } from "./errors.ts";
 import { projectPaths } from "./io/paths.ts";
 import type { CliProcess, ProjectPaths } from "./types.ts";
+import { VERSION } from "./version.ts";
 
 export { EXIT };
 export type { CliProcess };
-
-const VERSION = "0.1.0";
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(proc: CliProcess): Promise<number> {

@@ -3,6 +3,7 @@
  * help, version, usage errors, build (summary, determinism, --check) and
  * check against hand-edited, missing and extra outputs.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -61,6 +62,18 @@ describe("help and version", () => {
     expect(version).toMatch(/^\d+\.\d+\.\d+/);
     const run = await runCli(["--version"], root);
     expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
+  it("the executable answers --version and -V alone before loading the commands, as the parser does", () => {
+    const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+    for (const flag of ["--version", "-V"]) {
+      const run = spawnSync(process.execPath, [path.join(REPO_ROOT, "src", "bin.js"), flag], { encoding: "utf8" });
+      expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
+    }
+    // Anything else goes to the parser: a near miss is an unknown option.
+    const other = spawnSync(process.execPath, [path.join(REPO_ROOT, "src", "bin.js"), "--versions"], { encoding: "utf8" });
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/unknown option '--versions'/);
   });
 });
 
