@@ -4,7 +4,7 @@
  * when something did, and a build without them renders again and writes the
  * same bytes.
  */
-import { cpSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../src/io/paths.ts";
@@ -49,6 +49,29 @@ describe("the build index", () => {
     const uncached = await build(paths, { cache: false });
     expect(uncached.changed).toEqual([]);
     expect(digestTree(snapshotTree(project.out))).toEqual(withIndexOnly);
+  });
+
+  it("takes no reused item from a feed or manifest edited by hand: those articles are rendered again, and the files made whole", async () => {
+    const project = await makeProject();
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${SLUG}-b`), { recursive: true });
+    const paths = projectPaths(project.root);
+    expect((await build(paths)).diagnostics).toEqual([]);
+    const clean = digestTree(snapshotTree(project.out));
+    for (const file of ["feed.fr.json", "manifest.json"]) {
+      // Text put in front moves every item: a build reading items at their recorded places would cut them wrong.
+      writeFileSync(path.join(project.out, file), `${" ".repeat(37)}${readFileSync(path.join(project.out, file), "utf8")}`);
+      project.edit(FACTS, replace('date: "2025-03-28"', 'date: "2025-03-30"'));
+      const rebuilt = await build(paths);
+      expect(rebuilt.diagnostics).toEqual([]);
+      expect(rebuilt.cached).toBe(0);
+      expect(rebuilt.changed).toContain(file);
+      const incremental = digestTree(snapshotTree(project.out));
+      expect((await build(paths, { cache: false })).changed).toEqual([]);
+      expect(digestTree(snapshotTree(project.out))).toEqual(incremental);
+      project.edit(FACTS, replace('date: "2025-03-30"', 'date: "2025-03-28"'));
+      expect((await build(paths)).diagnostics).toEqual([]);
+      expect(digestTree(snapshotTree(project.out))).toEqual(clean);
+    }
   });
 
   it("renders everything again, and writes the same bytes, when the index is not one it can read", async () => {

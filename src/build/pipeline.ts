@@ -17,7 +17,7 @@ import { checkOutputLocation, checkPreviewLocation, checkProjectRoot } from "../
 import { lockOutputs } from "../io/lock.ts";
 import { mapLimit } from "../io/limit.ts";
 import { readBuildCache, readBuildDetails, sourceFingerprint, writeBuildCache, type BuildCache, type FileStamps } from "../io/cache.ts";
-import { fileStamp, listArticles, listOutputs, readArticle, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
+import { fileStamp, listArticles, listOutputs, readArticle, readOutputBytes, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
 import { beginOutputs, recoverOutputs, writePreview, type OutputTransaction, type Spooled } from "../io/write.ts";
 import type { ArticleFiles, OutputFile, ProjectPaths } from "../types.ts";
 import type { ManifestBrief } from "../render/feeds.ts";
@@ -182,8 +182,8 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     result.coverage!.sort((a, b) => compareStrings(a.slug, b.slug));
     return result;
   }
-  // Reused articles need what the index leaves out (their feed items, manifest entries and hashes); without it, they are rendered again.
-  if (reused.length > 0 && !(await details())) {
+  // Reused articles need what the index leaves out (their hashes, where their feed items and manifest entries sit) and the feeds and manifest as recorded; without them, they are rendered again.
+  if (reused.length > 0 && (!cmsIntact || !(await details()))) {
     toRender.push(...reused.splice(0));
     toRender.sort(compareStrings);
     result.coverage = [];
@@ -195,7 +195,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     const entry = cache.entries[slug]!;
     entries[slug] = { ...entry, inputs: { ...entry.inputs!, ...entries[slug]!.inputs, inputHash: entries[slug]!.inputs?.inputHash || entry.inputs!.inputHash } };
   }
-  const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestPieces } = await renderModules();
+  const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestArticleText, manifestPieces } = await renderModules();
   const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);
@@ -284,34 +284,36 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       }
     }
 
-    // The feeds and the manifest, one locale at a time: items of reused articles taken from the feed on disk, as recorded.
+    // The feeds and the manifest, one locale at a time: items of reused articles are the bytes recorded for them in the feed on disk.
     for (const slug of reused) briefs.set(slug, entries[slug]!.briefs!);
     const titles = feedTitles(stage.messages.catalog);
     const cmsIndex: Record<string, [string, number, number]> = {};
     const feedHashes: string[] = [];
+    const byteLength = (piece: string | Uint8Array) => (typeof piece === "string" ? Buffer.byteLength(piece, "utf8") : piece.byteLength);
     for (const locale of LOCALES) {
       const list = items.get(locale)!;
-      const old = reused.length > 0 ? (await readOutputFiles(paths, [feedPath(locale)])).get(feedPath(locale)) : undefined;
+      const old = reused.length > 0 ? await readOutputBytes(paths, feedPath(locale)) : undefined;
       for (const slug of reused) {
         const at = entries[slug]!.feed?.[locale];
         if (at) list.push({ date: at[2], slug, from: at[0], to: at[1] });
       }
       list.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
       const texts = function* () {
-        for (const item of list) yield item.spooled ? tx.unspool(item.spooled) : old!.slice(item.from, item.to);
+        for (const item of list) yield item.spooled ? tx.unspool(item.spooled) : old!.subarray(item.from, item.to);
       };
-      // Where each item sits (for the next build) and the feed's hash, in one pass; the file is written in another.
+      // Where each item sits (its bytes, for the next build) and the feed's hash, in one pass; the file is written in another.
       const hash = createHash("sha256");
       let at = 0;
       let index = 0;
       for (const piece of feedPieces(locale, titles[locale], texts(), stage.site)) {
         hash.update(piece);
-        const item = list[index];
-        if (item) {
-          const start = at + (index === 0 ? piece.length - textLength(item, tx) : 2);
-          (entries[item.slug]!.feed ??= {})[locale] = [start, at + piece.length, item.date];
+        const length = byteLength(piece);
+        // Pieces alternate: what comes before an item, then the item.
+        if (index % 2 === 1) {
+          const item = list[(index - 1) / 2]!;
+          (entries[item.slug]!.feed ??= {})[locale] = [at, at + length, item.date];
         }
-        at += piece.length;
+        at += length;
         index++;
       }
       const digest = hash.digest("hex");
@@ -319,12 +321,29 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       await writeCms(feedPath(locale), digest, () => feedPieces(locale, titles[locale], texts(), stage.site));
       items.delete(locale);
     }
-    // The manifest too is hashed, then written, article by article.
-    const listed = [...briefs].sort(([a], [b]) => compareStrings(a, b));
+    // The manifest too is hashed, then written, article by article: reused articles' entries are their bytes in the manifest on disk.
+    const listed = [...briefs.keys()].sort(compareStrings);
+    const oldManifest = reused.length > 0 ? await readOutputBytes(paths, MANIFEST_PATH) : undefined;
+    // Rendered articles' entries carry no position (yet): their text is made again.
+    const kept = listed.map((slug) => (oldManifest ? entries[slug]!.manifest : undefined));
+    const manifestEntries = function* () {
+      for (const [i, slug] of listed.entries()) {
+        const at = kept[i];
+        yield at ? oldManifest!.subarray(at[0], at[1]) : manifestArticleText(slug, briefs.get(slug)!);
+      }
+    };
     const manifestHash = createHash("sha256");
-    for (const piece of manifestPieces(listed, feedHashes)) manifestHash.update(piece);
-    await writeCms(MANIFEST_PATH, manifestHash.digest("hex"), () => manifestPieces(listed, feedHashes));
-    async function writeCms(relative: string, digest: string, pieces: () => Iterable<string>): Promise<void> {
+    let manifestAt = 0;
+    let manifestIndex = 0;
+    for (const piece of manifestPieces(manifestEntries(), feedHashes)) {
+      manifestHash.update(piece);
+      const length = byteLength(piece);
+      if (manifestIndex % 2 === 1) entries[listed[(manifestIndex - 1) / 2]!]!.manifest = [manifestAt, manifestAt + length];
+      manifestAt += length;
+      manifestIndex++;
+    }
+    await writeCms(MANIFEST_PATH, manifestHash.digest("hex"), () => manifestPieces(manifestEntries(), feedHashes));
+    async function writeCms(relative: string, digest: string, pieces: () => Iterable<string | Uint8Array>): Promise<void> {
       const before = cache.cms?.[relative];
       if (patch && before && before[0] === digest) {
         cmsIndex[relative] = before;
@@ -370,18 +389,13 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   }
 }
 
-/** A feed item of the build: set aside by the output transaction when rendered, a slice of the feed on disk when reused. */
+/** A feed item of the build: set aside by the output transaction when rendered, bytes of the feed on disk when reused. */
 interface FeedEntry {
   date: string;
   slug: string;
   spooled?: Spooled;
   from?: number;
   to?: number;
-}
-
-/** The length (UTF-16) of an item's text. */
-function textLength(item: FeedEntry, tx: OutputTransaction): number {
-  return item.spooled ? tx.unspool(item.spooled).length : item.to! - item.from!;
 }
 
 /** The paths of every output, for the summary (contents are not kept). */

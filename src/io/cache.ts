@@ -28,8 +28,10 @@ export interface IndexEntry {
   coverage?: { slug: string; figures: number; covered: number; ignored: number };
   /** What the manifest lists of it. */
   briefs?: Array<{ locale: "fr" | "nl" | "en"; title: string; translationKey: string; date: string; md: string; html: string }>;
-  /** Where its item sits in each locale's feed file (UTF-16 offsets), with its date. */
+  /** Where its item sits in each locale's feed file (byte offsets, end excluded), with its date. */
   feed?: Record<string, [number, number, string]>;
+  /** Where its entry sits in the manifest (byte offsets, end excluded). */
+  manifest?: [number, number];
 }
 
 /**
@@ -52,7 +54,7 @@ function cacheFile(paths: ProjectPaths, part: "index" | "details"): string {
   return path.join(paths.root, "node_modules", ".cache", "newsbrief", `build-${id}.${part}`);
 }
 
-const INDEX_VERSION = "newsbrief build index 4";
+const INDEX_VERSION = "newsbrief build index 5";
 
 /** An article in the index: figures, covered, ignored and source figures; facts.yaml and source.fr.md size and time; story type; then path, size and time of each output. */
 type IndexLine = [number, number, number, number, number, number, number, number, string, Array<string | number>];
@@ -99,7 +101,7 @@ export async function readBuildCache(paths: ProjectPaths): Promise<BuildCache> {
 
 /** Fills in what the index leaves out (hashes, manifest entries, feed items) for the entries of `cache`; false when the details are missing. */
 export async function readBuildDetails(paths: ProjectPaths, cache: BuildCache): Promise<boolean> {
-  let details: Record<string, Pick<IndexEntry, "key" | "briefs" | "feed"> & { inputHash: string; digests: Record<string, string> }>;
+  let details: Record<string, Pick<IndexEntry, "key" | "briefs" | "feed" | "manifest"> & { inputHash: string; digests: Record<string, string> }>;
   try {
     details = JSON.parse(await readFile(cacheFile(paths, "details"), "utf8"));
   } catch {
@@ -115,6 +117,7 @@ export async function readBuildDetails(paths: ProjectPaths, cache: BuildCache): 
     entry.key = more.key;
     if (more.briefs) entry.briefs = more.briefs;
     if (more.feed) entry.feed = more.feed;
+    if (more.manifest) entry.manifest = more.manifest;
     if (entry.inputs) entry.inputs.inputHash = more.inputHash;
     for (const [relative, stamp] of entry.files) stamp[0] = more.digests[relative] ?? "";
   }
@@ -136,7 +139,7 @@ export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache): P
       if (!e.inputs || !e.coverage) continue;
       const digests: Record<string, string> = {};
       for (const [relative, [digest]] of e.files) digests[relative] = digest;
-      yield `${first ? "{" : ","}${JSON.stringify(slug)}:${JSON.stringify({ key: e.key, inputHash: e.inputs.inputHash, briefs: e.briefs, feed: e.feed, digests })}`;
+      yield `${first ? "{" : ","}${JSON.stringify(slug)}:${JSON.stringify({ key: e.key, inputHash: e.inputs.inputHash, briefs: e.briefs, feed: e.feed, manifest: e.manifest, digests })}`;
       first = false;
     }
     yield first ? "{}" : "}";

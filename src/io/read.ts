@@ -110,6 +110,15 @@ export async function readOutputFiles(paths: ProjectPaths, relatives: readonly s
   return found;
 }
 
+/** The bytes of one file of the output folder (path inside it); undefined when it cannot be read. */
+export async function readOutputBytes(paths: ProjectPaths, relative: string): Promise<Buffer | undefined> {
+  try {
+    return await fsq.readBytes(path.join(paths.root, paths.out, ...relative.split("/")));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads every input of a build; missing or unreadable files become diagnostics. */
 export async function readProject(paths: ProjectPaths, options: ReadOptions = {}): Promise<ProjectInputs> {
   const diagnostics: Diagnostic[] = [];

@@ -33,14 +33,14 @@ export interface OutputTransaction {
   /** Stages a file; resolves to its size and modification time once written. */
   put(relative: string, contents: string): Promise<[number, number]>;
   /** Stages a file written piece by piece, as the pieces come; resolves to its size and modification time. */
-  putPieces(relative: string, pieces: Iterable<string>): Promise<[number, number]>;
+  putPieces(relative: string, pieces: Iterable<string | Uint8Array>): Promise<[number, number]>;
   /**
    * Sets a text aside in a file beside the staged tree (removed with it), so
    * that the build need not hold it; resolves to where it is, for {@link unspool}.
    */
   spool(text: string): Promise<Spooled>;
-  /** A text set aside by {@link spool}. */
-  unspool(at: Spooled): string;
+  /** The bytes (UTF-8) of a text set aside by {@link spool}. */
+  unspool(at: Spooled): Buffer;
   /** Keeps an unchanged file of the current tree (`swap` only; `patch` keeps what it is not told about). */
   keep(relative: string): Promise<void>;
   /** Removes a file of the current tree (`patch` only; `swap` drops what it is not told about). */
@@ -96,18 +96,19 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
         const handle = await open(full, "w");
         try {
           // Pieces are gathered into writes of about 1 MB.
-          let chunk: string[] = [];
+          let chunk: Buffer[] = [];
           let size = 0;
           for (const piece of pieces) {
-            chunk.push(piece);
-            size += piece.length;
+            const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+            chunk.push(bytes);
+            size += bytes.length;
             if (size >= 1 << 20) {
-              await handle.write(chunk.join(""));
+              await handle.write(Buffer.concat(chunk, size));
               chunk = [];
               size = 0;
             }
           }
-          if (chunk.length > 0) await handle.write(chunk.join(""));
+          if (chunk.length > 0) await handle.write(Buffer.concat(chunk, size));
         } finally {
           await handle.close();
         }
@@ -127,7 +128,7 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
     unspool([at, length]) {
       const bytes = Buffer.alloc(length);
       readSync(spoolFd!, bytes, 0, length, at);
-      return bytes.toString("utf8");
+      return bytes;
     },
     async keep(relative) {
       const full = target(relative);

@@ -152,15 +152,18 @@ export function feedText(locale: Locale, title: string, items: readonly string[]
 }
 
 /**
- * The same feed as {@link feedText}, piece by piece (its items' texts are
- * taken one at a time), for writing a large feed without holding it whole.
+ * The same feed as {@link feedText}, piece by piece, for writing a large
+ * feed without holding it whole: each item's text is a piece of its own, as
+ * given (a string, or the bytes of an item kept from the feed on disk), and
+ * everything between items is a string.
  */
-export function* feedPieces(locale: Locale, title: string, items: Iterable<string>, site?: SiteConfig): Generator<string> {
+export function* feedPieces<Item extends string | Uint8Array>(locale: Locale, title: string, items: Iterable<Item>, site?: SiteConfig): Generator<string | Item> {
   const home = site ? `  "home_page_url": ${JSON.stringify(site.baseUrl)},\n  "feed_url": ${JSON.stringify(`${site.baseUrl}${feedPath(locale)}`)},\n` : "";
   const head = `{\n  "version": ${JSON.stringify(JSON_FEED_VERSION)},\n  "title": ${JSON.stringify(title)},\n${home}  "language": ${JSON.stringify(INTL_TAG[locale])},\n  "items": `;
   let first = true;
   for (const item of items) {
-    yield first ? `${head}[\n${item}` : `,\n${item}`;
+    yield first ? `${head}[\n` : ",\n";
+    yield item;
     first = false;
   }
   yield first ? `${head}[]\n}\n` : "\n  ]\n}\n";
@@ -168,38 +171,48 @@ export function* feedPieces(locale: Locale, title: string, items: Iterable<strin
 
 /** The manifest, from each article's briefs (by slug, in slug order; briefs in locale order) and the feeds' hashes in locale order. */
 export function manifestText(articles: Iterable<[string, readonly ManifestBrief[]]>, feedHashes: readonly string[]): string {
-  return [...manifestPieces(articles, feedHashes)].join("");
+  const texts = function* () {
+    for (const [slug, briefs] of articles) yield manifestArticleText(slug, briefs);
+  };
+  return [...manifestPieces(texts(), feedHashes)].join("");
+}
+
+/** One article's entry as it stands in the manifest's `articles` array: indented for its place, without the separating comma. */
+export function manifestArticleText(slug: string, briefs: readonly ManifestBrief[]): string {
+  const article = {
+    slug,
+    translationKey: briefs[0]!.translationKey,
+    date: briefs[0]!.date,
+    locales: briefs.map((b) => b.locale),
+    briefs: briefs.map((b) => ({
+      locale: b.locale,
+      title: b.title,
+      files: [
+        { path: briefPath(slug, b.locale, "md"), hash: b.md },
+        { path: briefPath(slug, b.locale, "html"), hash: b.html },
+      ],
+    })),
+  };
+  return `    ${JSON.stringify(article, null, 2).replaceAll("\n", "\n    ")}`;
 }
 
 /**
- * The same manifest as {@link manifestText}, article by article, for writing
- * a large one without holding it whole. The text is what `JSON.stringify`
- * with an indent of two gives for the whole manifest.
+ * The same manifest as {@link manifestText}, piece by piece, from its
+ * articles' texts ({@link manifestArticleText}, or their bytes as kept from
+ * the manifest on disk), each a piece of its own, for writing a large one
+ * without holding it whole. The text is what `JSON.stringify` with an
+ * indent of two gives for the whole manifest.
  */
-export function* manifestPieces(articles: Iterable<[string, readonly ManifestBrief[]]>, feedHashes: readonly string[]): Generator<string> {
-  const indent = (json: string, by: string) => json.replaceAll("\n", `\n${by}`);
-  yield `{\n  "manifestVersion": 1,\n  "covers": ${JSON.stringify("every file of this folder except manifest.json itself")},\n  "articles": `;
+export function* manifestPieces<Article extends string | Uint8Array>(articles: Iterable<Article>, feedHashes: readonly string[]): Generator<string | Article> {
+  const head = `{\n  "manifestVersion": 1,\n  "covers": ${JSON.stringify("every file of this folder except manifest.json itself")},\n  "articles": `;
   let first = true;
-  for (const [slug, own] of articles) {
-    const article = {
-      slug,
-      translationKey: own[0]!.translationKey,
-      date: own[0]!.date,
-      locales: own.map((b) => b.locale),
-      briefs: own.map((b) => ({
-        locale: b.locale,
-        title: b.title,
-        files: [
-          { path: briefPath(slug, b.locale, "md"), hash: b.md },
-          { path: briefPath(slug, b.locale, "html"), hash: b.html },
-        ],
-      })),
-    };
-    yield `${first ? "[\n" : ",\n"}    ${indent(JSON.stringify(article, null, 2), "    ")}`;
+  for (const article of articles) {
+    yield first ? `${head}[\n` : ",\n";
+    yield article;
     first = false;
   }
   const feeds = LOCALES.map((locale, i) => ({ locale, path: feedPath(locale), hash: feedHashes[i]! }));
-  yield `${first ? "[]" : "\n  ]"},\n  "feeds": ${indent(JSON.stringify(feeds, null, 2), "  ")}\n}\n`;
+  yield `${first ? `${head}[]` : "\n  ]"},\n  "feeds": ${JSON.stringify(feeds, null, 2).replaceAll("\n", "\n  ")}\n}\n`;
 }
 
 /** What a feed takes from a brief's Markdown file, its body through marked and the sanitizer; undefined when the file cannot be read as a brief. */
