@@ -13,6 +13,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
+import { articleSlug, FACTORS, loadModels, writeCorpus } from "./support/bench-corpus.ts";
 import { FIXTURE_ROOT, ROOT } from "./support/fixtures.ts";
 
 const argv = process.argv.slice(2);
@@ -34,62 +35,6 @@ if (!existsSync(path.join(ROOT, "dist", "cli.js"))) {
  * test fixture's project when content/ has none.
  */
 const MODEL_ROOT = existsSync(path.join(ROOT, "content")) && readdirSync(path.join(ROOT, "content")).length > 0 ? ROOT : FIXTURE_ROOT;
-
-/** Article folders to vary. */
-function models(): Array<{ facts: string; source: string }> {
-  const found: Array<{ facts: string; source: string }> = [];
-  for (const content of [path.join(MODEL_ROOT, "content")]) {
-    if (!existsSync(content)) continue;
-    for (const slug of readdirSync(content).sort()) {
-      const dir = path.join(content, slug);
-      if (!existsSync(path.join(dir, "facts.yaml")) || !existsSync(path.join(dir, "source.fr.md"))) continue;
-      found.push({ facts: readFileSync(path.join(dir, "facts.yaml"), "utf8"), source: readFileSync(path.join(dir, "source.fr.md"), "utf8") });
-    }
-  }
-  return found;
-}
-
-const FUNDERS = [
-  ["la Commission européenne", "de Europese Commissie", "the European Commission"],
-  ["la Région wallonne", "het Waals Gewest", "the Walloon Region"],
-  ["la Région flamande", "het Vlaams Gewest", "the Flemish Region"],
-  ["la Fédération Wallonie-Bruxelles", "de Federatie Wallonië-Brussel", "the Wallonia-Brussels Federation"],
-  ["le gouvernement fédéral", "de federale regering", "the federal government"],
-];
-
-// Publishers as a credit line names them ("Source : Statbel."): names without an article, as in content/.
-const PUBLISHERS = [
-  ["Statbel", "Statbel", "Statbel"],
-  ["Banque nationale de Belgique", "Nationale Bank van België", "National Bank of Belgium"],
-  ["Bureau fédéral du Plan", "Federaal Planbureau", "Federal Planning Bureau"],
-  ["IWEPS", "IWEPS", "IWEPS"],
-  ["Eurostat", "Eurostat", "Eurostat"],
-  ["SPF Finances", "FOD Financiën", "FPS Finance"],
-  ["OCDE", "OESO", "OECD"],
-];
-const COMPANIES = ["Halvera Group", "Brabo Logistics", "Meuse Énergie", "Kempen Foods", "Ardenne Telecom", "Scheldt Steel", "Sonian Pharma", "Lys Textiles"];
-
-/** A story text (`key:` as a flow map or a block map of fr/nl/en) given other words. */
-function storyText(facts: string, key: string, [fr, nl, en]: readonly string[]): string {
-  return facts
-    .replace(new RegExp(`(\\n  ${key}: )\\{ fr: [^,}]*, nl: [^,}]*, en: [^}]* \\}`), `$1{ fr: ${fr}, nl: ${nl}, en: ${en} }`)
-    .replace(new RegExp(`(\\n  ${key}:\\n    fr: )[^\\n]*\\n    nl: [^\\n]*\\n    en: [^\\n]*`), `$1${fr}\n    nl: ${nl}\n    en: ${en}`);
-}
-
-/**
- * One article from a model, with its own date, funder, company and
- * publisher, so that briefs, feeds and titles differ from one article to
- * the next (figures stay those its source states: provenance checks them).
- */
-function vary(model: { facts: string; source: string }, i: number): { facts: string; source: string } {
-  const day = new Date(Date.UTC(2024, 0, 1) + (i % 700) * 86_400_000).toISOString().slice(0, 10);
-  let facts = model.facts.replace(/^(\s*date:\s*)"\d{4}-\d\d-\d\d"/m, `$1"${day}"`);
-  facts = storyText(facts, "funder", FUNDERS[i % FUNDERS.length]!);
-  facts = storyText(facts, "publisher", PUBLISHERS[i % PUBLISHERS.length]!);
-  const company = COMPANIES[i % COMPANIES.length]!;
-  facts = storyText(facts, "company", [company, company, company]);
-  return { facts, source: model.source };
-}
 
 /** One timed run: wall seconds and peak memory (MB) of the whole process, as /usr/bin/time reports them. */
 function timed(args: string[], cwd: string): { seconds: number; mb: number; status: number | null; output: string } {
@@ -117,15 +62,12 @@ const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=bench", "-
 try {
   for (const dir of ["templates", "locales"]) cpSync(path.join(MODEL_ROOT, dir), path.join(root, dir), { recursive: true });
   if (existsSync(path.join(MODEL_ROOT, "newsbrief.config.json"))) cpSync(path.join(MODEL_ROOT, "newsbrief.config.json"), path.join(root, "newsbrief.config.json"));
-  const available = models();
-  for (let i = 0; i < ARTICLES; i++) {
-    const { facts, source } = vary(available[i % available.length]!, i);
-    const dir = path.join(root, "content", `brief-${String(i).padStart(5, "0")}`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "facts.yaml"), facts);
-    writeFileSync(path.join(dir, "source.fr.md"), source);
-  }
-  console.log(`newsbrief bench: ${ARTICLES} articles × 3 locales, ${available.length} model article(s), Node ${process.version}, ${cpus().length} cores, median of ${RUNS} run(s)\n`);
+  // Varied articles (see support/bench-corpus.ts): each with its own date, names and figure values.
+  const available = loadModels(path.join(MODEL_ROOT, "content"));
+  writeCorpus(root, available, ARTICLES);
+  console.log(
+    `newsbrief bench: ${ARTICLES} articles × 3 locales, ${available.length} model article(s) × ${FACTORS.length} sets of values, Node ${process.version}, ${cpus().length} cores, median of ${RUNS} run(s)\n`,
+  );
   const root_ = ["--root", root];
 
   report("build --no-cache (cold)", Array.from({ length: Math.min(RUNS, 2) }, () => timed([...root_, "build", "--no-cache", "--quiet"], root)));
@@ -133,7 +75,7 @@ try {
   git("add", "-A");
   git("commit", "-q", "-m", "bench");
   report("build, nothing changed", Array.from({ length: RUNS }, () => timed([...root_, "build", "--quiet"], root)));
-  const facts = path.join(root, "content", "brief-00007", "facts.yaml");
+  const facts = path.join(root, "content", articleSlug(7), "facts.yaml");
   const original = readFileSync(facts, "utf8");
   report(
     "build, one article changed",
