@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Fact, Locale } from "../src/content/schema.ts";
 import { readFigures } from "../src/verify/reader.ts";
+import { verifyArticle } from "../src/verify/verify.ts";
+import { article, DATE } from "./support/verifier.ts";
 import { money, realFormatters } from "./support/fixtures.ts";
 
 const NBSP = "\u00a0";
@@ -88,6 +90,29 @@ describe("format, then read back with the verifier's own reader", () => {
         expect(figures.map((f) => [f.unit, f.value, f.problems])).toEqual([["EUR", value, []]]);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("shows every money fact with no display no more precisely than it is known, whatever its scale and step", () => {
+    // value = k × precision, the precision a power of ten or 2 or 5 times one: 900 millions known to 100 millions,
+    // 950 millions known to 50 millions, 900 000 known to 100 000, 1,4 milliard known to 200 millions.
+    fc.assert(
+      fc.property(
+        locales,
+        fc.integer({ min: -9999, max: 9999 }).filter((k) => k !== 0),
+        fc.constantFrom(1, 2, 5),
+        fc.integer({ min: 0, max: 10 }),
+        fc.boolean(),
+        (locale, k, lead, exponent, exactDecimals) => {
+          const precision = lead * 10 ** exponent;
+          const value = k * precision;
+          const text = formatters[locale].format(money(value, { precision }), { exactDecimals });
+          const brief = { file: "o.md", locale, format: "markdown" as const, contents: `---\ntitle: T\nlang: ${locale}\ndate: "${DATE}"\n---\n${text}\n` };
+          const { diagnostics } = verifyArticle(article([{ id: "x", type: "money", currency: "EUR", value, precision }]), [brief]);
+          expect(diagnostics.map((d) => `${d.rule}: ${d.message}`), text).toEqual([]);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 

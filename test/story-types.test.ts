@@ -258,6 +258,26 @@ describe("public-budget", () => {
     expect(lines(b.fr)).toContain("Le 25 septembre 2026, le Conseil fédéral a demandé au Parlement d’approuver des crédits supplémentaires pour un total de 312,4~millions de francs suisses.");
   });
 
+  // A balance below a milliard known to a tenth of one (the source says "0,9 milliard"), or to a
+  // step coarser than the million it is shown in: the trailing zeros of "900 millions" state nothing.
+  it.each([
+    [-900_000_000, 100_000_000, "0,9 milliard", "un déficit de 900~millions de francs suisses", "een tekort van 900~miljoen Zwitserse frank", "a deficit of CHF~900~million"],
+    [900_000_000, 100_000_000, "0,9 milliard", "un excédent de 900~millions de francs suisses", "een overschot van 900~miljoen Zwitserse frank", "a surplus of CHF~900~million"],
+    [-950_000_000, 50_000_000, "950 millions", "un déficit de 950~millions de francs suisses", "een tekort van 950~miljoen Zwitserse frank", "a deficit of CHF~950~million"],
+    [-90_000_000, 10_000_000, "90 millions", "un déficit de 90~millions de francs suisses", "een tekort van 90~miljoen Zwitserse frank", "a deficit of CHF~90~million"],
+    [-900_000, 100_000, "900 000 francs", "un déficit de 900_000~francs suisses", "een tekort van 900.000~Zwitserse frank", "a deficit of CHF~900,000"],
+  ])("a balance of %d known to %d, with no display, builds", async (value, precision, said, fr, nl, en) => {
+    const input = structuredClone(swissBudget);
+    input.body = input.body.replace("1,1 milliard de francs", said.endsWith("francs") ? said : `${said} de francs`);
+    const facts = input.facts.facts as Array<Record<string, unknown>>;
+    facts[2] = { id: "balance", type: "money", measure: "budget-balance", currency: "CHF", value, precision, evidence: [said] };
+    const b = await brief(input);
+    expectBuilt(b);
+    expect(lines(b.fr).join("\n")).toContain(fr);
+    expect(lines(b.nl).join("\n")).toContain(nl);
+    expect(lines(b.en).join("\n")).toContain(en);
+  });
+
   it("a surplus above zero, and parliament's session in a season", async () => {
     const input = structuredClone(swissBudget);
     input.body = "Le Conseil fédéral prévoit un excédent de 500 millions de francs pour 2026. Il demande 312,4 millions de francs de crédits supplémentaires, le 25 septembre 2026. Le Parlement se prononcera au printemps 2027.";

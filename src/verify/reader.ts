@@ -68,6 +68,12 @@ export interface ReadFigure {
   /** for numeric units: the value of one unit of the last digit shown, in base units
    *  ("1,2 milliard" → 100000000; "544,7 millions" → 100000; "1 232 726 898" → 1). Absent for dates, years. */
   step?: number;
+  /** for numeric units: the step of the last digit that states the figure's precision, when it is coarser than
+   *  `step`: the trailing zeros of a whole number before a scale word say nothing ("900 millions" → 100000000,
+   *  as "0,9 milliard"), nor do those of a whole amount below a million, which has no scale word to be written
+   *  with ("900 000 francs" → 100000). Written decimals do ("900,0 millions" states 100000), and so does an
+   *  amount of a million or more written in full ("544 700 000 euros" states 1). Absent when it is `step`. */
+  significantStep?: number;
   /** true when a hedge word (près de, ongeveer, about, …) immediately precedes the figure; absent otherwise */
   approx?: boolean;
   /** a bound word (plus de, minstens, up to, …) immediately before an amount, count or quantity; absent otherwise */
@@ -1003,6 +1009,8 @@ const readAmount: Reader = (t, i, L, loc, floor, plain = false, words?: Num): Re
   const negative = signChar !== "" && signChar !== "+";
   const fig = figure(t, start, end, unit, negative && value !== 0 ? -value : value, problems, step);
   if (signChar !== "") fig.sign = { by: "sign", negative, word: signChar };
+  const zeros = decimals === 0 && value !== 0 && (exp > 0 || value < 1e6) ? digits.length - digits.replace(/0+$/, "").length : 0;
+  if (zeros > 0) fig.significantStep = step * 10 ** zeros;
   return fig;
 };
 
