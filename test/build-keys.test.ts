@@ -6,7 +6,8 @@
  * and leaves every other file of out/ as it was; what is written is what a
  * build without cache writes.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
@@ -61,6 +62,32 @@ async function twoTypes(): Promise<{ root: string; paths: ReturnType<typeof proj
   const mtimes = () => Object.fromEntries([...snapshotTree(path.join(root, "out")).keys()].map((relative) => [relative, statSync(path.join(root, "out", relative)).mtimeMs]));
   return { root, paths, edit, mtimes };
 }
+
+describe("story types parsed once", () => {
+  it("are taken from the cache by the hash of type.yaml, parsed again when it changes, and give the same bytes as a build without cache", async () => {
+    const { root, paths, edit } = await twoTypes();
+    const cacheDir = path.join(root, "node_modules", ".cache", "newsbrief");
+    const file = path.join(cacheDir, readdirSync(cacheDir).find((name) => name.endsWith(".types"))!);
+    const cached = JSON.parse(readFileSync(file, "utf8")) as { tool: string; definitions: Record<string, { requires: { story: unknown[] } }> };
+    const typeText = readFileSync(path.join(root, "templates", "company-results", "type.yaml"), "utf8");
+    const key = createHash("sha256").update(typeText).digest("hex");
+    expect(Object.keys(cached.definitions)).toContain(key);
+    // A definition found in the cache is used as it is, without reading type.yaml: one that asks for more shows it.
+    cached.definitions[key]!.requires.story.push({ key: "ceo", list: false });
+    writeFileSync(file, JSON.stringify(cached));
+    edit("content/acme-results/facts.yaml", "2026-02-26", "2026-02-27");
+    const fromCache = await build(paths);
+    expect(fromCache.diagnostics.map((d) => d.rule)).toEqual(["facts/missing-requirement"]);
+    // type.yaml changed: its new text is parsed, and the article builds as it should.
+    writeFileSync(path.join(root, "templates", "company-results", "type.yaml"), `${typeText}# reviewed\n`);
+    const parsed = await build(paths);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(Object.keys((JSON.parse(readFileSync(file, "utf8")) as typeof cached).definitions)).toContain(createHash("sha256").update(`${typeText}# reviewed\n`).digest("hex"));
+    const written = digestTree(snapshotTree(path.join(root, "out")));
+    expect((await build(paths, { cache: false })).changed).toEqual([]);
+    expect(digestTree(snapshotTree(path.join(root, "out")))).toEqual(written);
+  });
+});
 
 describe("what an article's key covers", () => {
   it("a message of one story type re-renders only that type's articles; the others' files are not touched", async () => {

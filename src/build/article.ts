@@ -19,6 +19,7 @@ import { verifyArticle, type VerifyArticle, type VerifyFile } from "../verify/ve
 import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
 import type { ArticleFiles, LocaleFile, OutputFile, TemplateFile } from "../types.ts";
 import { parseConfig, type SiteConfig } from "../content/config.ts";
+import type { StoryTypeDefinition } from "../content/story-type.ts";
 import type { InputText } from "../verify/origin.ts";
 import { staleOutputs } from "./stale.ts";
 import { articleInputHash, storyTypeHashes } from "./cache.ts";
@@ -36,6 +37,8 @@ export interface SharedInputs {
   out: string;
   /** The shared inputs could not all be read: articles are checked, none rendered. */
   broken?: boolean;
+  /** Story type definitions parsed by an earlier run, by the key of their `type.yaml` text: not parsed again. */
+  storyTypes?: Record<string, StoryTypeDefinition>;
 }
 
 /** What to do with one article. */
@@ -89,6 +92,8 @@ export interface Stage {
   templates: Map<string, BriefTemplate>;
   /** The site settings, when the project has them. */
   site?: SiteConfig;
+  /** Every story type definition that parsed without a problem, by the key of its `type.yaml` text, for the next run. */
+  storyTypes: Map<string, StoryTypeDefinition>;
   process(job: ArticleJob): ArticleOutcome;
 }
 
@@ -100,7 +105,7 @@ export function createStage(shared: SharedInputs): Stage {
   const site = settings.config.site;
   const messages = loadMessages(shared.locales);
   diagnostics.push(...messages.diagnostics);
-  const compiled = compileTemplates(shared.templates);
+  const compiled = compileTemplates(shared.templates, shared.storyTypes ? new Map(Object.entries(shared.storyTypes)) : undefined);
   diagnostics.push(...compiled.diagnostics);
   const broken = shared.broken === true || hasErrors(diagnostics) || !shared.pageTemplate;
   const knownTemplates = new Set(shared.templates.map((t) => t.name));
@@ -175,7 +180,7 @@ export function createStage(shared: SharedInputs): Stage {
     outcome.diagnostics.sort(compareDiagnostics);
     return outcome;
   };
-  return { diagnostics, broken, messages, templates: compiled.templates, ...(site ? { site } : {}), process };
+  return { diagnostics, broken, messages, templates: compiled.templates, storyTypes: compiled.definitions, ...(site ? { site } : {}), process };
 }
 
 /** What the verifier knows of an article; with the shared inputs, its problems name the input that holds the offending text. */

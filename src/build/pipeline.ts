@@ -16,7 +16,8 @@ import { LOCALES, type Locale } from "../types.ts";
 import { checkOutputLocation, checkPreviewLocation, checkProjectRoot } from "../io/paths.ts";
 import { lockOutputs } from "../io/lock.ts";
 import { mapLimit } from "../io/limit.ts";
-import { readBuildCache, readBuildDetails, sourceFingerprint, writeBuildCache, type BuildCache, type FileStamps } from "../io/cache.ts";
+import { readBuildCache, readBuildDetails, readStoryTypeCache, sourceFingerprint, writeBuildCache, writeStoryTypeCache, type BuildCache, type FileStamps } from "../io/cache.ts";
+import type { StoryTypeDefinition } from "../content/story-type.ts";
 import { fileStamp, listArticles, listOutputs, readArticle, readOutputBytes, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
 import { beginOutputs, recoverOutputs, writePreview, type OutputTransaction, type Spooled } from "../io/write.ts";
 import type { ArticleFiles, OutputFile, ProjectPaths } from "../types.ts";
@@ -196,8 +197,11 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     entries[slug] = { ...entry, inputs: { ...entry.inputs!, ...entries[slug]!.inputs, inputHash: entries[slug]!.inputs?.inputHash || entry.inputs!.inputHash } };
   }
   const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestArticleText, manifestPieces } = await renderModules();
-  const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
+  const storyTypes = useCache ? await readStoryTypeCache<StoryTypeDefinition>(paths, tool) : {};
+  const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics), storyTypes };
   const stage = createStage(sharedInputs);
+  // Story types parsed for the first time are kept for the next build.
+  if ([...stage.storyTypes.keys()].some((key) => !(key in storyTypes))) await writeStoryTypeCache(paths, tool, stage.storyTypes);
   diagnostics.push(...stage.diagnostics);
   const missingTitle = LOCALES.filter((l) => stage.messages.catalog.size > 0 && !stage.messages.catalog.get(l)?.has(FEED_TITLE_KEY));
 

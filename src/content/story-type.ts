@@ -4,6 +4,7 @@
  * `brief.md.hbs` (its sentences come from `locales/`) and `type.yaml`,
  * parsed and checked here with positions, like facts.yaml.
  */
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Facts, Fact, FactType, Locale } from "./schema.ts";
@@ -82,9 +83,24 @@ export interface StoryType {
 
 const EMPTY: StoryTypeDefinition = StoryTypeDefinition.parse({ description: "a template without a type.yaml" });
 
-/** Parses a story type's `type.yaml`; a template without one is a story type with no requirements and no measures. */
-export function parseStoryType(name: string, file: { file: string; text: string } | undefined): { value?: StoryType; diagnostics: Diagnostic[] } {
+/** The key of a `type.yaml` text among definitions parsed before (see {@link parseStoryType}). */
+export function storyTypeKey(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/**
+ * Parses a story type's `type.yaml`; a template without one is a story type
+ * with no requirements and no measures. A text already parsed without a
+ * problem, found in `known` by its {@link storyTypeKey}, is taken as it was
+ * (YAML is read again only to locate a node, for a diagnostic).
+ */
+export function parseStoryType(name: string, file: { file: string; text: string } | undefined, known?: ReadonlyMap<string, StoryTypeDefinition>): { value?: StoryType; diagnostics: Diagnostic[] } {
   if (!file) return { value: { name, definition: EMPTY }, diagnostics: [] };
+  const before = known?.get(storyTypeKey(file.text));
+  if (before) {
+    let yaml: ReturnType<typeof parseYaml> | undefined;
+    return { value: { name, file: file.file, definition: before, locate: (path) => (yaml ??= parseYaml(file.text, { file: file.file })).locate(path) }, diagnostics: [] };
+  }
   const yaml = parseYaml(file.text, { file: file.file });
   if (yaml.value === undefined) return { diagnostics: yaml.diagnostics };
   const shape = validateShape(StoryTypeDefinition, yaml, file.file, "story-type", "only the fields of a story type's type.yaml (see docs/templates.md)");

@@ -3,7 +3,7 @@
  * newsbrief's own sources that invalidates it.
  */
 import { createHash } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, stat } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { ProjectPaths } from "../types.ts";
@@ -49,7 +49,7 @@ export interface BuildCache {
   tool?: string;
 }
 
-function cacheFile(paths: ProjectPaths, part: "index" | "details"): string {
+function cacheFile(paths: ProjectPaths, part: "index" | "details" | "types"): string {
   const id = createHash("sha256").update(`${paths.root}\0${paths.content}\0${paths.out}`).digest("hex").slice(0, 16);
   return path.join(paths.root, "node_modules", ".cache", "newsbrief", `build-${id}.${part}`);
 }
@@ -167,6 +167,33 @@ export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache): P
       }
       await rename(temporary, file);
     }
+  } catch {
+    // The cache is an optimisation only.
+  }
+}
+
+/**
+ * Story type definitions that earlier builds parsed without a problem, by
+ * the hash of their `type.yaml` text; empty when newsbrief's code changed
+ * since (`tool`), or when there are none.
+ */
+export async function readStoryTypeCache<T>(paths: ProjectPaths, tool: string): Promise<Record<string, T>> {
+  try {
+    const cached = JSON.parse(await readFile(cacheFile(paths, "types"), "utf8")) as { tool?: string; definitions?: Record<string, T> };
+    return cached.tool === tool && cached.definitions && typeof cached.definitions === "object" ? cached.definitions : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Records the story type definitions of this build for the next (see {@link readStoryTypeCache}); failing to is never an error. */
+export async function writeStoryTypeCache<T>(paths: ProjectPaths, tool: string, definitions: ReadonlyMap<string, T>): Promise<void> {
+  const file = cacheFile(paths, "types");
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temporary, JSON.stringify({ tool, definitions: Object.fromEntries(definitions) }));
+    await rename(temporary, file);
   } catch {
     // The cache is an optimisation only.
   }

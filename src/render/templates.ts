@@ -10,7 +10,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose, phrase } from "../diagnostics/report.ts";
 import type { Article } from "../content/load.ts";
-import { parseStoryType, type StoryType } from "../content/story-type.ts";
+import { parseStoryType, storyTypeKey, type StoryType, type StoryTypeDefinition } from "../content/story-type.ts";
 import { directionOf, type ResolvedArticle } from "../resolve/index.ts";
 import { textOf, translatedFrom, type Fact, type Locale, type LocalizedText } from "../content/schema.ts";
 import { figureMessageKeys, type FigureFormatter } from "./figures.ts";
@@ -80,8 +80,14 @@ interface Reference {
   guarded: boolean;
 }
 
-/** Parses and compiles brief templates; syntax errors and unknown helpers are diagnostics. */
-export function compileTemplates(files: readonly TemplateFile[]): { templates: Map<string, BriefTemplate>; diagnostics: Diagnostic[] } {
+/**
+ * Parses and compiles brief templates; syntax errors and unknown helpers are
+ * diagnostics. Story types whose `type.yaml` is in `known` (by its
+ * {@link storyTypeKey}) are not parsed again; `definitions` holds every one
+ * that parsed without a problem, by the same key.
+ */
+export function compileTemplates(files: readonly TemplateFile[], known?: ReadonlyMap<string, StoryTypeDefinition>): { templates: Map<string, BriefTemplate>; diagnostics: Diagnostic[]; definitions: Map<string, StoryTypeDefinition> } {
+  const definitions = new Map<string, StoryTypeDefinition>();
   const hb = Handlebars.create();
   registerHelpers(hb);
   const templates = new Map<string, BriefTemplate>();
@@ -99,13 +105,14 @@ export function compileTemplates(files: readonly TemplateFile[]): { templates: M
     const references: Reference[] = [];
     const problems = walk(ast, references);
     diagnostics.push(...problems.map((p) => diagnostic({ file: file.file, ...p })));
-    const type = parseStoryType(file.name, file.definition);
+    const type = parseStoryType(file.name, file.definition, known);
     diagnostics.push(...type.diagnostics);
+    if (file.definition && type.value && type.diagnostics.length === 0) definitions.set(storyTypeKey(file.definition.text), type.value.definition);
     if (problems.length > 0 || !type.value) continue;
     const compiled = hb.compile(ast, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true])) });
     templates.set(file.name, { name: file.name, file: file.file, type: type.value, references, render: (scope) => compiled({}, { data: { scope } }) });
   }
-  return { templates, diagnostics };
+  return { templates, diagnostics, definitions };
 }
 
 /** Checks every literal name a template uses against one article and the messages. */
