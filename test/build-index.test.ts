@@ -35,12 +35,53 @@ describe("the build index", () => {
     expect(digestTree(snapshotTree(project.out))).toEqual(before);
   });
 
-  it("renders reused articles again when the details are gone, and writes what a build without cache writes", async () => {
+  it("reuses articles without the details (hashes, manifest entries), adds the rendered one's, and writes what a build without cache writes", async () => {
     const project = await makeProject();
     cpSync(project.path(`content/${SLUG}`), project.path(`content/${SLUG}-b`), { recursive: true });
     const paths = projectPaths(project.root);
     expect((await build(paths)).diagnostics).toEqual([]);
-    for (const file of cacheFiles(project.root, ".details")) rmSync(file);
+    const [details] = cacheFiles(project.root, ".details");
+    expect(readFileSync(details!, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line)[0])).toEqual([SLUG, `${SLUG}-b`]);
+    rmSync(details!);
+    project.edit(FACTS, replace('date: "2025-03-28"', 'date: "2025-03-30"'));
+    const rebuilt = await build(paths);
+    expect(rebuilt.diagnostics).toEqual([]);
+    expect(rebuilt.cached).toBe(1);
+    // Only the rendered article's line is there now: the details grow by what a build renders.
+    expect(readFileSync(details!, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line)[0])).toEqual([SLUG]);
+    const incremental = digestTree(snapshotTree(project.out));
+    const uncached = await build(paths, { cache: false });
+    expect(uncached.changed).toEqual([]);
+    expect(digestTree(snapshotTree(project.out))).toEqual(incremental);
+  });
+
+  it("writes the details whole again once they hold more than twice the articles' lines", async () => {
+    const project = await makeProject();
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${SLUG}-b`), { recursive: true });
+    const paths = projectPaths(project.root);
+    expect((await build(paths)).diagnostics).toEqual([]);
+    const [details] = cacheFiles(project.root, ".details");
+    const [index] = cacheFiles(project.root, ".index");
+    const slugs = () => readFileSync(details!, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line)[0]);
+    project.edit(FACTS, replace('date: "2025-03-28"', 'date: "2025-03-30"'));
+    expect((await build(paths)).cached).toBe(1);
+    expect(slugs()).toEqual([SLUG, `${SLUG}-b`, SLUG]);
+    // As if many builds had added lines: the next one reads them and writes one line per article.
+    const [version, head, articles] = readFileSync(index!, "utf8").split("\n");
+    writeFileSync(index!, [version, JSON.stringify({ ...JSON.parse(head!), detailsLines: 69 }), articles, ""].join("\n"));
+    project.edit(FACTS, replace('date: "2025-03-30"', 'date: "2025-03-28"'));
+    const again = await build(paths);
+    expect(again.diagnostics).toEqual([]);
+    expect(again.cached).toBe(1);
+    expect(slugs()).toEqual([SLUG, `${SLUG}-b`]);
+  });
+
+  it("renders reused articles again when the places of their feed items are gone, and writes what a build without cache writes", async () => {
+    const project = await makeProject();
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${SLUG}-b`), { recursive: true });
+    const paths = projectPaths(project.root);
+    expect((await build(paths)).diagnostics).toEqual([]);
+    for (const file of cacheFiles(project.root, ".places")) rmSync(file);
     project.edit(FACTS, replace('date: "2025-03-28"', 'date: "2025-03-30"'));
     const rebuilt = await build(paths);
     expect(rebuilt.diagnostics).toEqual([]);

@@ -16,7 +16,7 @@ import { LOCALES, type Locale } from "../types.ts";
 import { checkOutputLocation, checkPreviewLocation, checkProjectRoot } from "../io/paths.ts";
 import { lockOutputs } from "../io/lock.ts";
 import { mapLimit } from "../io/limit.ts";
-import { readBuildCache, readBuildDetails, readStoryTypeCache, sourceFingerprint, writeBuildCache, writeStoryTypeCache, type BuildCache, type FileStamps } from "../io/cache.ts";
+import { readBuildCache, readBuildDetails, readBuildPlaces, readStoryTypeCache, sourceFingerprint, writeBuildCache, writeStoryTypeCache, type BuildCache, type FileStamps } from "../io/cache.ts";
 import type { StoryTypeDefinition } from "../content/story-type.ts";
 import { fileStamp, listArticles, listOutputs, readArticle, readOutputBytes, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
 import { beginOutputs, recoverOutputs, writePreview, type OutputTransaction, type Spooled } from "../io/write.ts";
@@ -116,9 +116,11 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     return onDisk === undefined || sha256(onDisk) !== digest;
   };
   const cmsIntact = intact(Object.entries(cache.cms ?? {})) && Object.keys(cache.cms ?? {}).length === LOCALES.length + 1;
-  // The index alone decides that nothing changed; the rest of the cache is read once something did.
+  // The index alone decides that nothing changed; where reused articles sit in the feeds and the manifest is read once something did, and their hashes only when needed.
   let detailed: Promise<boolean> | undefined;
   const details = () => (detailed ??= readBuildDetails(paths, cache));
+  let placing: Promise<boolean> | undefined;
+  const placed = () => (placing ??= readBuildPlaces(paths, cache));
 
   // Which articles can be reused as they are: same inputs (by their stamps, else their texts), same story type (its template and the messages it uses), same code, outputs untouched.
   const toRender: string[] = [];
@@ -153,7 +155,8 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     const files = await readArticle(paths, slug, []);
     const facts = fileStamp(`${contentDir}${slug}${path.sep}facts.yaml`);
     const source = fileStamp(`${contentDir}${slug}${path.sep}source.fr.md`);
-    if (files && facts && source && (await details())) {
+    await placed();
+    if (files && facts && source && entry.inputs!.inputHash !== "") {
       readLater.set(slug, files);
       if (articleInputHash(typeHashes.get(entry.template!)!, files.factsText, files.sourceText) === entry.inputs!.inputHash) {
         entries[slug] = { ...entry, inputs: { facts, source, inputHash: entry.inputs!.inputHash } };
@@ -183,8 +186,8 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     result.coverage!.sort((a, b) => compareStrings(a.slug, b.slug));
     return result;
   }
-  // Reused articles need what the index leaves out (their hashes, where their feed items and manifest entries sit) and the feeds and manifest as recorded; without them, they are rendered again.
-  if (reused.length > 0 && (!cmsIntact || !(await details()))) {
+  // Reused articles need where their feed items and manifest entries sit, and the feeds and manifest as recorded; without them, they are rendered again.
+  if (reused.length > 0 && (!cmsIntact || !(await placed()))) {
     toRender.push(...reused.splice(0));
     toRender.sort(compareStrings);
     result.coverage = [];
@@ -249,7 +252,14 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
             files.set(file.path, before);
             return;
           }
-          if (await differs(file.path, file.contents, digest, before)) result.changed.push(file.path);
+          const changed = await differs(file.path, file.contents, digest, before);
+          // Hashes not read (the details): a file found the same on disk is left as it is too.
+          const stamp = patch && !changed && before && before[0] === "" ? fileStamp(outDir + file.path) : undefined;
+          if (stamp) {
+            files.set(file.path, [digest, stamp[0], stamp[1]]);
+            return;
+          }
+          if (changed) result.changed.push(file.path);
           const [size, mtime] = await tx.put(file.path, file.contents);
           files.set(file.path, [digest, size, mtime]);
         }),
@@ -289,7 +299,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     }
 
     // The feeds and the manifest, one locale at a time: items of reused articles are the bytes recorded for them in the feed on disk.
-    for (const slug of reused) briefs.set(slug, entries[slug]!.briefs!);
+    const renderedNow = [...briefs.keys()];
     const titles = feedTitles(stage.messages.catalog);
     const cmsIndex: Record<string, [string, number, number]> = {};
     const feedHashes: string[] = [];
@@ -326,14 +336,18 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       items.delete(locale);
     }
     // The manifest too is hashed, then written, article by article: reused articles' entries are their bytes in the manifest on disk.
-    const listed = [...briefs.keys()].sort(compareStrings);
+    const listed = [...renderedNow, ...reused].sort(compareStrings);
     const oldManifest = reused.length > 0 ? await readOutputBytes(paths, MANIFEST_PATH) : undefined;
-    // Rendered articles' entries carry no position (yet): their text is made again.
+    // Rendered articles' entries carry no position (yet): their text is made again, as is a reused one's when the manifest cannot be read.
     const kept = listed.map((slug) => (oldManifest ? entries[slug]!.manifest : undefined));
+    if (kept.some((at, i) => at === undefined && !briefs.has(listed[i]!))) {
+      await details();
+      for (const slug of reused) if (!entries[slug]!.briefs) throw new Error(`no manifest entry recorded for ${slug}`);
+    }
     const manifestEntries = function* () {
       for (const [i, slug] of listed.entries()) {
         const at = kept[i];
-        yield at ? oldManifest!.subarray(at[0], at[1]) : manifestArticleText(slug, briefs.get(slug)!);
+        yield at ? oldManifest!.subarray(at[0], at[1]) : manifestArticleText(slug, briefs.get(slug) ?? entries[slug]!.briefs!);
       }
     };
     const manifestHash = createHash("sha256");
@@ -378,7 +392,11 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     else await tx.commit();
     committed = true;
     result.changed.sort(compareStrings);
-    await writeBuildCache(paths, { entries, cms: cmsIndex, types: Object.fromEntries(typeHashes), tool });
+    // The details of the articles rendered are added to the file; it is written whole when nothing was reused, when it was read anyway, or when it has grown past twice the articles.
+    const grown = (cache.detailsLines ?? Number.POSITIVE_INFINITY) > 2 * Object.keys(entries).length + 64;
+    if (reused.length > 0 && grown) await details();
+    const whole = reused.length === 0 || detailed !== undefined;
+    await writeBuildCache(paths, { entries, cms: cmsIndex, types: Object.fromEntries(typeHashes), tool, ...(cache.detailsLines === undefined ? {} : { detailsLines: cache.detailsLines }) }, whole ? {} : { append: renderedNow });
     result.files = filesOf(entries, cmsIndex);
     result.coverage!.sort((a, b) => compareStrings(a.slug, b.slug));
     diagnostics.sort(compareDiagnostics);

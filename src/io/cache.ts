@@ -3,7 +3,7 @@
  * newsbrief's own sources that invalidates it.
  */
 import { createHash } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, open, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { ProjectPaths } from "../types.ts";
@@ -47,14 +47,16 @@ export interface BuildCache {
   types?: Record<string, string>;
   /** The fingerprint of newsbrief's own code the entries were built with. */
   tool?: string;
+  /** How many lines the details file holds (it grows by a line per article rendered, until it is written whole again). */
+  detailsLines?: number;
 }
 
-function cacheFile(paths: ProjectPaths, part: "index" | "details" | "types"): string {
+function cacheFile(paths: ProjectPaths, part: "index" | "details" | "places" | "types"): string {
   const id = createHash("sha256").update(`${paths.root}\0${paths.content}\0${paths.out}`).digest("hex").slice(0, 16);
   return path.join(paths.root, "node_modules", ".cache", "newsbrief", `build-${id}.${part}`);
 }
 
-const INDEX_VERSION = "newsbrief build index 5";
+const INDEX_VERSION = "newsbrief build index 6";
 
 /** An article in the index: figures, covered, ignored and source figures; facts.yaml and source.fr.md size and time; story type; then path, size and time of each output. */
 type IndexLine = [number, number, number, number, number, number, number, number, string, Array<string | number>];
@@ -77,7 +79,7 @@ export async function readBuildCache(paths: ProjectPaths): Promise<BuildCache> {
   const [version, headLine, articlesLine] = text.split("\n");
   if (version !== INDEX_VERSION || headLine === undefined || articlesLine === undefined) return { entries: {} };
   try {
-    const head = JSON.parse(headLine) as Pick<BuildCache, "cms" | "types" | "tool">;
+    const head = JSON.parse(headLine) as Pick<BuildCache, "cms" | "types" | "tool" | "detailsLines">;
     const cache: BuildCache = { ...head, entries: {} };
     const articles = JSON.parse(articlesLine) as Record<string, IndexLine>;
     for (const slug in articles) {
@@ -99,77 +101,124 @@ export async function readBuildCache(paths: ProjectPaths): Promise<BuildCache> {
   }
 }
 
-/** Fills in what the index leaves out (hashes, manifest entries, feed items) for the entries of `cache`; false when the details are missing. */
-export async function readBuildDetails(paths: ProjectPaths, cache: BuildCache): Promise<boolean> {
-  let details: Record<string, Pick<IndexEntry, "key" | "briefs" | "feed" | "manifest"> & { inputHash: string; digests: Record<string, string> }>;
+/** What the places file holds of an article: where its feed items and manifest entry sit, and the hash of its inputs. */
+type Places = [IndexEntry["feed"], IndexEntry["manifest"], string];
+
+/** Fills in where each entry's feed items and manifest entry sit in the files on disk, and the hash of its inputs; false when some entry has no places recorded. */
+export async function readBuildPlaces(paths: ProjectPaths, cache: BuildCache): Promise<boolean> {
+  let places: Record<string, Places>;
   try {
-    details = JSON.parse(await readFile(cacheFile(paths, "details"), "utf8"));
+    places = JSON.parse(await readFile(cacheFile(paths, "places"), "utf8"));
+  } catch {
+    return false;
+  }
+  let complete = true;
+  for (const slug in cache.entries) {
+    const [feed, manifest, inputHash] = places[slug] ?? [];
+    const entry = cache.entries[slug]!;
+    if (entry.inputs && typeof inputHash === "string") entry.inputs.inputHash = inputHash;
+    if (!feed || !manifest) {
+      complete = false;
+      continue;
+    }
+    entry.feed = feed;
+    entry.manifest = manifest;
+  }
+  return complete;
+}
+
+/** What the details file holds of an article. */
+type DetailsLine = [string, Pick<IndexEntry, "key" | "briefs"> & { digests: Record<string, string> }];
+
+/**
+ * Fills in what the index and the places leave out (hashes, manifest
+ * entries) for the entries of `cache`; false when some entry has none. The
+ * details file is one JSON line per article, a later line for an article
+ * replacing an earlier one.
+ */
+export async function readBuildDetails(paths: ProjectPaths, cache: BuildCache): Promise<boolean> {
+  const details = new Map<string, DetailsLine[1]>();
+  try {
+    for (const line of (await readFile(cacheFile(paths, "details"), "utf8")).split("\n")) {
+      if (line === "") continue;
+      const [slug, more] = JSON.parse(line) as DetailsLine;
+      details.set(slug, more);
+    }
   } catch {
     return false;
   }
   let complete = true;
   for (const [slug, entry] of Object.entries(cache.entries)) {
-    const more = details[slug];
+    const more = details.get(slug);
     if (!more) {
       complete = false;
       continue;
     }
     entry.key = more.key;
     if (more.briefs) entry.briefs = more.briefs;
-    if (more.feed) entry.feed = more.feed;
-    if (more.manifest) entry.manifest = more.manifest;
-    if (entry.inputs) entry.inputs.inputHash = more.inputHash;
     for (const [relative, stamp] of entry.files) stamp[0] = more.digests[relative] ?? "";
   }
   return complete;
 }
 
-/** Writes the build cache (its index, then its details); failing to write it never fails a build. */
-export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache): Promise<void> {
+/**
+ * Writes the build cache: the details, the places, then the index. The
+ * details are written whole (every entry must then have its details), or,
+ * with `append`, only those of the articles named are added to the file.
+ * Failing to write never fails a build.
+ */
+export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache, options: { append?: readonly string[] } = {}): Promise<void> {
   const articles: Record<string, IndexLine> = {};
+  const places: Record<string, Places> = {};
   for (const [slug, e] of Object.entries(cache.entries)) {
     if (!e.inputs || !e.coverage) continue;
     const stamps = [...e.files].flatMap(([relative, [, size, mtime]]) => [relative, size, mtime]);
     articles[slug] = [e.figures, e.coverage.covered, e.coverage.ignored, e.coverage.figures, ...e.inputs.facts, ...e.inputs.source, e.template ?? "", stamps];
+    places[slug] = [e.feed, e.manifest, e.inputs.inputHash];
   }
-  // The details as one JSON object, written an article at a time.
-  function* details(): Generator<string> {
-    let first = true;
-    for (const [slug, e] of Object.entries(cache.entries)) {
-      if (!e.inputs || !e.coverage) continue;
+  const detailsOf = function* (slugs: Iterable<string>): Generator<string> {
+    for (const slug of slugs) {
+      const e = cache.entries[slug];
+      if (!e?.inputs || !e.coverage) continue;
       const digests: Record<string, string> = {};
       for (const [relative, [digest]] of e.files) digests[relative] = digest;
-      yield `${first ? "{" : ","}${JSON.stringify(slug)}:${JSON.stringify({ key: e.key, inputHash: e.inputs.inputHash, briefs: e.briefs, feed: e.feed, manifest: e.manifest, digests })}`;
-      first = false;
+      yield `${JSON.stringify([slug, { key: e.key, briefs: e.briefs, digests }])}\n`;
     }
-    yield first ? "{}" : "}";
-  }
-  const lines = [INDEX_VERSION, JSON.stringify({ cms: cache.cms, types: cache.types, tool: cache.tool }), JSON.stringify(articles)];
+  };
+  const added = options.append ? [...detailsOf(options.append)] : [];
+  const detailsLines = options.append ? (cache.detailsLines ?? 0) + added.length : Object.keys(articles).length;
+  const lines = [INDEX_VERSION, JSON.stringify({ cms: cache.cms, types: cache.types, tool: cache.tool, detailsLines }), JSON.stringify(articles)];
   try {
     const index = cacheFile(paths, "index");
     await mkdir(path.dirname(index), { recursive: true });
     // The details first: an index is never newer than the details it goes with.
-    for (const [file, pieces] of [[cacheFile(paths, "details"), details()], [index, [`${lines.join("\n")}\n`]]] as const) {
-      const temporary = `${file}.${process.pid}.tmp`;
-      const handle = await open(temporary, "w");
-      try {
-        let chunk = "";
-        for (const piece of pieces) {
-          chunk += piece;
-          if (chunk.length >= 1 << 20) {
-            await handle.write(chunk);
-            chunk = "";
-          }
-        }
-        await handle.write(chunk);
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, file);
-    }
+    if (options.append) await appendFile(cacheFile(paths, "details"), added.join(""));
+    else await writeWhole(cacheFile(paths, "details"), detailsOf(Object.keys(cache.entries).sort()));
+    await writeWhole(cacheFile(paths, "places"), [JSON.stringify(places)]);
+    await writeWhole(index, [`${lines.join("\n")}\n`]);
   } catch {
     // The cache is an optimisation only.
   }
+}
+
+/** Writes a file from its pieces, in writes of about 1 MB, through a temporary file renamed into place. */
+async function writeWhole(file: string, pieces: Iterable<string>): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  const handle = await open(temporary, "w");
+  try {
+    let chunk = "";
+    for (const piece of pieces) {
+      chunk += piece;
+      if (chunk.length >= 1 << 20) {
+        await handle.write(chunk);
+        chunk = "";
+      }
+    }
+    await handle.write(chunk);
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file);
 }
 
 /**
