@@ -134,13 +134,16 @@ describe("the positions in a page", () => {
   });
 
   it("says when the JSON-LD is not JSON or has another date", () => {
-    const bad = run(SEVEN, [html("<p>7</p>\n\n<script>{ nope</script>")]).diagnostics;
+    const bad = run(SEVEN, [html('<p>7</p>\n\n<script type="application/ld+json">{ nope</script>')]).diagnostics;
     expect(short(bad)).toEqual([["verify/json-ld", 3, 1, undefined, undefined]]);
-    const late = run(SEVEN, [html(`<p>7</p>\n<script>${JSON.stringify({ datePublished: "2025-03-29" })}</script>`)]).diagnostics;
+    const late = run(SEVEN, [html(`<p>7</p>\n<script type="application/ld+json">${JSON.stringify({ datePublished: "2025-03-29" })}</script>`)]).diagnostics;
     expect(short(late)).toEqual([["verify/unmatched-figure", 2, 1, DATE, "2025-03-29"]]);
     expect(late[0]?.message).toBe("the JSON-LD datePublished is not the editorial date");
-    const fine = run(SEVEN, [html(`<p>7</p>\n<script>${JSON.stringify({ datePublished: DATE, headline: 3, isBasedOn: { headline: 4 } })}</script>`)]).diagnostics;
+    const fine = run(SEVEN, [html(`<p>7</p>\n<script type="application/ld+json">${JSON.stringify({ datePublished: DATE, headline: 3, isBasedOn: { headline: 4 } })}</script>`)]).diagnostics;
     expect(fine).toEqual([]);
+    // Another script is code, not read: neither as JSON-LD nor for figures.
+    expect(run(SEVEN, [html('<p>7</p>\n<script type="module">const n = 12; { nope</script>\n<script>var m = 3;</script>')]).diagnostics).toEqual([]);
+    expect(short(run(SEVEN, [html('<p>7</p>\n<script type=" Application/LD+JSON ">{ nope</script>')]).diagnostics)).toEqual([["verify/json-ld", 2, 1, undefined, undefined]]);
   });
 
   it("decodes entities, and starts a text at its first piece", () => {

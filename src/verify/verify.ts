@@ -429,6 +429,7 @@ function htmlPassages(file: VerifyFile, article: VerifyArticle): { passages: Pas
   let skip: string | undefined;
   let script = "";
   let scriptStart = 0;
+  let jsonLd = false;
   const flush = () => {
     if (buffer.trim() !== "") passages.push({ text: buffer, line: lineAt(bufferStart), column: columnAt(bufferStart), locale: file.locale, where: "the page" });
     buffer = "";
@@ -441,6 +442,8 @@ function htmlPassages(file: VerifyFile, article: VerifyArticle): { passages: Pas
           skip = name;
           script = "";
           scriptStart = parser.startIndex;
+          // Only a JSON-LD block is read: any other script is code, never shown.
+          jsonLd = name === "script" && (attributes.type ?? "").trim().toLowerCase() === "application/ld+json";
         }
         if (name === "meta" && attributes.content !== undefined) {
           const key = attributes.name ?? attributes.property ?? "";
@@ -460,7 +463,7 @@ function htmlPassages(file: VerifyFile, article: VerifyArticle): { passages: Pas
       onclosetag(name) {
         if (skip === name) {
           skip = undefined;
-          if (name === "script") passages.push(...jsonLdPassages(script, lineAt(scriptStart), columnAt(scriptStart), file, article, problems));
+          if (jsonLd) passages.push(...jsonLdPassages(script, lineAt(scriptStart), columnAt(scriptStart), file, article, problems));
           return;
         }
         flush();
