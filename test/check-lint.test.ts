@@ -86,6 +86,15 @@ describe("newsbrief check runs the lint rules", () => {
       expect(run.stderr).toContain('found:    "spelling"');
     }
   }, 240_000);
+  it("reports a lint rule that does not exist (a typo would silently do nothing), at its key, in build and check", async () => {
+    const project = await makeProject({ "newsbrief.config.json": settings({ rules: { spellng: "off", range: "off" } }) });
+    for (const command of ["build", "check"]) {
+      const run = await runCli([command], project.root);
+      expect(run.code, `${command}: ${run.stderr}`).toBe(1);
+      expect(reported(run.stderr).map((d) => `${d.at} ${d.rule}`), command).toEqual(["newsbrief.config.json:4:7 config/unknown-key"]);
+      expect(run.stderr).toContain("unknown field `spellng` at `lint.rules.spellng`");
+    }
+  }, 240_000);
 });
 
 describe("the review page", () => {

@@ -36,6 +36,10 @@ export const SiteConfig = z.strictObject({
 });
 export type SiteConfig = z.infer<typeof SiteConfig>;
 
+/** The lint rule ids, each configurable in `lint.rules`. */
+export const LINT_RULES = ["spelling", "fr-space-before-punctuation", "fr-guillemet-space", "fr-unit-space", "apostrophe", "quotation-marks", "repeated-word", "double-space", "range"] as const;
+export type LintRule = (typeof LINT_RULES)[number];
+
 /** Which lint rules `newsbrief check` runs: the typography rules alone (every rule but `spelling`), or all of them. */
 export const LINT_CHECK_SCOPES = ["typography", "all"] as const;
 export type LintScope = (typeof LINT_CHECK_SCOPES)[number];
@@ -48,7 +52,7 @@ export type LintScope = (typeof LINT_CHECK_SCOPES)[number];
  */
 export const LintSettings = z.strictObject({
   check: z.enum(LINT_CHECK_SCOPES).default("typography"),
-  rules: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.enum(["error", "warning", "off"])).default({}),
+  rules: z.partialRecord(z.enum(LINT_RULES), z.enum(["error", "warning", "off"])).default({}),
 });
 export type LintSettings = z.infer<typeof LintSettings>;
 

@@ -5,9 +5,10 @@
  */
 import type { Locale } from "../types.ts";
 
-/** The rule ids, each configurable in `newsbrief.config.json` (`lint.rules`). */
-export const LINT_RULES = ["spelling", "fr-space-before-punctuation", "fr-guillemet-space", "fr-unit-space", "apostrophe", "quotation-marks", "repeated-word", "double-space", "range"] as const;
-export type LintRule = (typeof LINT_RULES)[number];
+import type { LintRule } from "../content/config.ts";
+
+/** The rule ids, each configurable in `newsbrief.config.json` (`lint.rules`), are the settings': */
+export { LINT_RULES, type LintRule } from "../content/config.ts";
 
 /** How serious each rule is when the settings do not say. */
 export const DEFAULT_SEVERITY: Record<LintRule, "error" | "warning"> = {
