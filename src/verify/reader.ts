@@ -430,7 +430,13 @@ const NBSPS = "\u00A0\u202F";
 const GROUP_CHARS = ",. \u00A0\u202F"; // read as thousands separators (only the locale's own is house style)
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
 const isSpace = (c: string | undefined): boolean => c !== undefined && c !== "" && SPACES.includes(c);
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}\p{M}]/u.test(c);
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** A letter, digit or mark; ASCII (most of any text) without a regular expression. */
+const isWordChar = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < 128 ? ((code | 32) >= 97 && (code | 32) <= 122) || (code >= 48 && code <= 57) : WORD_CHAR.test(c);
+};
 const runEnd = (t: string, i: number, test: (c: string | undefined) => boolean): number => {
   while (i < t.length && test(t[i])) i++;
   return i;
@@ -670,7 +676,13 @@ const FRACTIONS: Record<ReaderLocale, Record<string, number>> = {
 /** Words that are a fraction on their own (la moitié, de helft, half). */
 const HALF_WORDS: Record<ReaderLocale, string[]> = { fr: ["moitié"], nl: ["helft", "half", "halve"], en: ["half"] };
 
-const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
+const LETTER = /\p{L}/u;
+/** A letter; ASCII without a regular expression. */
+const isLetter = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < 128 ? (code | 32) >= 97 && (code | 32) <= 122 : LETTER.test(c);
+};
 const HYPHENS = "-\u2010\u2011";
 
 const NL_COMPOUND = new RegExp(`^(${Object.keys(NL_UNITS).join("|")})(?:en|ën)(${Object.keys(NL_TENS).join("|")})$`, "u");
