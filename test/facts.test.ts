@@ -52,6 +52,17 @@ describe("facts.yaml rules", () => {
     expect(problems(edit(FACTS, from, to)).map((p) => p.split(" ").slice(1).join(" "))).toContain(`error ${rule}`);
   });
 
+  it.each([
+    ["a whole number of millions for a fact known to 100 millions", 500000000, 100000000, "{ scale: million, decimals: 0 }", false],
+    ["digits finer than the fact", 512000000, 100000000, "{ scale: million, decimals: 0 }", true],
+    ["a written decimal, zero or not", 500000000, 100000000, "{ scale: million, decimals: 1 }", true],
+    ["a whole number of 500-million steps, one place finer", 1500000000, 500000000, "{ scale: billion, decimals: 1 }", false],
+    ["one place finer, off the 500-million steps", 1600000000, 500000000, "{ scale: billion, decimals: 1 }", true],
+  ])("a display as precise as the verifier reads it: %s", (_name, value, precision, display, flagged) => {
+    const text = edit(edit(FACTS, "value: 544700000", `value: ${value}`), "precision: 100000\n    label:\n      fr: l’intelligence", `precision: ${precision}\n    display: ${display}\n    label:\n      fr: l’intelligence`);
+    expect(problems(text).some((p) => p.endsWith("error facts/false-precision"))).toBe(flagged);
+  });
+
   it("warns about a straight apostrophe in French text", () => {
     expect(problems(edit(FACTS, "fr: l’intelligence artificielle", "fr: l'intelligence artificielle"))).toEqual(["75:11 warning facts/typography"]);
   });

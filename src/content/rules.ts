@@ -5,6 +5,7 @@
 import { show } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { phrase } from "../diagnostics/report.ts";
+import { amountStatedStep, statesMoreThan } from "../verify/reader.ts";
 import { LOCALES, textOf, translatedFrom, type Fact, type Facts, type LocalizedText } from "./schema.ts";
 
 /** What a rule reports through. */
@@ -104,9 +105,10 @@ const figuresAreCoherent: Rule = (facts, ctx) => {
     switch (fact.type) {
       case "money":
         if (fact.display && fact.precision !== undefined) {
-          const step = 10 ** (SCALE_EXPONENT[fact.display.scale] - fact.display.decimals);
-          if (step < fact.precision) {
-            ctx.report({ path: ["facts", index, "display"], ...phrase(CATALOGUE["facts/false-precision"], { id: fact.id }), expected: `a step of at least ${fact.precision}`, actual: `a step of ${step}` });
+          // What the verifier will read: the step the shown digits state ("900 millions" states 100 millions).
+          const stated = amountStatedStep(fact.value, SCALE_EXPONENT[fact.display.scale], fact.display.decimals);
+          if (statesMoreThan(stated, fact.value, fact.precision)) {
+            ctx.report({ path: ["facts", index, "display"], ...phrase(CATALOGUE["facts/false-precision"], { id: fact.id }), expected: `a step of at least ${fact.precision}`, actual: `a step of ${stated}` });
           }
         }
         break;

@@ -1026,6 +1026,39 @@ const readAmount: Reader = (t, i, L, loc, floor, plain = false, words?: Num): Re
   return fig;
 };
 
+/**
+ * Does a figure whose digits state `stated` (the step of its last significant digit) say more than a
+ * fact known at `precision`? A precision that is not a power of ten (known to 50 millions) can only be
+ * written with digits one place finer (950 millions): such a figure is as precise as its fact when its
+ * `value` is a whole number of the fact's steps.
+ */
+export function statesMoreThan(stated: number, value: number | undefined, precision: number): boolean {
+  if (stated >= precision * (1 - 1e-9)) return false;
+  if (stated < lastPlace(precision) * (1 - 1e-9) || value === undefined) return true;
+  const steps = Math.abs(value) / precision;
+  return Math.abs(steps - Math.round(steps)) > 1e-9 * Math.max(1, steps);
+}
+
+/** The place of the last digit of a precision other than zero: 100000000 → 100000000, 50000000 → 10000000, 0.25 → 0.01. */
+function lastPlace(precision: number): number {
+  let exponent = Math.floor(Math.log10(precision)) + 1; // one above, whatever the rounding of log10
+  const whole = (x: number) => Math.abs(x - Math.round(x)) <= 1e-9 * Math.max(1, Math.abs(x));
+  while (exponent > -12 && !whole(precision / 10 ** exponent)) exponent--;
+  return 10 ** exponent;
+}
+
+/**
+ * The step an amount written with `decimals` decimals at a scale of 10^`exp` states: that of its last
+ * digit, but the trailing zeros of a whole number before a scale word, or of a whole amount below a
+ * million, state nothing (see {@link ReadFigure.significantStep}).
+ */
+export function amountStatedStep(value: number, exp: number, decimals: number): number {
+  const step = 10 ** (exp - decimals);
+  const shown = String(Math.round(Math.abs(value) / step));
+  const zeros = decimals === 0 && shown !== "0" && (exp > 0 || Math.abs(value) < 1e6) ? shown.length - shown.replace(/0+$/, "").length : 0;
+  return step * 10 ** zeros;
+}
+
 /** An amount, count or duration written in words: deux milliards d’euros, trois ans, anderhalf miljard euro. */
 const readWordAmount: Reader = (t, i, L, loc, floor) => {
   const num = wordNumber(t, i, L, loc);

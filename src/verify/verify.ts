@@ -11,7 +11,7 @@ import { diagnose, phrase } from "../diagnostics/report.ts";
 import type { Locale } from "../content/schema.ts";
 import type { ChangeFact, VerifierDataset, VerifierFact } from "./facts.ts";
 import { Origins, type InputText } from "./origin.ts";
-import { oddCharacters, readFigures, type FigureUnit, type ReadFigure, type ReaderLocale } from "./reader.ts";
+import { oddCharacters, readFigures, statesMoreThan, type FigureUnit, type ReadFigure, type ReaderLocale } from "./reader.ts";
 
 /** One output file to verify. */
 export interface VerifyFile {
@@ -317,26 +317,10 @@ function matchFigure(figure: ReadFigure, known: readonly Known[], where: string)
   return ids.length > 1 ? { fact: candidate, ambiguous: ids } : { fact: candidate };
 }
 
-/**
- * Does `figure` state more than a fact known at `precision`? It states the step of its last significant
- * digit (the trailing zeros of "900 millions" state nothing). A precision that is not a power of ten (known
- * to 50 millions) can only be written with digits one place finer (950 millions): such a figure is as
- * precise as its fact when it is a whole number of the fact's steps.
- */
+/** Does `figure` state more than a fact known at `precision`? It states the step of its last significant digit (the trailing zeros of "900 millions" state nothing). */
 function finerThan(figure: ReadFigure, precision: number): boolean {
   const stated = figure.significantStep ?? figure.step;
-  if (stated === undefined || stated >= precision * (1 - 1e-9)) return false;
-  if (stated < lastPlace(precision) * (1 - 1e-9) || typeof figure.value !== "number") return true;
-  const steps = Math.abs(figure.value) / precision;
-  return Math.abs(steps - Math.round(steps)) > 1e-9 * Math.max(1, steps);
-}
-
-/** The place of the last digit of a precision other than zero: 100000000 → 100000000, 50000000 → 10000000, 0.25 → 0.01. */
-function lastPlace(precision: number): number {
-  let exponent = Math.floor(Math.log10(precision)) + 1; // one above, whatever the rounding of log10
-  const whole = (x: number) => Math.abs(x - Math.round(x)) <= 1e-9 * Math.max(1, Math.abs(x));
-  while (exponent > -12 && !whole(precision / 10 ** exponent)) exponent--;
-  return 10 ** exponent;
+  return stated !== undefined && statesMoreThan(stated, typeof figure.value === "number" ? figure.value : undefined, precision);
 }
 
 function nearestFact(figure: ReadFigure, candidates: readonly Known[]): Known | undefined {
