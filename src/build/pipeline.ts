@@ -24,6 +24,7 @@ import type { ArticleFiles, OutputFile, ProjectPaths } from "../types.ts";
 import type { ManifestBrief } from "../render/feeds.ts";
 import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
 import type { VerifyArticle } from "../verify/verify.ts";
+import type { InputText } from "../verify/origin.ts";
 import path from "node:path";
 import { createHash } from "node:crypto";
 
@@ -494,6 +495,18 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   const items = new Map<Locale, Array<{ date: string; slug: string; text: string }>>(LOCALES.map((l) => [l, []]));
   const briefs = new Map<string, ManifestBrief[]>();
   const verifyTargets = new Map<string, VerifyArticle>();
+  // Each outcome from a worker brings its own copy of the locale files and templates; the copies kept for the feeds' verification share one.
+  const inputTexts = new Map<string, InputText>();
+  const sharingInputs = (target: VerifyArticle): VerifyArticle => {
+    if (!target.inputs) return target;
+    const inputs = target.inputs.map((input) => {
+      const known = inputTexts.get(input.file);
+      if (known && known.kind === input.kind && known.locale === input.locale && known.text === input.text) return known;
+      if (input.kind !== "facts") inputTexts.set(input.file, input);
+      return input;
+    });
+    return { ...target, inputs };
+  };
   const storyTypes = new Map<string, string>();
   const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText, verifyCmsOutputs } = await renderModules();
   const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
@@ -538,7 +551,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     expected.push(...LOCALES.flatMap((l) => [briefPath(outcome.slug, l, "md"), briefPath(outcome.slug, l, "html")]));
     for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ ...item, slug: outcome.slug });
     briefs.set(outcome.slug, outcome.briefs);
-    if (outcome.verify) verifyTargets.set(outcome.slug, outcome.verify);
+    if (outcome.verify) verifyTargets.set(outcome.slug, sharingInputs(outcome.verify));
     if (outcome.template !== undefined) storyTypes.set(outcome.slug, outcome.template);
   };
   await processArticles(sharedInputs, sharedHash, slugs.length, next, handle, { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
