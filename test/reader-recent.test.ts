@@ -4,6 +4,8 @@
  * caller that changes what it was given, a text forgotten and read again. And the quick scan that
  * spares most texts the search for odd characters must agree with that search on every code unit.
  */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { oddCharacters, readFigures } from "../src/verify/reader.ts";
 
@@ -28,6 +30,21 @@ describe("recent answers", () => {
     }).toThrow(TypeError);
     expect(() => first[0]!.problems.push("added")).toThrow(TypeError);
     expect(plain(readFigures(text, "fr"))).toEqual(expected);
+  });
+
+  it("keeps no larger text in memory than the texts it remembers", () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let n = 0; n < 100; n++) {
+      // a short passage cut from a text of a million characters, as a passage is cut from a whole feed
+      const whole = `${"x".repeat(1_000_000)}${n} Un budget de 3 millions d’euros, dont deux tiers pour ${n} communes.`;
+      expect(readFigures(whole.slice(1_000_000 - 3), "fr").map((f) => f.value)).toEqual([3_000_000, 2 / 3, n]);
+    }
+    gc();
+    // 100 texts of a million characters would be 100 MB or more
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(20_000_000);
   });
 
   it("answers the same once a text has been forgotten", () => {

@@ -1144,21 +1144,23 @@ function annotate(t: string, fig: ReadFigure, L: LocaleData, loc: ReaderLocale, 
 export function readFigures(text: string, locale: ReaderLocale): ReadFigure[] {
   if (text.length > RECENT_LONGEST) return readAll(text, locale);
   const recent = RECENT[locale];
-  let figures = recent.get(text);
-  if (figures === undefined) {
-    figures = readAll(text, locale).map(frozen);
+  let entry = recent.get(text);
+  if (entry === undefined) {
+    // A text cut from a larger one keeps the whole of it in memory: what is remembered is read from a copy.
+    const own = (` ${text}`).slice(1);
+    entry = { text: own, figures: readAll(own, locale).map(frozen) };
     if (recent.size >= RECENT_SIZE) recent.delete(recent.keys().next().value!);
   } else {
     recent.delete(text); // kept as the most recently used
   }
-  recent.set(text, figures);
-  return figures.slice();
+  recent.set(entry.text, entry);
+  return entry.figures.slice();
 }
 
 /** How many texts per locale {@link readFigures} remembers, and the longest it remembers. */
 const RECENT_SIZE = 2048;
 const RECENT_LONGEST = 1 << 16;
-const RECENT: Record<ReaderLocale, Map<string, ReadFigure[]>> = { fr: new Map(), nl: new Map(), en: new Map() };
+const RECENT: Record<ReaderLocale, Map<string, { text: string; figures: ReadFigure[] }>> = { fr: new Map(), nl: new Map(), en: new Map() };
 
 function frozen(figure: ReadFigure): ReadFigure {
   Object.freeze(figure.problems);
