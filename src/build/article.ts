@@ -14,6 +14,7 @@ import { checkFigureMessages, checkTemplate, compileTemplates, type BriefTemplat
 import { extractFigures } from "../extract/index.ts";
 import { checkProvenance, type SourceCoverage } from "../provenance/check.ts";
 import { verifyCmsOutputs } from "../verify/feeds.ts";
+import { verifierDataset } from "../verify/facts.ts";
 import { verifyArticle, type VerifyArticle, type VerifyFile } from "../verify/verify.ts";
 import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
 import type { ArticleFiles, LocaleFile, OutputFile, TemplateFile } from "../types.ts";
@@ -151,7 +152,8 @@ export function createStage(shared: SharedInputs): Stage {
       outcome.figures += verification.figures.length;
       outcome.diagnostics.push(...verification.diagnostics);
       outcome.diagnostics.push(...staleOutputs({ out: shared.out }, rendered, onDisk, false));
-      outcome.verify = target;
+      // Kept until every article is done, to verify the feeds and the manifest: only what the verifier reads.
+      outcome.verify = { ...target, facts: verifierDataset(target.facts) };
     } else {
       const verification = verifyArticle(target, rendered.map((f) => verifyFile(shared.out, f.path, f.contents)));
       outcome.figures += verification.figures.length;

@@ -63,3 +63,26 @@ export interface VerifierDataset {
   editorial: { date: string };
   facts: readonly VerifierFact[];
 }
+
+/** Every field a {@link VerifierFact} may have: what {@link verifierDataset} keeps. */
+const FACT_FIELDS = ["id", "type", "value", "required", "approx", "bound", "measure", "currency", "precision", "display", "decimals", "unit", "from", "to", "compared-with"] as const;
+/** Every field of every kind of fact is in the list (the type check fails otherwise). */
+type FieldOf<T> = T extends unknown ? keyof T : never;
+const everyField: [Exclude<FieldOf<VerifierFact>, (typeof FACT_FIELDS)[number]>] extends [never] ? true : false = true;
+void everyField;
+
+/**
+ * The part of a loaded dataset the verifier reads, and nothing more: for keeping many articles' datasets
+ * at once (a check verifies the feeds and the manifest once every article is done) without their texts.
+ */
+export function verifierDataset(data: VerifierDataset): VerifierDataset {
+  const facts = data.facts.map((fact) => {
+    const kept: Record<string, unknown> = {};
+    for (const field of FACT_FIELDS) {
+      const value = (fact as unknown as Record<string, unknown>)[field];
+      if (value !== undefined) kept[field] = value;
+    }
+    return kept as unknown as VerifierFact;
+  });
+  return { ...(data.version === undefined ? {} : { version: data.version }), editorial: { date: data.editorial.date }, facts };
+}
