@@ -1114,8 +1114,39 @@ function annotate(t: string, fig: ReadFigure, L: LocaleData, loc: ReaderLocale, 
  * digit goes unnoticed. Not read: digits glued to letters (G7, H2O, 4K, 3e) and anything inside an
  * http(s) URL. Figures written against house style are still read, the most plausible way, and carry
  * `problems`.
+ *
+ * The same text is read many times over (an article's Markdown, HTML and feed item carry the same
+ * passages, and a story type's fixed sentences recur in every article of that type), so recent answers
+ * are kept per locale. Reading is a function of the text and the locale alone; the figures handed out
+ * are frozen, so no caller can change what the next one receives.
  */
 export function readFigures(text: string, locale: ReaderLocale): ReadFigure[] {
+  if (text.length > RECENT_LONGEST) return readAll(text, locale);
+  const recent = RECENT[locale];
+  let figures = recent.get(text);
+  if (figures === undefined) {
+    figures = readAll(text, locale).map(frozen);
+    if (recent.size >= RECENT_SIZE) recent.delete(recent.keys().next().value!);
+  } else {
+    recent.delete(text); // kept as the most recently used
+  }
+  recent.set(text, figures);
+  return figures.slice();
+}
+
+/** How many texts per locale {@link readFigures} remembers, and the longest it remembers. */
+const RECENT_SIZE = 2048;
+const RECENT_LONGEST = 1 << 16;
+const RECENT: Record<ReaderLocale, Map<string, ReadFigure[]>> = { fr: new Map(), nl: new Map(), en: new Map() };
+
+function frozen(figure: ReadFigure): ReadFigure {
+  Object.freeze(figure.problems);
+  if (figure.sign) Object.freeze(figure.sign);
+  if (Array.isArray(figure.value)) Object.freeze(figure.value);
+  return Object.freeze(figure);
+}
+
+function readAll(text: string, locale: ReaderLocale): ReadFigure[] {
   const L = LOCALES[locale];
   const out: ReadFigure[] = [];
   let i = 0;
@@ -1169,9 +1200,30 @@ export interface OddCharacter {
   code: string;
 }
 
+/**
+ * For each UTF-16 code unit, whether it may start an odd character: it matches {@link FOREIGN_DIGIT} or
+ * {@link INVISIBLE} on its own (the soft hyphen whatever its neighbours), or it is half of a surrogate
+ * pair (digits outside the Basic Multilingual Plane). Made on first use.
+ */
+let oddUnits: Uint8Array | undefined;
+function mayBeOdd(): Uint8Array {
+  if (oddUnits) return oddUnits;
+  const units = new Uint8Array(0x10000);
+  const single = /^(?:(?![0-9])[\p{Nd}\p{No}\p{Nl}]|[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD])$/u;
+  for (let code = 0x80; code < 0x10000; code++) {
+    units[code] = (code >= 0xd800 && code <= 0xdfff) || single.test(String.fromCharCode(code)) ? 1 : 0;
+  }
+  return (oddUnits = units);
+}
+
 /** Every digit other than 0–9 and every invisible or bidirectional control character of `text`, in order. */
 export function oddCharacters(text: string): OddCharacter[] {
   const found: OddCharacter[] = [];
+  // Most texts have none: a scan of their code units says so without the Unicode regular expressions.
+  const units = mayBeOdd();
+  let i = 0;
+  while (i < text.length && units[text.charCodeAt(i)] === 0) i++;
+  if (i === text.length) return found;
   for (const [re, kind] of [[FOREIGN_DIGIT, "foreign-digit"], [INVISIBLE, "invisible"]] as const) {
     for (const m of text.matchAll(re)) {
       const char = m[0];
