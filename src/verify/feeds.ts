@@ -72,7 +72,6 @@ export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>
   if (manifestText !== undefined) {
     const file = `${out}/manifest.json`;
     const locate = lineLocator(manifestText);
-    const lineOf = (offset: number) => locate(offset).line;
     const manifest = parseJson(manifestText, file, result.diagnostics) as { articles?: unknown } | undefined;
     let from = 0;
     for (const raw of Array.isArray(manifest?.articles) ? (manifest.articles as unknown[]) : []) {
@@ -80,14 +79,18 @@ export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>
       const article = typeof entry.slug === "string" ? articles.get(entry.slug) : undefined;
       for (const b of Array.isArray(entry.briefs) ? (entry.briefs as unknown[]) : []) {
         const brief = (b ?? {}) as { locale?: unknown; title?: unknown };
-        if (!article || typeof brief.title !== "string" || !LOCALES.includes(brief.locale as Locale)) continue;
-        const at = manifestText.indexOf(`"title": ${JSON.stringify(brief.title)}`, from);
-        if (at !== -1) from = at;
-        const line = at === -1 ? 1 : lineOf(at);
+        if (typeof brief.title !== "string") continue;
+        // Looked for after the title before it (verified or not), so that a title repeating it is found at its own entry.
+        const key = '"title": ';
+        const needle = `${key}${JSON.stringify(brief.title)}`;
+        const at = manifestText.indexOf(needle, from);
+        if (at !== -1) from = at + needle.length;
+        if (!article || !LOCALES.includes(brief.locale as Locale)) continue;
+        const { line, column } = at === -1 ? { line: 1, column: 1 } : locate(at + key.length);
         const verification = verifyArticle(article, [{ file, locale: brief.locale as Locale, format: "html", contents: `<title>${escape(brief.title)}</title>` }]);
         add(article.slug, verification.figures.map((f) => ({ ...f, line })));
         // A title alone need not show every required fact.
-        result.diagnostics.push(...verification.diagnostics.filter((d) => d.rule !== "verify/missing-fact").map((d) => relocate(d, [line], `manifest title (${String(brief.locale)})`)));
+        result.diagnostics.push(...verification.diagnostics.filter((d) => d.rule !== "verify/missing-fact").map((d) => relocate(d, [line], `manifest title (${String(brief.locale)})`, column)));
       }
     }
   }
@@ -103,10 +106,10 @@ function parseJson(text: string, file: string, diagnostics: Diagnostic[]): unkno
   }
 }
 
-/** Points a diagnostic of the one-document check at the feed's own line. */
-function relocate(d: Diagnostic, lines: readonly number[], where: string): Diagnostic {
+/** Points a diagnostic of the one-document check at the feed's own line (and `column`, when known). */
+function relocate(d: Diagnostic, lines: readonly number[], where: string, column = 1): Diagnostic {
   const line = d.line > 0 ? lines[Math.min(d.line, lines.length) - 1]! : lines[lines.length - 1]!;
-  return { ...d, line, column: 1, message: `${d.message} (${where})` };
+  return { ...d, line, column, message: `${d.message} (${where})` };
 }
 
 function keyAt(text: string, key: string, from: number): number {
