@@ -41,6 +41,8 @@ const CASES: Case[] = [
   { name: "a rule broken in facts.yaml", files: { [FACTS]: replace("    complete: false\n", "    complete: true\n") }, rule: "facts/breakdown-sum", code: 1 },
   { name: "evidence that is not in the source", files: { [FACTS]: replace(`["60 millions"]`, `["60 millions d’euros"]`) }, rule: "provenance/evidence-not-found", code: 1 },
   { name: "a template error", files: { [TEMPLATE]: replace('{{t "brief.next.register"}}', '{{shout "brief.next.register"}}') }, rule: "template/unknown-helper", code: 1 },
+  { name: "a helper named after a property every object has", files: { [TEMPLATE]: replace('{{t "brief.next.register"}}', '{{constructor "brief.next.register"}}') }, rule: "template/unknown-helper", code: 1 },
+  { name: "a story text named after a property every object has", files: { [TEMPLATE]: replace('funder=(text "funder") amount', 'funder=(text "constructor") amount') }, rule: "template/unknown-name", code: 1 },
   { name: "a locale error", files: { "locales/en.json": replace('"heading": "Key figures"', '"heading": "Top 10 figures"') }, rule: "locale/digit", code: 1 },
   { name: "a missing page template", files: { [PAGE_TEMPLATE]: null }, rule: "config/missing-file", code: 2 },
   {

@@ -6,12 +6,14 @@
  * the values of their figures really differ from one article to the next,
  * in facts.yaml and in the source together.
  */
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { computeChange } from "../src/content/rules.ts";
+import { LOCALES } from "../src/content/schema.ts";
+import { feedBriefOf, feedItemText } from "../src/render/feeds.ts";
 import { findQuotation, normalizeQuotation } from "../src/provenance/text.ts";
 import { article, articleSlug, FACTORS, loadModels, writeCorpus, type Article } from "./support/bench-corpus.ts";
 import { ROOT } from "./support/fixtures.ts";
@@ -98,6 +100,16 @@ describe("the bench corpus", () => {
     const sources = /source figures: (\d+), covered: (\d+), ignored: (\d+)/.exec(run.stdout);
     expect(sources).not.toBeNull();
     expect(Number(sources![2]) + Number(sources![3])).toBe(Number(sources![1]));
+    // Each feed item is what its brief's Markdown file gives, read back from disk.
+    for (const locale of LOCALES) {
+      const feed = readFileSync(path.join(root, "out", `feed.${locale}.json`), "utf8");
+      for (let i = 0; i < count; i++) {
+        const slug = articleSlug(i);
+        const brief = feedBriefOf(readFileSync(path.join(root, "out", slug, `${locale}.md`), "utf8"));
+        expect(brief, `${slug} ${locale}`).toBeDefined();
+        expect(feed.includes(feedItemText(brief!, slug, locale)), `${slug} ${locale}`).toBe(true);
+      }
+    }
   }, 300_000);
 
   it("gives each model's articles different values, written in their sources", () => {

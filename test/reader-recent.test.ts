@@ -62,3 +62,16 @@ describe("odd characters", () => {
     expect(oddCharacters("un sourire 😀, rien d’autre")).toEqual([]);
   });
 });
+
+describe("words that name a property of every object", () => {
+  it("are words, not numbers, in every language and every place a number word is looked up", () => {
+    for (const locale of ["fr", "nl", "en"] as const) {
+      for (const text of ["the constructor said", "un constructor", "quatre-constructor", "deux constructor", "een constructor", "two constructor", "constructor 2024", "drieconstructor"]) {
+        // read as the same text with an ordinary word in its place
+        const plainWord = readFigures(text.replace("constructor", "rapport"), locale).map((f) => f.text.replace("rapport", "constructor"));
+        expect(readFigures(text, locale).map((f) => f.text), `${locale}: ${text}`).toEqual(plainWord);
+      }
+    }
+    expect(readFigures("Le constructor a livré deux tiers des 1 200 avions.", "fr").map((f) => f.value)).toEqual([2 / 3, 1200]);
+  });
+});

@@ -7,9 +7,8 @@
 import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { loadArticle, type Article } from "../content/load.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
-import { createRenderer, type Renderer } from "../render/brief.ts";
-import { contentHash, feedBriefOf, feedItemText, feedText, manifestText, type ManifestBrief } from "../render/feeds.ts";
-import { createMarked } from "../render/markdown.ts";
+import { createRenderer, type BriefSummary, type Renderer } from "../render/brief.ts";
+import { contentHash, feedItemText, feedText, manifestText, type ManifestBrief } from "../render/feeds.ts";
 import { loadMessages, type LoadedMessages } from "../render/messages.ts";
 import { checkFigureMessages, checkTemplate, compileTemplates, type BriefTemplate } from "../render/templates.ts";
 import { extractFigures } from "../extract/index.ts";
@@ -111,7 +110,6 @@ export function createStage(shared: SharedInputs): Stage {
   const knownTemplates = new Set(shared.templates.map((t) => t.name));
   const types = new Map([...compiled.templates.values()].map((t) => [t.name, t.type.definition] as const));
   let renderer: Renderer | undefined;
-  const marked = createMarked();
   const typeHashes = storyTypeHashes(shared);
   const localeFile = (locale: Locale) => shared.locales.find((l) => l.locale === locale)?.file ?? `${shared.localesDir}/${locale}.json`;
 
@@ -133,7 +131,8 @@ export function createStage(shared: SharedInputs): Stage {
     outcome.diagnostics.push(...checked);
     if (hasErrors(outcome.diagnostics) && !(job.preview && !hasErrors(checked))) return outcome;
     renderer ??= createRenderer(messages.catalog, shared.pageTemplate!.text, site);
-    const rendered = renderer.render(article, template, `sha256:${inputHash}`);
+    const summaries = new Map<Locale, BriefSummary>();
+    const rendered = renderer.render(article, template, `sha256:${inputHash}`, summaries);
     outcome.rendered = true;
     const target = verifyArticleOf(article, shared);
     if (job.onDisk) {
@@ -165,7 +164,7 @@ export function createStage(shared: SharedInputs): Stage {
       const md = byPath.get(briefPath(article.slug, locale, "md"));
       const html = byPath.get(briefPath(article.slug, locale, "html"));
       if (md === undefined || html === undefined) continue;
-      const brief = feedBriefOf(md, marked);
+      const brief = summaries.get(locale);
       if (!brief) continue;
       outcome.items[locale] = { date: brief.date, text: feedItemText(brief, article.slug, locale, undefined, site) };
       outcome.briefs.push({ locale, title: brief.title, translationKey: brief.translationKey, date: brief.date, md: contentHash(md), html: contentHash(html) });

@@ -125,7 +125,7 @@ export function measureLabel(words: MeasureWords, locale: Locale): string {
 export function missingRequirements(type: StoryTypeDefinition, facts: Facts): Array<{ path: PropertyKey[]; what: string }> {
   const missing: Array<{ path: PropertyKey[]; what: string }> = [];
   for (const need of type.requires.story) {
-    const value = facts.story[need.key];
+    const value = Object.hasOwn(facts.story, need.key) ? facts.story[need.key] : undefined;
     if (value === undefined || Array.isArray(value) !== need.list) missing.push({ path: ["story"], what: `story ${need.list ? "list" : "text"} \`${need.key}\`${need.description ? ` (${need.description})` : ""}` });
   }
   for (const need of type.requires.facts) {

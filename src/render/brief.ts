@@ -19,7 +19,23 @@ import { briefPath } from "../plan/layout.ts";
 
 /** Everything a run builds once and reuses for every article. */
 export interface Renderer {
-  render(article: Article, template: BriefTemplate, inputHash: string): OutputFile[];
+  /**
+   * The article's files in every locale. With `briefs`, also what each locale's feed item takes from its
+   * brief, as the brief's files carry it (the same values, the body as the page's body byte for byte).
+   */
+  render(article: Article, template: BriefTemplate, inputHash: string, briefs?: Map<Locale, BriefSummary>): OutputFile[];
+}
+
+/** What a feed takes from one brief: its front matter's fields, and its body as sanitized HTML. */
+export interface BriefSummary {
+  translationKey: string;
+  title: string;
+  description: string;
+  date: string;
+  /** The dataset's editorial tags. */
+  tags: string[];
+  /** The body as sanitized HTML: the page's body byte for byte. */
+  html: string;
 }
 
 const OG_LOCALE: Record<Locale, string> = { fr: "fr_BE", nl: "nl_BE", en: "en_GB" };
@@ -47,7 +63,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
   });
 
   return {
-    render(article, template, inputHash) {
+    render(article, template, inputHash, briefs) {
       const resolved = resolveArticle(article, template.type);
       const files: OutputFile[] = [];
       for (const { locale, messages, figures, lists } of perLocale) {
@@ -70,6 +86,8 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
           inputHash,
         };
         files.push({ path: briefPath(article.slug, locale, "md"), contents: writeBriefFile(frontMatter, body) });
+        const bodyHtml = sanitizeBody(marked.parse(body, { async: false })).trimEnd();
+        briefs?.set(locale, { translationKey: frontMatter.translationKey, title, description, date: frontMatter.date, tags: [...article.facts.editorial.tags], html: bodyHtml });
         const metaDescription = shortenDescription(description);
         const url = site ? pageUrl(site, article.slug, locale) : null;
         const sourceLocale = (LOCALES as readonly string[]).includes(article.source.frontMatter.lang) ? (article.source.frontMatter.lang as Locale) : "fr";
@@ -113,7 +131,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
               ...(article.source.frontMatter.publisher ? { publisher: { "@type": "Organization", name: article.source.frontMatter.publisher } } : {}),
             },
           }),
-          body: new Handlebars.SafeString(sanitizeBody(marked.parse(body, { async: false })).trimEnd()),
+          body: new Handlebars.SafeString(bodyHtml),
         });
         files.push({ path: briefPath(article.slug, locale, "html"), contents: html });
       }

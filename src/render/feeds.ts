@@ -23,7 +23,7 @@ import { compareStrings } from "../diagnostics/diagnostic.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import type { OutputFile } from "../types.ts";
 import type { SiteConfig } from "../content/config.ts";
-import { sanitizeBody } from "./brief.ts";
+import { sanitizeBody, type BriefSummary } from "./brief.ts";
 import { createMarked } from "./markdown.ts";
 import { INTL_TAG, type Messages } from "./messages.ts";
 
@@ -36,16 +36,7 @@ export const FEED_TITLE_KEY = "feed.title";
  * What a feed takes from one brief's Markdown file. It depends on that
  * file's bytes alone, so it is kept by their SHA-256 (see {@link FeedMemo}).
  */
-export interface FeedBrief {
-  translationKey: string;
-  title: string;
-  description: string;
-  date: string;
-  /** The dataset's editorial tags. */
-  tags: string[];
-  /** The body as sanitized HTML: the page's body byte for byte. */
-  html: string;
-}
+export type FeedBrief = BriefSummary;
 
 /**
  * Feed data by `sha256:<hex>` of the Markdown file it was read from. A build

@@ -120,8 +120,8 @@ export function checkTemplate(template: BriefTemplate, article: Article, message
   const { facts } = article;
   const exists: Record<Names, (name: string) => boolean> = {
     fact: (n) => n === EDITORIAL_DATE || facts.facts.some((f) => f.id === n),
-    story: (n) => n in facts.story && !Array.isArray(facts.story[n]),
-    "story-list": (n) => Array.isArray(facts.story[n]),
+    story: (n) => Object.hasOwn(facts.story, n) && !Array.isArray(facts.story[n]),
+    "story-list": (n) => Object.hasOwn(facts.story, n) && Array.isArray(facts.story[n]),
     breakdown: (n) => facts.breakdowns.some((b) => b.id === n),
     quote: (n) => facts.quotes.some((q) => q.id === n),
     related: (n) => facts.related.some((r) => r.id === n),
@@ -178,11 +178,11 @@ function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
         const path = call.path as hbs.AST.PathExpression;
         const name = path.original;
         const at = { line: call.loc.start.line, column: call.loc.start.column + 1 };
-        if (n.type === "BlockStatement" ? !BUILT_INS.has(name) : !(name in HELPERS) && !BUILT_INS.has(name)) {
+        if (n.type === "BlockStatement" ? !BUILT_INS.has(name) : !Object.hasOwn(HELPERS, name) && !BUILT_INS.has(name)) {
           problems.push({ ...at, ...phrase(CATALOGUE["template/unknown-helper"], { name }), expected: `one of ${[...Object.keys(HELPERS), ...BUILT_INS].join(", ")}`, actual: name });
         }
         const first = call.params[0];
-        const kind = HELPERS[name];
+        const kind = Object.hasOwn(HELPERS, name) ? HELPERS[name] : undefined;
         if (kind && kind !== "none" && first?.type === "StringLiteral") {
           const value = (first as hbs.AST.StringLiteral).value;
           references.push({ helper: name, kind, name: value, ...at, guarded: guards.includes(value) });
@@ -310,7 +310,7 @@ function registerHelpers(hb: typeof Handlebars): void {
     agree: define("agree", (scope, id) => scope.resolved.words(id, scope.locale).agreement),
     has: define("has", (scope, name) => {
       const facts = scope.article.facts;
-      return scope.resolved.facts.has(name) || name in facts.story || facts.quotes.some((q) => q.id === name) || facts.breakdowns.some((b) => b.id === name) || facts.related.some((r) => r.id === name);
+      return scope.resolved.facts.has(name) || Object.hasOwn(facts.story, name) || facts.quotes.some((q) => q.id === name) || facts.breakdowns.some((b) => b.id === name) || facts.related.some((r) => r.id === name);
     }),
     factsOf: define("factsOf", (scope, _name, hash) =>
       scope.article.facts.facts
@@ -320,12 +320,12 @@ function registerHelpers(hb: typeof Handlebars): void {
     label: define("label", (scope, id) => escapeMarkdown(scope.resolved.words(id, scope.locale).label)),
     bare: define("bare", (scope, id) => escapeMarkdown(stripArticle(scope.resolved.words(id, scope.locale).label, scope.locale))),
     text: define("text", (scope, key) => {
-      const value = scope.article.facts.story[key];
+      const value = Object.hasOwn(scope.article.facts.story, key) ? scope.article.facts.story[key] : undefined;
       if (!value || Array.isArray(value)) throw new Error(`story text ${key} is missing or a list`);
       return localized(value, scope.locale);
     }),
     list: define("list", (scope, key) => {
-      const value = scope.article.facts.story[key];
+      const value = Object.hasOwn(scope.article.facts.story, key) ? scope.article.facts.story[key] : undefined;
       if (!Array.isArray(value)) throw new Error(`story list ${key} is missing or not a list`);
       return scope.lists.format(value.map((item) => localized(item, scope.locale)));
     }),
