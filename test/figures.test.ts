@@ -17,6 +17,7 @@ const MONEY: Array<[string, Fact, { full?: boolean }, Record<Locale, string>]> =
   ["544 700 000", money(544700000, { precision: 100000 }), {}, { fr: `544,7${NBSP}millions d’euros`, nl: `544,7${NBSP}miljoen euro`, en: `€544.7${NBSP}million` }],
   ["60 000 000", money(60000000, { precision: 1000000 }), {}, { fr: `60${NBSP}millions d’euros`, nl: `60${NBSP}miljoen euro`, en: `€60${NBSP}million` }],
   ["2 200 000 000", money(2200000000, { precision: 100000000 }), {}, { fr: `2,2${NBSP}milliards d’euros`, nl: `2,2${NBSP}miljard euro`, en: `€2.2${NBSP}billion` }],
+  ["1 250 000 000 known to 250 000 000", money(1250000000, { precision: 250000000 }), {}, { fr: `1,25${NBSP}milliard d’euros`, nl: `1,25${NBSP}miljard euro`, en: `€1.25${NBSP}billion` }],
   ["1,98 milliard stays singular", money(1980000000, { precision: 10000000 }), {}, { fr: `1,98${NBSP}milliard d’euros`, nl: `1,98${NBSP}miljard euro`, en: `€1.98${NBSP}billion` }],
   ["750 000", money(750000), {}, { fr: `750${NNBSP}000${NBSP}euros`, nl: `750.000${NBSP}euro`, en: `€750,000` }],
   ["1 232 726 898 in full", money(1232726898, { display: { scale: "billion", decimals: 1 } }), { full: true }, { fr: `1${NNBSP}232${NNBSP}726${NNBSP}898${NBSP}euros`, nl: `1.232.726.898${NBSP}euro`, en: `€1,232,726,898` }],
@@ -95,12 +96,13 @@ describe("format, then read back with the verifier's own reader", () => {
 
   it("shows every money fact with no display no more precisely than it is known, whatever its scale and step", () => {
     // value = k × precision, the precision a power of ten or 2 or 5 times one: 900 millions known to 100 millions,
-    // 950 millions known to 50 millions, 900 000 known to 100 000, 1,4 milliard known to 200 millions.
+    // 950 millions known to 50 millions, 900 000 known to 100 000, 1,4 milliard known to 200 millions,
+    // 1,25 milliard known to 250 millions (a precision with two significant digits).
     fc.assert(
       fc.property(
         locales,
         fc.integer({ min: -9999, max: 9999 }).filter((k) => k !== 0),
-        fc.constantFrom(1, 2, 5),
+        fc.constantFrom(1, 2, 5, 25),
         fc.integer({ min: 0, max: 10 }),
         fc.boolean(),
         (locale, k, lead, exponent, exactDecimals) => {

@@ -241,6 +241,22 @@ describe("changes the verifier computes", () => {
     expect(run(facts(1e5, 1e5), [md(`${front()}up €30.4 million\n`)]).diagnostics.map((d) => d.rule)).not.toContain("verify/false-precision");
   });
 
+  it("takes a money change's own precision before its facts' or its decimals", () => {
+    const change = (extra: Partial<VerifierFact>): VerifierFact[] => [
+      { id: "a", type: "money", currency: "EUR", value: 100_000_000, precision: 1e5 },
+      { id: "b", type: "money", currency: "EUR", value: 130_400_000, precision: 1e5 },
+      { id: "c", type: "change", unit: "money", from: "a", to: "b", ...extra } as VerifierFact,
+    ];
+    const rules = (facts: VerifierFact[], text: string) => run(facts, [md(`${front()}${text}\n`)]).diagnostics.map((d) => d.rule);
+    // known to a million: a tenth of a million states more than the dataset does
+    expect(rules(change({ precision: 1e6 }), "up €30.4 million")).toContain("verify/false-precision");
+    expect(rules(change({ precision: 1e6 }), "up €30 million")).not.toContain("verify/false-precision");
+    expect(rules(change({}), "up €30.4 million")).not.toContain("verify/false-precision");
+    // a change given as a value alone, known to ten million
+    expect(rules([{ id: "c", type: "change", unit: "money", value: 30e6, precision: 1e7 } as VerifierFact], "up €30.0 million")).toContain("verify/false-precision");
+    expect(rules([{ id: "c", type: "change", unit: "money", value: 30e6, precision: 1e7 } as VerifierFact], "up €30 million")).toEqual([]);
+  });
+
   it("computes nothing from a missing fact, a year, a change or a zero", () => {
     const base: VerifierFact[] = [{ id: "y", type: "year", value: 2020 }, { id: "z", type: "count", value: 0 }, { id: "k", type: "count", value: 10 }];
     expect(matches([...base, { id: "c", type: "change", unit: "count", from: "y", to: "k" }], "up 2010")).toEqual(["y"].map(() => undefined));

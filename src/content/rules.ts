@@ -252,8 +252,23 @@ export function moneyDisplayOf(fact: Extract<Fact, { type: "money" }>): { scale:
   const magnitude = Math.abs(fact.value);
   const scale: keyof typeof SCALE_EXPONENT = magnitude >= 1e9 ? "billion" : magnitude >= 1e6 ? "million" : "none";
   const precision = fact.precision ?? 1;
-  const decimals = Math.min(2, Math.max(0, SCALE_EXPONENT[scale] - Math.floor(Math.log10(precision))));
-  return { scale, decimals: scale === "none" ? fractionDigitsOf(fact.value) : decimals };
+  // Down to the precision's last digit (1,25 milliard known to 250 millions) when that shows a whole number of
+  // its steps in at most two decimals; else rounded at the power of ten at or above it (220,6 millions for
+  // 220 575 000 known to 25 000), which states no more than is known.
+  const exponent = SCALE_EXPONENT[scale];
+  const steps = fact.value / precision;
+  const fine = exponent - lastDigitPlace(precision);
+  const top = Math.floor(Math.log10(precision));
+  const coarse = exponent - (10 ** top === precision ? top : top + 1);
+  const decimals = fine <= 2 && Math.abs(steps - Math.round(steps)) < 1e-9 ? fine : Math.min(2, coarse);
+  return { scale, decimals: scale === "none" ? fractionDigitsOf(fact.value) : Math.max(0, decimals) };
+}
+
+/** The power of ten of a step's last significant digit: 100 000 000 → 8, 250 000 000 → 7 (1,25 milliard), 0,5 → −1. */
+function lastDigitPlace(step: number): number {
+  let place = Math.floor(Math.log10(step));
+  while (place > -12 && Math.abs(step / 10 ** place - Math.round(step / 10 ** place)) > 1e-9) place--;
+  return place;
 }
 
 function fractionDigitsOf(value: number): number {

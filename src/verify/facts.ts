@@ -50,6 +50,8 @@ export type ChangeFact = Common & {
   "compared-with"?: string | undefined;
   decimals?: number | undefined;
   currency?: string | undefined;
+  /** with `unit: money`: the step of the last digit the source states */
+  precision?: number | undefined;
 };
 
 /** A fact as the verifier reads it. */

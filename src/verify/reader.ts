@@ -635,21 +635,24 @@ function agreement(word: Word, singular: boolean, label: string, loc: ReaderLoca
 // Numbers written in words: cardinals (trois cents, vingt-deux, tweeëntwintig, twenty-two), halves
 // (un milliard et demi, anderhalf miljard, one and a half billion) and fractions (deux tiers, half).
 
-const FR_ATOMS: Record<string, number> = {
+/** A word list looked up with words read from a text: no inherited keys, so "constructor" is no number. */
+const lexicon = <T>(entries: Record<string, T>): Readonly<Record<string, T>> => Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+
+const FR_ATOMS = lexicon({
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
   treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50,
   soixante: 60, "quatre-vingt": 80, "quatre-vingts": 80, cent: 100, cents: 100, mille: 1000,
-};
-const EN_ATOMS: Record<string, number> = {
+});
+const EN_ATOMS = lexicon({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
   forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000,
-};
-const NL_UNITS: Record<string, number> = { een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9 };
-const NL_BELOW_20: Record<string, number> = {
+});
+const NL_UNITS = lexicon({ een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9 });
+const NL_BELOW_20 = lexicon({
   ...NL_UNITS, tien: 10, elf: 11, twaalf: 12, dertien: 13, veertien: 14, vijftien: 15, zestien: 16, zeventien: 17, achttien: 18, negentien: 19,
-};
-const NL_TENS: Record<string, number> = { twintig: 20, dertig: 30, veertig: 40, vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90 };
+});
+const NL_TENS = lexicon({ twintig: 20, dertig: 30, veertig: 40, vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90 });
 
 /** The words that are an article as well as "one": a figure only before a scale, currency or unit word. */
 const ARTICLES: Record<ReaderLocale, string[]> = { fr: ["un", "une"], nl: ["een"], en: ["a", "an", "one"] };
@@ -668,10 +671,10 @@ const HALF_AFTER: Record<ReaderLocale, RegExp> = {
   en: /[ \u00A0]and[ \u00A0]a[ \u00A0]half(?![\p{L}\p{N}])/iuy,
 };
 /** Fraction words after a cardinal or an article (deux tiers, een derde, three quarters): [numerator, denominator]. */
-const FRACTIONS: Record<ReaderLocale, Record<string, number>> = {
-  fr: { tiers: 3, quart: 4, quarts: 4 },
-  nl: { derde: 3, derden: 3, kwart: 4 },
-  en: { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4 },
+const FRACTIONS: Record<ReaderLocale, Readonly<Record<string, number>>> = {
+  fr: lexicon({ tiers: 3, quart: 4, quarts: 4 }),
+  nl: lexicon({ derde: 3, derden: 3, kwart: 4 }),
+  en: lexicon({ half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4 }),
 };
 /** Words that are a fraction on their own (la moitié, de helft, half). */
 const HALF_WORDS: Record<ReaderLocale, string[]> = { fr: ["moitié"], nl: ["helft", "half", "halve"], en: ["half"] };
@@ -1065,6 +1068,24 @@ const readWordAmount: Reader = (t, i, L, loc, floor) => {
   return num ? readAmount(t, i, L, loc, floor, false, num) : null;
 };
 
+/**
+ * Whether a word (lower case, as {@link wordAt} gives it) may begin what {@link readFraction} or
+ * {@link readWordAmount} reads: a word of a cardinal ({@link cardinalAt}'s first word), a half on its
+ * own, or a word {@link wordNumber} looks at before a half. Any other word starts neither.
+ */
+function mayStartWordNumber(word: string, loc: ReaderLocale): boolean {
+  if (word === "") return false;
+  if (HALF_WORDS[loc].includes(word)) return true;
+  switch (loc) {
+    case "fr":
+      return FR_ATOMS[word] !== undefined || word === "demi";
+    case "en":
+      return EN_ATOMS[word] !== undefined || word === "a" || word === "an" || word === "half";
+    case "nl":
+      return word === "anderhalf" || word === "een" || word === "half" || word.endsWith("half") || dutchCardinal(word) !== undefined;
+  }
+}
+
 /** A quarter, a half-year or a season written with words, or a quarter in list form (T4 2024, Q4 2024). */
 const readPeriod: Reader = (t, i, L, loc) => {
   for (const period of L.periods) {
@@ -1146,6 +1167,9 @@ function frozen(figure: ReadFigure): ReadFigure {
   return Object.freeze(figure);
 }
 
+const WORD_READERS: readonly Reader[] = [readPeriod, readFraction, readWordAmount, readMonthYear];
+const OTHER_WORD_READERS: readonly Reader[] = [readPeriod, readMonthYear];
+
 function readAll(text: string, locale: ReaderLocale): ReadFigure[] {
   const L = LOCALES[locale];
   const out: ReadFigure[] = [];
@@ -1165,7 +1189,9 @@ function readAll(text: string, locale: ReaderLocale): ReadFigure[] {
         if (fig) break;
       }
     } else if (isWordChar(c)) {
-      for (const read of [readPeriod, readFraction, readWordAmount, readMonthYear]) {
+      // A fraction or an amount in words starts with a number word: most words are not one.
+      const numberWord = mayStartWordNumber(wordAt(text, i).word, locale);
+      for (const read of numberWord ? WORD_READERS : OTHER_WORD_READERS) {
         fig = read(text, i, L, locale, floor);
         if (fig) break;
       }

@@ -201,7 +201,8 @@ function changeTarget(fact: ChangeFact, byId: ReadonlyMap<string, VerifierFact>)
   const currency = fact.currency ?? (from?.type === "money" ? from.currency : undefined) ?? (to?.type === "money" ? to.currency : undefined);
   const unit = (fact.unit === "money" ? (currency ?? "EUR") : fact.unit) as FigureUnit;
   const money = fact.unit === "money";
-  let precision = stepOf(fact.decimals);
+  // A money change is known to its own precision when it states one, else to its decimals, else to its facts' (below).
+  let precision = (money ? fact.precision : undefined) ?? stepOf(fact.decimals);
   let value = fact.value;
   if (fact.from !== undefined || fact.to !== undefined) {
     const a = numberOf(from);
