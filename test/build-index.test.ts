@@ -4,14 +4,18 @@
  * when something did, and a build without them renders again and writes the
  * same bytes.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../src/io/paths.ts";
 import { build } from "../src/build/pipeline.ts";
 import { cleanupProjects, digestTree, FACTS, makeProject, replace, snapshotTree, SLUG } from "./support/project.ts";
+import { cleanupStoryProjects, storyProject, SWISS_BUDGET } from "./support/story-project.ts";
 
-afterAll(() => cleanupProjects());
+afterAll(() => {
+  cleanupProjects();
+  cleanupStoryProjects();
+});
 
 function cacheFiles(root: string, ending: string): string[] {
   const dir = path.join(root, "node_modules", ".cache", "newsbrief");
@@ -128,6 +132,28 @@ describe("the build index", () => {
       expect(again.articles).toBe(1);
       expect(digestTree(snapshotTree(project.out))).toEqual(before);
     }
+  });
+
+  it("writes each of its files (index, places, details, story types) through a temporary file: one that cannot be replaced leaves no temporary file and fails no build", async () => {
+    // An article of a story type defined by its type.yaml, so that the story types are kept too.
+    const root = storyProject(SWISS_BUDGET);
+    const paths = projectPaths(root);
+    expect((await build(paths)).diagnostics).toEqual([]);
+    const before = digestTree(snapshotTree(paths.out));
+    const endings = [".index", ".places", ".details", ".types"];
+    const files = endings.flatMap((ending) => cacheFiles(root, ending));
+    expect(files).toHaveLength(4);
+    // A folder that is not empty in the place of each file: renaming over it fails.
+    for (const file of files) {
+      rmSync(file);
+      mkdirSync(path.join(file, "kept"), { recursive: true });
+    }
+    const again = await build(paths);
+    expect(again.diagnostics).toEqual([]);
+    expect(digestTree(snapshotTree(paths.out))).toEqual(before);
+    const dir = path.dirname(files[0]!);
+    expect(readdirSync(dir).sort()).toEqual(files.map((file) => path.basename(file)).sort());
+    for (const file of files) expect(readdirSync(file)).toEqual(["kept"]);
   });
 
   it("reuses an article whose input was touched but not changed, by the hash of its texts", async () => {

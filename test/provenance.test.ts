@@ -103,6 +103,31 @@ describe("reading the evidence as the fact's value", () => {
     expect(writtenStep(figureOf("12,5 %"))).toBe(0.1);
   });
 
+  it("reads a half of a scale word as its tenth: un demi-milliard, un milliard et demi", () => {
+    const half = figureOf("un demi-milliard d’euros");
+    expect(writtenStep(half)).toBe(100_000_000);
+    expect(agreement(money(500_000_000), half)).toMatchObject({ ok: true });
+    expect(agreement(money(540_000_000), half)).toMatchObject({ ok: true });
+    expect(agreement(money(600_000_000), half)).toMatchObject({ ok: false, problem: "value" });
+    expect(writtenStep(figureOf("un demi-million d’euros"))).toBe(100_000);
+    expect(agreement(money(1_500_000_000), figureOf("un milliard et demi d’euros"))).toMatchObject({ ok: true, step: 100_000_000 });
+    expect(agreement(money(1_000_000_000), figureOf("un milliard et demi d’euros"))).toMatchObject({ ok: false, problem: "value" });
+    expect(writtenStep(figureOf("2 milliards et demi d’euros"))).toBe(100_000_000);
+  });
+
+  it("takes “un demi-milliard d’euros” in the source as the evidence of a fact, at its precision", () => {
+    const source = replace("Les entreprises pourront", "Près d’un demi-milliard d’euros ira à l’IA. Les entreprises pourront");
+    const fact = (precision: number) =>
+      replace("  - id: period\n", `  - id: half\n    type: money\n    currency: EUR\n    value: 500000000\n    precision: ${precision}\n    approx: true\n    label: { fr: l’IA, nl: AI, en: AI }\n    evidence: ["un demi-milliard d’euros"]\n\n  - id: period\n`);
+    const result = provenance({ source, facts: fact(100_000_000) });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.coverage).toMatchObject({ figures: 14, covered: 14 });
+    // Finer than the words state: a false precision, not a figure missing.
+    expect(provenance({ source, facts: fact(1_000_000) }).diagnostics.map((d) => d.rule)).toEqual(["provenance/false-precision"]);
+    // With no fact, the figure is one the facts must account for.
+    expect(provenance({ source }).diagnostics.map((d) => `${d.rule} ${d.actual}`)).toEqual(["provenance/uncovered \"un demi-milliard d’euros\" (500000000, EUR, hedged)"]);
+  });
+
   it("requires a year range, a month and a date to match exactly", () => {
     const period: Fact = { id: "p", type: "year-range", value: [2025, 2027], label: { fr: "x", nl: "x", en: "x" } };
     expect(agreement(period, figureOf("entre 2025 et 2027"))).toMatchObject({ ok: true });

@@ -91,6 +91,22 @@ describe("the lines of the manifest's diagnostics", () => {
       ["8", 9, "8 matches no fact of the dataset in the page (manifest title (en))"],
     ]);
   });
+
+  it("puts a title written like the one before it at its own entry's line and column", () => {
+    // #2 and #3 repeat the title of #1, each in an entry of its own.
+    const entry = '    { "slug": "s", "briefs": [{ "locale": "en", "title": "A 8" }] }';
+    const manifest = ["{", '  "articles": [', `${entry},`, `${entry},`, entry, "  ]", "}"].join("\n");
+    const column = entry.indexOf('"A 8"') + 1;
+    expect(verify({ "manifest.json": manifest }).diagnostics.map((d) => [d.actual, d.line, d.column])).toEqual([
+      ["8", 3, column],
+      ["8", 4, column],
+      ["8", 5, column],
+    ]);
+    // An entry left alone (its article is not verified) still comes before the next one.
+    const other = entry.replace('"slug": "s"', '"slug": "t"');
+    const afterOther = ["{", '  "articles": [', `${other},`, entry, "  ]", "}"].join("\n");
+    expect(verify({ "manifest.json": afterOther }).diagnostics.map((d) => [d.actual, d.line, d.column])).toEqual([["8", 4, column]]);
+  });
 });
 
 describe("the texts of a feed item, wrapped into a page", () => {

@@ -411,8 +411,10 @@ describe("feeds and the manifest", () => {
     }, null, 2);
     const result = verify({ "manifest.json": manifest });
     const lineOf = (needle: string) => manifest.slice(0, manifest.indexOf(needle)).split("\n").length;
+    // The column of the title's text in its line of the manifest.
+    const columnOf = (needle: string) => manifest.split("\n")[lineOf(needle) - 1]!.indexOf(`"${needle}`) + 1;
     expect(result.diagnostics.map((d) => [d.file, d.line, d.column, d.message])).toEqual([
-      ["out/manifest.json", lineOf("Titre"), 1, "8 matches no fact of the dataset in the page (manifest title (fr))"],
+      ["out/manifest.json", lineOf("Titre"), columnOf("Titre"), "8 matches no fact of the dataset in the page (manifest title (fr))"],
     ]);
     expect(result.figures.get("s")?.map((f) => [f.file, f.line, f.text, f.factId])).toEqual([["out/manifest.json", lineOf("Item: 7"), "7", "n"]]);
     expect(verify({ "manifest.json": "[" }).diagnostics.map((d) => d.rule)).toEqual(["verify/json"]);

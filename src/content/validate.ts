@@ -27,7 +27,12 @@ export function validateShape<S extends z.ZodType>(
 ): Validated<z.output<S>> {
   const result = schema.safeParse(yaml.value, { reportInput: true });
   if (result.success) return { value: result.data, diagnostics: [] };
-  const diagnostics = result.error.issues.flatMap((issue) => toDiagnostics(issue, [], yaml, file, rulePrefix, knownFields));
+  const fieldsAt = (parent: readonly PropertyKey[]): string => {
+    if (parent.length === 0) return knownFields;
+    const keys = keysAt(schema, parent, yaml.value);
+    return keys ? `one of the fields of \`${parent.map(String).join(".")}\`: ${keys.join(", ")}` : knownFields;
+  };
+  const diagnostics = result.error.issues.flatMap((issue) => toDiagnostics(issue, [], yaml, file, rulePrefix, fieldsAt));
   return { value: undefined, diagnostics };
 }
 
@@ -37,7 +42,8 @@ function toDiagnostics(
   yaml: PositionedYaml,
   file: string,
   prefix: string,
-  knownFields: string,
+  /** What an unknown field's diagnostic says is expected, for the mapping at `parent`. */
+  fieldsAt: (parent: readonly PropertyKey[]) => string,
 ): Diagnostic[] {
   const path = [...base, ...issue.path];
   const dotted = path.map(String).join(".");
@@ -50,7 +56,7 @@ function toDiagnostics(
           file,
           ...at([...path, key], true),
           path: [...path, key].map(String).join("."),
-          expected: knownFields,
+          expected: fieldsAt(path),
           actual: key,
         }),
       );
@@ -69,7 +75,7 @@ function toDiagnostics(
         ];
       }
       const branch = closestBranch(issue.errors);
-      if (branch) return branch.flatMap((inner) => toDiagnostics(inner, path, yaml, file, prefix, knownFields));
+      if (branch) return branch.flatMap((inner) => toDiagnostics(inner, path, yaml, file, prefix, fieldsAt));
       break;
     }
     case "invalid_type": {
@@ -108,6 +114,102 @@ function toDiagnostics(
       actual: show(input),
     }),
   ];
+}
+
+/** What {@link keysAt} reads of a zod schema's definition. */
+interface SchemaDef {
+  type: string;
+  innerType?: z.core.$ZodType;
+  in?: z.core.$ZodType;
+  getter?: () => z.core.$ZodType;
+  shape?: Record<string, z.core.$ZodType>;
+  element?: z.core.$ZodType;
+  items?: readonly z.core.$ZodType[];
+  rest?: z.core.$ZodType | null;
+  keyType?: z.core.$ZodType;
+  valueType?: z.core.$ZodType;
+  options?: readonly z.core.$ZodType[];
+  entries?: Record<string, unknown>;
+  values?: readonly unknown[];
+}
+
+const defOf = (schema: z.core.$ZodType): SchemaDef => schema._zod.def as SchemaDef;
+
+/** The schema without what only makes a value optional, defaulted or transformed. */
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  for (let def = defOf(schema); ; def = defOf(schema)) {
+    if (def.innerType && ["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional"].includes(def.type)) schema = def.innerType;
+    else if (def.type === "pipe" && def.in) schema = def.in;
+    else if (def.type === "lazy" && def.getter) schema = def.getter();
+    else return schema;
+  }
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Whether `value` has the form of `schema` (a mapping for an object whose literal fields it has, a list for a list), to choose a union's branch. */
+function fits(schema: z.core.$ZodType, value: unknown): boolean {
+  const def = defOf(unwrap(schema));
+  switch (def.type) {
+    case "object":
+      return isMapping(value) && Object.entries(def.shape ?? {}).every(([key, field]) => {
+        const literal = defOf(unwrap(field));
+        return literal.type !== "literal" || (literal.values ?? []).includes(value[key]);
+      });
+    case "record":
+      return isMapping(value);
+    case "array":
+    case "tuple":
+      return Array.isArray(value);
+    case "union":
+      return (def.options ?? []).some((option) => fits(option, value));
+    default:
+      return !isMapping(value) && !Array.isArray(value);
+  }
+}
+
+/**
+ * The keys the mapping at `path` of `value` may have by `schema`, in the
+ * schema's order; undefined when the schema there is not a mapping with a
+ * known set of keys.
+ */
+function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[], value: unknown): string[] | undefined {
+  const def = defOf(unwrap(schema));
+  if (def.type === "union") {
+    for (const option of def.options ?? []) {
+      if (!fits(option, value)) continue;
+      const keys = keysAt(option, path, value);
+      if (keys) return keys;
+    }
+    return undefined;
+  }
+  if (path.length === 0) {
+    if (def.type === "object") return Object.keys(def.shape ?? {});
+    if (def.type === "record" && def.keyType) {
+      const keys = defOf(unwrap(def.keyType));
+      if (keys.type === "enum") return Object.values(keys.entries ?? {}).filter((key): key is string => typeof key === "string");
+      if (keys.type === "literal") return (keys.values ?? []).filter((key): key is string => typeof key === "string");
+    }
+    return undefined;
+  }
+  const [step, ...rest] = path;
+  const inner = isMapping(value) || Array.isArray(value) ? (value as Record<PropertyKey, unknown>)[step as PropertyKey] : undefined;
+  switch (def.type) {
+    case "object": {
+      const field = def.shape?.[String(step)];
+      return field ? keysAt(field, rest, inner) : undefined;
+    }
+    case "record":
+      return def.valueType ? keysAt(def.valueType, rest, inner) : undefined;
+    case "array":
+      return def.element ? keysAt(def.element, rest, inner) : undefined;
+    case "tuple": {
+      const item = def.items?.[Number(step)] ?? def.rest ?? undefined;
+      return item ? keysAt(item, rest, inner) : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 function closestBranch(branches: Issue[][]): Issue[] | undefined {

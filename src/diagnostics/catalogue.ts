@@ -167,7 +167,7 @@ export const CATALOGUE = {
     title: "An unknown field",
     message: (a: Schema & { key: string }) => `unknown field \`${a.key}\``,
     ruleFor: (a: Schema & { key: string }) => `${a.schema}/unknown-key`,
-    hint: "`<schema>` is facts (facts.yaml) or front-matter (the source's front matter).",
+    hint: "`<schema>` is facts (facts.yaml), front-matter (the source's front matter), config (newsbrief.config.json) or story-type (a story type's type.yaml). The `expected:` line lists the fields allowed where the unknown one stands.",
   },
   "<schema>/missing-field": {
     rule: "<schema>/missing-field",

@@ -171,6 +171,15 @@ class Reader extends DateReader {
         last = scale.last;
       }
     }
+    // un milliard et demi, 2 millions et demi: a half of the scale word.
+    if (scaled && Number.isInteger(mantissa)) {
+      const et = this.next(last);
+      const demi = this.next(et);
+      if (this.isWord(et, "et") && this.isWord(demi, "demi", "demie") && tokens[demi + 1]?.norm !== "-") {
+        mantissa += mantissa < 0 ? -0.5 : 0.5;
+        last = demi;
+      }
+    }
     // Glued letters that are neither a scale nor a unit: 5G, 3D, 4x4.
     if (!fromWords && tokens[(read?.last ?? last) + 1]?.kind === "word" && !scaled) {
       const unitGlued = this.matchAny((read?.last ?? last) + 1, UNITS) ?? this.matchAny((read?.last ?? last) + 1, CURRENCIES);

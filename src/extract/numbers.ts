@@ -53,10 +53,14 @@ export abstract class NumberReader extends TokenCursor {
     const t = tokens[i];
     if (!t || t.kind !== "word") return undefined;
     if (t.norm === "moitié" && this.isWord(this.prev(i), "la")) return { value: 0.5, last: i, unit: "fraction", needsMore: false };
+    // demi-milliard: a half of the scale word after the hyphen, which the caller reads next.
+    if (t.norm === "demi") return this.halfOfScale(i) ? { value: 0.5, last: i + 1, needsMore: false } : undefined;
     if (!CARDINALS.has(t.norm)) return undefined;
     // l'un, l'une are pronouns; d'un million, qu'un tiers are numbers.
     if (tokens[i - 1]?.norm === "'" && !(tokens[i - 2]?.norm === "d" || tokens[i - 2]?.norm === "qu")) return undefined;
     if (tokens[i - 1]?.text === "-" && tokens[i - 2]?.kind === "word") return undefined;
+    // un demi-milliard, un demi-million.
+    if ((t.norm === "un" || t.norm === "une") && isSpace(tokens[i + 1]) && this.halfOfScale(i + 2)) return { value: 0.5, last: i + 3, needsMore: false };
     const words = [t.norm];
     let last = i;
     for (;;) {
@@ -121,6 +125,13 @@ export abstract class NumberReader extends TokenCursor {
     const single = words.length === 1;
     const needsMore = single && (t.norm === "un" || t.norm === "une" || (t.norm === "neuf" && !DETERMINERS.has(this.norm(this.prev(i)))));
     return { value, last, needsMore };
+  }
+
+  /** Whether token `i` is `demi` joined by a hyphen to a scale word (`demi-million`, `demi-milliard`), not glued to a word before it. */
+  private halfOfScale(i: number): boolean {
+    const tokens = this.tokens;
+    if (!this.isWord(i, "demi") || tokens[i + 1]?.norm !== "-" || !this.isWord(i + 2, "million", "milliard", "billion")) return false;
+    return !(tokens[i - 1]?.norm === "-" && tokens[i - 2]?.kind === "word");
   }
 
 }

@@ -3,7 +3,7 @@
  * newsbrief's own sources that invalidates it.
  */
 import { createHash } from "node:crypto";
-import { appendFile, mkdir, open, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { ProjectPaths } from "../types.ts";
@@ -201,24 +201,33 @@ export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache, op
   }
 }
 
-/** Writes a file from its pieces, in writes of about 1 MB, through a temporary file renamed into place. */
+/**
+ * Writes a file from its pieces, in writes of about 1 MB, through a
+ * temporary file renamed into place; when that fails, the file is left as it
+ * was and the temporary file is removed.
+ */
 async function writeWhole(file: string, pieces: Iterable<string>): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, "w");
   try {
-    let chunk = "";
-    for (const piece of pieces) {
-      chunk += piece;
-      if (chunk.length >= 1 << 20) {
-        await handle.write(chunk);
-        chunk = "";
+    const handle = await open(temporary, "w");
+    try {
+      let chunk = "";
+      for (const piece of pieces) {
+        chunk += piece;
+        if (chunk.length >= 1 << 20) {
+          await handle.write(chunk);
+          chunk = "";
+        }
       }
+      await handle.write(chunk);
+    } finally {
+      await handle.close();
     }
-    await handle.write(chunk);
-  } finally {
-    await handle.close();
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
   }
-  await rename(temporary, file);
 }
 
 /**
@@ -238,11 +247,9 @@ export async function readStoryTypeCache<T>(paths: ProjectPaths, tool: string): 
 /** Records the story type definitions of this build for the next (see {@link readStoryTypeCache}); failing to is never an error. */
 export async function writeStoryTypeCache<T>(paths: ProjectPaths, tool: string, definitions: ReadonlyMap<string, T>): Promise<void> {
   const file = cacheFile(paths, "types");
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temporary, JSON.stringify({ tool, definitions: Object.fromEntries(definitions) }));
-    await rename(temporary, file);
+    await writeWhole(file, [JSON.stringify({ tool, definitions: Object.fromEntries(definitions) })]);
   } catch {
     // The cache is an optimisation only.
   }

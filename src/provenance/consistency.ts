@@ -56,12 +56,18 @@ export interface WrittenForm {
   decimals: number;
 }
 
+/** A half of a scale word: "un demi-milliard", "deux millions et demi" (0,5 milliard, 2,5 millions). */
+const HALF = /(?<![\p{L}])demi[-\u2010\u2011]|[\s\u00A0\u202F]et[\s\u00A0\u202F]+demie?(?![\p{L}])/iu;
+
 /** Works out how a figure is written, from its text and the value the extractor read. */
 export function writtenForm(figure: SourceFigure): WrittenForm {
   if (typeof figure.value !== "number") return { scale: 1, decimals: 0 };
+  // A half is a decimal of the scale word: "un demi-milliard" states 500 000 000 to the 100 000 000.
+  const scaleWord = WORD_SCALES.find(([word]) => word.test(figure.text))?.[1];
+  if (scaleWord !== undefined && HALF.test(figure.text)) return { scale: scaleWord, decimals: 1 };
   const match = NUMBER.exec(figure.text);
   // A number in words ("deux millions") is as precise as its scale word.
-  if (!match) return { scale: WORD_SCALES.find(([word]) => word.test(figure.text))?.[1] ?? 1, decimals: 0 };
+  if (!match) return { scale: scaleWord ?? 1, decimals: 0 };
   let [whole, decimals = ""] = match[0].replace(/[ .\u00A0\u202F]/g, "").split(",");
   // 1.284 milliards read with a decimal point (English formatting): the digits after the point are decimals.
   const dotted = /^(\d{1,3})\.(\d{3})$/.exec(match[0]);
