@@ -14,6 +14,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../src/io/paths.ts";
 import { build } from "../src/build/pipeline.ts";
 import { articleInputHash, storyTypeHashes } from "../src/build/cache.ts";
+import { templateKey } from "../src/render/templates.ts";
 import { cleanupStoryProjects, storyProject, SWISS_BUDGET, type ArticleInput } from "./support/story-project.ts";
 import { digestTree, runCli, snapshotTree } from "./support/project.ts";
 import { cleanupRepos, initRepo, isolateGit } from "./support/git.ts";
@@ -83,6 +84,46 @@ describe("story types parsed once", () => {
     const parsed = await build(paths);
     expect(parsed.diagnostics).toEqual([]);
     expect(Object.keys((JSON.parse(readFileSync(file, "utf8")) as typeof cached).definitions)).toContain(createHash("sha256").update(`${typeText}# reviewed\n`).digest("hex"));
+    const written = digestTree(snapshotTree(path.join(root, "out")));
+    expect((await build(paths, { cache: false })).changed).toEqual([]);
+    expect(digestTree(snapshotTree(path.join(root, "out")))).toEqual(written);
+  });
+});
+
+describe("templates checked once", () => {
+  it("are parsed only for the articles that need them once a build found them without a problem, and parsed again when they change", async () => {
+    const { root, paths, edit } = await twoTypes();
+    const cacheDir = path.join(root, "node_modules", ".cache", "newsbrief");
+    const file = path.join(cacheDir, readdirSync(cacheDir).find((name) => name.endsWith(".types"))!);
+    const keys = () => (JSON.parse(readFileSync(file, "utf8")) as { templates: string[] }).templates;
+    const template = path.join(root, "templates", "public-budget", "brief.md.hbs");
+    const text = readFileSync(template, "utf8");
+    expect(keys()).toContain(templateKey(text));
+    expect(keys()).toHaveLength(readdirSync(path.join(root, "templates"), { withFileTypes: true }).filter((d) => d.isDirectory()).length);
+    // A changed template is parsed and checked again, though no article of its type changed.
+    const broken = text.replace("{{t ", "{{shout ");
+    expect(broken).not.toBe(text);
+    writeFileSync(template, broken);
+    edit("content/acme-results/facts.yaml", "2026-02-26", "2026-02-27");
+    expect((await build(paths)).diagnostics.map((d) => d.rule)).toEqual(["template/unknown-helper"]);
+    expect(keys()).not.toContain(templateKey(broken));
+    writeFileSync(template, text);
+    expect((await build(paths)).diagnostics).toEqual([]);
+    // One the cache says was found without a problem is not parsed while no article of its type is rendered
+    // (here a type no article uses: changing its text re-renders nothing) ...
+    const unused = path.join(root, "templates", "event", "brief.md.hbs");
+    const unusedText = readFileSync(unused, "utf8");
+    const unusedBroken = unusedText.replace("{{t ", "{{shout ");
+    expect(unusedBroken).not.toBe(unusedText);
+    writeFileSync(unused, unusedBroken);
+    const cached = JSON.parse(readFileSync(file, "utf8")) as { templates: string[] };
+    cached.templates.push(templateKey(unusedBroken));
+    writeFileSync(file, JSON.stringify(cached));
+    edit("content/acme-results/facts.yaml", "2026-02-27", "2026-02-28");
+    expect((await build(paths)).diagnostics).toEqual([]);
+    // ... and a build without the cache checks it.
+    expect((await build(paths, { cache: false })).diagnostics.map((d) => d.rule)).toEqual(["template/unknown-helper"]);
+    writeFileSync(unused, unusedText);
     const written = digestTree(snapshotTree(path.join(root, "out")));
     expect((await build(paths, { cache: false })).changed).toEqual([]);
     expect(digestTree(snapshotTree(path.join(root, "out")))).toEqual(written);

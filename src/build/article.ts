@@ -39,6 +39,8 @@ export interface SharedInputs {
   broken?: boolean;
   /** Story type definitions parsed by an earlier run, by the key of their `type.yaml` text: not parsed again. */
   storyTypes?: Record<string, StoryTypeDefinition>;
+  /** Templates an earlier run found without a problem, by their key: parsed only when an article needs them. */
+  cleanTemplates?: readonly string[];
 }
 
 /** What to do with one article. */
@@ -94,6 +96,8 @@ export interface Stage {
   site?: SiteConfig;
   /** Every story type definition that parsed without a problem, by the key of its `type.yaml` text, for the next run. */
   storyTypes: Map<string, StoryTypeDefinition>;
+  /** The keys of every template without a problem, for the next run. */
+  cleanTemplates: Set<string>;
   process(job: ArticleJob): ArticleOutcome;
 }
 
@@ -105,7 +109,7 @@ export function createStage(shared: SharedInputs): Stage {
   const site = settings.config.site;
   const messages = loadMessages(shared.locales);
   diagnostics.push(...messages.diagnostics);
-  const compiled = compileTemplates(shared.templates, shared.storyTypes ? new Map(Object.entries(shared.storyTypes)) : undefined);
+  const compiled = compileTemplates(shared.templates, shared.storyTypes ? new Map(Object.entries(shared.storyTypes)) : undefined, new Set(shared.cleanTemplates ?? []));
   diagnostics.push(...compiled.diagnostics);
   const broken = shared.broken === true || hasErrors(diagnostics) || !shared.pageTemplate;
   const knownTemplates = new Set(shared.templates.map((t) => t.name));
@@ -181,7 +185,7 @@ export function createStage(shared: SharedInputs): Stage {
     outcome.diagnostics.sort(compareDiagnostics);
     return outcome;
   };
-  return { diagnostics, broken, messages, templates: compiled.templates, storyTypes: compiled.definitions, ...(site ? { site } : {}), process };
+  return { diagnostics, broken, messages, templates: compiled.templates, storyTypes: compiled.definitions, cleanTemplates: compiled.checked, ...(site ? { site } : {}), process };
 }
 
 /** What the verifier knows of an article; with the shared inputs, its problems name the input that holds the offending text. */

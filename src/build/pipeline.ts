@@ -201,11 +201,14 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     entries[slug] = { ...entry, inputs: { ...entry.inputs!, ...entries[slug]!.inputs, inputHash: entries[slug]!.inputs?.inputHash || entry.inputs!.inputHash } };
   }
   const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestArticleText, manifestPieces } = await renderModules();
-  const storyTypes = useCache ? await readStoryTypeCache<StoryTypeDefinition>(paths, tool) : {};
-  const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics), storyTypes };
+  const { definitions: storyTypes, templates: cleanTemplates } = useCache ? await readStoryTypeCache<StoryTypeDefinition>(paths, tool) : { definitions: {}, templates: [] };
+  const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics), storyTypes, cleanTemplates };
   const stage = createStage(sharedInputs);
-  // Story types parsed for the first time are kept for the next build.
-  if ([...stage.storyTypes.keys()].some((key) => !(key in storyTypes))) await writeStoryTypeCache(paths, tool, stage.storyTypes);
+  // Story types parsed and templates checked for the first time are kept for the next build.
+  const wasClean = new Set(cleanTemplates);
+  if ([...stage.storyTypes.keys()].some((key) => !(key in storyTypes)) || [...stage.cleanTemplates].some((key) => !wasClean.has(key))) {
+    await writeStoryTypeCache(paths, tool, stage.storyTypes, stage.cleanTemplates);
+  }
   diagnostics.push(...stage.diagnostics);
   const missingTitle = LOCALES.filter((l) => stage.messages.catalog.size > 0 && !stage.messages.catalog.get(l)?.has(FEED_TITLE_KEY));
 

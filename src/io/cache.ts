@@ -232,24 +232,28 @@ async function writeWhole(file: string, pieces: Iterable<string>): Promise<void>
 
 /**
  * Story type definitions that earlier builds parsed without a problem, by
- * the hash of their `type.yaml` text; empty when newsbrief's code changed
- * since (`tool`), or when there are none.
+ * the hash of their `type.yaml` text, and the keys of the templates they
+ * found without a problem; empty when newsbrief's code changed since
+ * (`tool`), or when there are none.
  */
-export async function readStoryTypeCache<T>(paths: ProjectPaths, tool: string): Promise<Record<string, T>> {
+export async function readStoryTypeCache<T>(paths: ProjectPaths, tool: string): Promise<{ definitions: Record<string, T>; templates: string[] }> {
   try {
-    const cached = JSON.parse(await readFile(cacheFile(paths, "types"), "utf8")) as { tool?: string; definitions?: Record<string, T> };
-    return cached.tool === tool && cached.definitions && typeof cached.definitions === "object" ? cached.definitions : {};
+    const cached = JSON.parse(await readFile(cacheFile(paths, "types"), "utf8")) as { tool?: string; definitions?: Record<string, T>; templates?: unknown };
+    if (cached.tool !== tool) return { definitions: {}, templates: [] };
+    const definitions = cached.definitions && typeof cached.definitions === "object" ? cached.definitions : {};
+    const templates = Array.isArray(cached.templates) ? cached.templates.filter((key): key is string => typeof key === "string") : [];
+    return { definitions, templates };
   } catch {
-    return {};
+    return { definitions: {}, templates: [] };
   }
 }
 
-/** Records the story type definitions of this build for the next (see {@link readStoryTypeCache}); failing to is never an error. */
-export async function writeStoryTypeCache<T>(paths: ProjectPaths, tool: string, definitions: ReadonlyMap<string, T>): Promise<void> {
+/** Records the story type definitions and the clean templates of this build for the next (see {@link readStoryTypeCache}); failing to is never an error. */
+export async function writeStoryTypeCache<T>(paths: ProjectPaths, tool: string, definitions: ReadonlyMap<string, T>, templates: Iterable<string>): Promise<void> {
   const file = cacheFile(paths, "types");
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeWhole(file, [JSON.stringify({ tool, definitions: Object.fromEntries(definitions) })]);
+    await writeWhole(file, [JSON.stringify({ tool, definitions: Object.fromEntries(definitions), templates: [...templates].sort() })]);
   } catch {
     // The cache is an optimisation only.
   }

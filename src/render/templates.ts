@@ -80,19 +80,62 @@ interface Reference {
   guarded: boolean;
 }
 
+/** What identifies a template's text for {@link compileTemplates}' `clean`: its hash, with the Handlebars version that parses it. */
+export function templateKey(text: string): string {
+  return storyTypeKey(`handlebars ${Handlebars.VERSION}\n${text}`);
+}
+
+/** The options every brief template is compiled with. */
+const COMPILE_OPTIONS = { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true])) };
+
 /**
  * Parses and compiles brief templates; syntax errors and unknown helpers are
  * diagnostics. Story types whose `type.yaml` is in `known` (by its
  * {@link storyTypeKey}) are not parsed again; `definitions` holds every one
- * that parsed without a problem, by the same key.
+ * that parsed without a problem, by the same key. A template whose
+ * {@link templateKey} is in `clean` (one an earlier run found without a
+ * problem) is parsed only when an article first needs it; `checked` holds
+ * the keys of every template without a problem.
  */
-export function compileTemplates(files: readonly TemplateFile[], known?: ReadonlyMap<string, StoryTypeDefinition>): { templates: Map<string, BriefTemplate>; diagnostics: Diagnostic[]; definitions: Map<string, StoryTypeDefinition> } {
+export function compileTemplates(
+  files: readonly TemplateFile[],
+  known?: ReadonlyMap<string, StoryTypeDefinition>,
+  clean?: ReadonlySet<string>,
+): { templates: Map<string, BriefTemplate>; diagnostics: Diagnostic[]; definitions: Map<string, StoryTypeDefinition>; checked: Set<string> } {
   const definitions = new Map<string, StoryTypeDefinition>();
+  const checked = new Set<string>();
   const hb = Handlebars.create();
   registerHelpers(hb);
   const templates = new Map<string, BriefTemplate>();
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
+    const key = clean && clean.size > 0 ? templateKey(file.text) : undefined;
+    if (key !== undefined && clean!.has(key)) {
+      const type = parseStoryType(file.name, file.definition, known);
+      if (type.value && type.diagnostics.length === 0) {
+        if (file.definition) definitions.set(storyTypeKey(file.definition.text), type.value.definition);
+        checked.add(key);
+        let parsed: { references: Reference[]; render: (scope: BriefScope) => string } | undefined;
+        const load = () => {
+          if (parsed) return parsed;
+          const ast = hb.parse(file.text);
+          const references: Reference[] = [];
+          walk(ast, references);
+          const compiled = hb.compile(ast, COMPILE_OPTIONS);
+          return (parsed = { references, render: (scope) => compiled({}, { data: { scope } }) });
+        };
+        templates.set(file.name, {
+          name: file.name,
+          file: file.file,
+          type: type.value,
+          get references() {
+            return load().references;
+          },
+          render: (scope) => load().render(scope),
+        });
+        continue;
+      }
+    }
     let ast: hbs.AST.Program;
     try {
       ast = hb.parse(file.text);
@@ -109,10 +152,11 @@ export function compileTemplates(files: readonly TemplateFile[], known?: Readonl
     diagnostics.push(...type.diagnostics);
     if (file.definition && type.value && type.diagnostics.length === 0) definitions.set(storyTypeKey(file.definition.text), type.value.definition);
     if (problems.length > 0 || !type.value) continue;
-    const compiled = hb.compile(ast, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true])) });
+    if (type.diagnostics.length === 0) checked.add(key ?? templateKey(file.text));
+    const compiled = hb.compile(ast, COMPILE_OPTIONS);
     templates.set(file.name, { name: file.name, file: file.file, type: type.value, references, render: (scope) => compiled({}, { data: { scope } }) });
   }
-  return { templates, diagnostics, definitions };
+  return { templates, diagnostics, definitions, checked };
 }
 
 /** Checks every literal name a template uses against one article and the messages. */

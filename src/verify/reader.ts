@@ -1158,7 +1158,7 @@ export function readFigures(text: string, locale: ReaderLocale): ReadFigure[] {
 }
 
 /** How many texts per locale {@link readFigures} remembers, and the longest it remembers. */
-const RECENT_SIZE = 2048;
+const RECENT_SIZE = 512;
 const RECENT_LONGEST = 1 << 16;
 const RECENT: Record<ReaderLocale, Map<string, { text: string; figures: ReadFigure[] }>> = { fr: new Map(), nl: new Map(), en: new Map() };
 
