@@ -1149,7 +1149,13 @@ export function readFigures(text: string, locale: ReaderLocale): ReadFigure[] {
     // A text cut from a larger one keeps the whole of it in memory: what is remembered is read from a copy.
     const own = (` ${text}`).slice(1);
     entry = { text: own, figures: readAll(own, locale).map(frozen) };
-    if (recent.size >= RECENT_SIZE) recent.delete(recent.keys().next().value!);
+    RECENT_CHARS[locale] += own.length;
+    // Forgotten oldest first, beyond a number of texts or of characters.
+    while (recent.size >= RECENT_SIZE || (RECENT_CHARS[locale] > RECENT_MOST_CHARS && recent.size > 0)) {
+      const oldest = recent.keys().next().value!;
+      RECENT_CHARS[locale] -= oldest.length;
+      recent.delete(oldest);
+    }
   } else {
     recent.delete(text); // kept as the most recently used
   }
@@ -1157,9 +1163,11 @@ export function readFigures(text: string, locale: ReaderLocale): ReadFigure[] {
   return entry.figures.slice();
 }
 
-/** How many texts per locale {@link readFigures} remembers, and the longest it remembers. */
+/** How many texts per locale {@link readFigures} remembers, how many characters in all, and the longest text it remembers. */
 const RECENT_SIZE = 512;
-const RECENT_LONGEST = 1 << 16;
+const RECENT_MOST_CHARS = 1 << 19;
+const RECENT_LONGEST = 1 << 14;
+const RECENT_CHARS: Record<ReaderLocale, number> = { fr: 0, nl: 0, en: 0 };
 const RECENT: Record<ReaderLocale, Map<string, { text: string; figures: ReadFigure[] }>> = { fr: new Map(), nl: new Map(), en: new Map() };
 
 function frozen(figure: ReadFigure): ReadFigure {
