@@ -204,11 +204,6 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   const { definitions: storyTypes, templates: cleanTemplates } = useCache ? await readStoryTypeCache<StoryTypeDefinition>(paths, tool) : { definitions: {}, templates: [] };
   const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics), storyTypes, cleanTemplates };
   const stage = createStage(sharedInputs);
-  // Story types parsed and templates checked for the first time are kept for the next build.
-  const wasClean = new Set(cleanTemplates);
-  if ([...stage.storyTypes.keys()].some((key) => !(key in storyTypes)) || [...stage.cleanTemplates].some((key) => !wasClean.has(key))) {
-    await writeStoryTypeCache(paths, tool, stage.storyTypes, stage.cleanTemplates);
-  }
   diagnostics.push(...stage.diagnostics);
   const missingTitle = LOCALES.filter((l) => stage.messages.catalog.size > 0 && !stage.messages.catalog.get(l)?.has(FEED_TITLE_KEY));
 
@@ -401,6 +396,11 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     if (reused.length > 0 && grown) await details();
     const whole = reused.length === 0 || detailed !== undefined;
     await writeBuildCache(paths, { entries, cms: cmsIndex, types: Object.fromEntries(typeHashes), tool, ...(cache.detailsLines === undefined ? {} : { detailsLines: cache.detailsLines }) }, whole ? {} : { append: renderedNow });
+    // Story types parsed and templates checked for the first time are kept for the next build (a failed build writes nothing).
+    const wasClean = new Set(cleanTemplates);
+    if ([...stage.storyTypes.keys()].some((key) => !(key in storyTypes)) || [...stage.cleanTemplates].some((key) => !wasClean.has(key))) {
+      await writeStoryTypeCache(paths, tool, stage.storyTypes, stage.cleanTemplates);
+    }
     result.files = filesOf(entries, cmsIndex);
     result.coverage!.sort((a, b) => compareStrings(a.slug, b.slug));
     diagnostics.sort(compareDiagnostics);
