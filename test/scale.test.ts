@@ -3,7 +3,7 @@
  * worker pool writes exactly what a single thread writes.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -97,6 +97,23 @@ describe("the worker pool", () => {
     const checked = await check(projectPaths(pooled), { jobs: 2, poolFrom: 1 });
     expect(checked.diagnostics).toEqual([]);
     expect(checked.figuresVerified).toBe((await check(projectPaths(single), { jobs: 1 })).figuresVerified);
+  }, 300_000);
+
+  it("leaves out/ as it was, and nothing beside it, when one article fails after the workers staged the others", async () => {
+    const root = bigProject(12);
+    expect((await build(projectPaths(root), { jobs: 2, poolFrom: 1 })).diagnostics).toEqual([]);
+    const before = snapshot(path.join(root, "out"));
+    const beside = readdirSync(root).sort();
+    for (const slug of ["article-0002", "article-0005"]) {
+      const facts = path.join(root, "content", slug, "facts.yaml");
+      writeFileSync(facts, readFileSync(facts, "utf8").replace('date: "2025-03-28"', 'date: "2025-03-02"'));
+    }
+    writeFileSync(path.join(root, "content", "article-0009", "facts.yaml"), "title: [unclosed\n");
+    const failed = await build(projectPaths(root), { jobs: 2, poolFrom: 1, cache: false });
+    expect(failed.diagnostics.some((d) => d.severity === "error" && d.file.includes("article-0009"))).toBe(true);
+    expect(failed.changed).toEqual([]);
+    expect(snapshot(path.join(root, "out"))).toEqual(before);
+    expect(readdirSync(root).sort()).toEqual(beside);
   }, 300_000);
 });
 

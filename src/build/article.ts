@@ -69,8 +69,10 @@ export interface ArticleOutcome {
   coverage?: SourceCoverage;
   /** Whether it got as far as rendering (counted as an article of the run). */
   rendered: boolean;
-  /** The rendered files (not in a check). */
+  /** The rendered files (not in a check), unless a worker staged them. */
   files: OutputFile[];
+  /** The rendered files as a worker staged them: path, SHA-256, size and modification time. */
+  staged?: Array<[string, string, number, number]>;
   /** Figures verified in its briefs, feed items and manifest titles. */
   figures: number;
   /** What the manifest lists of it, in locale order. */

@@ -243,6 +243,14 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       if (failed) return;
       const previous = cache.entries[outcome.slug]?.files ?? new Map<string, [string, number, number]>();
       const files: FileStamps = new Map();
+      // Files a worker staged itself: only their stamps came over.
+      await Promise.all(
+        (outcome.staged ?? []).map(async ([relative, digest, size, mtime]) => {
+          if (await differsFrom(relative, digest, previous.get(relative))) result.changed.push(relative);
+          tx.adopt(relative);
+          files.set(relative, [digest, size, mtime]);
+        }),
+      );
       await Promise.all(
         outcome.files.map(async (file) => {
           const digest = sha256(file.contents);
@@ -279,13 +287,14 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       }
       return job;
     };
-    await processArticles(sharedInputs, sharedHash, toRender.length, recording, handle, { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
+    await processArticles(sharedInputs, sharedHash, toRender.length, recording, handle, { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }), ...(failed || tx.staging === undefined ? {} : { staging: tx.staging }) }, stage);
     progress?.done();
     for (const l of missingTitle) diagnostics.push(diagnose(CATALOGUE["locale/missing-message"], { key: FEED_TITLE_KEY, locale: l }, { file: `${paths.locales}/${l}.json` }));
     if (failed || hasErrors(diagnostics) || !shared.pageTemplate || stage.broken) {
       await tx.abort();
       diagnostics.sort(compareDiagnostics);
       result.files = [];
+      result.changed = [];
       return result;
     }
     for (const [slug, stamps] of inputsOf) {
@@ -408,6 +417,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   } catch (error) {
     if (!committed) await tx.abort().catch(() => undefined);
     if (committed) throw error;
+    result.changed = [];
     const code = (error as NodeJS.ErrnoException).code;
     result.diagnostics.push(diagnose(CATALOGUE["out/write-failed"], { out: paths.out, reason: code ?? (error instanceof Error ? error.message : String(error)) }, { file: paths.out }));
     await recoverOutputs(paths).catch(() => []);

@@ -8,7 +8,7 @@
  */
 import { createStage, type ArticleJob, type ArticleOutcome, type SharedInputs, type Stage } from "./article.ts";
 import { availableParallelism } from "node:os";
-import type { Batch } from "./worker.ts";
+import type { Batch, Preset } from "./worker.ts";
 
 /** The default number of workers: one per core. */
 export function defaultJobs(): number {
@@ -21,6 +21,8 @@ export interface PoolOptions {
   jobs: number;
   /** Fewer articles than this run in this thread whatever `jobs` says. @default 64 */
   poolFrom?: number;
+  /** A staged tree the workers write the files of articles without errors to (see {@link Batch.staging}). */
+  staging?: string;
 }
 
 const BATCH = 16;
@@ -51,6 +53,8 @@ export async function processArticles(
     filename: new URL(typescript ? "./worker-dev.js" : "./worker.js", import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
+    // The shared inputs go to each worker once, when it starts, not with every batch.
+    workerData: { key, shared } satisfies Preset,
     // A worker holds its stage and one batch at a time: capped heaps make V8 collect before it grows (a third less peak memory at 1,000 articles).
     resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 },
   });
@@ -65,7 +69,7 @@ export async function processArticles(
         batch.push(job);
       }
       if (batch.length === 0) break;
-      const task: Batch = { key, shared, jobs: batch };
+      const task: Batch = { key, jobs: batch, ...(options.staging === undefined ? {} : { staging: options.staging }) };
       const running: Promise<void> = (pool.run(task) as Promise<ArticleOutcome[]>)
         .then(async (outcomes) => {
           for (const outcome of outcomes) await handle(outcome);

@@ -3,7 +3,7 @@
  * whole, or a few files patched in through a journal; a build that was
  * killed half-way is cleaned up or completed.
  */
-import { closeSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { link, lstat, mkdir, open, readdir, readFile, rename, rmdir, writeFile } from "node:fs/promises";
 import { fsq, gated, mapLimit, removeTree } from "./limit.ts";
 import path from "node:path";
@@ -30,6 +30,10 @@ function sideFolders(paths: ProjectPaths, pid: number): { staging: string; old: 
  *   it is completed by the next build ({@link recoverOutputs}).
  */
 export interface OutputTransaction {
+  /** Where a worker thread may stage files itself with {@link stageFileSync} (`swap` only), then hand them over with {@link adopt}. */
+  readonly staging?: string;
+  /** Takes a file staged by a worker thread as if {@link put} had written it. */
+  adopt(relative: string): void;
   /** Stages a file; resolves to its size and modification time once written. */
   put(relative: string, contents: string): Promise<[number, number]>;
   /** Stages a file written piece by piece, as the pieces come; resolves to its size and modification time. */
@@ -47,6 +51,26 @@ export interface OutputTransaction {
   remove(relative: string): void;
   commit(): Promise<void>;
   abort(): Promise<void>;
+}
+
+/** Where `relative` (forward slashes, inside the output folder) goes in the staged tree; a path that would escape it is refused. */
+function stagedPath(staging: string, relative: string): string {
+  const full = path.join(staging, ...relative.split("/"));
+  if (!full.startsWith(staging + path.sep)) throw new Error(`output path escapes the output folder: ${relative}`);
+  return full;
+}
+
+/**
+ * Stages one file from a worker thread, synchronously (one file open at a
+ * time per worker, whatever the project's size); returns its size and
+ * modification time. The build then {@link OutputTransaction.adopt adopts} it.
+ */
+export function stageFileSync(staging: string, relative: string, contents: string): [number, number] {
+  const full = stagedPath(staging, relative);
+  mkdirSync(path.dirname(full), { recursive: true });
+  writeFileSync(full, contents, "utf8");
+  const stats = statSync(full);
+  return [stats.size, stats.mtimeMs];
 }
 
 /** Where a text set aside by {@link OutputTransaction.spool} is: its byte offset and length. */
@@ -70,17 +94,17 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
     spoolFd = undefined;
     rmSync(spoolFile, { force: true });
   };
-  const target = (relative: string) => {
-    const full = path.join(staging, ...relative.split("/"));
-    if (!full.startsWith(staging + path.sep)) throw new Error(`output path escapes the output folder: ${relative}`);
-    return full;
-  };
+  const target = (relative: string) => stagedPath(staging, relative);
   const ensureDir = (dir: string) => {
     let making = made.get(dir);
     if (!making) made.set(dir, (making = fsq.mkdir(dir)));
     return making;
   };
   return {
+    ...(mode === "swap" ? { staging } : {}),
+    adopt(relative) {
+      written.push(relative);
+    },
     async put(relative, contents) {
       const full = target(relative);
       await ensureDir(path.dirname(full));
