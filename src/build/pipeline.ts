@@ -26,6 +26,7 @@ import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layo
 import type { VerifyArticle } from "../verify/verify.ts";
 import type { InputText } from "../verify/origin.ts";
 import path from "node:path";
+import { existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 
 export { RENDER_VERSION, type RunResult };
@@ -105,13 +106,17 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     }
     return true;
   };
+  // No output folder yet (a first build): every file is new, none is read to compare.
+  const noOutput = !existsSync(outDir);
   const differs = async (relative: string, contents: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
+    if (noOutput) return true;
     if (before && before[0] !== "" && intact([[relative, before]])) return before[0] !== digest;
     const onDisk = await readOutputFiles(paths, [relative]);
     return onDisk.get(relative) !== contents;
   };
   // The same, by the hash of the file on disk.
   const differsFrom = async (relative: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
+    if (noOutput) return true;
     if (before && before[0] !== "" && intact([[relative, before]])) return before[0] !== digest;
     const onDisk = (await readOutputFiles(paths, [relative])).get(relative);
     return onDisk === undefined || sha256(onDisk) !== digest;

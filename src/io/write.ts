@@ -60,6 +60,8 @@ function stagedPath(staging: string, relative: string): string {
   return full;
 }
 
+let lastStagedDir: string | undefined;
+
 /**
  * Stages one file from a worker thread, synchronously (one file open at a
  * time per worker, whatever the project's size); returns its size and
@@ -67,8 +69,19 @@ function stagedPath(staging: string, relative: string): string {
  */
 export function stageFileSync(staging: string, relative: string, contents: string): [number, number] {
   const full = stagedPath(staging, relative);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, contents, "utf8");
+  const dir = path.dirname(full);
+  // An article's files share a folder: it is made once (and again if it went away since).
+  if (dir !== lastStagedDir) {
+    mkdirSync(dir, { recursive: true });
+    lastStagedDir = dir;
+  }
+  try {
+    writeFileSync(full, contents, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(full, contents, "utf8");
+  }
   const stats = statSync(full);
   return [stats.size, stats.mtimeMs];
 }
