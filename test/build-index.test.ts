@@ -70,6 +70,9 @@ describe("the build index", () => {
     project.edit(FACTS, replace('date: "2025-03-28"', 'date: "2025-03-30"'));
     expect((await build(paths)).cached).toBe(1);
     expect(slugs()).toEqual([SLUG, `${SLUG}-b`, SLUG]);
+    const lineOf = (slug: string) => readFileSync(details!, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line)).findLast(([s]) => s === slug)?.[1];
+    const reusedLine = lineOf(`${SLUG}-b`);
+    expect(reusedLine.briefs).toHaveLength(3);
     // As if many builds had added lines: the next one reads them and writes one line per article.
     const [version, head, articles] = readFileSync(index!, "utf8").split("\n");
     writeFileSync(index!, [version, JSON.stringify({ ...JSON.parse(head!), detailsLines: 69 }), articles, ""].join("\n"));
@@ -78,6 +81,8 @@ describe("the build index", () => {
     expect(again.diagnostics).toEqual([]);
     expect(again.cached).toBe(1);
     expect(slugs()).toEqual([SLUG, `${SLUG}-b`]);
+    // The reused article's details (its hashes, key and manifest entry) are kept as they were.
+    expect(lineOf(`${SLUG}-b`)).toEqual(reusedLine);
   });
 
   it("renders reused articles again when the places of their feed items are gone, and writes what a build without cache writes", async () => {

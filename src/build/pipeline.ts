@@ -124,7 +124,18 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   const cmsIntact = intact(Object.entries(cache.cms ?? {})) && Object.keys(cache.cms ?? {}).length === LOCALES.length + 1;
   // The index alone decides that nothing changed; where reused articles sit in the feeds and the manifest is read once something did, and their hashes only when needed.
   let detailed: Promise<boolean> | undefined;
-  const details = () => (detailed ??= readBuildDetails(paths, cache));
+  // Read into the cache's entries, then carried over to reused articles' entries of this build (their own objects by then).
+  const details = () =>
+    (detailed ??= readBuildDetails(paths, cache).then((complete) => {
+      for (const slug of reused) {
+        const from = cache.entries[slug]!;
+        const to = entries[slug];
+        if (!to || to === from) continue;
+        to.key = from.key;
+        if (from.briefs) to.briefs = from.briefs;
+      }
+      return complete;
+    }));
   let placing: Promise<boolean> | undefined;
   const placed = () => (placing ??= readBuildPlaces(paths, cache));
 
