@@ -291,6 +291,8 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       briefs.set(outcome.slug, outcome.briefs);
       entries[outcome.slug] = { key: "", figures: outcome.figures, ...(outcome.template === undefined ? {} : { template: outcome.template }), files, coverage: outcome.coverage!, briefs: outcome.briefs };
       if (outcome.inputHash !== undefined) hashes.set(outcome.slug, outcome.inputHash);
+      // What the last build recorded of it is not needed any more (a build after an upgrade renders every article).
+      delete cache.entries[outcome.slug];
     };
     // The stamps and hash of each rendered article's inputs, recorded for the next build.
     const inputsOf = new Map<string, { facts: [number, number]; source: [number, number] }>();
