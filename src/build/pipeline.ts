@@ -18,7 +18,7 @@ import { lockOutputs } from "../io/lock.ts";
 import { mapLimit } from "../io/limit.ts";
 import { readBuildCache, readBuildDetails, readBuildPlaces, readStoryTypeCache, sourceFingerprint, writeBuildCache, writeStoryTypeCache, type BuildCache, type FileStamps } from "../io/cache.ts";
 import type { StoryTypeDefinition } from "../content/story-type.ts";
-import { fileStamp, listArticles, listOutputs, readArticle, readOutputBytes, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
+import { exists, fileStamp, listArticles, listOutputs, readArticle, readOutputBytes, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
 import { beginOutputs, recoverOutputs, writePreview, type OutputTransaction, type Spooled } from "../io/write.ts";
 import type { ArticleFiles, OutputFile, ProjectPaths } from "../types.ts";
 import type { ManifestBrief } from "../render/feeds.ts";
@@ -26,7 +26,6 @@ import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layo
 import type { VerifyArticle } from "../verify/verify.ts";
 import type { InputText } from "../verify/origin.ts";
 import path from "node:path";
-import { existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 
 export { RENDER_VERSION, type RunResult };
@@ -107,7 +106,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     return true;
   };
   // No output folder yet (a first build): every file is new, none is read to compare.
-  const noOutput = !existsSync(outDir);
+  const noOutput = !(await exists(outDir));
   const differs = async (relative: string, contents: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
     if (noOutput) return true;
     if (before && before[0] !== "" && intact([[relative, before]])) return before[0] !== digest;

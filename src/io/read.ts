@@ -164,7 +164,8 @@ export async function readOutputs(paths: ProjectPaths, options: ReadOptions = {}
   return new Map(wanted.flatMap((relative) => (read.has(relative) ? [[relative, read.get(relative)!] as const] : [])));
 }
 
-async function exists(file: string): Promise<boolean> {
+/** Whether anything (a file, a folder, a link) is at `file`. */
+export async function exists(file: string): Promise<boolean> {
   try {
     await fsq.lstat(file);
     return true;
