@@ -595,21 +595,25 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     const missing = LOCALES.filter((l) => !stage.messages.catalog.get(l)?.has(FEED_TITLE_KEY));
     for (const l of missing) diagnostics.push(diagnose(CATALOGUE["locale/missing-message"], { key: FEED_TITLE_KEY, locale: l }, { file: `${paths.locales}/${l}.json` }));
     if (missing.length === 0) {
-      // The feeds and the manifest as a build would write them, and as they are.
+      // The feeds and the manifest as a build would write them, and as they are: one file at a time, so that only one is held.
       const titles = feedTitles(stage.messages.catalog);
-      const cms: OutputFile[] = [];
+      const verifyCms = async (file: OutputFile): Promise<void> => {
+        const onDisk = await readOutputFiles(paths, onDiskSet.has(file.path) ? [file.path] : []);
+        const verification = verifyCmsOutputs(paths.out, onDisk, verifyTargets);
+        for (const found of verification.figures.values()) result.figuresVerified += found.length;
+        diagnostics.push(...verification.diagnostics, ...staleOutputs(paths, [file], onDisk, false));
+        if (options.keepOutputs) for (const [p, text] of onDisk) outputs.set(p, text);
+        expected.push(file.path);
+      };
+      const feedHashes: string[] = [];
       for (const locale of LOCALES) {
         const sorted = items.get(locale)!.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
-        cms.push({ path: feedPath(locale), contents: feedText(locale, titles[locale], sorted.map((i) => i.text), stage.site) });
+        const contents = feedText(locale, titles[locale], sorted.map((i) => i.text), stage.site);
+        items.delete(locale);
+        feedHashes.push(contentHash(contents));
+        await verifyCms({ path: feedPath(locale), contents });
       }
-      cms.push({ path: MANIFEST_PATH, contents: manifestText([...briefs].sort(([a], [b]) => compareStrings(a, b)), cms.map((f) => contentHash(f.contents))) });
-      items.clear();
-      const onDisk = await readOutputFiles(paths, cms.map((f) => f.path).filter((p) => onDiskSet.has(p)));
-      const verification = verifyCmsOutputs(paths.out, onDisk, verifyTargets);
-      for (const found of verification.figures.values()) result.figuresVerified += found.length;
-      diagnostics.push(...verification.diagnostics, ...staleOutputs(paths, cms, onDisk, false));
-      if (options.keepOutputs) for (const [p, text] of onDisk) outputs.set(p, text);
-      expected.push(...cms.map((f) => f.path));
+      await verifyCms({ path: MANIFEST_PATH, contents: manifestText([...briefs].sort(([a], [b]) => compareStrings(a, b)), feedHashes) });
     }
   }
   // Files in out/ that no article produces any more.
