@@ -103,6 +103,6 @@ export function hashOf(...parts: string[]): string {
   return hash.digest("hex");
 }
 
-export function sha256(text: string): string {
+export function sha256(text: string | Uint8Array): string {
   return createHash("sha256").update(text).digest("hex");
 }

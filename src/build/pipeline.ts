@@ -117,7 +117,8 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   const differsFrom = async (relative: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
     if (noOutput) return true;
     if (before && before[0] !== "" && intact([[relative, before]])) return before[0] !== digest;
-    const onDisk = (await readOutputFiles(paths, [relative])).get(relative);
+    // Its bytes, hashed: never decoded into text.
+    const onDisk = await readOutputBytes(paths, relative);
     return onDisk === undefined || sha256(onDisk) !== digest;
   };
   const cmsIntact = intact(Object.entries(cache.cms ?? {})) && Object.keys(cache.cms ?? {}).length === LOCALES.length + 1;
