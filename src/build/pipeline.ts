@@ -107,13 +107,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   };
   // No output folder yet (a first build): every file is new, none is read to compare.
   const noOutput = !(await exists(outDir));
-  const differs = async (relative: string, contents: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
-    if (noOutput) return true;
-    if (before && before[0] !== "" && intact([[relative, before]])) return before[0] !== digest;
-    const onDisk = await readOutputFiles(paths, [relative]);
-    return onDisk.get(relative) !== contents;
-  };
-  // The same, by the hash of the file on disk.
+  // Whether a file differs from what out/ holds: by its recorded hash when the file is as recorded, else by the hash of its bytes on disk.
   const differsFrom = async (relative: string, digest: string, before: [string, number, number] | undefined): Promise<boolean> => {
     if (noOutput) return true;
     if (before && before[0] !== "" && intact([[relative, before]])) return before[0] !== digest;
@@ -124,18 +118,8 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   const cmsIntact = intact(Object.entries(cache.cms ?? {})) && Object.keys(cache.cms ?? {}).length === LOCALES.length + 1;
   // The index alone decides that nothing changed; where reused articles sit in the feeds and the manifest is read once something did, and their hashes only when needed.
   let detailed: Promise<boolean> | undefined;
-  // Read into the cache's entries, then carried over to reused articles' entries of this build (their own objects by then).
-  const details = () =>
-    (detailed ??= readBuildDetails(paths, cache).then((complete) => {
-      for (const slug of reused) {
-        const from = cache.entries[slug]!;
-        const to = entries[slug];
-        if (!to || to === from) continue;
-        to.key = from.key;
-        if (from.briefs) to.briefs = from.briefs;
-      }
-      return complete;
-    }));
+  // A reused article's entry of this build is its entry of the cache: what is read later (places, details) is read into it.
+  const details = () => (detailed ??= readBuildDetails(paths, cache));
   let placing: Promise<boolean> | undefined;
   const placed = () => (placing ??= readBuildPlaces(paths, cache));
 
@@ -176,7 +160,8 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     if (files && facts && source && entry.inputs!.inputHash !== "") {
       readLater.set(slug, files);
       if (articleInputHash(typeHashes.get(entry.template!)!, files.factsText, files.sourceText) === entry.inputs!.inputHash) {
-        entries[slug] = { ...entry, inputs: { facts, source, inputHash: entry.inputs!.inputHash } };
+        entry.inputs = { facts, source, inputHash: entry.inputs!.inputHash };
+        entries[slug] = entry;
         reused.push(slug);
         return;
       }
@@ -211,10 +196,6 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     result.figuresVerified = 0;
     result.articles = 0;
     result.cached = 0;
-  }
-  for (const slug of reused) {
-    const entry = cache.entries[slug]!;
-    entries[slug] = { ...entry, inputs: { ...entry.inputs!, ...entries[slug]!.inputs, inputHash: entries[slug]!.inputs?.inputHash || entry.inputs!.inputHash } };
   }
   const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestArticleText, manifestPieces } = await renderModules();
   const { definitions: storyTypes, templates: cleanTemplates } = useCache ? await readStoryTypeCache<StoryTypeDefinition>(paths, tool) : { definitions: {}, templates: [] };
@@ -275,7 +256,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
             files.set(file.path, before);
             return;
           }
-          const changed = await differs(file.path, file.contents, digest, before);
+          const changed = await differsFrom(file.path, digest, before);
           // Hashes not read (the details): a file found the same on disk is left as it is too.
           const stamp = patch && !changed && before && before[0] === "" ? fileStamp(outDir + file.path) : undefined;
           if (stamp) {
