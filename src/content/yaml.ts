@@ -9,6 +9,7 @@ import type { Document, Node } from "yaml";
 import { lineLocator, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
+import { readPlainYaml } from "./yaml-plain.ts";
 
 /** A parsed YAML (or JSON) file that can say where each field stands. */
 export interface PositionedYaml {
@@ -34,8 +35,20 @@ export interface ParseYamlOptions {
   lineOffset?: number;
 }
 
-/** Parses YAML 1.2 (core schema) with positions; never throws on bad input. */
+/**
+ * Parses YAML 1.2 (core schema) with positions; never throws on bad input.
+ * Plain YAML, as facts and front matter are written, is read by the quick
+ * reader; its positions, needed only for a diagnostic, are then read with the
+ * YAML parser when first asked for.
+ */
 export function parseYaml(text: string, options: ParseYamlOptions): PositionedYaml {
+  const plain = readPlainYaml(text);
+  if (plain === undefined) return parseFully(text, options);
+  let positioned: PositionedYaml | undefined;
+  return { value: plain.value, diagnostics: [], locate: (path, opts) => (positioned ??= parseFully(text, options)).locate(path, opts) };
+}
+
+function parseFully(text: string, options: ParseYamlOptions): PositionedYaml {
   const { file, lineOffset = 0 } = options;
   const doc = parseDocument(text, {
     prettyErrors: false,
