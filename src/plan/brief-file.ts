@@ -12,7 +12,55 @@ const FRONT_MATTER_STYLE = { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", de
 
 /** Front matter, a blank line, then the body. */
 export function writeBriefFile(frontMatter: Record<string, unknown>, body: string): string {
-  return `---\n${stringify(frontMatter, FRONT_MATTER_STYLE)}---\n\n${body}`;
+  return `---\n${writePlainMap(frontMatter, "") ?? stringify(frontMatter, FRONT_MATTER_STYLE)}---\n\n${body}`;
+}
+
+/**
+ * The front matter as the YAML writer writes it in this style, for the usual
+ * shapes (strings, nulls, lists of strings, maps of these, under plain keys),
+ * without the writer's cost; undefined for anything else, which the YAML
+ * writer then writes.
+ */
+function writePlainMap(map: Record<string, unknown>, indent: string): string | undefined {
+  let out = "";
+  const entries = Object.entries(map);
+  if (entries.length === 0) return undefined;
+  for (const [key, value] of entries) {
+    if (!PLAIN_KEY.test(key) || value === undefined) return undefined;
+    if (value === null || typeof value === "string") {
+      const scalar = writeScalar(value);
+      if (scalar === undefined) return undefined;
+      out += `${indent}${key}: ${scalar}\n`;
+    } else if (Array.isArray(value)) {
+      if (value.length === 0) return undefined;
+      out += `${indent}${key}:\n`;
+      for (const item of value) {
+        const scalar = writeScalar(item);
+        if (scalar === undefined) return undefined;
+        out += `${indent}  - ${scalar}\n`;
+      }
+    } else if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+      const inner = writePlainMap(value as Record<string, unknown>, `${indent}  `);
+      if (inner === undefined) return undefined;
+      out += `${indent}${key}:\n${inner}`;
+    } else {
+      return undefined;
+    }
+  }
+  return out;
+}
+
+/** A key the YAML writer leaves plain. */
+const PLAIN_KEY = /^(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)[A-Za-z][A-Za-z0-9_]*$/;
+/** Characters the YAML writer escapes its own way (controls, surrogates). */
+// eslint-disable-next-line no-control-regex
+const ESCAPED = /[\u0000-\u001f\ud800-\udfff]/;
+
+/** A string double-quoted as the YAML writer quotes it when nothing in it needs escaping beyond `"` and `\`. */
+function writeScalar(value: unknown): string | undefined {
+  if (value === null) return "null";
+  if (typeof value !== "string" || ESCAPED.test(value)) return undefined;
+  return JSON.stringify(value);
 }
 
 /** A brief file read back. */
