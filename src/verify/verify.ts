@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose, phrase } from "../diagnostics/report.ts";
 import type { Locale } from "../content/schema.ts";
+import { readPlainYaml } from "../content/yaml-plain.ts";
 import type { ChangeFact, VerifierDataset, VerifierFact } from "./facts.ts";
 import { Origins, type InputText } from "./origin.ts";
 import { oddCharacters, readFigures, statesMoreThan, type FigureUnit, type ReadFigure, type ReaderLocale } from "./reader.ts";
@@ -369,19 +370,9 @@ function markdownPassages(file: VerifyFile, article: VerifyArticle): { passages:
     problems.push(diagnose(CATALOGUE["verify/front-matter"], { problem: "none" }, { file: file.file, line: 1, column: 1 }));
     return { passages: [{ text, line: 1, column: 1, locale: file.locale, where: "body" }], problems };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(match[1]!, { lineCounter, logLevel: "silent" });
-  if (doc.errors.length > 0) {
+  const field = plainFrontMatter(match[1]!) ?? parsedFrontMatter(match[1]!, () => {
     problems.push(diagnose(CATALOGUE["verify/front-matter"], { problem: "yaml" }, { file: file.file, line: 2, column: 1 }));
-  }
-  /** A front-matter string with where its text starts in the file (after the `---` line). */
-  const field = (path: string[]): { value: unknown; line: number; column: number } => {
-    const node = doc.getIn(path, true);
-    if (!isScalar(node) || !node.range) return { value: undefined, line: 2, column: 1 };
-    const pos = lineCounter.linePos(node.range[0]);
-    const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
-    return { value: node.value, line: pos.line + 1, column: pos.col + (quoted ? 1 : 0) };
-  };
+  });
   const passages: Passage[] = [];
   const read = (path: string[], locale: Locale) => {
     const { value, line, column } = field(path);
@@ -401,6 +392,70 @@ function markdownPassages(file: VerifyFile, article: VerifyArticle): { passages:
   const bodyStart = match[0].split("\n").length;
   passages.push({ text: text.slice(match[0].length), line: bodyStart, column: 1, locale: file.locale, where: "body" });
   return { passages, problems };
+}
+
+/** A front-matter field: its value, and where its text starts in the file (after the `---` line). */
+type FrontMatterField = (path: string[]) => { value: unknown; line: number; column: number };
+
+/** The fields the verifier reads, at most two keys deep. */
+const FRONT_MATTER_FIELDS = [["title"], ["description"], ["source", "title"], ["lang"], ["date"]];
+
+/**
+ * Front matter in plain YAML (as briefs are written), read by the quick
+ * reader, each field placed by its line; undefined when a field cannot be
+ * placed that way, and the YAML parser then reads it.
+ */
+export function plainFrontMatter(yaml: string): FrontMatterField | undefined {
+  const plain = readPlainYaml(yaml);
+  if (plain === undefined || !isRecord(plain.value)) return undefined;
+  const root = plain.value;
+  const lines = yaml.split("\n");
+  const places = new Map<string, { value: unknown; line: number; column: number }>();
+  for (const path of FRONT_MATTER_FIELDS) {
+    const [key, inner] = path as [string, string?];
+    const outer = Object.hasOwn(root, key) ? root[key] : undefined;
+    const value = inner === undefined ? outer : isRecord(outer) && Object.hasOwn(outer, inner) ? outer[inner] : undefined;
+    if (typeof value === "object" && value !== null) continue;
+    if (value === undefined) continue;
+    const at = lines.findIndex((line) => line.startsWith(`${key}:`));
+    let row = at;
+    let indent = "";
+    if (inner !== undefined) {
+      // The map's keys stand at the indentation of its first line; the map ends at the next line at the margin.
+      indent = /^ +/.exec(lines[at + 1] ?? "")?.[0] ?? "";
+      row = -1;
+      for (let i = at + 1; i < lines.length && lines[i]!.startsWith(" "); i++) {
+        if (lines[i]!.startsWith(`${indent}${inner}:`)) row = i;
+      }
+    }
+    const line = lines[row];
+    if (line === undefined || indent === "" && inner !== undefined) return undefined;
+    const start = indent.length + (inner ?? key).length + 1;
+    const offset = start + (/^ */.exec(line.slice(start))?.[0].length ?? 0);
+    // A field written with no value is placed where the YAML parser places it.
+    if (offset >= line.length || line[offset] === "#") return undefined;
+    const quoted = line[offset] === '"' || line[offset] === "'";
+    places.set(path.join("."), { value, line: row + 2, column: offset + 1 + (quoted ? 1 : 0) });
+  }
+  return (path) => places.get(path.join(".")) ?? { value: undefined, line: 2, column: 1 };
+}
+
+/** Front matter read by the YAML parser, with positions; `broken` is called when it has errors. */
+export function parsedFrontMatter(yaml: string, broken: () => void): FrontMatterField {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter, logLevel: "silent" });
+  if (doc.errors.length > 0) broken();
+  return (path) => {
+    const node = doc.getIn(path, true);
+    if (!isScalar(node) || !node.range) return { value: undefined, line: 2, column: 1 };
+    const pos = lineCounter.linePos(node.range[0]);
+    const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+    return { value: node.value, line: pos.line + 1, column: pos.col + (quoted ? 1 : 0) };
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function htmlPassages(file: VerifyFile, article: VerifyArticle): { passages: Passage[]; problems: Diagnostic[] } {
