@@ -68,7 +68,9 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
       const files: OutputFile[] = [];
       for (const { locale, messages, figures, lists } of perLocale) {
         const body = tidy(template.render({ article, locale, messages, figures, lists, resolved }));
-        const { title, description } = titleAndDescription(marked, body);
+        // One lexing for the title, the description and the HTML (the instance has no hooks to run).
+        const tokens = marked.lexer(body);
+        const { title, description } = titleAndDescription(marked, tokens);
         const frontMatter = {
           title,
           description,
@@ -86,7 +88,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
           inputHash,
         };
         files.push({ path: briefPath(article.slug, locale, "md"), contents: writeBriefFile(frontMatter, body) });
-        const bodyHtml = sanitizeBody(marked.parse(body, { async: false })).trimEnd();
+        const bodyHtml = sanitizeBody(marked.parser(tokens)).trimEnd();
         briefs?.set(locale, { translationKey: frontMatter.translationKey, title, description, date: frontMatter.date, tags: [...article.facts.editorial.tags], html: bodyHtml });
         const metaDescription = shortenDescription(description);
         const url = site ? pageUrl(site, article.slug, locale) : null;

@@ -2,7 +2,7 @@
  * Markdown helpers: escaping dataset text for Markdown (exactly once), and
  * reading plain text back from rendered Markdown.
  */
-import { Marked, type Token, type Tokens } from "marked";
+import { Marked, type Token, type Tokens, type TokensList } from "marked";
 
 const SPECIAL = /[\\`*_[\]<>#|~&!{}]/g;
 
@@ -38,9 +38,12 @@ export function plainText(tokens: readonly Token[] | undefined): string {
   return out;
 }
 
-/** The heading and the first sentence of the first paragraph of a brief. */
-export function titleAndDescription(marked: Marked, markdown: string): { title: string; description: string } {
-  const tokens = marked.lexer(markdown);
+/**
+ * The heading and the first sentence of the first paragraph of a brief, from
+ * its text or from its tokens (`marked.lexer`), which then serve for its HTML too.
+ */
+export function titleAndDescription(marked: Marked, markdown: string | TokensList): { title: string; description: string } {
+  const tokens = typeof markdown === "string" ? marked.lexer(markdown) : markdown;
   const heading = tokens.find((t): t is Tokens.Heading => t.type === "heading" && (t as Tokens.Heading).depth === 1);
   const paragraph = tokens.find((t): t is Tokens.Paragraph => t.type === "paragraph");
   const firstLine = paragraph ? marked.Lexer.lexInline(paragraph.raw.split("\n")[0] ?? "") : [];
