@@ -351,8 +351,12 @@ function plainStart(plain: string, inFlow: boolean): boolean {
   return !",[]{}#&*!|>'\"%@`".includes(first);
 }
 
+const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]|^$/;
+
 /** A plain scalar's value under the core schema, as the YAML parser resolves it. */
 function resolvePlain(plain: string): unknown {
+  // Most scalars are words: only these first characters can start anything but a string.
+  if (!MAYBE_NOT_STRING.test(plain)) return plain;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(plain)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(plain)) return plain[0] === "t" || plain[0] === "T";
   if (/^0o[0-7]+$/.test(plain)) return parseInt(plain.slice(2), 8);
