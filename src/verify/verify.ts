@@ -93,14 +93,22 @@ export function verifyArticle(article: VerifyArticle, files: readonly VerifyFile
     const seen = new Set<string>();
     const lines = file.contents.split("\n");
     for (const passage of passages) {
+      // Figures come in the order of the text: the newlines before each are counted on from the last one.
+      let newlines = 0;
+      let counted = 0;
       for (const figure of readFigures(passage.text, passage.locale as ReaderLocale)) {
-        const newlines = countNewlines(passage.text, figure.start);
+        if (figure.start < counted) {
+          newlines = 0;
+          counted = 0;
+        }
+        newlines += countNewlines(passage.text, figure.start, counted);
+        counted = figure.start;
         const line = passage.line + newlines;
         const estimate = newlines === 0 ? passage.column + figure.start : 1 + columnOf(passage.text, figure.start);
-        const before = passage.text.slice(Math.max(0, figure.start - 40), figure.start).split(/\s/).slice(-3).join(" ");
         const column = exactColumn(lines[line - 1] ?? "", figure.text, estimate);
         // Where the figure was written is looked up only for a figure that has a problem.
         const placed = () => {
+          const before = passage.text.slice(Math.max(0, figure.start - 40), figure.start).split(/\s/).slice(-3).join(" ");
           const origin = origins.find([{ text: `${before}${figure.text}`, skip: before.length }, figure.text], passage.locale);
           return { file: file.file, line, column, ...(origin ? { origin } : {}) };
         };
@@ -462,7 +470,15 @@ function htmlPassages(file: VerifyFile, article: VerifyArticle): { passages: Pas
   const problems: Diagnostic[] = [];
   const passages: Passage[] = [];
   const html = file.contents;
-  const lineAt = (offset: number) => 1 + countNewlines(html, offset);
+  // The parser moves forward through the page: newlines are counted on from the last offset asked for.
+  let counted = 0;
+  let line = 1;
+  const lineAt = (offset: number) => {
+    if (offset < counted) [counted, line] = [0, 1];
+    line += countNewlines(html, offset, counted);
+    counted = offset;
+    return line;
+  };
   const columnAt = (offset: number) => 1 + columnOf(html, offset);
   let buffer = "";
   let bufferStart = 0;
@@ -584,9 +600,10 @@ function exactColumn(rawLine: string, figure: string, estimate: number): number 
   return best === -1 ? estimate : best + 1;
 }
 
-function countNewlines(text: string, end: number): number {
+/** The newlines of `text` from `start` up to `end`. */
+function countNewlines(text: string, end: number, start = 0): number {
   let count = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) count++;
+  for (let i = text.indexOf("\n", start); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) count++;
   return count;
 }
 
