@@ -13,6 +13,8 @@ type Change = Extract<Fact, { type: "change" }>;
 
 /** The minus sign of house style (U+2212), never a hyphen. */
 export const MINUS = "\u2212";
+/** How many written dates a formatter keeps (a run has a few thousand distinct dates at most). */
+const MAX_DATES_WRITTEN = 10_000;
 
 /** Options of {@link FigureFormatter.format}. */
 export interface FormatOptions {
@@ -40,6 +42,7 @@ export class FigureFormatter {
   readonly #messages: Messages;
   readonly #numberFormats = new Map<string, Intl.NumberFormat>();
   readonly #dateFormats = new Map<string, Intl.DateTimeFormat>();
+  readonly #datesWritten = new Map<string, string>();
 
   constructor(messages: Messages) {
     this.locale = messages.locale;
@@ -203,11 +206,18 @@ export class FigureFormatter {
       format = new Intl.DateTimeFormat(INTL_TAG[this.locale], { ...options, timeZone: "UTC" });
       this.#dateFormats.set(key, format);
     }
+    // Articles share their dates: each is written once per form and locale in a run.
+    const memo = `${key}|${iso}`;
+    const known = this.#datesWritten.get(memo);
+    if (known !== undefined) return known;
     const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-    return format
+    const written = format
       .formatToParts(new Date(Date.UTC(y, m - 1, d)))
       .map((part) => (part.type === "day" && part.value === "1" ? this.#messages.format("figure.firstOfMonth", { day: part.value }) : part.value))
       .join("");
+    if (this.#datesWritten.size >= MAX_DATES_WRITTEN) this.#datesWritten.clear();
+    this.#datesWritten.set(memo, written);
+    return written;
   }
 }
 
