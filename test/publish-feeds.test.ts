@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { LOCALES } from "../src/content/schema.ts";
 import { projectPaths } from "../src/io/paths.ts";
 import { readOutputs } from "../src/io/read.ts";
-import { build } from "../src/build/pipeline.ts";
+import { build, check } from "../src/build/pipeline.ts";
 import { verifyCmsOutputs } from "../src/verify/feeds.ts";
 import { bundledArticle } from "./support/fixtures.ts";
 import { cleanupProjects, digestTree, FACTS, makeProject, replace, reported, runCli, snapshotTree, SLUG } from "./support/project.ts";
@@ -64,6 +64,37 @@ describe("the JSON feeds", () => {
     expect(run.code).toBe(1);
     const rules = reported(run.stderr).map((d) => `${d.at.replace(/:\d+:\d+$/, "")} [${d.rule}]`);
     expect(rules).toEqual(expect.arrayContaining(["out/feed.nl.json [out/stale]", "out/feed.nl.json [verify/unmatched-figure]"]));
+  });
+
+  it("are verified by `check` on disk: a feed laid out anew is stale, and its figures are all still verified", async () => {
+    const project = await makeProject();
+    const clean = await check(projectPaths(project.root));
+    expect(clean.diagnostics).toEqual([]);
+    // As many figures as a build verifies: briefs, feed items and manifest titles.
+    expect(clean.figuresVerified).toBe((await build(projectPaths(project.root), { cache: false })).figuresVerified);
+    project.write("out/feed.fr.json", `${JSON.stringify(JSON.parse(project.read("out/feed.fr.json")), null, 4)}\n`);
+    const relaid = await check(projectPaths(project.root));
+    expect(relaid.diagnostics.map((d) => `${d.file} [${d.rule}]`)).toEqual(["out/feed.fr.json [out/stale]"]);
+    expect(relaid.figuresVerified).toBe(clean.figuresVerified);
+  });
+
+  it("are verified by `check` on disk: an item that appears twice is verified twice, a wrong figure at its own line", async () => {
+    const project = await makeProject();
+    const clean = await check(projectPaths(project.root));
+    const feed = JSON.parse(project.read("out/feed.fr.json")) as Feed;
+    const item = feed.items[0]!;
+    const twice = { ...feed, items: [item, { ...item, content_html: item.content_html.replace("290,8", "299,8") }] };
+    const text = `${JSON.stringify(twice, null, 2)}\n`;
+    project.write("out/feed.fr.json", text);
+    const doubled = await check(projectPaths(project.root));
+    const wrong = doubled.diagnostics.filter((d) => d.rule === "verify/unmatched-figure");
+    const secondBody = text.split("\n").findIndex((l, i) => l.includes('"content_html"') && i > text.split("\n").findIndex((m) => m.includes('"content_html"'))) + 1;
+    expect(wrong.map((d) => [d.file, d.line, d.actual])).toEqual([["out/feed.fr.json", secondBody, expect.stringContaining("299,8")]]);
+    // The second item's figures but the wrong one, on top of the clean check's.
+    const articles = new Map([[SLUG, { slug: SLUG, facts: bundledArticle().facts, sourceLang: "fr" as const }]]);
+    const oneItem = verifyCmsOutputs("out", new Map([["feed.fr.json", `${JSON.stringify(feed, null, 2)}\n`]]), articles).figures.get(SLUG)!.length;
+    expect(oneItem).toBeGreaterThan(1);
+    expect(doubled.figuresVerified).toBe(clean.figuresVerified + oneItem - 1);
   });
 
   it("are verified text by text: a wrong figure in title, summary or body is reported at its line", async () => {

@@ -13,7 +13,7 @@ import { loadMessages, type LoadedMessages } from "../render/messages.ts";
 import { checkFigureMessages, checkTemplate, compileTemplates, type BriefTemplate } from "../render/templates.ts";
 import { extractFigures } from "../extract/index.ts";
 import { checkProvenance, type SourceCoverage } from "../provenance/check.ts";
-import { verifyCmsOutputs } from "../verify/feeds.ts";
+import { cmsPartHashes, verifyCmsOutputs } from "../verify/feeds.ts";
 import { verifierDataset } from "../verify/facts.ts";
 import { verifyArticle, type VerifyArticle, type VerifyFile } from "../verify/verify.ts";
 import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
@@ -85,6 +85,13 @@ export interface ArticleOutcome {
   inputHash?: string;
   /** What the feeds and manifest on disk are verified against (check only). */
   verify?: VerifyArticle;
+  /**
+   * Its parts of the feeds and the manifest as a build writes them (check
+   * only), by path in the output folder: the hash of each part (see
+   * `cmsPartHashes`) and the figures verified in it; `clean` when they
+   * verified without a problem.
+   */
+  cms?: { parts: Record<string, { hash: string; figures: number }>; clean: boolean };
 }
 
 /** The per-run state of the pipeline: messages and templates compiled once. */
@@ -177,12 +184,22 @@ export function createStage(shared: SharedInputs): Stage {
       outcome.items[locale] = { date: brief.date, text: feedItemText(brief, article.slug, locale, undefined, site) };
       outcome.briefs.push({ locale, title: brief.title, translationKey: brief.translationKey, date: brief.date, md: contentHash(md), html: contentHash(html) });
     }
+    const own = new Map<string, string>(LOCALES.map((locale) => [feedPath(locale), feedText(locale, "", outcome.items[locale] ? [outcome.items[locale].text] : [], site)]));
+    own.set(MANIFEST_PATH, manifestText([[article.slug, outcome.briefs]], LOCALES.map(() => "")));
+    const cms = verifyCmsOutputs(shared.out, own, new Map([[article.slug, target]]));
     if (!job.onDisk) {
-      const own = new Map<string, string>(LOCALES.map((locale) => [feedPath(locale), feedText(locale, "", outcome.items[locale] ? [outcome.items[locale].text] : [], site)]));
-      own.set(MANIFEST_PATH, manifestText([[article.slug, outcome.briefs]], LOCALES.map(() => "")));
-      const cms = verifyCmsOutputs(shared.out, own, new Map([[article.slug, target]]));
       for (const found of cms.figures.values()) outcome.figures += found.length;
       outcome.diagnostics.push(...cms.diagnostics);
+    } else {
+      // A check verifies the feeds and the manifest on disk. Where they hold this article's part
+      // as it is here, and it verified clean here, what was verified here stands for it there.
+      const parts: NonNullable<ArticleOutcome["cms"]>["parts"] = {};
+      for (const [relative, text] of own) {
+        const hash = cmsPartHashes(relative, text).get(article.slug);
+        const figures = (cms.figures.get(article.slug) ?? []).filter((f) => f.file === `${shared.out}/${relative}`).length;
+        if (hash !== undefined) parts[relative] = { hash, figures };
+      }
+      outcome.cms = { parts, clean: cms.diagnostics.length === 0 };
     }
     outcome.diagnostics.sort(compareDiagnostics);
     return outcome;

@@ -520,7 +520,26 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     return { ...target, inputs };
   };
   const storyTypes = new Map<string, string>();
-  const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText, verifyCmsOutputs } = await renderModules();
+  const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText, verifyCmsOutputs, cmsPartHashes } = await renderModules();
+  // The feeds and the manifest as they are on disk, read once before the articles (as bytes) with
+  // each article's part of them hashed: an article whose parts there are as a build writes them,
+  // and verified clean in its worker, is not kept in memory to verify them again at the end.
+  const cmsOnDisk = new Map<string, { bytes: Buffer; parts: Map<string, string> }>();
+  if (whole) {
+    for (const relative of [...LOCALES.map((l) => feedPath(l)), MANIFEST_PATH]) {
+      if (!onDiskSet.has(relative)) continue;
+      const text = (await readOutputFiles(paths, [relative])).get(relative);
+      if (text !== undefined) cmsOnDisk.set(relative, { bytes: Buffer.from(text, "utf8"), parts: cmsPartHashes(relative, text) });
+    }
+  }
+  const keepsTarget = (outcome: ArticleOutcome): boolean => {
+    if (!outcome.cms || !outcome.cms.clean) return true;
+    for (const [relative, onDisk] of cmsOnDisk) {
+      const there = onDisk.parts.get(outcome.slug);
+      if (there !== undefined && there !== outcome.cms.parts[relative]?.hash) return true;
+    }
+    return false;
+  };
   const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);
@@ -563,7 +582,10 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     expected.push(...LOCALES.flatMap((l) => [briefPath(outcome.slug, l, "md"), briefPath(outcome.slug, l, "html")]));
     for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ ...item, slug: outcome.slug });
     briefs.set(outcome.slug, outcome.briefs);
-    if (outcome.verify) verifyTargets.set(outcome.slug, sharingInputs(outcome.verify));
+    if (outcome.verify && whole) {
+      if (keepsTarget(outcome)) verifyTargets.set(outcome.slug, sharingInputs(outcome.verify));
+      else for (const [relative, onDisk] of cmsOnDisk) if (onDisk.parts.has(outcome.slug)) result.figuresVerified += outcome.cms!.parts[relative]!.figures;
+    }
     if (outcome.template !== undefined) storyTypes.set(outcome.slug, outcome.template);
   };
   await processArticles(sharedInputs, sharedHash, slugs.length, next, handle, { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
@@ -580,10 +602,16 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       // The feeds and the manifest as a build would write them, and as they are: one file at a time, so that only one is held.
       const titles = feedTitles(stage.messages.catalog);
       const verifyCms = async (file: OutputFile): Promise<void> => {
-        const onDisk = await readOutputFiles(paths, onDiskSet.has(file.path) ? [file.path] : []);
-        const verification = verifyCmsOutputs(paths.out, onDisk, verifyTargets);
-        for (const found of verification.figures.values()) result.figuresVerified += found.length;
-        diagnostics.push(...verification.diagnostics, ...staleOutputs(paths, [file], onDisk, false));
+        const snapshot = cmsOnDisk.get(file.path);
+        cmsOnDisk.delete(file.path);
+        const onDisk = new Map(snapshot ? [[file.path, snapshot.bytes.toString("utf8")]] : []);
+        // Verified here: the articles kept for it, and whatever in the file is not as a build writes it.
+        if (snapshot && (verifyTargets.size > 0 || !snapshot.bytes.equals(Buffer.from(file.contents, "utf8")))) {
+          const verification = verifyCmsOutputs(paths.out, onDisk, verifyTargets);
+          for (const found of verification.figures.values()) result.figuresVerified += found.length;
+          diagnostics.push(...verification.diagnostics);
+        }
+        diagnostics.push(...staleOutputs(paths, [file], onDisk, false));
         if (options.keepOutputs) for (const [p, text] of onDisk) outputs.set(p, text);
         expected.push(file.path);
       };

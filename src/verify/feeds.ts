@@ -4,6 +4,7 @@
  * same verification as the brief of its locale. Reads the JSON itself;
  * nothing here comes from the renderer.
  */
+import { createHash } from "node:crypto";
 import { lineLocator, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
@@ -45,8 +46,10 @@ export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>
       const item = (raw ?? {}) as Record<string, unknown>;
       const meta = (item._newsbrief ?? {}) as Record<string, unknown>;
       const slug = typeof meta.slug === "string" ? meta.slug : undefined;
-      const idAt = typeof item.id === "string" ? text.indexOf(JSON.stringify(item.id), from) : -1;
-      if (idAt !== -1) from = idAt;
+      // Looked for after the item before it, so that an item repeating an id is found at its own place.
+      const id = typeof item.id === "string" ? JSON.stringify(item.id) : undefined;
+      const idAt = id === undefined ? -1 : text.indexOf(id, from);
+      if (idAt !== -1) from = idAt + id!.length;
       const article = slug === undefined ? undefined : articles.get(slug);
       if (!article) continue;
       const strings = ["title", "summary", "content_html", "date_published"].map((key) => (typeof item[key] === "string" ? (item[key] as string) : undefined));
@@ -95,6 +98,33 @@ export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>
     }
   }
   return result;
+}
+
+/**
+ * Each article's part of a feed (its item) or of the manifest (its entry),
+ * by slug, as a hash of its JSON value: two parts with the same hash say the
+ * same thing, whatever their spacing. A slug with two parts has the hash "".
+ * Nothing when the text is not a feed or a manifest. `relative` is the
+ * file's path in the output folder.
+ */
+export function cmsPartHashes(relative: string, text: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return hashes;
+  }
+  const manifest = relative === "manifest.json";
+  const parts = (data as Record<string, unknown> | null)?.[manifest ? "articles" : "items"];
+  if (!Array.isArray(parts)) return hashes;
+  for (const part of parts as unknown[]) {
+    const record = (part ?? {}) as Record<string, unknown>;
+    const slug = manifest ? record.slug : ((record._newsbrief ?? {}) as Record<string, unknown>).slug;
+    if (typeof slug !== "string") continue;
+    hashes.set(slug, hashes.has(slug) ? "" : createHash("sha256").update(JSON.stringify(part)).digest("base64"));
+  }
+  return hashes;
 }
 
 function parseJson(text: string, file: string, diagnostics: Diagnostic[]): unknown {
