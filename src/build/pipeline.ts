@@ -504,7 +504,8 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   const onDiskSet = new Set(onDiskPaths);
   const outputs = new Map<string, string>();
   const expected: string[] = [];
-  const items = new Map<Locale, Array<{ date: string; slug: string; text: string }>>(LOCALES.map((l) => [l, []]));
+  // Each article's feed items, as UTF-8 bytes (outside the engine's heap) until the feeds are put together.
+  const items = new Map<Locale, Array<{ date: string; slug: string; bytes: Buffer }>>(LOCALES.map((l) => [l, []]));
   const briefs = new Map<string, ManifestBrief[]>();
   const verifyTargets = new Map<string, VerifyArticle>();
   // Each outcome from a worker brings its own copy of the locale files and templates; the copies kept for the feeds' verification share one.
@@ -520,7 +521,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     return { ...target, inputs };
   };
   const storyTypes = new Map<string, string>();
-  const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText, verifyCmsOutputs, cmsPartHashes } = await renderModules();
+  const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestText, verifyCmsOutputs, cmsPartHashes } = await renderModules();
   // The feeds and the manifest as they are on disk, read once before the articles (as bytes) with
   // each article's part of them hashed: an article whose parts there are as a build writes them,
   // and verified clean in its worker, is not kept in memory to verify them again at the end.
@@ -580,7 +581,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     result.articles++;
     result.figuresVerified += outcome.figures;
     expected.push(...LOCALES.flatMap((l) => [briefPath(outcome.slug, l, "md"), briefPath(outcome.slug, l, "html")]));
-    for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ ...item, slug: outcome.slug });
+    for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ date: item.date, slug: outcome.slug, bytes: Buffer.from(item.text, "utf8") });
     briefs.set(outcome.slug, outcome.briefs);
     if (outcome.verify && whole) {
       if (keepsTarget(outcome)) verifyTargets.set(outcome.slug, sharingInputs(outcome.verify));
@@ -601,29 +602,34 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     if (missing.length === 0) {
       // The feeds and the manifest as a build would write them, and as they are: one file at a time, so that only one is held.
       const titles = feedTitles(stage.messages.catalog);
-      const verifyCms = async (file: OutputFile): Promise<void> => {
-        const snapshot = cmsOnDisk.get(file.path);
-        cmsOnDisk.delete(file.path);
-        const onDisk = new Map(snapshot ? [[file.path, snapshot.bytes.toString("utf8")]] : []);
+      // A file as a build would write it is put together as text only when it differs from the one on disk (to say where).
+      const verifyCms = (relative: string, pieces: () => Iterable<string | Uint8Array>): string => {
+        const hash = createHash("sha256");
+        for (const piece of pieces()) hash.update(piece);
+        const digest = hash.digest();
+        const snapshot = cmsOnDisk.get(relative);
+        cmsOnDisk.delete(relative);
+        const same = snapshot !== undefined && createHash("sha256").update(snapshot.bytes).digest().equals(digest);
+        const onDisk = new Map(snapshot ? [[relative, snapshot.bytes.toString("utf8")]] : []);
         // Verified here: the articles kept for it, and whatever in the file is not as a build writes it.
-        if (snapshot && (verifyTargets.size > 0 || !snapshot.bytes.equals(Buffer.from(file.contents, "utf8")))) {
+        if (snapshot && (verifyTargets.size > 0 || !same)) {
           const verification = verifyCmsOutputs(paths.out, onDisk, verifyTargets);
           for (const found of verification.figures.values()) result.figuresVerified += found.length;
           diagnostics.push(...verification.diagnostics);
         }
-        diagnostics.push(...staleOutputs(paths, [file], onDisk, false));
+        if (!same) diagnostics.push(...staleOutputs(paths, [{ path: relative, contents: Buffer.concat([...pieces()].map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : p))).toString("utf8") }], onDisk, false));
         if (options.keepOutputs) for (const [p, text] of onDisk) outputs.set(p, text);
-        expected.push(file.path);
+        expected.push(relative);
+        return `sha256:${digest.toString("hex")}`;
       };
       const feedHashes: string[] = [];
       for (const locale of LOCALES) {
         const sorted = items.get(locale)!.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
-        const contents = feedText(locale, titles[locale], sorted.map((i) => i.text), stage.site);
+        feedHashes.push(verifyCms(feedPath(locale), () => feedPieces(locale, titles[locale], sorted.map((i) => i.bytes), stage.site)));
         items.delete(locale);
-        feedHashes.push(contentHash(contents));
-        await verifyCms({ path: feedPath(locale), contents });
       }
-      await verifyCms({ path: MANIFEST_PATH, contents: manifestText([...briefs].sort(([a], [b]) => compareStrings(a, b)), feedHashes) });
+      const manifest = manifestText([...briefs].sort(([a], [b]) => compareStrings(a, b)), feedHashes);
+      verifyCms(MANIFEST_PATH, () => [manifest]);
     }
   }
   // Files in out/ that no article produces any more.
