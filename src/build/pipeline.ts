@@ -474,8 +474,12 @@ export interface CheckOptions {
   jobs?: number;
   /** Fewer articles than this are checked in this thread. @default 64 */
   poolFrom?: number;
-  /** Keep the files read from out/ in the result's `outputs` (for publishing). @default false */
-  keepOutputs?: boolean;
+  /**
+   * Record the SHA-256 of each brief file read from out/ in the result's
+   * `outputHashes` (for publishing, which reads the files again and makes
+   * sure they are still the ones verified). @default false
+   */
+  recordOutputs?: boolean;
   /** Reports progress. */
   progress?: ProgressReporter;
   /**
@@ -502,7 +506,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   const sharedHash = sharedInputsHash({ ...shared, articles: [], diagnostics: [] });
   const result: RunResult = { ...emptyResult(), diagnostics, coverage: [] };
   const onDiskSet = new Set(onDiskPaths);
-  const outputs = new Map<string, string>();
+  const outputHashes = new Map<string, string>();
   const expected: string[] = [];
   // Each article's feed items, as UTF-8 bytes (outside the engine's heap) until the feeds are put together.
   const items = new Map<Locale, Array<{ date: string; slug: string; bytes: Buffer }>>(LOCALES.map((l) => [l, []]));
@@ -562,7 +566,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       }
       const own = LOCALES.flatMap((l) => [briefPath(slug, l, "md"), briefPath(slug, l, "html")]).filter((p) => onDiskSet.has(p));
       const read = await readOutputFiles(paths, own);
-      if (options.keepOutputs) for (const [p, text] of read) outputs.set(p, text);
+      if (options.recordOutputs) for (const [p, text] of read) outputHashes.set(p, sha256(text));
       if (linting && spellers) lintFindings.push(...linting.lintArticle(paths, shared, files, read, spellers, lintSettings));
       return { files, onDisk: Object.fromEntries(read) };
     }
@@ -618,7 +622,6 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
           diagnostics.push(...verification.diagnostics);
         }
         if (!same) diagnostics.push(...staleOutputs(paths, [{ path: relative, contents: Buffer.concat([...pieces()].map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : p))).toString("utf8") }], onDisk, false));
-        if (options.keepOutputs) for (const [p, text] of onDisk) outputs.set(p, text);
         expected.push(relative);
         return `sha256:${digest.toString("hex")}`;
       };
@@ -641,7 +644,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   result.files = expected.sort(compareStrings).map((path) => ({ path, contents: "" }));
   diagnostics.push(...lintFindings);
   diagnostics.sort(compareDiagnostics);
-  return { ...result, figuresVerified: result.figuresVerified, storyTypes, ...(options.keepOutputs ? { outputs: new Map([...outputs].sort(([a], [b]) => compareStrings(a, b))) } : {}) };
+  return { ...result, figuresVerified: result.figuresVerified, storyTypes, ...(options.recordOutputs ? { outputHashes: new Map([...outputHashes].sort(([a], [b]) => compareStrings(a, b))) } : {}) };
 }
 
 /** Every article rendered and verified in memory (a dry run, a preview), with the feeds and the manifest. */

@@ -22,8 +22,8 @@ export interface RunResult {
   lockedBy?: LockOwner;
   /** How many figures of each article's French source the facts account for (build and check). */
   coverage?: SourceCoverage[];
-  /** The files of the output folder as `check` read and verified them, by path inside it (check only). */
-  outputs?: ReadonlyMap<string, string>;
+  /** The SHA-256 (hex) of each brief file as `check` read and verified it, by path inside the output folder (check with `recordOutputs` only). */
+  outputHashes?: ReadonlyMap<string, string>;
   /** Each checked article's story type (its `editorial.template`), by slug (check only). */
   storyTypes?: ReadonlyMap<string, string>;
 }

@@ -15,6 +15,7 @@ import { type ProjectPaths } from "../types.ts";
 import { check } from "../build/pipeline.ts";
 import { briefFields, pageBody, readBriefFile } from "../plan/brief-file.ts";
 import { briefPath, parseBriefPath } from "../plan/layout.ts";
+import { readOutputFiles } from "../io/read.ts";
 import type { Brief } from "./types.ts";
 
 export { SLUG_PATTERN };
@@ -40,19 +41,30 @@ export async function loadBriefs(paths: ProjectPaths): Promise<{ briefs: Brief[]
 }
 
 async function readVerified(paths: ProjectPaths): Promise<{ briefs: Brief[]; diagnostics: Diagnostic[] }> {
-  const checked = await check(paths, { keepOutputs: true });
+  const checked = await check(paths, { recordOutputs: true });
   if (hasErrors(checked.diagnostics)) return { briefs: [], diagnostics: checked.diagnostics.filter((d) => d.severity === "error") };
-  // The files the check has just verified: nothing is read twice.
-  const onDisk = checked.outputs ?? new Map<string, string>();
+  // The files the check has just verified, read again one article at a time (not held by the
+  // check for thousands of articles), each still the file verified: the same SHA-256.
+  const verified = checked.outputHashes ?? new Map<string, string>();
   const briefs: Brief[] = [];
   const diagnostics: Diagnostic[] = [];
-  const slugs = [...new Set([...onDisk.keys()].map((p) => parseBriefPath(p)?.slug).filter((s): s is string => s !== undefined))].sort(compareStrings);
+  const slugs = [...new Set([...verified.keys()].map((p) => parseBriefPath(p)?.slug).filter((s): s is string => s !== undefined))].sort(compareStrings);
   for (const slug of slugs) {
+    const own = LOCALES.flatMap((locale) => [briefPath(slug, locale, "md"), briefPath(slug, locale, "html")]).filter((p) => verified.has(p));
+    const onDisk = await readOutputFiles(paths, own);
+    for (const relative of own) {
+      const text = onDisk.get(relative);
+      if (text === undefined || createHash("sha256").update(text).digest("hex") !== verified.get(relative)) {
+        diagnostics.push(diagnose(CATALOGUE["publish/unreadable-brief"], { reason: "the file changed on disk after it was checked" }, { file: `${paths.out}/${relative}` }));
+        onDisk.delete(relative);
+      }
+    }
     for (const locale of LOCALES) {
       const file = `${paths.out}/${briefPath(slug, locale, "md")}`;
       const markdownFile = onDisk.get(briefPath(slug, locale, "md"));
       const page = onDisk.get(briefPath(slug, locale, "html"));
       if (markdownFile === undefined || page === undefined) {
+        if (verified.has(briefPath(slug, locale, "md")) && verified.has(briefPath(slug, locale, "html"))) continue;
         diagnostics.push(diagnose(CATALOGUE["publish/missing-brief"], { locale, slug, out: paths.out }, { file }));
         continue;
       }
