@@ -54,6 +54,12 @@ export interface ArticleJob {
    * a build would write.
    */
   onDisk?: Record<string, string>;
+  /**
+   * Check of the whole output folder: the hash of the article's part of
+   * each feed and of the manifest on disk (see `cmsPartHashes`), by path
+   * inside the output folder, where the file holds a part of it.
+   */
+  cmsOnDisk?: Record<string, string>;
 }
 
 /** A feed item of the article, with its sort key. */
@@ -83,7 +89,7 @@ export interface ArticleOutcome {
   template?: string;
   /** The `inputHash` its briefs carry, once its story type is known. */
   inputHash?: string;
-  /** What the feeds and manifest on disk are verified against (check only). */
+  /** What the feeds and manifest on disk are verified against at the end (check only, when its parts there need it). */
   verify?: VerifyArticle;
   /**
    * Its parts of the feeds and the manifest as a build writes them (check
@@ -165,8 +171,6 @@ export function createStage(shared: SharedInputs): Stage {
       outcome.figures += verification.figures.length;
       outcome.diagnostics.push(...verification.diagnostics);
       outcome.diagnostics.push(...staleOutputs({ out: shared.out }, rendered, onDisk, false));
-      // Kept until every article is done, to verify the feeds and the manifest: only what the verifier reads.
-      outcome.verify = { ...target, facts: verifierDataset(target.facts) };
     } else {
       const verification = verifyArticle(target, rendered.map((f) => verifyFile(shared.out, f.path, f.contents)));
       outcome.figures += verification.figures.length;
@@ -200,6 +204,10 @@ export function createStage(shared: SharedInputs): Stage {
         if (hash !== undefined) parts[relative] = { hash, figures };
       }
       outcome.cms = { parts, clean: cms.diagnostics.length === 0 };
+      // Sent back to verify the feeds and the manifest on disk at the end (only what the verifier
+      // reads) when this article's parts there differ from its parts here, or did not verify clean.
+      const same = outcome.cms.clean && Object.entries(job.cmsOnDisk ?? {}).every(([relative, hash]) => parts[relative]?.hash === hash);
+      if (job.cmsOnDisk && !same) outcome.verify = { ...target, facts: verifierDataset(target.facts) };
     }
     outcome.diagnostics.sort(compareDiagnostics);
     return outcome;

@@ -528,7 +528,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestText, verifyCmsOutputs, cmsPartHashes } = await renderModules();
   // The feeds and the manifest as they are on disk, read once before the articles (as bytes) with
   // each article's part of them hashed: an article whose parts there are as a build writes them,
-  // and verified clean in its worker, is not kept in memory to verify them again at the end.
+  // and verified clean in its worker, is not sent back to verify them again at the end.
   const cmsOnDisk = new Map<string, { bytes: Buffer; parts: Map<string, string> }>();
   if (whole) {
     for (const relative of [...LOCALES.map((l) => feedPath(l)), MANIFEST_PATH]) {
@@ -537,14 +537,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       if (text !== undefined) cmsOnDisk.set(relative, { bytes: Buffer.from(text, "utf8"), parts: cmsPartHashes(relative, text) });
     }
   }
-  const keepsTarget = (outcome: ArticleOutcome): boolean => {
-    if (!outcome.cms || !outcome.cms.clean) return true;
-    for (const [relative, onDisk] of cmsOnDisk) {
-      const there = onDisk.parts.get(outcome.slug);
-      if (there !== undefined && there !== outcome.cms.parts[relative]?.hash) return true;
-    }
-    return false;
-  };
+
   const sharedInputs = { ...shared, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);
@@ -568,7 +561,13 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       const read = await readOutputFiles(paths, own);
       if (options.recordOutputs) for (const [p, text] of read) outputHashes.set(p, sha256(text));
       if (linting && spellers) lintFindings.push(...linting.lintArticle(paths, shared, files, read, spellers, lintSettings));
-      return { files, onDisk: Object.fromEntries(read) };
+      if (!whole) return { files, onDisk: Object.fromEntries(read) };
+      const cmsParts: Record<string, string> = {};
+      for (const [relative, onDisk] of cmsOnDisk) {
+        const hash = onDisk.parts.get(slug);
+        if (hash !== undefined) cmsParts[relative] = hash;
+      }
+      return { files, onDisk: Object.fromEntries(read), cmsOnDisk: cmsParts };
     }
     return undefined;
   };
@@ -587,10 +586,8 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     expected.push(...LOCALES.flatMap((l) => [briefPath(outcome.slug, l, "md"), briefPath(outcome.slug, l, "html")]));
     for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ date: item.date, slug: outcome.slug, bytes: Buffer.from(item.text, "utf8") });
     briefs.set(outcome.slug, outcome.briefs);
-    if (outcome.verify && whole) {
-      if (keepsTarget(outcome)) verifyTargets.set(outcome.slug, sharingInputs(outcome.verify));
-      else for (const [relative, onDisk] of cmsOnDisk) if (onDisk.parts.has(outcome.slug)) result.figuresVerified += outcome.cms!.parts[relative]!.figures;
-    }
+    if (outcome.verify) verifyTargets.set(outcome.slug, sharingInputs(outcome.verify));
+    else if (whole && outcome.cms) for (const [relative, onDisk] of cmsOnDisk) if (onDisk.parts.has(outcome.slug)) result.figuresVerified += outcome.cms.parts[relative]!.figures;
     if (outcome.template !== undefined) storyTypes.set(outcome.slug, outcome.template);
   };
   await processArticles(sharedInputs, sharedHash, slugs.length, next, handle, { jobs: options.jobs ?? defaultJobs(), ...(options.poolFrom === undefined ? {} : { poolFrom: options.poolFrom }) }, stage);
