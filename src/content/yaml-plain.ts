@@ -86,9 +86,8 @@ class PlainReader {
     const map: Record<string, unknown> = {};
     for (;;) {
       const rest = this.#current().slice(column);
-      const key = KEY.exec(rest)?.[0];
-      if (key === undefined || key.length > MAX_KEY || rest[key.length] !== ":" || typeof resolvePlain(key) !== "string" || key === "__proto__") fail();
-      if (Object.hasOwn(map, key)) fail();
+      const key = plainKey(rest);
+      if (rest[key.length] !== ":" || Object.hasOwn(map, key)) fail();
       const after = rest.slice(key.length + 1);
       if (LINE_END.test(after)) {
         this.#line++;
@@ -177,50 +176,45 @@ class FlowReader {
   }
 
   #map(): Record<string, unknown> {
-    const text = this.#text;
     const map: Record<string, unknown> = {};
-    this.at++;
-    this.#spaces();
-    if (text[this.at] === "}") {
-      this.at++;
-      return map;
-    }
-    for (;;) {
-      const key = KEY.exec(text.slice(this.at))?.[0];
-      if (key === undefined || key.length > MAX_KEY || typeof resolvePlain(key) !== "string" || key === "__proto__" || Object.hasOwn(map, key)) fail();
+    this.#entries("}", () => {
+      const key = plainKey(this.#text.slice(this.at));
+      if (Object.hasOwn(map, key)) fail();
       this.at += key.length;
-      if (text[this.at] !== ":" || text[this.at + 1] !== " ") fail();
+      if (this.#text[this.at] !== ":" || this.#text[this.at + 1] !== " ") fail();
       this.at += 2;
       this.#spaces();
-      if (text[this.at] === "," || text[this.at] === "}") fail();
+      if (this.#text[this.at] === "," || this.#text[this.at] === "}") fail();
       map[key] = this.value();
-      this.#spaces();
-      const next = text[this.at++];
-      if (next === "}") return map;
-      if (next !== ",") fail();
-      this.#spaces();
-      if (text[this.at] === "}") fail();
-    }
+    });
+    return map;
   }
 
   #sequence(): unknown[] {
-    const text = this.#text;
     const items: unknown[] = [];
+    this.#entries("]", () => {
+      if (this.#text[this.at] === "," || this.#text[this.at] === "]") fail();
+      items.push(this.value());
+    });
+    return items;
+  }
+
+  /** The entries of a flow collection, from its opening bracket to `close`, one comma between two (none after the last). */
+  #entries(close: string, entry: () => void): void {
     this.at++;
     this.#spaces();
-    if (text[this.at] === "]") {
+    if (this.#text[this.at] === close) {
       this.at++;
-      return items;
+      return;
     }
     for (;;) {
-      if (text[this.at] === "," || text[this.at] === "]") fail();
-      items.push(this.value());
+      entry();
       this.#spaces();
-      const next = text[this.at++];
-      if (next === "]") return items;
+      const next = this.#text[this.at++];
+      if (next === close) return;
       if (next !== ",") fail();
       this.#spaces();
-      if (text[this.at] === "]") fail();
+      if (this.#text[this.at] === close) fail();
     }
   }
 
@@ -320,6 +314,13 @@ const ESCAPES: Record<string, string> = {
   "/": "/",
   "\\": "\\",
 };
+
+/** The map key at the start of `text`: written plainly, read as a string, not `__proto__`. */
+function plainKey(text: string): string {
+  const key = KEY.exec(text)?.[0];
+  if (key === undefined || key.length > MAX_KEY || typeof resolvePlain(key) !== "string" || key === "__proto__") fail();
+  return key;
+}
 
 /** Spaces at the end removed; YAML's white space is the space (tabs are left to the full parser), not the no-break space. */
 function trimSpaces(text: string): string {
