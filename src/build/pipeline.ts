@@ -607,10 +607,10 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       const verifyCms = (relative: string, pieces: () => Iterable<string | Uint8Array>): string => {
         const hash = createHash("sha256");
         for (const piece of pieces()) hash.update(piece);
-        const digest = hash.digest();
+        const digest = hash.digest("hex");
         const snapshot = cmsOnDisk.get(relative);
         cmsOnDisk.delete(relative);
-        const same = snapshot !== undefined && createHash("sha256").update(snapshot.bytes).digest().equals(digest);
+        const same = snapshot !== undefined && sha256(snapshot.bytes) === digest;
         const onDisk = new Map(snapshot ? [[relative, snapshot.bytes.toString("utf8")]] : []);
         // Verified here: the articles kept for it, and whatever in the file is not as a build writes it.
         if (snapshot && (verifyTargets.size > 0 || !same)) {
@@ -620,7 +620,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
         }
         if (!same) diagnostics.push(...staleOutputs(paths, [{ path: relative, contents: Buffer.concat([...pieces()].map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : p))).toString("utf8") }], onDisk, false));
         expected.push(relative);
-        return `sha256:${digest.toString("hex")}`;
+        return `sha256:${digest}`;
       };
       const feedHashes: string[] = [];
       for (const locale of LOCALES) {

@@ -13,6 +13,7 @@ import { checkProjectRoot } from "../io/paths.ts";
 import { lockOutputs } from "../io/lock.ts";
 import { type ProjectPaths } from "../types.ts";
 import { check } from "../build/pipeline.ts";
+import { sha256 } from "../build/cache.ts";
 import { briefFields, pageBody, readBriefFile } from "../plan/brief-file.ts";
 import { briefPath, parseBriefPath } from "../plan/layout.ts";
 import { readOutputFiles } from "../io/read.ts";
@@ -54,7 +55,7 @@ async function readVerified(paths: ProjectPaths): Promise<{ briefs: Brief[]; dia
     const onDisk = await readOutputFiles(paths, own);
     for (const relative of own) {
       const text = onDisk.get(relative);
-      if (text === undefined || createHash("sha256").update(text).digest("hex") !== verified.get(relative)) {
+      if (text === undefined || sha256(text) !== verified.get(relative)) {
         diagnostics.push(diagnose(CATALOGUE["publish/unreadable-brief"], { reason: "the file changed on disk after it was checked" }, { file: `${paths.out}/${relative}` }));
         onDisk.delete(relative);
       }
