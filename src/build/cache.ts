@@ -103,6 +103,10 @@ export function hashOf(...parts: string[]): string {
   return hash.digest("hex");
 }
 
-export function sha256(text: string | Uint8Array): string {
-  return createHash("sha256").update(text).digest("hex");
+/** The SHA-256 (hex) of a text's UTF-8, of bytes, or of parts of bytes one after the other. */
+export function sha256(text: string | Uint8Array | readonly Uint8Array[]): string {
+  if (typeof text === "string" || text instanceof Uint8Array) return createHash("sha256").update(text).digest("hex");
+  const hash = createHash("sha256");
+  for (const part of text) hash.update(part);
+  return hash.digest("hex");
 }

@@ -18,7 +18,8 @@ import { lockOutputs } from "../io/lock.ts";
 import { mapLimit } from "../io/limit.ts";
 import { readBuildCache, readBuildDetails, readBuildPlaces, readStoryTypeCache, sourceFingerprint, writeBuildCache, writeStoryTypeCache, type BuildCache, type FileStamps } from "../io/cache.ts";
 import type { StoryTypeDefinition } from "../content/story-type.ts";
-import { exists, fileStamp, listArticles, listOutputs, readArticle, readOutputBytes, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
+import { exists, fileStamp, listArticles, listOutputs, readArticle, readOutputBytes, readOutputBytesInto, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
+import { gather } from "../io/gather.ts";
 import { beginOutputs, recoverOutputs, writePreview, type OutputTransaction, type Spooled } from "../io/write.ts";
 import type { ArticleFiles, OutputFile, ProjectPaths } from "../types.ts";
 import type { ManifestBrief } from "../render/feeds.ts";
@@ -310,10 +311,11 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     const titles = feedTitles(stage.messages.catalog);
     const cmsIndex: Record<string, [string, number, number]> = {};
     const feedHashes: string[] = [];
-    const byteLength = (piece: string | Uint8Array) => (typeof piece === "string" ? Buffer.byteLength(piece, "utf8") : piece.byteLength);
+    // The feeds and the manifest on disk are read one after the other into one buffer; each is written before the next is read.
+    const scratch: { buffer?: Buffer } = {};
     for (const locale of LOCALES) {
       const list = items.get(locale)!;
-      const old = reused.length > 0 ? await readOutputBytes(paths, feedPath(locale)) : undefined;
+      const old = reused.length > 0 ? readOutputBytesInto(paths, feedPath(locale), scratch) : undefined;
       for (const slug of reused) {
         const at = entries[slug]!.feed?.[locale];
         if (at) list.push({ date: at[2], slug, from: at[0], to: at[1] });
@@ -322,29 +324,18 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       const texts = function* () {
         for (const item of list) yield item.spooled ? tx.unspool(item.spooled) : old!.subarray(item.from, item.to);
       };
-      // Where each item sits (its bytes, for the next build) and the feed's hash, in one pass; the file is written in another.
-      const hash = createHash("sha256");
-      let at = 0;
-      let index = 0;
-      for (const piece of feedPieces(locale, titles[locale], texts(), stage.site)) {
-        hash.update(piece);
-        const length = byteLength(piece);
-        // Pieces alternate: what comes before an item, then the item.
-        if (index % 2 === 1) {
-          const item = list[(index - 1) / 2]!;
-          (entries[item.slug]!.feed ??= {})[locale] = [at, at + length, item.date];
-        }
-        at += length;
-        index++;
-      }
-      const digest = hash.digest("hex");
+      // The feed is put together once, as parts of bytes: where each item sits (for the next build), its hash and the file written all come from them.
+      const feed = gather(feedPieces(locale, titles[locale], texts(), stage.site));
+      // Pieces alternate: what comes before an item, then the item.
+      for (const [i, item] of list.entries()) (entries[item.slug]!.feed ??= {})[locale] = [feed.starts[2 * i + 1]!, feed.starts[2 * i + 2]!, item.date];
+      const digest = sha256(feed.parts);
       feedHashes.push(`sha256:${digest}`);
-      await writeCms(feedPath(locale), digest, () => feedPieces(locale, titles[locale], texts(), stage.site));
+      await writeCms(feedPath(locale), digest, feed.parts);
       items.delete(locale);
     }
-    // The manifest too is hashed, then written, article by article: reused articles' entries are their bytes in the manifest on disk.
+    // The manifest too, article by article: reused articles' entries are their bytes in the manifest on disk.
     const listed = [...renderedNow, ...reused].sort(compareStrings);
-    const oldManifest = reused.length > 0 ? await readOutputBytes(paths, MANIFEST_PATH) : undefined;
+    const oldManifest = reused.length > 0 ? readOutputBytesInto(paths, MANIFEST_PATH, scratch) : undefined;
     // Rendered articles' entries carry no position (yet): their text is made again, as is a reused one's when the manifest cannot be read.
     const kept = listed.map((slug) => (oldManifest ? entries[slug]!.manifest : undefined));
     if (kept.some((at, i) => at === undefined && !briefs.has(listed[i]!))) {
@@ -357,25 +348,17 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
         yield at ? oldManifest!.subarray(at[0], at[1]) : manifestArticleText(slug, briefs.get(slug) ?? entries[slug]!.briefs!);
       }
     };
-    const manifestHash = createHash("sha256");
-    let manifestAt = 0;
-    let manifestIndex = 0;
-    for (const piece of manifestPieces(manifestEntries(), feedHashes)) {
-      manifestHash.update(piece);
-      const length = byteLength(piece);
-      if (manifestIndex % 2 === 1) entries[listed[(manifestIndex - 1) / 2]!]!.manifest = [manifestAt, manifestAt + length];
-      manifestAt += length;
-      manifestIndex++;
-    }
-    await writeCms(MANIFEST_PATH, manifestHash.digest("hex"), () => manifestPieces(manifestEntries(), feedHashes));
-    async function writeCms(relative: string, digest: string, pieces: () => Iterable<string | Uint8Array>): Promise<void> {
+    const manifest = gather(manifestPieces(manifestEntries(), feedHashes));
+    for (const [i, slug] of listed.entries()) entries[slug]!.manifest = [manifest.starts[2 * i + 1]!, manifest.starts[2 * i + 2]!];
+    await writeCms(MANIFEST_PATH, sha256(manifest.parts), manifest.parts);
+    async function writeCms(relative: string, digest: string, parts: readonly Uint8Array[]): Promise<void> {
       const before = cache.cms?.[relative];
       if (patch && before && before[0] === digest) {
         cmsIndex[relative] = before;
         return;
       }
       if (await differsFrom(relative, digest, before)) result.changed.push(relative);
-      const [size, mtime] = await tx.putPieces(relative, pieces());
+      const [size, mtime] = await tx.put(relative, parts);
       cmsIndex[relative] = [digest, size, mtime];
     }
 
@@ -623,6 +606,8 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
         return `sha256:${digest}`;
       };
       const feedHashes: string[] = [];
+    // The feeds and the manifest on disk are read one after the other into one buffer; each is written before the next is read.
+    const scratch: { buffer?: Buffer } = {};
       for (const locale of LOCALES) {
         const sorted = items.get(locale)!.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
         feedHashes.push(verifyCms(feedPath(locale), () => feedPieces(locale, titles[locale], sorted.map((i) => i.bytes), stage.site)));

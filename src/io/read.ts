@@ -2,7 +2,7 @@
  * Reading the project: its inputs (articles, templates, locales) and the
  * output folder as it is, every text decoded strictly.
  */
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { fsq, mapLimit } from "./limit.ts";
 import path from "node:path";
 import { type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -116,6 +116,29 @@ export async function readOutputBytes(paths: ProjectPaths, relative: string): Pr
     return await fsq.readBytes(path.join(paths.root, paths.out, ...relative.split("/")));
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The bytes of one file of the output folder, read into `reuse.buffer` (grown
+ * when the file does not fit), so that the large files a build reads one
+ * after the other (the feeds, the manifest) share one buffer rather than
+ * each being given fresh memory. The bytes are good until the next read
+ * into the same buffer; undefined when the file cannot be read.
+ */
+export function readOutputBytesInto(paths: ProjectPaths, relative: string, reuse: { buffer?: Buffer }): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path.join(paths.root, paths.out, ...relative.split("/")), "r");
+    const size = fstatSync(fd).size;
+    if (!reuse.buffer || reuse.buffer.length < size) reuse.buffer = Buffer.allocUnsafeSlow(size + (size >> 3));
+    let at = 0;
+    for (let read = -1; at < size && read !== 0; at += read) read = readSync(fd, reuse.buffer, at, size - at, at);
+    return reuse.buffer.subarray(0, at);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -3,7 +3,7 @@
  * whole, or a few files patched in through a journal; a build that was
  * killed half-way is cleaned up or completed.
  */
-import { closeSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync, writeSync, writevSync } from "node:fs";
 import { link, lstat, mkdir, open, readdir, readFile, rename, rmdir, writeFile } from "node:fs/promises";
 import { fsq, gated, mapLimit, removeTree } from "./limit.ts";
 import path from "node:path";
@@ -34,10 +34,8 @@ export interface OutputTransaction {
   readonly staging?: string;
   /** Takes a file staged by a worker thread as if {@link put} had written it. */
   adopt(relative: string): void;
-  /** Stages a file; resolves to its size and modification time once written. */
-  put(relative: string, contents: string): Promise<[number, number]>;
-  /** Stages a file written piece by piece, as the pieces come; resolves to its size and modification time. */
-  putPieces(relative: string, pieces: Iterable<string | Uint8Array>): Promise<[number, number]>;
+  /** Stages a file, from its text, its bytes or parts of its bytes one after the other; resolves to its size and modification time once written. */
+  put(relative: string, contents: string | Uint8Array | readonly Uint8Array[]): Promise<[number, number]>;
   /**
    * Sets a text aside in a file beside the staged tree (removed with it), so
    * that the build need not hold it; resolves to where it is, for {@link unspool}.
@@ -86,6 +84,18 @@ export function stageFileSync(staging: string, relative: string, contents: strin
   return [stats.size, stats.mtimeMs];
 }
 
+/** Writes a file from parts of its bytes in one call, holding one file open (libuv writes as many parts at a time as the system takes, and takes up short writes). */
+function writePartsSync(file: string, parts: readonly Uint8Array[]): void {
+  const fd = openSync(file, "w");
+  try {
+    const size = parts.reduce((sum, part) => sum + part.byteLength, 0);
+    const written = writevSync(fd, parts as Uint8Array[]);
+    if (written !== size) throw new Error(`${file}: ${written} of ${size} bytes written`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Where a text set aside by {@link OutputTransaction.spool} is: its byte offset and length. */
 export type Spooled = [number, number];
 
@@ -121,35 +131,8 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
     async put(relative, contents) {
       const full = target(relative);
       await ensureDir(path.dirname(full));
-      await fsq.writeText(full, contents);
-      written.push(relative);
-      const stats = statSync(full);
-      return [stats.size, stats.mtimeMs];
-    },
-    async putPieces(relative, pieces) {
-      const full = target(relative);
-      await ensureDir(path.dirname(full));
-      await gated(async () => {
-        const handle = await open(full, "w");
-        try {
-          // Pieces are gathered into writes of about 1 MB.
-          let chunk: Buffer[] = [];
-          let size = 0;
-          for (const piece of pieces) {
-            const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-            chunk.push(bytes);
-            size += bytes.length;
-            if (size >= 1 << 20) {
-              await handle.write(Buffer.concat(chunk, size));
-              chunk = [];
-              size = 0;
-            }
-          }
-          if (chunk.length > 0) await handle.write(Buffer.concat(chunk, size));
-        } finally {
-          await handle.close();
-        }
-      });
+      if (typeof contents === "string" || contents instanceof Uint8Array) await fsq.write(full, contents);
+      else writePartsSync(full, contents);
       written.push(relative);
       const stats = statSync(full);
       return [stats.size, stats.mtimeMs];
