@@ -172,4 +172,30 @@ describe("the build index", () => {
     expect(again.cached).toBe(1);
     expect(again.changed).toEqual([]);
   });
+  it("writes the same feeds, manifest and index whether it puts them together in memory or writes them in two passes", async () => {
+    const trees: Array<Record<string, string>> = [];
+    const places: string[] = [];
+    for (const heldItems of [0, 2000]) {
+      const project = await makeProject();
+      for (const n of [2, 3, 4]) {
+        cpSync(project.path(`content/${SLUG}`), project.path(`content/${SLUG}-${n}`), { recursive: true });
+        const facts = project.path(`content/${SLUG}-${n}/facts.yaml`);
+        writeFileSync(facts, readFileSync(facts, "utf8").replace('date: "2025-03-28"', `date: "2025-03-2${n}"`));
+      }
+      const paths = projectPaths(project.root);
+      expect((await build(paths, { heldItems })).diagnostics).toEqual([]);
+      // One article moved to the top of the feeds: the others are copied from the files on disk.
+      project.edit(FACTS, replace('date: "2025-03-28"', 'date: "2025-04-02"'));
+      const changed = await build(paths, { heldItems });
+      expect(changed.diagnostics).toEqual([]);
+      expect(changed.cached).toBe(3);
+      trees.push(digestTree(snapshotTree(project.out)));
+      places.push(readFileSync(cacheFiles(project.root, ".places")[0]!, "utf8"));
+      // And what it wrote is what a build from nothing writes.
+      const uncached = await build(paths, { heldItems, cache: false });
+      expect(uncached.changed).toEqual([]);
+    }
+    expect(trees[0]).toEqual(trees[1]);
+    expect(places[0]).toEqual(places[1]);
+  });
 });

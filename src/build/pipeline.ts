@@ -48,6 +48,8 @@ export interface BuildOptions {
   jobs?: number;
   /** Fewer articles than this are rendered in this thread whatever `jobs` says. @default 64 */
   poolFrom?: number;
+  /** Feeds and manifests with more articles rendered than this are written in two passes rather than put together in memory. @default 2000 */
+  heldItems?: number;
   /** Reports progress. */
   progress?: ProgressReporter;
 }
@@ -324,13 +326,12 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
       const texts = function* () {
         for (const item of list) yield item.spooled ? tx.unspool(item.spooled) : old!.subarray(item.from, item.to);
       };
-      // The feed is put together once, as parts of bytes: where each item sits (for the next build), its hash and the file written all come from them.
-      const feed = gather(feedPieces(locale, titles[locale], texts(), stage.site));
+      const rendered = list.reduce((count, item) => count + (item.spooled ? 1 : 0), 0);
+      const feed = layOut(() => feedPieces(locale, titles[locale], texts(), stage.site), rendered <= (options.heldItems ?? HELD_ITEMS));
       // Pieces alternate: what comes before an item, then the item.
       for (const [i, item] of list.entries()) (entries[item.slug]!.feed ??= {})[locale] = [feed.starts[2 * i + 1]!, feed.starts[2 * i + 2]!, item.date];
-      const digest = sha256(feed.parts);
-      feedHashes.push(`sha256:${digest}`);
-      await writeCms(feedPath(locale), digest, feed.parts);
+      feedHashes.push(`sha256:${feed.digest}`);
+      await writeCms(feedPath(locale), feed);
       items.delete(locale);
     }
     // The manifest too, article by article: reused articles' entries are their bytes in the manifest on disk.
@@ -348,17 +349,17 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
         yield at ? oldManifest!.subarray(at[0], at[1]) : manifestArticleText(slug, briefs.get(slug) ?? entries[slug]!.briefs!);
       }
     };
-    const manifest = gather(manifestPieces(manifestEntries(), feedHashes));
+    const manifest = layOut(() => manifestPieces(manifestEntries(), feedHashes), renderedNow.length <= (options.heldItems ?? HELD_ITEMS));
     for (const [i, slug] of listed.entries()) entries[slug]!.manifest = [manifest.starts[2 * i + 1]!, manifest.starts[2 * i + 2]!];
-    await writeCms(MANIFEST_PATH, sha256(manifest.parts), manifest.parts);
-    async function writeCms(relative: string, digest: string, parts: readonly Uint8Array[]): Promise<void> {
+    await writeCms(MANIFEST_PATH, manifest);
+    async function writeCms(relative: string, { digest, contents }: LaidOut): Promise<void> {
       const before = cache.cms?.[relative];
       if (patch && before && before[0] === digest) {
         cmsIndex[relative] = before;
         return;
       }
       if (await differsFrom(relative, digest, before)) result.changed.push(relative);
-      const [size, mtime] = await tx.put(relative, parts);
+      const [size, mtime] = await (Array.isArray(contents) ? tx.put(relative, contents) : tx.putPieces(relative, (contents as () => Iterable<string | Uint8Array>)()));
       cmsIndex[relative] = [digest, size, mtime];
     }
 
@@ -405,6 +406,39 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     await recoverOutputs(paths).catch(() => []);
     return result;
   }
+}
+
+/**
+ * Feeds and manifests with at most this many articles rendered by the build
+ * are put together in memory, as runs of the files they replace and the new
+ * items ({@link gather}); larger ones (a first build, a new tree) are read
+ * through twice, once for their hash and once to write them, so that the
+ * build never holds them whole.
+ */
+const HELD_ITEMS = 2000;
+
+/** A feed or the manifest laid out: its hash, where each piece starts, and what writes it (its parts, or its pieces made again). */
+interface LaidOut {
+  digest: string;
+  starts: number[];
+  contents: readonly Uint8Array[] | (() => Iterable<string | Uint8Array>);
+}
+
+function layOut(pieces: () => Iterable<string | Uint8Array>, held: boolean): LaidOut {
+  if (held) {
+    const { parts, starts } = gather(pieces());
+    return { digest: sha256(parts), starts, contents: parts };
+  }
+  const hash = createHash("sha256");
+  const starts: number[] = [];
+  let at = 0;
+  for (const piece of pieces()) {
+    hash.update(piece);
+    starts.push(at);
+    at += typeof piece === "string" ? Buffer.byteLength(piece, "utf8") : piece.byteLength;
+  }
+  starts.push(at);
+  return { digest: hash.digest("hex"), starts, contents: pieces };
 }
 
 /** A feed item of the build: set aside by the output transaction when rendered, bytes of the feed on disk when reused. */

@@ -36,6 +36,8 @@ export interface OutputTransaction {
   adopt(relative: string): void;
   /** Stages a file, from its text, its bytes or parts of its bytes one after the other; resolves to its size and modification time once written. */
   put(relative: string, contents: string | Uint8Array | readonly Uint8Array[]): Promise<[number, number]>;
+  /** Stages a file written piece by piece, as the pieces come (in writes of about 1 MB: the pieces are not all held); resolves to its size and modification time. */
+  putPieces(relative: string, pieces: Iterable<string | Uint8Array>): Promise<[number, number]>;
   /**
    * Sets a text aside in a file beside the staged tree (removed with it), so
    * that the build need not hold it; resolves to where it is, for {@link unspool}.
@@ -133,6 +135,34 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
       await ensureDir(path.dirname(full));
       if (typeof contents === "string" || contents instanceof Uint8Array) await fsq.write(full, contents);
       else writePartsSync(full, contents);
+      written.push(relative);
+      const stats = statSync(full);
+      return [stats.size, stats.mtimeMs];
+    },
+    async putPieces(relative, pieces) {
+      const full = target(relative);
+      await ensureDir(path.dirname(full));
+      await gated(async () => {
+        const handle = await open(full, "w");
+        try {
+          // Pieces are gathered into writes of about 1 MB.
+          let chunk: Buffer[] = [];
+          let size = 0;
+          for (const piece of pieces) {
+            const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+            chunk.push(bytes);
+            size += bytes.length;
+            if (size >= 1 << 20) {
+              await handle.write(Buffer.concat(chunk, size));
+              chunk = [];
+              size = 0;
+            }
+          }
+          if (chunk.length > 0) await handle.write(Buffer.concat(chunk, size));
+        } finally {
+          await handle.close();
+        }
+      });
       written.push(relative);
       const stats = statSync(full);
       return [stats.size, stats.mtimeMs];
