@@ -452,8 +452,13 @@ interface FeedEntry {
 
 /** The paths of every output, for the summary (contents are not kept). */
 function filesOf(entries: BuildCache["entries"], cms: BuildCache["cms"]): OutputFile[] {
-  const paths = [...Object.values(entries).flatMap((e) => [...e.files.keys()]), ...Object.keys(cms ?? {})].sort(); // code-unit order, as compareStrings
-  return paths.map((path) => ({ path, contents: "" }));
+  const paths: string[] = [];
+  for (const slug in entries) for (const relative of entries[slug]!.files.keys()) paths.push(relative);
+  paths.push(...Object.keys(cms ?? {}));
+  paths.sort(); // code-unit order, as compareStrings
+  const files: OutputFile[] = new Array(paths.length);
+  for (let i = 0; i < paths.length; i++) files[i] = { path: paths[i]!, contents: "" };
+  return files;
 }
 
 /** A dry run: everything rendered and verified in memory, then compared with out/. */

@@ -172,8 +172,11 @@ export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache, op
   const places: Record<string, Places> = {};
   for (const [slug, e] of Object.entries(cache.entries)) {
     if (!e.inputs || !e.coverage) continue;
-    const stamps = [...e.files].flatMap(([relative, [, size, mtime]]) => [relative, size, mtime]);
-    articles[slug] = [e.figures, e.coverage.covered, e.coverage.ignored, e.coverage.figures, ...e.inputs.facts, ...e.inputs.source, e.template ?? "", stamps];
+    // Plain loops: this runs for every article of every build that writes anything.
+    const stamps: Array<string | number> = [];
+    for (const [relative, stamp] of e.files) stamps.push(relative, stamp[1], stamp[2]);
+    const { facts, source } = e.inputs;
+    articles[slug] = [e.figures, e.coverage.covered, e.coverage.ignored, e.coverage.figures, facts[0], facts[1], source[0], source[1], e.template ?? "", stamps];
     places[slug] = [e.feed, e.manifest, e.inputs.inputHash];
   }
   const detailsOf = function* (slugs: Iterable<string>): Generator<string> {
