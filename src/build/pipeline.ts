@@ -359,7 +359,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
         return;
       }
       if (await differsFrom(relative, digest, before)) result.changed.push(relative);
-      const [size, mtime] = await (Array.isArray(contents) ? tx.put(relative, contents) : tx.putPieces(relative, (contents as () => Iterable<string | Uint8Array>)()));
+      const [size, mtime] = await (typeof contents === "function" ? tx.putPieces(relative, contents()) : tx.put(relative, contents));
       cmsIndex[relative] = [digest, size, mtime];
     }
 
@@ -645,8 +645,6 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
         return `sha256:${digest}`;
       };
       const feedHashes: string[] = [];
-    // The feeds and the manifest on disk are read one after the other into one buffer; each is written before the next is read.
-    const scratch: { buffer?: Buffer } = {};
       for (const locale of LOCALES) {
         const sorted = items.get(locale)!.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
         feedHashes.push(verifyCms(feedPath(locale), () => feedPieces(locale, titles[locale], sorted.map((i) => i.bytes), stage.site)));

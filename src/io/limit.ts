@@ -47,8 +47,6 @@ export const fsq = {
   readText: (file: string) => gated(() => readFile(file, "utf8")),
   readBytes: (file: string) => gated(() => readFile(file)),
   writeText: (file: string, text: string, flag = "w") => gated(() => writeFile(file, text, { encoding: "utf8", flag })),
-  /** A file written whole from its text (as UTF-8) or its bytes. */
-  write: (file: string, contents: string | Uint8Array) => gated(() => writeFile(file, contents, typeof contents === "string" ? "utf8" : undefined)),
   lstat: (file: string): Promise<Stats> => gated(() => lstat(file)),
   stat: (file: string): Promise<Stats> => gated(() => stat(file)),
   readdir: (dir: string): Promise<Dirent[]> => gated(() => readdir(dir, { withFileTypes: true })),

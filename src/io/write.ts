@@ -34,8 +34,8 @@ export interface OutputTransaction {
   readonly staging?: string;
   /** Takes a file staged by a worker thread as if {@link put} had written it. */
   adopt(relative: string): void;
-  /** Stages a file, from its text, its bytes or parts of its bytes one after the other; resolves to its size and modification time once written. */
-  put(relative: string, contents: string | Uint8Array | readonly Uint8Array[]): Promise<[number, number]>;
+  /** Stages a file, from its text or parts of its bytes one after the other; resolves to its size and modification time once written. */
+  put(relative: string, contents: string | readonly Uint8Array[]): Promise<[number, number]>;
   /** Stages a file written piece by piece, as the pieces come (in writes of about 1 MB: the pieces are not all held); resolves to its size and modification time. */
   putPieces(relative: string, pieces: Iterable<string | Uint8Array>): Promise<[number, number]>;
   /**
@@ -133,7 +133,7 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
     async put(relative, contents) {
       const full = target(relative);
       await ensureDir(path.dirname(full));
-      if (typeof contents === "string" || contents instanceof Uint8Array) await fsq.write(full, contents);
+      if (typeof contents === "string") await fsq.writeText(full, contents);
       else writePartsSync(full, contents);
       written.push(relative);
       const stats = statSync(full);
