@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { VerifierFact } from "../src/verify/facts.ts";
-import { verifyCmsOutputs } from "../src/verify/feeds.ts";
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { arraySlices, cmsPartHashes, verifyCmsOutputs } from "../src/verify/feeds.ts";
 import type { VerifyArticle } from "../src/verify/verify.ts";
 import { article, DATE, feedItem, feedOf } from "./support/verifier.ts";
 
@@ -140,5 +142,75 @@ describe("the texts of a feed item, wrapped into a page", () => {
       ["7", lineOf(text, '"\\"a\\"')],
       ["7", lineOf(text, '"<p>7</p>"')],
     ]);
+  });
+});
+
+describe("each article's part of a feed or the manifest on disk", () => {
+  /** The parts as the whole document parsed at once says them: what the part-by-part reading must agree with. */
+  function wholeParse(relative: string, text: string): Map<string, string> {
+    const hashes = new Map<string, string>();
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return hashes;
+    }
+    const manifest = relative === "manifest.json";
+    const parts = (data as Record<string, unknown> | null)?.[manifest ? "articles" : "items"];
+    if (!Array.isArray(parts)) return hashes;
+    for (const part of parts as unknown[]) {
+      const record = (part ?? {}) as Record<string, unknown>;
+      const slug = manifest ? record.slug : ((record._newsbrief ?? {}) as Record<string, unknown>).slug;
+      if (typeof slug !== "string") continue;
+      hashes.set(slug, hashes.has(slug) ? "" : createHash("sha256").update(JSON.stringify(part)).digest("base64"));
+    }
+    return hashes;
+  }
+
+  const item = fc.record({
+    id: fc.string(),
+    title: fc.string(),
+    tags: fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant("]}\"{[\\"))),
+    _newsbrief: fc.record({ slug: fc.constantFrom("a", "b", "c", "a-b", "l'été") }),
+  });
+  const spaces = fc.constantFrom("", " ", "\n", "\n  ", "\t", "\r\n");
+
+  it("reads the same parts as the whole document, however the JSON is spaced", () => {
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 6 }), spaces, spaces, fc.boolean(), (items, a, b, titleAfter) => {
+        const list = items.map((i) => JSON.stringify(i, null, a === "" ? undefined : 2)).join(`,${a}`);
+        const head = `"version":${a}"https://jsonfeed.org/version/1.1",${b}"title":${a}"Titre [1] {x}"`;
+        const text = titleAfter ? `{${b}"items":${a}[${b}${list}${b}],${a}${head}${b}}${a}` : `{${a}${head},${b}"items":[${list}]${b}}\n`;
+        // Read part by part, not as one tree.
+        const bytes = Buffer.from(text, "utf8");
+        expect(arraySlices(bytes, "items")?.map(([start, end]) => JSON.parse(bytes.toString("utf8", start, end)) as unknown)).toEqual(items);
+        expect(cmsPartHashes("feed.fr.json", text)).toEqual(wholeParse("feed.fr.json", text));
+      }),
+    );
+  });
+
+  it("agrees with the whole document on broken or unusual texts", () => {
+    const ok = JSON.stringify({ _newsbrief: { slug: "a" }, title: 'x "] y' });
+    const texts = [
+      "",
+      "[]",
+      "{}",
+      `{"items": [${ok}]`,
+      `{"items": [${ok}]} trailing`,
+      `{"items": [${ok},]}`,
+      `{"items": [${ok}], "items": 3}`,
+      `{"items": 3, "items": [${ok}]}`,
+      `{"items": [${ok}, ${ok}]}`,
+      `{"items": [${ok}], "title": "unterminated}`,
+      `{"items": [${ok}], "n": 1e3, "t": true, "z": null}`,
+      `{"items": [{"_newsbrief": {"slug": "a"}, "x": [1, 2}]}`,
+      `{"\\u0069tems": [${ok}]}`,
+      `{"articles": [{"slug": "a", "briefs": []}]}`,
+    ];
+    for (const text of texts) {
+      expect(cmsPartHashes("feed.fr.json", text), text).toEqual(wholeParse("feed.fr.json", text));
+      expect(cmsPartHashes("manifest.json", text), text).toEqual(wholeParse("manifest.json", text));
+      expect(cmsPartHashes("feed.fr.json", Buffer.from(text, "utf8")), text).toEqual(wholeParse("feed.fr.json", text));
+    }
   });
 });

@@ -107,24 +107,142 @@ export function verifyCmsOutputs(out: string, files: ReadonlyMap<string, string>
  * Nothing when the text is not a feed or a manifest. `relative` is the
  * file's path in the output folder.
  */
-export function cmsPartHashes(relative: string, text: string): Map<string, string> {
+export function cmsPartHashes(relative: string, text: string | Uint8Array): Map<string, string> {
+  const manifest = relative === "manifest.json";
+  const key = manifest ? "articles" : "items";
+  const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+  // Part by part where the text is laid out as an object holding the array, one part held at a
+  // time (a feed of thousands of items is never one tree, nor one string); the document as a whole otherwise.
+  const slices = arraySlices(bytes, key);
+  if (slices) {
+    const hashes = new Map<string, string>();
+    try {
+      for (const [start, end] of slices) addPart(hashes, JSON.parse(bytes.toString("utf8", start, end)) as unknown, manifest);
+      return hashes;
+    } catch {
+      // Not JSON after all: as the whole document says.
+    }
+  }
   const hashes = new Map<string, string>();
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(typeof text === "string" ? text : bytes.toString("utf8"));
   } catch {
     return hashes;
   }
-  const manifest = relative === "manifest.json";
-  const parts = (data as Record<string, unknown> | null)?.[manifest ? "articles" : "items"];
-  if (!Array.isArray(parts)) return hashes;
-  for (const part of parts as unknown[]) {
-    const record = (part ?? {}) as Record<string, unknown>;
-    const slug = manifest ? record.slug : ((record._newsbrief ?? {}) as Record<string, unknown>).slug;
-    if (typeof slug !== "string") continue;
-    hashes.set(slug, hashes.has(slug) ? "" : createHash("sha256").update(JSON.stringify(part)).digest("base64"));
-  }
+  const parts = (data as Record<string, unknown> | null)?.[key];
+  if (Array.isArray(parts)) for (const part of parts as unknown[]) addPart(hashes, part, manifest);
   return hashes;
+}
+
+function addPart(hashes: Map<string, string>, part: unknown, manifest: boolean): void {
+  const record = (part ?? {}) as Record<string, unknown>;
+  const slug = manifest ? record.slug : ((record._newsbrief ?? {}) as Record<string, unknown>).slug;
+  if (typeof slug !== "string") return;
+  hashes.set(slug, hashes.has(slug) ? "" : createHash("sha256").update(JSON.stringify(part)).digest("base64"));
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+
+/**
+ * Where the elements of the array under `key` are in the JSON object held
+ * as UTF-8 `bytes` (the last such key, as `JSON.parse` keeps it): each as
+ * its start and end offsets; undefined when the text is not laid out that
+ * way. Only the layout is read (the bytes of a multi-byte character are
+ * never taken for a bracket or a quote): each element is still to be parsed.
+ */
+export function arraySlices(bytes: Uint8Array, key: string): Array<[number, number]> | undefined {
+  let i = skipSpace(bytes, 0);
+  if (bytes[i] !== OPEN_OBJECT) return undefined;
+  i = skipSpace(bytes, i + 1);
+  if (bytes[i] === CLOSE_OBJECT) return undefined;
+  let found: Array<[number, number]> | undefined;
+  for (;;) {
+    if (bytes[i] !== QUOTE) return undefined;
+    const keyEnd = skipString(bytes, i);
+    if (keyEnd < 0) return undefined;
+    let name: unknown;
+    try {
+      name = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + i, keyEnd - i).toString("utf8"));
+    } catch {
+      return undefined;
+    }
+    i = skipSpace(bytes, keyEnd);
+    if (bytes[i] !== COLON) return undefined;
+    i = skipSpace(bytes, i + 1);
+    if (name === key && bytes[i] === OPEN_ARRAY) {
+      found = [];
+      i = skipSpace(bytes, i + 1);
+      if (bytes[i] === CLOSE_ARRAY) i++;
+      else
+        for (;;) {
+          const end = skipValue(bytes, i);
+          if (end < 0) return undefined;
+          found.push([i, end]);
+          i = skipSpace(bytes, end);
+          if (bytes[i] === CLOSE_ARRAY) {
+            i++;
+            break;
+          }
+          if (bytes[i] !== COMMA) return undefined;
+          i = skipSpace(bytes, i + 1);
+        }
+    } else {
+      if (name === key) found = undefined;
+      i = skipValue(bytes, i);
+      if (i < 0) return undefined;
+    }
+    i = skipSpace(bytes, i);
+    if (bytes[i] === CLOSE_OBJECT) break;
+    if (bytes[i] !== COMMA) return undefined;
+    i = skipSpace(bytes, i + 1);
+  }
+  return skipSpace(bytes, i + 1) === bytes.length ? found : undefined;
+}
+
+function skipSpace(bytes: Uint8Array, i: number): number {
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  return i;
+}
+
+/** Past the string that opens at `i` (a quote), or -1. */
+function skipString(bytes: Uint8Array, i: number): number {
+  for (let j = i + 1; j < bytes.length; j++) {
+    if (bytes[j] === BACKSLASH) j++;
+    else if (bytes[j] === QUOTE) return j + 1;
+  }
+  return -1;
+}
+
+/** Past the value that starts at `i`, or -1: strings skipped whole, brackets counted. */
+function skipValue(bytes: Uint8Array, i: number): number {
+  const first = bytes[i];
+  if (first === QUOTE) return skipString(bytes, i);
+  if (first === OPEN_OBJECT || first === OPEN_ARRAY) {
+    let depth = 0;
+    for (let j = i; j < bytes.length; j++) {
+      const b = bytes[j];
+      if (b === QUOTE) {
+        j = skipString(bytes, j) - 1;
+        if (j < 0) return -1;
+      } else if (b === OPEN_OBJECT || b === OPEN_ARRAY) depth++;
+      else if (b === CLOSE_OBJECT || b === CLOSE_ARRAY) {
+        depth--;
+        if (depth === 0) return j + 1;
+      }
+    }
+    return -1;
+  }
+  let j = i;
+  while (j < bytes.length && bytes[j] !== COMMA && bytes[j] !== CLOSE_OBJECT && bytes[j] !== CLOSE_ARRAY && bytes[j] !== 0x20 && bytes[j] !== 0x0a && bytes[j] !== 0x0d && bytes[j] !== 0x09) j++;
+  return j === i ? -1 : j;
 }
 
 function parseJson(text: string, file: string, diagnostics: Diagnostic[]): unknown {
