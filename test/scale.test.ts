@@ -3,6 +3,7 @@
  * worker pool writes exactly what a single thread writes.
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -97,6 +98,31 @@ describe("the worker pool", () => {
     const checked = await check(projectPaths(pooled), { jobs: 2, poolFrom: 1 });
     expect(checked.diagnostics).toEqual([]);
     expect(checked.figuresVerified).toBe((await check(projectPaths(single), { jobs: 1 })).figuresVerified);
+  }, 300_000);
+
+  it("checks out/ as one thread checks it: hand edits, lint findings and missing files alike", async () => {
+    const root = bigProject(12);
+    expect((await build(projectPaths(root), { jobs: 1 })).diagnostics).toEqual([]);
+    const edited = path.join(root, "out", "article-0003", "fr.md");
+    writeFileSync(edited, `${readFileSync(edited, "utf8")}Ajouté à la main: 12 millions d'euros.\n`);
+    rmSync(path.join(root, "out", "article-0007", "nl.html"));
+    const one = await check(projectPaths(root), { jobs: 1, lint: true, recordOutputs: true });
+    const pooled = await check(projectPaths(root), { jobs: 2, poolFrom: 1, lint: true, recordOutputs: true });
+    expect(pooled.diagnostics).toEqual(one.diagnostics);
+    expect(pooled.figuresVerified).toBe(one.figuresVerified);
+    // The hashes of the briefs as read, for publishing: the edited file's as it is now.
+    expect([...pooled.outputHashes!]).toEqual([...one.outputHashes!]);
+    expect(pooled.outputHashes!.size).toBe(12 * 6 - 1);
+    expect(pooled.outputHashes!.get("article-0003/fr.md")).toBe(createHash("sha256").update(readFileSync(edited)).digest("hex"));
+    const rules = [...new Set(one.diagnostics.map((d) => `${d.rule} ${d.file.replace(/^.*?out\//, "out/")}`))].sort();
+    expect(rules).toEqual([
+      "lint/apostrophe out/article-0003/fr.md",
+      "lint/fr-space-before-punctuation locales/fr.json",
+      "out/missing out/article-0007/nl.html",
+      "out/stale out/article-0003/fr.md",
+      "verify/style out/article-0003/fr.md",
+      "verify/unmatched-figure out/article-0003/fr.md",
+    ]);
   }, 300_000);
 
   it("leaves out/ as it was, and nothing beside it, when one article fails after the workers staged the others", async () => {

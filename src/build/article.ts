@@ -22,7 +22,9 @@ import { parseConfig, type SiteConfig } from "../content/config.ts";
 import type { StoryTypeDefinition } from "../content/story-type.ts";
 import type { InputText } from "../verify/origin.ts";
 import { staleOutputs } from "./stale.ts";
-import { articleInputHash, storyTypeHashes } from "./cache.ts";
+import { articleInputHash, sha256, storyTypeHashes } from "./cache.ts";
+import { lintArticle } from "./lint.ts";
+import type { LintSettings } from "../content/config.ts";
 
 /** What every article shares: the project's templates and locales, and where diagnostics point. */
 export interface SharedInputs {
@@ -55,6 +57,20 @@ export interface ArticleJob {
    */
   onDisk?: Record<string, string>;
   /**
+   * Check: the article's files in the output folder, read where the job
+   * runs rather than sent with it (see `readJob`): `dir` is the output
+   * folder (an absolute path), `paths` the files inside it.
+   */
+  readFrom?: { dir: string; paths: string[] };
+  /**
+   * Check: lint the article's Markdown briefs as they are on disk, with the
+   * rules these settings select. Spelling is not linted here (its
+   * dictionaries stay with the caller).
+   */
+  lint?: { settings?: LintSettings };
+  /** Check: hand back the SHA-256 of each of the article's files as read from the output folder. */
+  hashOnDisk?: boolean;
+  /**
    * Check of the whole output folder: the hash of the article's part of
    * each feed and of the manifest on disk (see `cmsPartHashes`), by path
    * inside the output folder, where the file holds a part of it.
@@ -65,7 +81,8 @@ export interface ArticleJob {
 /** A feed item of the article, with its sort key. */
 export interface FeedItem {
   date: string;
-  text: string;
+  /** As the stage makes it; a worker hands it over as UTF-8 bytes, which do not weigh on the receiving thread's heap. */
+  text: string | Uint8Array;
 }
 
 /** What came of one article. */
@@ -89,6 +106,10 @@ export interface ArticleOutcome {
   template?: string;
   /** The `inputHash` its briefs carry, once its story type is known. */
   inputHash?: string;
+  /** The SHA-256 (hex) of each of its files as read from the output folder, by path inside it (check with `hashOnDisk` only). */
+  onDiskHashes?: Record<string, string>;
+  /** What the lint rules found in its briefs on disk (check with `lint` only). */
+  lint?: Diagnostic[];
   /** What the feeds and manifest on disk are verified against at the end (check only, when its parts there need it). */
   verify?: VerifyArticle;
   /**
@@ -135,6 +156,8 @@ export function createStage(shared: SharedInputs): Stage {
 
   const process = (job: ArticleJob): ArticleOutcome => {
     const outcome: ArticleOutcome = { slug: job.files.slug, diagnostics: [], rendered: false, files: [], figures: 0, briefs: [], items: {} };
+    if (job.hashOnDisk && job.onDisk) outcome.onDiskHashes = Object.fromEntries(Object.entries(job.onDisk).map(([relative, text]) => [relative, sha256(text)]));
+    if (job.lint && job.onDisk) outcome.lint = lintArticle(shared, shared, job.files, new Map(Object.entries(job.onDisk)), {}, job.lint.settings);
     const loaded = loadArticle(job.files, { templates: knownTemplates, types });
     outcome.diagnostics.push(...loaded.diagnostics);
     if (!loaded.article) return outcome;
@@ -179,16 +202,18 @@ export function createStage(shared: SharedInputs): Stage {
     }
     // The article's part of the feeds and the manifest, verified here on a feed and a manifest of its own.
     const byPath = new Map(rendered.map((f) => [f.path, f.contents]));
+    const itemTexts = new Map<Locale, string>();
     for (const locale of LOCALES) {
       const md = byPath.get(briefPath(article.slug, locale, "md"));
       const html = byPath.get(briefPath(article.slug, locale, "html"));
       if (md === undefined || html === undefined) continue;
       const brief = summaries.get(locale);
       if (!brief) continue;
-      outcome.items[locale] = { date: brief.date, text: feedItemText(brief, article.slug, locale, undefined, site) };
+      itemTexts.set(locale, feedItemText(brief, article.slug, locale, undefined, site));
+      outcome.items[locale] = { date: brief.date, text: itemTexts.get(locale)! };
       outcome.briefs.push({ locale, title: brief.title, translationKey: brief.translationKey, date: brief.date, md: contentHash(md), html: contentHash(html) });
     }
-    const own = new Map<string, string>(LOCALES.map((locale) => [feedPath(locale), feedText(locale, "", outcome.items[locale] ? [outcome.items[locale].text] : [], site)]));
+    const own = new Map<string, string>(LOCALES.map((locale) => [feedPath(locale), feedText(locale, "", itemTexts.has(locale) ? [itemTexts.get(locale)!] : [], site)]));
     own.set(MANIFEST_PATH, manifestText([[article.slug, outcome.briefs]], LOCALES.map(() => "")));
     const cms = verifyCmsOutputs(shared.out, own, new Map([[article.slug, target]]));
     if (!job.onDisk) {
@@ -213,6 +238,11 @@ export function createStage(shared: SharedInputs): Stage {
     return outcome;
   };
   return { diagnostics, broken, messages, templates: compiled.templates, storyTypes: compiled.definitions, cleanTemplates: compiled.checked, ...(site ? { site } : {}), process };
+}
+
+/** A feed item's text, as the stage made it or as a worker handed it over. */
+export function itemText(item: FeedItem): string {
+  return typeof item.text === "string" ? item.text : Buffer.from(item.text.buffer, item.text.byteOffset, item.text.byteLength).toString("utf8");
 }
 
 /** What the verifier knows of an article; with the shared inputs, its problems name the input that holds the offending text. */

@@ -6,7 +6,6 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LintScope, LintSettings } from "../content/config.ts";
-import { loadSpeller } from "../io/dictionaries.ts";
 import type { ProjectInputs } from "../io/read.ts";
 import { lintBriefs, severityOf, type LintBrief, type LintSource } from "../lint/lint.ts";
 import type { Speller } from "../lint/rules.ts";
@@ -30,6 +29,8 @@ export function lintSources(inputs: ProjectInputs, articles: readonly ArticleFil
 export async function spellersFor(paths: ProjectPaths, scope: LintScope, settings?: LintSettings): Promise<Partial<Record<Locale, Speller>>> {
   const spellers: Partial<Record<Locale, Speller>> = {};
   if (scope !== "all" || severityOf("spelling", settings) === "off") return spellers;
+  // The dictionaries' code is loaded only by the runs that spell.
+  const { loadSpeller } = await import("../io/dictionaries.ts");
   for (const locale of LOCALES) spellers[locale] = await loadSpeller(paths, locale);
   return spellers;
 }
@@ -40,7 +41,7 @@ export async function spellersFor(paths: ProjectPaths, scope: LintScope, setting
  * `facts.yaml`: a check lints article by article as it reads them.
  */
 export function lintArticle(
-  paths: ProjectPaths,
+  paths: Pick<ProjectPaths, "out">,
   shared: Pick<ProjectInputs, "locales" | "templates">,
   files: ArticleFiles,
   outputs: ReadonlyMap<string, string>,

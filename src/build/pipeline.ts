@@ -20,14 +20,15 @@ import { readBuildCache, readBuildDetails, readBuildPlaces, readStoryTypeCache, 
 import type { StoryTypeDefinition } from "../content/story-type.ts";
 import { exists, fileStamp, listArticles, listOutputs, readArticle, readOutputBytes, readOutputBytesInto, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
 import { gather } from "../io/gather.ts";
-import { beginOutputs, recoverOutputs, writePreview, type OutputTransaction, type Spooled } from "../io/write.ts";
+import { beginOutputs, createSpool, recoverOutputs, writePreview, type OutputTransaction, type Spool, type Spooled } from "../io/write.ts";
 import type { ArticleFiles, OutputFile, ProjectPaths } from "../types.ts";
 import type { ManifestBrief } from "../render/feeds.ts";
 import { briefPath, feedPath, MANIFEST_PATH, parseBriefPath } from "../plan/layout.ts";
 import type { VerifyArticle } from "../verify/verify.ts";
 import type { InputText } from "../verify/origin.ts";
 import path from "node:path";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
 
 export { RENDER_VERSION, type RunResult };
 
@@ -521,6 +522,16 @@ export interface CheckOptions {
 export async function check(paths: ProjectPaths, options: CheckOptions = {}): Promise<RunResult> {
   const location = checkOutputLocation(paths);
   if (location.length > 0) return { ...emptyResult(), diagnostics: location };
+  // The articles' feed items wait in a file of the system's temporary folder until the feeds are put together.
+  const spool = createSpool(path.join(tmpdir(), `newsbrief-check-${randomUUID()}.spool`));
+  try {
+    return await checkWith(paths, options, spool);
+  } finally {
+    spool.close();
+  }
+}
+
+async function checkWith(paths: ProjectPaths, options: CheckOptions, spool: Spool): Promise<RunResult> {
   const diagnostics: Diagnostic[] = [];
   const [shared, listed, onDiskPaths] = await Promise.all([readSharedInputs(paths, diagnostics), listArticles(paths, diagnostics), listOutputs(paths)]);
   const slugs = options.articles ? listed.filter((slug) => options.articles!.has(slug)) : listed;
@@ -530,8 +541,8 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   const onDiskSet = new Set(onDiskPaths);
   const outputHashes = new Map<string, string>();
   const expected: string[] = [];
-  // Each article's feed items, as UTF-8 bytes (outside the engine's heap) until the feeds are put together.
-  const items = new Map<Locale, Array<{ date: string; slug: string; bytes: Buffer }>>(LOCALES.map((l) => [l, []]));
+  // Each article's feed items, set aside until the feeds are put together.
+  const items = new Map<Locale, Array<{ date: string; slug: string; spooled: Spooled }>>(LOCALES.map((l) => [l, []]));
   const briefs = new Map<string, ManifestBrief[]>();
   const verifyTargets = new Map<string, VerifyArticle>();
   // Each outcome from a worker brings its own copy of the locale files and templates; the copies kept for the feeds' verification share one.
@@ -547,16 +558,17 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     return { ...target, inputs };
   };
   const storyTypes = new Map<string, string>();
-  const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestText, verifyCmsOutputs, cmsPartHashes } = await renderModules();
+  const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestArticleText, manifestPieces, verifyCmsOutputs, cmsPartHashes } = await renderModules();
   // The feeds and the manifest as they are on disk, read once before the articles (as bytes) with
   // each article's part of them hashed: an article whose parts there are as a build writes them,
   // and verified clean in its worker, is not sent back to verify them again at the end.
-  const cmsOnDisk = new Map<string, { bytes: Buffer; parts: Map<string, string> }>();
+  // Only the hashes are kept: the files are read again at the end, one at a time.
+  const cmsOnDisk = new Map<string, { parts: Map<string, string> }>();
   if (whole) {
     for (const relative of [...LOCALES.map((l) => feedPath(l)), MANIFEST_PATH]) {
       if (!onDiskSet.has(relative)) continue;
-      const text = (await readOutputFiles(paths, [relative])).get(relative);
-      if (text !== undefined) cmsOnDisk.set(relative, { bytes: Buffer.from(text, "utf8"), parts: cmsPartHashes(relative, text) });
+      const bytes = await readOutputBytes(paths, relative);
+      if (bytes !== undefined) cmsOnDisk.set(relative, { parts: cmsPartHashes(relative, bytes) });
     }
   }
 
@@ -568,6 +580,9 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   const lintSettings = options.lint ? (await import("../content/config.ts")).parseConfig(shared.config?.text, shared.config?.file).config.lint : undefined;
   const spellers = linting ? await linting.spellersFor(paths, lintSettings?.check ?? "typography", lintSettings) : undefined;
   const lintFindings: Diagnostic[] = [];
+  // This thread reads the files of out/ when it needs them itself (spelling, whose dictionaries stay here); otherwise each article's are read, hashed and linted where it is verified.
+  const readsHere = spellers !== undefined && Object.keys(spellers).length > 0;
+  const outDir = path.join(paths.root, paths.out);
   const progress = options.progress?.("check", slugs.length);
   let nextIndex = 0;
   const next = async (): Promise<ArticleJob | undefined> => {
@@ -580,16 +595,23 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
         continue;
       }
       const own = LOCALES.flatMap((l) => [briefPath(slug, l, "md"), briefPath(slug, l, "html")]).filter((p) => onDiskSet.has(p));
-      const read = await readOutputFiles(paths, own);
-      if (options.recordOutputs) for (const [p, text] of read) outputHashes.set(p, sha256(text));
-      if (linting && spellers) lintFindings.push(...linting.lintArticle(paths, shared, files, read, spellers, lintSettings));
-      if (!whole) return { files, onDisk: Object.fromEntries(read) };
+      let job: ArticleJob;
+      if (readsHere) {
+        const read = await readOutputFiles(paths, own);
+        if (options.recordOutputs) for (const [p, text] of read) outputHashes.set(p, sha256(text));
+        if (linting && spellers) lintFindings.push(...linting.lintArticle(paths, shared, files, read, spellers, lintSettings));
+        job = { files, onDisk: Object.fromEntries(read) };
+      } else {
+        // The files of out/ are read, and linted, where the article is verified.
+        job = { files, readFrom: { dir: outDir, paths: own }, ...(linting ? { lint: lintSettings ? { settings: lintSettings } : {} } : {}), ...(options.recordOutputs ? { hashOnDisk: true } : {}) };
+      }
+      if (!whole) return job;
       const cmsParts: Record<string, string> = {};
       for (const [relative, onDisk] of cmsOnDisk) {
         const hash = onDisk.parts.get(slug);
         if (hash !== undefined) cmsParts[relative] = hash;
       }
-      return { files, onDisk: Object.fromEntries(read), cmsOnDisk: cmsParts };
+      return { ...job, cmsOnDisk: cmsParts };
     }
     return undefined;
   };
@@ -598,6 +620,8 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   const handle = (outcome: ArticleOutcome): void => {
     progress?.tick();
     diagnostics.push(...outcome.diagnostics);
+    if (outcome.lint) lintFindings.push(...outcome.lint);
+    if (outcome.onDiskHashes) for (const [relative, hash] of Object.entries(outcome.onDiskHashes)) outputHashes.set(relative, hash);
     if (outcome.coverage) result.coverage!.push(outcome.coverage);
     if (!outcome.rendered) {
       if (hasErrors(outcome.diagnostics)) inputsFailed = true;
@@ -606,7 +630,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
     result.articles++;
     result.figuresVerified += outcome.figures;
     expected.push(...LOCALES.flatMap((l) => [briefPath(outcome.slug, l, "md"), briefPath(outcome.slug, l, "html")]));
-    for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ date: item.date, slug: outcome.slug, bytes: Buffer.from(item.text, "utf8") });
+    for (const [locale, item] of Object.entries(outcome.items)) items.get(locale as Locale)!.push({ date: item.date, slug: outcome.slug, spooled: spool.put(item.text) });
     briefs.set(outcome.slug, outcome.briefs);
     if (outcome.verify) verifyTargets.set(outcome.slug, sharingInputs(outcome.verify));
     else if (whole && outcome.cms) for (const [relative, onDisk] of cmsOnDisk) if (onDisk.parts.has(outcome.slug)) result.figuresVerified += outcome.cms.parts[relative]!.figures;
@@ -626,16 +650,20 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       // The feeds and the manifest as a build would write them, and as they are: one file at a time, so that only one is held.
       const titles = feedTitles(stage.messages.catalog);
       // A file as a build would write it is put together as text only when it differs from the one on disk (to say where).
-      const verifyCms = (relative: string, pieces: () => Iterable<string | Uint8Array>): string => {
+      const verifyCms = async (relative: string, pieces: () => Iterable<string | Uint8Array>): Promise<string> => {
         const hash = createHash("sha256");
         for (const piece of pieces()) hash.update(piece);
         const digest = hash.digest("hex");
-        const snapshot = cmsOnDisk.get(relative);
+        const snapshot = cmsOnDisk.has(relative) ? await readOutputBytes(paths, relative) : undefined;
         cmsOnDisk.delete(relative);
-        const same = snapshot !== undefined && sha256(snapshot.bytes) === digest;
-        const onDisk = new Map(snapshot ? [[relative, snapshot.bytes.toString("utf8")]] : []);
+        const same = snapshot !== undefined && sha256(snapshot) === digest;
+        if (same && verifyTargets.size === 0) {
+          expected.push(relative);
+          return `sha256:${digest}`;
+        }
+        const onDisk = new Map(snapshot ? [[relative, snapshot.toString("utf8")]] : []);
         // Verified here: the articles kept for it, and whatever in the file is not as a build writes it.
-        if (snapshot && (verifyTargets.size > 0 || !same)) {
+        if (snapshot) {
           const verification = verifyCmsOutputs(paths.out, onDisk, verifyTargets);
           for (const found of verification.figures.values()) result.figuresVerified += found.length;
           diagnostics.push(...verification.diagnostics);
@@ -647,11 +675,14 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
       const feedHashes: string[] = [];
       for (const locale of LOCALES) {
         const sorted = items.get(locale)!.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
-        feedHashes.push(verifyCms(feedPath(locale), () => feedPieces(locale, titles[locale], sorted.map((i) => i.bytes), stage.site)));
+        feedHashes.push(await verifyCms(feedPath(locale), () => feedPieces(locale, titles[locale], unspooled(spool, sorted), stage.site)));
         items.delete(locale);
       }
-      const manifest = manifestText([...briefs].sort(([a], [b]) => compareStrings(a, b)), feedHashes);
-      verifyCms(MANIFEST_PATH, () => [manifest]);
+      const slugsInOrder = [...briefs.keys()].sort(compareStrings);
+      const entries = function* (): Generator<string> {
+        for (const slug of slugsInOrder) yield manifestArticleText(slug, briefs.get(slug)!);
+      };
+      await verifyCms(MANIFEST_PATH, () => manifestPieces(entries(), feedHashes));
     }
   }
   // Files in out/ that no article produces any more.
@@ -666,13 +697,18 @@ export async function check(paths: ProjectPaths, options: CheckOptions = {}): Pr
   return { ...result, figuresVerified: result.figuresVerified, storyTypes, ...(options.recordOutputs ? { outputHashes: new Map([...outputHashes].sort(([a], [b]) => compareStrings(a, b))) } : {}) };
 }
 
+/** The texts of `list`, read back from the spool one at a time. */
+function* unspooled(spool: Spool, list: ReadonlyArray<{ spooled: Spooled }>): Generator<Buffer> {
+  for (const item of list) yield spool.get(item.spooled);
+}
+
 /** Every article rendered and verified in memory (a dry run, a preview), with the feeds and the manifest. */
 async function renderAll(inputs: ProjectInputs, paths: ProjectPaths, options: { jobs?: number; poolFrom?: number }, preview = false): Promise<{ result: RunResult }> {
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
   const result: RunResult = { ...emptyResult(), diagnostics, coverage: [] };
   const sharedInputs = { templates: inputs.templates, ...(inputs.pageTemplate ? { pageTemplate: inputs.pageTemplate } : {}), ...(inputs.config ? { config: inputs.config } : {}), locales: inputs.locales, localesDir: paths.locales, out: paths.out, broken: hasErrors(diagnostics) };
   const sharedHash = sharedInputsHash(inputs);
-  const { createStage, processArticles, defaultJobs, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText } = await renderModules();
+  const { createStage, processArticles, defaultJobs, itemText, contentHash, FEED_TITLE_KEY, feedText, feedTitles, manifestText } = await renderModules();
   const stage = createStage(sharedInputs);
   diagnostics.push(...stage.diagnostics);
   const outcomes: ArticleOutcome[] = [];
@@ -701,7 +737,7 @@ async function renderAll(inputs: ProjectInputs, paths: ProjectPaths, options: { 
   if (missing.length === 0) {
     const titles = feedTitles(stage.messages.catalog);
     const cms: OutputFile[] = LOCALES.map((locale) => {
-      const own = outcomes.flatMap((o) => (o.rendered && o.items[locale] ? [{ ...o.items[locale], slug: o.slug }] : []));
+      const own = outcomes.flatMap((o) => (o.rendered && o.items[locale] ? [{ date: o.items[locale].date, text: itemText(o.items[locale]), slug: o.slug }] : []));
       own.sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.slug, b.slug));
       return { path: feedPath(locale), contents: feedText(locale, titles[locale], own.map((item) => item.text), stage.site) };
     });

@@ -8,7 +8,7 @@
  */
 import { createStage, type ArticleJob, type ArticleOutcome, type SharedInputs, type Stage } from "./article.ts";
 import { availableParallelism } from "node:os";
-import type { Batch, Preset } from "./worker.ts";
+import { readJob, type Batch, type Preset } from "./worker.ts";
 
 /** The default number of workers: one per core. */
 export function defaultJobs(): number {
@@ -44,7 +44,7 @@ export async function processArticles(
 ): Promise<void> {
   const threads = Math.max(1, Math.floor(options.jobs));
   if (threads === 1 || count < (options.poolFrom ?? 64) || stage.broken) {
-    for (let job = await next(); job; job = await next()) await handle(stage.process(job));
+    for (let job = await next(); job; job = await next()) await handle(stage.process(readJob(job)));
     return;
   }
   const { default: Tinypool } = await import("tinypool");

@@ -8,6 +8,7 @@ import { createStage, type ArticleJob, type ArticleOutcome, type SharedInputs, t
 import { sha256 } from "./cache.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { stageFileSync } from "../io/write.ts";
+import { readOutputFilesSync } from "../io/read.ts";
 
 /** What every worker of a pool is given when it starts: the shared inputs, identified by `key`. */
 export interface Preset {
@@ -24,6 +25,19 @@ export interface Batch {
   staging?: string;
 }
 
+/**
+ * A job as the stage takes it: the files it names in `readFrom` read where
+ * it runs (in a worker, by the worker), so that the thread handing out the
+ * work does not hold them.
+ */
+export function readJob(job: ArticleJob): ArticleJob {
+  if (!job.readFrom) return job;
+  const { readFrom, ...rest } = job;
+  return { ...rest, onDisk: readOutputFilesSync(readFrom.dir, readFrom.paths) };
+}
+
+const encoder = new TextEncoder();
+
 // The pool passes its own data first, then the preset.
 const preset = Array.isArray(workerData) ? (workerData[1] as Preset | undefined) : undefined;
 let current: { key: string; stage: Stage } | undefined;
@@ -37,7 +51,9 @@ export default function runBatch(batch: Batch): ArticleOutcome[] {
   }
   const stage = current.stage;
   return batch.jobs.map((job) => {
-    const outcome = stage.process(job);
+    const outcome = stage.process(readJob(job));
+    // Feed items go back as bytes, each with a buffer of its own (a pooled Buffer would take its whole pool along).
+    for (const item of Object.values(outcome.items)) if (typeof item.text === "string") item.text = encoder.encode(item.text);
     if (batch.staging !== undefined && outcome.rendered && !hasErrors(outcome.diagnostics)) {
       outcome.staged = outcome.files.map((file) => [file.path, sha256(file.contents), ...stageFileSync(batch.staging!, file.path, file.contents)]);
       outcome.files = [];

@@ -110,6 +110,24 @@ export async function readOutputFiles(paths: ProjectPaths, relatives: readonly s
   return found;
 }
 
+/**
+ * The texts of a few files of the output folder (`dir`, absolute; paths
+ * inside it), read one after the other: a worker of a check reads its
+ * articles' files itself, one file open at a time. A file that cannot be
+ * read is left out, as {@link readOutputFiles} leaves it out.
+ */
+export function readOutputFilesSync(dir: string, relatives: readonly string[]): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const relative of relatives) {
+    try {
+      found[relative] = readFileSync(path.join(dir, ...relative.split("/")), "utf8");
+    } catch {
+      // Not there: the caller reports it.
+    }
+  }
+  return found;
+}
+
 /** The bytes of one file of the output folder (path inside it); undefined when it cannot be read. */
 export async function readOutputBytes(paths: ProjectPaths, relative: string): Promise<Buffer | undefined> {
   try {

@@ -42,7 +42,7 @@ export interface OutputTransaction {
    * Sets a text aside in a file beside the staged tree (removed with it), so
    * that the build need not hold it; resolves to where it is, for {@link unspool}.
    */
-  spool(text: string): Promise<Spooled>;
+  spool(text: string | Uint8Array): Promise<Spooled>;
   /** The bytes (UTF-8) of a text set aside by {@link spool}. */
   unspool(at: Spooled): Buffer;
   /** Keeps an unchanged file of the current tree (`swap` only; `patch` keeps what it is not told about). */
@@ -101,6 +101,46 @@ function writePartsSync(file: string, parts: readonly Uint8Array[]): void {
 /** Where a text set aside by {@link OutputTransaction.spool} is: its byte offset and length. */
 export type Spooled = [number, number];
 
+/** Texts set aside in one file, so that a run need not hold them until it puts them together. */
+export interface Spool {
+  /** Sets a text (or its UTF-8 bytes) aside; returns where it is. */
+  put(text: string | Uint8Array): Spooled;
+  /** The bytes of a text set aside. */
+  get(at: Spooled): Buffer;
+  /** Closes and removes the file. */
+  close(): void;
+}
+
+/** A spool in `file`, made when the first text is set aside. */
+export function createSpool(file: string): Spool {
+  let fd: number | undefined;
+  let size = 0;
+  return {
+    put(text) {
+      fd ??= openSync(file, "w+");
+      const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+      const at = size;
+      size += bytes.length;
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, at + done);
+      return [at, bytes.length];
+    },
+    get([at, length]) {
+      const bytes = Buffer.alloc(length);
+      for (let done = 0; done < length; ) {
+        const read = readSync(fd!, bytes, done, length - done, at + done);
+        if (read === 0) throw new Error(`${file}: ${done} of ${length} bytes read`);
+        done += read;
+      }
+      return bytes;
+    },
+    close() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+      rmSync(file, { force: true });
+    },
+  };
+}
+
 /** Starts changing the output folder (see {@link OutputTransaction}). */
 export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"): Promise<OutputTransaction> {
   const outDir = path.join(paths.root, paths.out);
@@ -111,14 +151,8 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
   const written: string[] = [];
   const removed: string[] = [];
   // Texts set aside (feed items) go to one file beside the staged tree.
-  const spoolFile = `${staging}.spool`;
-  let spoolFd: number | undefined;
-  let spoolSize = 0;
-  const closeSpool = () => {
-    if (spoolFd !== undefined) closeSync(spoolFd);
-    spoolFd = undefined;
-    rmSync(spoolFile, { force: true });
-  };
+  const spool = createSpool(`${staging}.spool`);
+  const closeSpool = () => spool.close();
   const target = (relative: string) => stagedPath(staging, relative);
   const ensureDir = (dir: string) => {
     let making = made.get(dir);
@@ -168,17 +202,10 @@ export async function beginOutputs(paths: ProjectPaths, mode: "swap" | "patch"):
       return [stats.size, stats.mtimeMs];
     },
     async spool(text) {
-      spoolFd ??= openSync(spoolFile, "w+");
-      const bytes = Buffer.from(text, "utf8");
-      const at = spoolSize;
-      spoolSize += bytes.length;
-      writeSync(spoolFd, bytes, 0, bytes.length, at);
-      return [at, bytes.length];
+      return spool.put(text);
     },
-    unspool([at, length]) {
-      const bytes = Buffer.alloc(length);
-      readSync(spoolFd!, bytes, 0, length, at);
-      return bytes;
+    unspool(at) {
+      return spool.get(at);
     },
     async keep(relative) {
       const full = target(relative);
