@@ -95,10 +95,19 @@ export function readBrief(slug: string, locale: Locale, markdownFile: string, pa
     title,
     description,
     date,
-    markdown: file.body,
-    html,
+    markdown: ownCopy(file.body),
+    html: ownCopy(html),
     tags,
     contentHash: `sha256:${createHash("sha256").update(markdownFile).digest("hex")}`,
     ...(storyType === undefined ? {} : { storyType }),
   };
+}
+
+/**
+ * A copy of `text` with storage of its own. A body cut from its file is a
+ * slice that keeps the whole file (the HTML page, the front matter) in
+ * memory for as long as the brief is held; publishing holds every brief.
+ */
+function ownCopy(text: string): string {
+  return structuredClone(text);
 }
