@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { gather } from "../src/io/gather.ts";
+import { createSpool } from "../src/io/write.ts";
 
 const joined = (pieces: Array<string | Uint8Array>) => {
   const { parts, size, starts } = gather(pieces);
@@ -51,5 +55,25 @@ describe("gather", () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("a spool", () => {
+  it("gives back each text set aside as its UTF-8 bytes, and leaves no file in its folder", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "newsbrief-spool-"));
+    try {
+      const spool = createSpool(path.join(dir, "items.spool"));
+      const texts: Array<string | Uint8Array> = ['{"title": "Le budget : 544,7 millions d’euros"}', new TextEncoder().encode("Sint-Niklaas\u202f"), "", "x".repeat(70_000)];
+      const places = texts.map((text) => spool.put(text));
+      // Removed from the folder as soon as it is made: a run that is stopped leaves nothing behind.
+      expect(readdirSync(dir)).toEqual([]);
+      for (const [i, text] of [...texts.entries()].reverse()) {
+        expect(spool.get(places[i]!)).toEqual(typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text));
+      }
+      spool.close();
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -111,13 +111,20 @@ export interface Spool {
   close(): void;
 }
 
-/** A spool in `file`, made when the first text is set aside. */
+/**
+ * A spool in `file`, made when the first text is set aside and removed from
+ * its folder at once: it lives as long as it is open, so that a run that is
+ * stopped leaves nothing behind.
+ */
 export function createSpool(file: string): Spool {
   let fd: number | undefined;
   let size = 0;
   return {
     put(text) {
-      fd ??= openSync(file, "w+");
+      if (fd === undefined) {
+        fd = openSync(file, "w+");
+        rmSync(file, { force: true });
+      }
       const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
       const at = size;
       size += bytes.length;
