@@ -199,8 +199,52 @@ export interface DiffOptions {
 /** Compares the project at a base commit with the working tree. Throws {@link GitError} for git problems. */
 export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}): Promise<ReviewReport> {
   const base = await baseCommit(paths.root, options.base);
+  // The two sides' texts are let go before the changed articles are verified.
+  const { shared, articles, diagnostics, baseDiagnostics, reached } = await compareSides(paths, base.commit, options.verify !== false);
+
+  // Verification of what changed, in the working tree.
+  let verification: ReviewReport["summary"]["verification"] = "not-run";
+  if (options.verify !== false && (articles.length > 0 || shared.length > 0)) {
+    const result = await check(paths, reached === undefined ? {} : { articles: new Set([...articles.map((a) => a.slug), ...reached]) });
+    for (const d of result.diagnostics) {
+      const slug = slugOf(paths, d.file);
+      const article = slug ? articles.find((a) => a.slug === slug) : undefined;
+      if (article) article.verification.diagnostics.push(d);
+      else if (!diagnostics.some((known) => sameDiagnostic(known, d))) diagnostics.push(d);
+    }
+    for (const article of articles) article.verification.status = hasErrors(article.verification.diagnostics) ? "failed" : "verified";
+    verification = hasErrors(result.diagnostics) ? "failed" : "verified";
+  }
+
+  const locales = LOCALES.filter((l) => articles.some((a) => a.briefs.some((b) => b.locale === l)) || shared.some((s) => s.locales.includes(l)));
+  return {
+    version: REPORT_VERSION,
+    base,
+    summary: {
+      articles: {
+        modified: articles.filter((a) => a.status === "modified").length,
+        added: articles.filter((a) => a.status === "added").length,
+        removed: articles.filter((a) => a.status === "removed").length,
+      },
+      factsChanged: articles.reduce((n, a) => n + a.facts.length, 0),
+      sentencesChanged: articles.reduce((n, a) => n + a.briefs.reduce((m, b) => m + b.sentences.length, 0), 0),
+      locales,
+      verification,
+    },
+    shared,
+    articles,
+    diagnostics: [...baseDiagnostics, ...diagnostics],
+  };
+}
+
+/** What changed between the base commit and the working tree, and (with `reaching`) the articles a changed template or locale reaches. */
+async function compareSides(
+  paths: ProjectPaths,
+  commit: string,
+  reaching: boolean,
+): Promise<{ shared: SharedChange[]; articles: ArticleChange[]; diagnostics: Diagnostic[]; baseDiagnostics: Diagnostic[]; reached: Set<string> | undefined }> {
   const folders = [paths.content, paths.templates, paths.locales, paths.out];
-  const [index, differing] = await Promise.all([indexBase(paths, base.commit), changedSince(paths.root, base.commit, folders)]);
+  const [index, differing] = await Promise.all([indexBase(paths, commit), changedSince(paths.root, commit, folders)]);
 
   // The files git says differ; their texts are compared below, after decoding.
   const candidates = new Set(differing.filter((relative) => isProjectFile(paths, relative)));
@@ -267,42 +311,12 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
     if (status !== "modified" || !empty) articles.push(article);
   }
 
-  // Verification of what changed, in the working tree.
-  let verification: ReviewReport["summary"]["verification"] = "not-run";
-  if (options.verify !== false && (articles.length > 0 || shared.length > 0)) {
-    // A changed template or locale is checked on the articles whose story type it reaches (every article when it reaches all).
-    const reached = shared.length > 0 ? await articlesReached(paths, old, sharedFiles) : new Set<string>();
-    const result = await check(paths, reached === undefined ? {} : { articles: new Set([...articles.map((a) => a.slug), ...reached]) });
-    for (const d of result.diagnostics) {
-      const slug = slugOf(paths, d.file);
-      const article = slug ? articles.find((a) => a.slug === slug) : undefined;
-      if (article) article.verification.diagnostics.push(d);
-      else if (!diagnostics.some((known) => sameDiagnostic(known, d))) diagnostics.push(d);
-    }
-    for (const article of articles) article.verification.status = hasErrors(article.verification.diagnostics) ? "failed" : "verified";
-    verification = hasErrors(result.diagnostics) ? "failed" : "verified";
-  }
-
-  const locales = LOCALES.filter((l) => articles.some((a) => a.briefs.some((b) => b.locale === l)) || shared.some((s) => s.locales.includes(l)));
-  return {
-    version: REPORT_VERSION,
-    base,
-    summary: {
-      articles: {
-        modified: articles.filter((a) => a.status === "modified").length,
-        added: articles.filter((a) => a.status === "added").length,
-        removed: articles.filter((a) => a.status === "removed").length,
-      },
-      factsChanged: articles.reduce((n, a) => n + a.facts.length, 0),
-      sentencesChanged: articles.reduce((n, a) => n + a.briefs.reduce((m, b) => m + b.sentences.length, 0), 0),
-      locales,
-      verification,
-    },
-    shared,
-    articles,
-    diagnostics: [...old.diagnostics.filter((d) => !slugOf(paths, d.file.replace(/ \(base\)$/, ""))), ...diagnostics],
-  };
+  // A changed template or locale is checked on the articles whose story type it reaches (every article when it reaches all).
+  const reached = reaching && shared.length > 0 ? await articlesReached(paths, old, sharedFiles) : new Set<string>();
+  const baseDiagnostics = old.diagnostics.filter((d) => !slugOf(paths, d.file.replace(/ \(base\)$/, "")));
+  return { shared, articles, diagnostics, baseDiagnostics, reached };
 }
+
 
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
   return a.file === b.file && a.line === b.line && a.column === b.column && a.rule === b.rule;
