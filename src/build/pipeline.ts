@@ -559,10 +559,10 @@ async function checkWith(paths: ProjectPaths, options: CheckOptions, spool: Spoo
   };
   const storyTypes = new Map<string, string>();
   const { createStage, processArticles, defaultJobs, FEED_TITLE_KEY, feedPieces, feedTitles, manifestArticleText, manifestPieces, verifyCmsOutputs, cmsPartHashes } = await renderModules();
-  // The feeds and the manifest as they are on disk, read once before the articles (as bytes) with
-  // each article's part of them hashed: an article whose parts there are as a build writes them,
-  // and verified clean in its worker, is not sent back to verify them again at the end.
-  // Only the hashes are kept: the files are read again at the end, one at a time.
+  // The feeds and the manifest as they are on disk, read before the articles (as bytes) for the
+  // hash of each article's part of them: an article whose parts there are as a build writes them,
+  // and verified clean in its worker, is not sent back to verify them again at the end. Only the
+  // hashes are kept: the files are read again at the end, one at a time.
   const cmsOnDisk = new Map<string, { parts: Map<string, string> }>();
   if (whole) {
     for (const relative of [...LOCALES.map((l) => feedPath(l)), MANIFEST_PATH]) {
