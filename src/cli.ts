@@ -106,7 +106,8 @@ export async function main(proc: CliProcess): Promise<number> {
     .option("--base <git-ref>", "the commit to compare with (its merge base with HEAD); default: the merge base with origin/HEAD, main or master, else HEAD")
     .addOption(new Option("--format <format>", "markdown (one pull-request comment) or json").choices(["markdown", "json"]).default("markdown"))
     .option("--no-verify", "do not check the changed articles' outputs in the working tree")
-    .action(async (options: { base?: string; format: "markdown" | "json"; verify: boolean }) => {
+    .option("--quiet", "no progress line on a terminal")
+    .action(async (options: { base?: string; format: "markdown" | "json"; verify: boolean; quiet?: boolean }) => {
       // Loaded on demand, so that build and check do not pay for git and diffing.
       const { runDiff } = await import("./commands/diff.ts");
       await runDiff(proc, pathsOf(), options);
@@ -128,12 +129,13 @@ export async function main(proc: CliProcess): Promise<number> {
     .option("--out <dir>", "the folder for the pages, relative to the root", "review")
     .option("--serve", "serve the pages on 127.0.0.1 instead of writing them, rebuilding a page when its inputs change")
     .addOption(new Option("--port <port>", "the port for --serve (0: any free port)").default("4173").argParser(parsePort))
-    .action(async (slugs: string[], options: { out: string; serve?: boolean; port: string | number }) => {
+    .option("--quiet", "no progress line on a terminal")
+    .action(async (slugs: string[], options: { out: string; serve?: boolean; port: string | number; quiet?: boolean }) => {
       const { runReview } = await import("./commands/review.ts");
       // `--out` after `review` names the review folder; the output folder's own `--out` is read by the program first.
       const given = program.getOptionValueSource("out") === "cli";
       const paths = given ? projectPaths(pathsOf().root, { out: "out", content: program.opts<{ content: string }>().content }) : pathsOf();
-      await runReview(proc, paths, slugs, { out: given ? program.opts<{ out: string }>().out : options.out, serve: options.serve === true, port: Number(options.port) });
+      await runReview(proc, paths, slugs, { out: given ? program.opts<{ out: string }>().out : options.out, serve: options.serve === true, port: Number(options.port), quiet: options.quiet === true });
     });
 
   // The publish command's options come from its targets: loaded only when publish (or the help) may need them.
@@ -149,7 +151,8 @@ export async function main(proc: CliProcess): Promise<number> {
       .argument("[site-dir]", "the site folder, for targets that write files (hugo, decap)")
       .addOption(new Option("--to <target>", "where to publish").choices(TARGET_NAMES).makeOptionMandatory())
       .option("--dry-run", "list what would be created, updated, skipped or deleted, and write nothing")
-      .option("--prune", "also delete what newsbrief published for articles that no longer exist (never anything else)");
+      .option("--prune", "also delete what newsbrief published for articles that no longer exist (never anything else)")
+      .option("--quiet", "no progress line on a terminal while out/ is checked");
     publishCommand.option("--layout <layout>", `where the files go: ${layoutHelp()}`);
     for (const option of targetOptions()) publishCommand.addOption(option.choices ? new Option(option.flags, option.description).choices(option.choices) : new Option(option.flags, option.description));
     publishCommand.action(async (site: string | undefined, options: { to: string; [option: string]: unknown }) => {

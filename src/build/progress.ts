@@ -3,6 +3,13 @@
  * on one line of a terminal at most a few times a second.
  */
 
+import type { CliProcess } from "../types.ts";
+
+/** The progress line of a command: on a terminal only, and not with --quiet. */
+export function progressOf(proc: Pick<CliProcess, "isTTY" | "stderr" | "now">, quiet?: boolean): ProgressReporter | undefined {
+  return proc.isTTY && !quiet ? terminalProgress(proc.stderr, proc.now ?? Date.now) : undefined;
+}
+
 /** Starts the progress of one stage of `total` steps; undefined when nothing is shown. */
 export type ProgressReporter = (label: string, total: number) => Progress | undefined;
 

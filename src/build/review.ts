@@ -5,6 +5,7 @@
  * findings, and every problem of the run at its place. The pages themselves are made by `src/review-page/`.
  */
 import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { ProgressReporter } from "./progress.ts";
 import { articleInputHash, storyTypeHashes } from "./cache.ts";
 import { loadArticle, type Article } from "../content/load.ts";
 import { parseConfig } from "../content/config.ts";
@@ -34,14 +35,16 @@ export interface GatherOptions {
    * where its text shows. @default true
    */
   lint?: boolean;
+  /** Reports progress, article by article. */
+  progress?: ProgressReporter;
 }
 
 /** Reads the project and gathers every article's review data. */
 export async function gatherReview(paths: ProjectPaths, options: GatherOptions = {}): Promise<ReviewProject> {
   const inputs = await readProject(paths, options.articles ? { articles: options.articles } : {});
-  if (options.lint === false) return reviewInputs(inputs, paths);
+  if (options.lint === false) return reviewInputs(inputs, paths, undefined, options.progress);
   const settings = parseConfig(inputs.config?.text, inputs.config?.file).config.lint;
-  return reviewInputs(inputs, paths, { spellers: await spellersFor(paths, settings?.check ?? "typography", settings) });
+  return reviewInputs(inputs, paths, { spellers: await spellersFor(paths, settings?.check ?? "typography", settings) }, options.progress);
 }
 
 /** How {@link reviewInputs} lints the briefs: with these spellers (none: the typography rules alone). */
@@ -50,7 +53,7 @@ export interface ReviewLint {
 }
 
 /** The review data of inputs already read; with `lint`, the briefs' lint findings too. Pure. */
-export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths, lint?: ReviewLint): ReviewProject {
+export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths, lint?: ReviewLint, progress?: ProgressReporter): ReviewProject {
   const general: Diagnostic[] = [...inputs.diagnostics];
   const settings = parseConfig(inputs.config?.text, inputs.config?.file);
   general.push(...settings.diagnostics);
@@ -65,6 +68,7 @@ export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths, lint?: 
   const typeHashes = storyTypeHashes(inputs);
 
   const articles: ReviewArticle[] = [];
+  const shown = progress?.("review", inputs.articles.length);
   for (const files of inputs.articles) {
     const diagnostics: Diagnostic[] = [];
     const loaded = loadArticle(files, { templates: knownTemplates, types });
@@ -107,7 +111,9 @@ export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths, lint?: 
       figures,
       diagnostics: diagnostics.sort(compareDiagnostics),
     });
+    shown?.tick();
   }
+  shown?.done();
   return { articles, diagnostics: general.sort(compareDiagnostics) };
 }
 

@@ -3,7 +3,7 @@ import { failureOf, formatReport } from "../diagnostics/diagnostic.ts";
 import { build, check, preview, type RunResult } from "../build/pipeline.ts";
 import { CommandError, LockError } from "../errors.ts";
 import type { SourceCoverage } from "../provenance/check.ts";
-import { terminalProgress, type ProgressReporter } from "../build/progress.ts";
+import { progressOf } from "../build/progress.ts";
 import type { CliProcess, ProjectPaths } from "../types.ts";
 
 /** Options of `newsbrief build`. */
@@ -18,11 +18,6 @@ export interface BuildCommandOptions {
   jobs?: number;
   /** No progress line. */
   quiet?: boolean;
-}
-
-/** The progress line of a run: on a terminal only, and not with --quiet. */
-export function progressOf(proc: CliProcess, quiet?: boolean): ProgressReporter | undefined {
-  return proc.isTTY && !quiet ? terminalProgress(proc.stderr, proc.now ?? Date.now) : undefined;
 }
 
 /** Runs `newsbrief build`. */

@@ -8,12 +8,15 @@ import { type ProjectPaths } from "../types.ts";
 import { GitError } from "../io/git.ts";
 import { diffProject } from "../review/diff.ts";
 import { formatJson, formatMarkdown } from "../review/format.ts";
+import { progressOf } from "../build/progress.ts";
 
 /** Options of the command. */
 export interface DiffCommandOptions {
   base?: string;
   format: "markdown" | "json";
   verify: boolean;
+  /** No progress line. */
+  quiet?: boolean;
 }
 
 /**
@@ -29,7 +32,8 @@ export async function runDiff(proc: CliProcess, paths: ProjectPaths, options: Di
   }
   if (!(await isFolder(paths.root, paths.content))) throw new UsageError(`the folder \`${paths.content}\` does not exist in ${paths.root}`);
   try {
-    const report = await diffProject(paths, { ...(options.base === undefined ? {} : { base: options.base }), verify: options.verify });
+    const progress = progressOf(proc, options.quiet);
+    const report = await diffProject(paths, { ...(options.base === undefined ? {} : { base: options.base }), verify: options.verify, ...(progress ? { progress } : {}) });
     proc.stdout(options.format === "json" ? formatJson(report) : formatMarkdown(report));
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(error.message);

@@ -4,6 +4,7 @@ import { CommandError, TargetError, UsageError } from "../errors.ts";
 import type { CliProcess, ProjectPaths } from "../types.ts";
 import { createPublisher, publish, PublishUsageError, summarize, TARGETS, type TargetOption } from "../publish/index.ts";
 import type { PlanEntry } from "../publish/types.ts";
+import { progressOf } from "../build/progress.ts";
 
 /** Every target's own flags, once each, in registry order. */
 export function targetOptions(): TargetOption[] {
@@ -29,10 +30,10 @@ export async function runPublish(
   io: CliProcess,
   paths: ProjectPaths,
   site: string | undefined,
-  options: { to: string; dryRun?: boolean; prune?: boolean; layout?: string; [option: string]: unknown },
+  options: { to: string; dryRun?: boolean; prune?: boolean; layout?: string; quiet?: boolean; [option: string]: unknown },
   cwd: string,
 ): Promise<void> {
-  const { to, dryRun, prune, layout, ...rest } = options;
+  const { to, dryRun, prune, layout, quiet, ...rest } = options;
   let publisher;
   try {
     publisher = createPublisher(to, { ...rest, cwd, env: io.env ?? {}, ...(site !== undefined ? { site } : {}), ...(layout !== undefined ? { layout } : {}) });
@@ -40,7 +41,7 @@ export async function runPublish(
     if (error instanceof PublishUsageError) throw new UsageError(error.message);
     throw error;
   }
-  const run = await publish(paths, publisher, { dryRun: dryRun === true, prune: prune === true, progress: (line) => io.stderr(`${to}: ${line}\n`) });
+  const run = await publish(paths, publisher, { dryRun: dryRun === true, prune: prune === true, progress: (line) => io.stderr(`${to}: ${line}\n`) }, progressOf(io, quiet === true));
   if (run.diagnostics.length > 0) io.stderr(`${formatReport(run.diagnostics)}\n`);
   if (run.planFailed) throw new TargetError("nothing was published.");
   const failure = failureOf(run.diagnostics);

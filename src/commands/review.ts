@@ -1,6 +1,7 @@
 /** The `newsbrief review` command: the review pages of every article, written to a folder or served. */
 import { failureOf, formatReport } from "../diagnostics/diagnostic.ts";
 import { gatherReview } from "../build/review.ts";
+import { progressOf } from "../build/progress.ts";
 import { CommandError, UsageError } from "../errors.ts";
 import { checkPreviewLocation } from "../io/paths.ts";
 import { isFolder } from "../io/read.ts";
@@ -15,6 +16,8 @@ export interface ReviewCommandOptions {
   out: string;
   serve?: boolean;
   port: number;
+  /** No progress line. */
+  quiet?: boolean;
 }
 
 /**
@@ -27,7 +30,8 @@ export async function runReview(proc: CliProcess, paths: ProjectPaths, slugs: re
   if (!(await isFolder(paths.root, paths.content))) throw new UsageError(`the folder \`${paths.content}\` does not exist in ${paths.root}`);
   const wanted = slugs.length > 0 ? new Set(slugs) : undefined;
   const gather = async (only?: ReadonlySet<string>): Promise<ReviewProject> => {
-    const project = await gatherReview(paths, only ? { articles: only } : {});
+    const progress = progressOf(proc, options.quiet);
+    const project = await gatherReview(paths, { ...(only ? { articles: only } : {}), ...(progress ? { progress } : {}) });
     const missing = only ? [...only].filter((slug) => !project.articles.some((a) => a.slug === slug)) : [];
     if (missing.length > 0 && only === wanted) throw new UsageError(`no article named ${missing.map((s) => `\`${s}\``).join(", ")} in ${paths.content}/`);
     return project;

@@ -13,6 +13,7 @@ import { checkProjectRoot } from "../io/paths.ts";
 import { lockOutputs } from "../io/lock.ts";
 import { type ProjectPaths } from "../types.ts";
 import { check } from "../build/pipeline.ts";
+import type { ProgressReporter } from "../build/progress.ts";
 import { sha256 } from "../build/cache.ts";
 import { briefFields, pageBody, readBriefFile } from "../plan/brief-file.ts";
 import { briefPath, parseBriefPath } from "../plan/layout.ts";
@@ -26,7 +27,7 @@ export { SLUG_PATTERN };
  * sorted by slug, then locale (fr, nl, en). When `out/` is not verified and
  * current, returns no brief and the check's error diagnostics.
  */
-export async function loadBriefs(paths: ProjectPaths): Promise<{ briefs: Brief[]; diagnostics: Diagnostic[] }> {
+export async function loadBriefs(paths: ProjectPaths, progress?: ProgressReporter): Promise<{ briefs: Brief[]; diagnostics: Diagnostic[] }> {
   const root = await checkProjectRoot(paths);
   if (root.length > 0) return { briefs: [], diagnostics: root };
   // Held while checking and reading, so that no build replaces out/ in between.
@@ -35,14 +36,14 @@ export async function loadBriefs(paths: ProjectPaths): Promise<{ briefs: Brief[]
     return { briefs: [], diagnostics: [diagnose(CATALOGUE["out/locked"], { out: paths.out, holder: heldBy! }, { file: paths.out })] };
   }
   try {
-    return await readVerified(paths);
+    return await readVerified(paths, progress);
   } finally {
     await lock.release();
   }
 }
 
-async function readVerified(paths: ProjectPaths): Promise<{ briefs: Brief[]; diagnostics: Diagnostic[] }> {
-  const checked = await check(paths, { recordOutputs: true });
+async function readVerified(paths: ProjectPaths, progress?: ProgressReporter): Promise<{ briefs: Brief[]; diagnostics: Diagnostic[] }> {
+  const checked = await check(paths, { recordOutputs: true, ...(progress ? { progress } : {}) });
   if (hasErrors(checked.diagnostics)) return { briefs: [], diagnostics: checked.diagnostics.filter((d) => d.severity === "error") };
   // The files the check has just verified, read again one article at a time (not held by the
   // check for thousands of articles), each still the file verified: the same SHA-256.

@@ -12,6 +12,7 @@ import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
 import type { ProjectPaths } from "../types.ts";
 import { loadBriefs } from "./briefs.ts";
+import type { ProgressReporter } from "../build/progress.ts";
 import { decapTarget } from "./decap.ts";
 import { PublishUsageError } from "./errors.ts";
 import { hugoTarget } from "./hugo.ts";
@@ -73,10 +74,11 @@ export interface PublishRun {
 /**
  * Checks `out/`, reads its briefs, plans with `publisher`, then applies the
  * plan unless `options.dryRun`. Refuses (no plan, the check's diagnostics)
- * when `out/` is not verified and current.
+ * when `out/` is not verified and current. `checking` reports the check's
+ * progress.
  */
-export async function publish(paths: ProjectPaths, publisher: Publisher, options: PublishOptions): Promise<PublishRun> {
-  const { briefs, diagnostics } = await loadBriefs(paths);
+export async function publish(paths: ProjectPaths, publisher: Publisher, options: PublishOptions, checking?: ProgressReporter): Promise<PublishRun> {
+  const { briefs, diagnostics } = await loadBriefs(paths, checking);
   if (diagnostics.length > 0) return { plan: [], diagnostics };
   const refused = publisher.refuse?.(briefs, paths.out) ?? [];
   if (refused.length > 0) return { plan: [], diagnostics: refused };

@@ -8,6 +8,7 @@
  * they belong to are parsed, compared and checked; the base side's texts
  * are read in one git process.
  */
+import type { ProgressReporter } from "../build/progress.ts";
 import { diffArrays } from "diff";
 import { compareStrings, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
@@ -194,6 +195,8 @@ export interface DiffOptions {
   base?: string;
   /** Verify the changed articles in the working tree (as `check` does). @default true */
   verify?: boolean;
+  /** Reports the verification's progress. */
+  progress?: ProgressReporter;
 }
 
 /** Compares the project at a base commit with the working tree. Throws {@link GitError} for git problems. */
@@ -205,7 +208,7 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
   // Verification of what changed, in the working tree.
   let verification: ReviewReport["summary"]["verification"] = "not-run";
   if (options.verify !== false && (articles.length > 0 || shared.length > 0)) {
-    const result = await check(paths, reached === undefined ? {} : { articles: new Set([...articles.map((a) => a.slug), ...reached]) });
+    const result = await check(paths, { ...(reached === undefined ? {} : { articles: new Set([...articles.map((a) => a.slug), ...reached]) }), ...(options.progress ? { progress: options.progress } : {}) });
     for (const d of result.diagnostics) {
       const slug = slugOf(paths, d.file);
       const article = slug ? articles.find((a) => a.slug === slug) : undefined;
