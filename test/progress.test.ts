@@ -56,15 +56,18 @@ describe("the progress line", () => {
     ]);
   });
 
-  it("says minutes when there are more than sixty seconds left, and shows nothing for short stages", () => {
+  it("counts the rate from the first article done, says minutes when there are more than sixty seconds left, and shows nothing for short stages", () => {
     let now = 0;
     const written: string[] = [];
     const reporter = terminalProgress((text) => written.push(text), () => now);
     expect(reporter("check", 49)).toBeUndefined();
     const long = reporter("check", 10_000)!;
-    now = 1000;
+    // The first article done (after the workers started) shows no rate yet; the rate is counted from it.
+    now = 5000;
     long.tick();
-    expect(written).toEqual(["\rcheck: 1/10000 articles, 1/s, 166 min 39 s left\x1b[K"]);
+    now = 6000;
+    long.tick();
+    expect(written).toEqual(["\rcheck: 1/10000 articles\x1b[K", "\rcheck: 2/10000 articles, 1/s, 166 min 38 s left\x1b[K"]);
   });
 
   it("is drawn on a terminal only, and not with --quiet", () => {

@@ -23,19 +23,21 @@ export interface Progress {
 export function terminalProgress(write: (text: string) => void, now: () => number, from = 50): ProgressReporter {
   return (label, total) => {
     if (total < from) return undefined;
-    const start = now();
+    // The rate is taken from the first article done, so that starting up (workers, modules) does not weigh on the time left.
+    let first: number | undefined;
     let done = 0;
     let shown = 0;
     const draw = () => {
-      const seconds = (now() - start) / 1000;
-      const rate = seconds > 0 ? done / seconds : 0;
-      const left = rate > 0 ? Math.ceil((total - done) / rate) : undefined;
-      write(`\r${label}: ${done}/${total} articles, ${rate.toFixed(0)}/s${left === undefined ? "" : `, ${formatSeconds(left)} left`}\x1b[K`);
+      const seconds = first === undefined ? 0 : (now() - first) / 1000;
+      const rate = seconds > 0 ? (done - 1) / seconds : 0;
+      const pace = rate > 0 ? `, ${rate.toFixed(0)}/s, ${formatSeconds(Math.ceil((total - done) / rate))} left` : "";
+      write(`\r${label}: ${done}/${total} articles${pace}\x1b[K`);
     };
     return {
       tick() {
         done++;
         const t = now();
+        first ??= t;
         if (t - shown >= 200) {
           shown = t;
           draw();
