@@ -11,7 +11,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { build, check } from "../src/build/pipeline.ts";
 import { projectPaths } from "../src/io/paths.ts";
 import { FIXTURE_ROOT, ROOT, SLUG } from "./support/fixtures.ts";
-import { snapshotTree as snapshot } from "./support/project.ts";
+import { runCli, snapshotTree as snapshot } from "./support/project.ts";
+import { gatherReview } from "../src/build/review.ts";
+import { reviewFiles } from "../src/review-page/page.ts";
 
 const BIN = path.join(ROOT, "src", "bin.js");
 const made: string[] = [];
@@ -140,6 +142,23 @@ describe("the worker pool", () => {
     expect(failed.changed).toEqual([]);
     expect(snapshot(path.join(root, "out"))).toEqual(before);
     expect(readdirSync(root).sort()).toEqual(beside);
+  }, 300_000);
+});
+
+describe("the review pages of a project larger than a batch", () => {
+  it("are those of the whole project reviewed at once, index included", async () => {
+    const root = bigProject(205);
+    // One article with a problem of its own, in the last batch: it shows on its page and in the index.
+    const facts = path.join(root, "content", "article-0204", "facts.yaml");
+    writeFileSync(facts, readFileSync(facts, "utf8").replace('date: "2025-03-28"', 'date: "2025-02-30"'));
+    const run = await runCli(["review", "--quiet"], root);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toBe("206 review page(s) written to review/ (open review/index.html).\n");
+    const whole = reviewFiles(await gatherReview(projectPaths(root)));
+    expect(whole).toHaveLength(206);
+    for (const file of whole) expect(readFileSync(path.join(root, "review", file.path), "utf8"), file.path).toBe(file.contents);
+    expect(readdirSync(path.join(root, "review")).sort()).toEqual(whole.map((f) => f.path).sort());
+    expect(readFileSync(path.join(root, "review", "index.html"), "utf8")).toContain("article-0204");
   }, 300_000);
 });
 

@@ -41,10 +41,19 @@ export interface GatherOptions {
 
 /** Reads the project and gathers every article's review data. */
 export async function gatherReview(paths: ProjectPaths, options: GatherOptions = {}): Promise<ReviewProject> {
+  const { inputs, reviewer } = await prepareReview(paths, options);
+  return reviewAll(inputs, reviewer, options.progress);
+}
+
+/**
+ * The inputs of a review, read, and the reviewer of their articles: for a
+ * run that reviews them (and writes their pages) a batch at a time.
+ */
+export async function prepareReview(paths: ProjectPaths, options: Pick<GatherOptions, "articles" | "lint"> = {}): Promise<{ inputs: ProjectInputs; reviewer: Reviewer }> {
   const inputs = await readProject(paths, options.articles ? { articles: options.articles } : {});
-  if (options.lint === false) return reviewInputs(inputs, paths, undefined, options.progress);
+  if (options.lint === false) return { inputs, reviewer: createReviewer(inputs, paths) };
   const settings = parseConfig(inputs.config?.text, inputs.config?.file).config.lint;
-  return reviewInputs(inputs, paths, { spellers: await spellersFor(paths, settings?.check ?? "typography", settings) }, options.progress);
+  return { inputs, reviewer: createReviewer(inputs, paths, { spellers: await spellersFor(paths, settings?.check ?? "typography", settings) }) };
 }
 
 /** How {@link reviewInputs} lints the briefs: with these spellers (none: the typography rules alone). */
@@ -54,6 +63,29 @@ export interface ReviewLint {
 
 /** The review data of inputs already read; with `lint`, the briefs' lint findings too. Pure. */
 export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths, lint?: ReviewLint, progress?: ProgressReporter): ReviewProject {
+  return reviewAll(inputs, createReviewer(inputs, paths, lint), progress);
+}
+
+function reviewAll(inputs: ProjectInputs, reviewer: Reviewer, progress?: ProgressReporter): ReviewProject {
+  const shown = progress?.("review", inputs.articles.length);
+  const articles = inputs.articles.map((files) => {
+    const article = reviewer.review(files);
+    shown?.tick();
+    return article;
+  });
+  shown?.done();
+  return { articles, diagnostics: reviewer.diagnostics };
+}
+
+/** Reviews one article at a time, with what every article shares made once. */
+export interface Reviewer {
+  /** The problems of the project itself (settings, locales, templates, reading the inputs), sorted. */
+  diagnostics: Diagnostic[];
+  review(files: ArticleFiles): ReviewArticle;
+}
+
+/** The reviewer of inputs already read (their articles are reviewed as they are asked for); with `lint`, the briefs' lint findings too. Pure. */
+export function createReviewer(inputs: ProjectInputs, paths: ProjectPaths, lint?: ReviewLint): Reviewer {
   const general: Diagnostic[] = [...inputs.diagnostics];
   const settings = parseConfig(inputs.config?.text, inputs.config?.file);
   general.push(...settings.diagnostics);
@@ -67,9 +99,9 @@ export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths, lint?: 
   const renderer = sharedBroken ? undefined : createRenderer(messages.catalog, inputs.pageTemplate!.text, settings.config.site);
   const typeHashes = storyTypeHashes(inputs);
 
-  const articles: ReviewArticle[] = [];
-  const shown = progress?.("review", inputs.articles.length);
-  for (const files of inputs.articles) {
+  general.sort(compareDiagnostics);
+
+  const review = (files: ArticleFiles): ReviewArticle => {
     const diagnostics: Diagnostic[] = [];
     const loaded = loadArticle(files, { templates: knownTemplates, types });
     diagnostics.push(...loaded.diagnostics);
@@ -100,7 +132,7 @@ export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths, lint?: 
         }
       }
     }
-    articles.push({
+    return {
       slug: files.slug,
       files: articleFiles(files),
       facts: article ? factsOf(article) : [],
@@ -110,11 +142,9 @@ export function reviewInputs(inputs: ProjectInputs, paths: ProjectPaths, lint?: 
       briefs,
       figures,
       diagnostics: diagnostics.sort(compareDiagnostics),
-    });
-    shown?.tick();
-  }
-  shown?.done();
-  return { articles, diagnostics: general.sort(compareDiagnostics) };
+    };
+  };
+  return { diagnostics: general, review };
 }
 
 function localeOf(path: string): Locale {

@@ -1,15 +1,18 @@
 /** The `newsbrief review` command: the review pages of every article, written to a folder or served. */
 import { failureOf, formatReport } from "../diagnostics/diagnostic.ts";
-import { gatherReview } from "../build/review.ts";
+import { gatherReview, prepareReview } from "../build/review.ts";
 import { progressOf } from "../build/progress.ts";
 import { CommandError, UsageError } from "../errors.ts";
 import { checkPreviewLocation } from "../io/paths.ts";
 import { isFolder } from "../io/read.ts";
 import { serveReview } from "../io/serve.ts";
 import { writePreview } from "../io/write.ts";
-import { reviewFiles, reviewIndex } from "../review-page/page.ts";
+import { reviewArticlePages, reviewIndex } from "../review-page/page.ts";
 import type { ReviewArticle, ReviewProject } from "../review-page/model.ts";
 import type { CliProcess, ProjectPaths } from "../types.ts";
+
+/** Articles reviewed, and their pages written, at a time. */
+const REVIEW_BATCH = 100;
 
 /** Options of `newsbrief review`. */
 export interface ReviewCommandOptions {
@@ -29,13 +32,6 @@ export interface ReviewCommandOptions {
 export async function runReview(proc: CliProcess, paths: ProjectPaths, slugs: readonly string[], options: ReviewCommandOptions): Promise<void> {
   if (!(await isFolder(paths.root, paths.content))) throw new UsageError(`the folder \`${paths.content}\` does not exist in ${paths.root}`);
   const wanted = slugs.length > 0 ? new Set(slugs) : undefined;
-  const gather = async (only?: ReadonlySet<string>): Promise<ReviewProject> => {
-    const progress = progressOf(proc, options.quiet);
-    const project = await gatherReview(paths, { ...(only ? { articles: only } : {}), ...(progress ? { progress } : {}) });
-    const missing = only ? [...only].filter((slug) => !project.articles.some((a) => a.slug === slug)) : [];
-    if (missing.length > 0 && only === wanted) throw new UsageError(`no article named ${missing.map((s) => `\`${s}\``).join(", ")} in ${paths.content}/`);
-    return project;
-  };
 
   if (options.serve) {
     // Each article's review is kept, so that a change under content/<slug>/ gathers that article alone.
@@ -57,7 +53,7 @@ export async function runReview(proc: CliProcess, paths: ProjectPaths, slugs: re
         for (const slug of only ?? []) known.delete(slug);
         for (const article of project.articles) known.set(article.slug, article);
         const whole: ReviewProject = { articles: [...known.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)), diagnostics: general };
-        const pages = reviewFiles({ ...project, diagnostics: general }, pageOptions).filter((f) => f.path !== "index.html");
+        const pages = reviewArticlePages({ ...project, diagnostics: general }, pageOptions);
         return new Map([...pages, { path: "index.html", contents: reviewIndex(whole, pageOptions) }].map((f) => [f.path, f.contents]));
       },
       log: (line) => proc.stdout(`newsbrief: ${line}\n`),
@@ -72,12 +68,27 @@ export async function runReview(proc: CliProcess, paths: ProjectPaths, slugs: re
     proc.stderr(`${formatReport(location)}\n`);
     throw new UsageError();
   }
-  const project = await gather(wanted);
-  const files = reviewFiles(project);
-  const written = await writePreview(paths, options.out, files);
-  const diagnostics = [...project.diagnostics, ...project.articles.flatMap((a) => a.diagnostics)];
+  // A batch of articles at a time: reviewed, its pages written, then let go; only what the index shows is kept.
+  const { inputs, reviewer } = await prepareReview(paths, wanted ? { articles: wanted } : {});
+  const missing = wanted ? [...wanted].filter((slug) => !inputs.articles.some((files) => files.slug === slug)) : [];
+  if (missing.length > 0) throw new UsageError(`no article named ${missing.map((s) => `\`${s}\``).join(", ")} in ${paths.content}/`);
+  const progress = progressOf(proc, options.quiet)?.("review", inputs.articles.length);
+  const entries: Array<Pick<ReviewArticle, "slug" | "diagnostics">> = [];
+  let written = 0;
+  for (let start = 0; start < inputs.articles.length; start += REVIEW_BATCH) {
+    const articles = inputs.articles.slice(start, start + REVIEW_BATCH).map((files) => {
+      const article = reviewer.review(files);
+      progress?.tick();
+      return article;
+    });
+    written += (await writePreview(paths, options.out, reviewArticlePages({ articles, diagnostics: reviewer.diagnostics }))).length;
+    for (const article of articles) entries.push({ slug: article.slug, diagnostics: article.diagnostics });
+  }
+  progress?.done();
+  written += (await writePreview(paths, options.out, [{ path: "index.html", contents: reviewIndex({ articles: entries, diagnostics: reviewer.diagnostics }) }])).length;
+  const diagnostics = [...reviewer.diagnostics, ...entries.flatMap((a) => a.diagnostics)];
   if (diagnostics.length > 0) proc.stderr(`${formatReport(diagnostics)}\n`);
-  proc.stdout(`${written.length} review page(s) written to ${options.out}/ (open ${options.out}/index.html).\n`);
+  proc.stdout(`${written} review page(s) written to ${options.out}/ (open ${options.out}/index.html).\n`);
   const failure = failureOf(diagnostics);
   if (failure) throw new CommandError(failure, "the review pages show the problems above.");
 }

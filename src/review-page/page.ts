@@ -31,10 +31,18 @@ const LABEL: Record<Locale, string> = { fr: "FR", nl: "NL", en: "EN" };
 
 /** The page of every article and the index. */
 export function reviewFiles(project: ReviewProject, options: ReviewPageOptions = {}): ReviewFile[] {
-  return [
-    ...project.articles.map((article) => ({ path: `${article.slug}.html`, contents: reviewPage(article, project.diagnostics, options) })),
-    { path: "index.html", contents: reviewIndex(project, options) },
-  ];
+  return [...reviewArticlePages(project, options), { path: "index.html", contents: reviewIndex(project, options) }];
+}
+
+/** The page of each article of `project`, without the index (a run that writes a batch of articles at a time). */
+export function reviewArticlePages(project: ReviewProject, options: ReviewPageOptions = {}): ReviewFile[] {
+  return project.articles.map((article) => ({ path: `${article.slug}.html`, contents: reviewPage(article, project.diagnostics, options) }));
+}
+
+/** What the index shows of a project: each article's slug and problems, and the problems that belong to none. */
+export interface ReviewIndexEntries {
+  articles: ReadonlyArray<Pick<ReviewArticle, "slug" | "diagnostics">>;
+  diagnostics: readonly Diagnostic[];
 }
 
 /** Counts of errors and warnings. */
@@ -98,7 +106,7 @@ function issues(list: readonly Diagnostic[]): string {
 }
 
 /** The index: every article with its status, and the problems that belong to none. */
-export function reviewIndex(project: ReviewProject, options: ReviewPageOptions = {}): string {
+export function reviewIndex(project: ReviewIndexEntries, options: ReviewPageOptions = {}): string {
   const all = [...project.diagnostics, ...project.articles.flatMap((a) => a.diagnostics)];
   const items = project.articles
     .map((a) => `<li><a href="${escapeHtml(a.slug)}.html">${escapeHtml(a.slug)}</a>: ${statusLine(a.diagnostics)}</li>`)
