@@ -31,6 +31,11 @@ function emptySite(): string {
 const briefPath = (locale: string) => `content/briefs/${SLUG}/index.${locale}.md`;
 const OPTIONS: PublishOptions = { dryRun: false, prune: false, progress: () => {} };
 
+/** The brief inside a page, as the page shows it. */
+function pageBodyOf(page: string): string {
+  return page.slice(page.indexOf("<article>\n") + "<article>\n".length, page.indexOf("</article>"));
+}
+
 /** The table rows a publish printed: action, brief, target. */
 function rows(stdout: string): string[][] {
   return stdout
@@ -55,6 +60,32 @@ describe("loadBriefs", () => {
       expect(brief.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     }
     expect(new Set(briefs.map((b) => b.contentHash)).size).toBe(3);
+  });
+
+  it("reads each brief's bodies from out/ when asked, and refuses a file changed since the check", async () => {
+    const project = await makeProject();
+    const paths = projectPaths(project.root);
+    const { briefs, diagnostics } = await loadBriefs(paths);
+    expect(diagnostics).toEqual([]);
+    const nl = briefs.find((b) => b.locale === "nl")!;
+    const en = briefs.find((b) => b.locale === "en")!;
+    const before = { ...nl };
+    expect(before.markdown).toBe(nl.markdown);
+    expect(project.read(`out/${SLUG}/nl.html`)).toContain(before.html);
+    // The Dutch page changes after the check: its body is refused, the others still read.
+    writeFileSync(path.join(project.root, `out/${SLUG}/nl.html`), project.read(`out/${SLUG}/nl.html`).replace("544,7", "545,7"));
+    expect(project.read(`out/${SLUG}/nl.html`)).toContain("545,7");
+    expect(en.html).toBe(pageBodyOf(project.read(`out/${SLUG}/en.html`)));
+    expect(() => nl.html).toThrow(`out/${SLUG}/nl.html: the file changed on disk after it was checked`);
+    expect(nl.markdown).toBe(before.markdown);
+    // Then its Markdown: a target planning with it stops before writing anything.
+    writeFileSync(path.join(project.root, `out/${SLUG}/nl.md`), project.read(`out/${SLUG}/nl.md`).replace("544,7", "545,7"));
+    expect(en.markdown.startsWith(`# ${en.title}\n`)).toBe(true);
+    expect(() => nl.markdown).toThrow(`out/${SLUG}/nl.md: the file changed on disk after it was checked`);
+    const site = emptySite();
+    const publisher = createPublisher("hugo", { cwd: project.root, site });
+    await expect(publisher.plan(briefs, OPTIONS)).rejects.toThrow(`out/${SLUG}/nl.md: the file changed on disk after it was checked`);
+    expect(existsSync(path.join(site, "content"))).toBe(false);
   });
 
   it("refuses while a build holds out/, and releases its own hold afterwards", async () => {

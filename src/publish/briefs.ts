@@ -4,6 +4,7 @@
  * matches the dataset and every file is exactly what a build writes.
  */
 import { createHash } from "node:crypto";
+import path from "node:path";
 import { compareStrings, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
@@ -17,7 +18,7 @@ import type { ProgressReporter } from "../build/progress.ts";
 import { sha256 } from "../build/cache.ts";
 import { briefFields, pageBody, readBriefFile } from "../plan/brief-file.ts";
 import { briefPath, parseBriefPath } from "../plan/layout.ts";
-import { readOutputFiles } from "../io/read.ts";
+import { readOutputFiles, readOutputFilesSync } from "../io/read.ts";
 import type { Brief } from "./types.ts";
 
 export { SLUG_PATTERN };
@@ -50,6 +51,7 @@ async function readVerified(paths: ProjectPaths, progress?: ProgressReporter): P
   const verified = checked.outputHashes ?? new Map<string, string>();
   const briefs: Brief[] = [];
   const diagnostics: Diagnostic[] = [];
+  const bodies = storedBodies(path.resolve(paths.root, paths.out), paths.out, verified);
   const slugs = [...new Set([...verified.keys()].map((p) => parseBriefPath(p)?.slug).filter((s): s is string => s !== undefined))].sort(compareStrings);
   for (const slug of slugs) {
     const own = LOCALES.flatMap((locale) => [briefPath(slug, locale, "md"), briefPath(slug, locale, "html")]).filter((p) => verified.has(p));
@@ -70,16 +72,74 @@ async function readVerified(paths: ProjectPaths, progress?: ProgressReporter): P
         diagnostics.push(diagnose(CATALOGUE["publish/missing-brief"], { locale, slug, out: paths.out }, { file }));
         continue;
       }
-      const brief = readBrief(slug, locale, markdownFile, page, checked.storyTypes?.get(slug));
-      if (typeof brief === "string") diagnostics.push(diagnose(CATALOGUE["publish/unreadable-brief"], { reason: brief }, { file }));
-      else briefs.push(brief);
+      const read = readBriefParts(slug, locale, markdownFile, page, checked.storyTypes?.get(slug));
+      if (typeof read === "string") diagnostics.push(diagnose(CATALOGUE["publish/unreadable-brief"], { reason: read }, { file }));
+      else {
+        const at = { md: bodyAt(markdownFile, read.markdown), html: bodyAt(page, read.html) };
+        briefs.push(withStoredBodies(read.head, at, bodies));
+      }
     }
   }
   return { briefs, diagnostics };
 }
 
+/** A brief without its bodies. */
+type BriefHead = Omit<Brief, "markdown" | "html">;
+
+/** Where a brief's body sits in its file: from and to (UTF-16 offsets). */
+type BodyAt = [number, number];
+
+/**
+ * A brief whose Markdown and HTML bodies are read from `out/` when a
+ * publisher asks for them, not held: a publisher is handed every brief of
+ * the archive at once, and their bodies are most of their weight.
+ */
+function withStoredBodies(head: BriefHead, at: Record<"md" | "html", BodyAt>, body: (relative: string, at: BodyAt) => string): Brief {
+  // Its texts copied: the title and the description are slices of the Markdown file, and would keep it alive.
+  const brief = structuredClone(head) as Brief;
+  const markdownFile = briefPath(head.slug, head.locale, "md");
+  const page = briefPath(head.slug, head.locale, "html");
+  // Own, enumerable properties, so that a copy of the brief (`{ ...brief }`) carries the bodies.
+  Object.defineProperty(brief, "markdown", { get: () => body(markdownFile, at.md), enumerable: true });
+  Object.defineProperty(brief, "html", { get: () => body(page, at.html), enumerable: true });
+  return brief;
+}
+
+/**
+ * Reads a brief's body from its file in `out/` (`dir`, absolute; `out` as
+ * the user names it, for messages), where it was found when the briefs
+ * were read: the file must still be the one checked (the same SHA-256), so
+ * the body is where it was; else throws. Remembers the last body of each
+ * file kind: a publisher asks for one brief's body a few times in a row.
+ */
+function storedBodies(dir: string, out: string, verified: ReadonlyMap<string, string>): (relative: string, at: BodyAt) => string {
+  const last = new Map<string, { file: string; body: string }>();
+  return (relative, at) => {
+    const kind = relative.slice(relative.lastIndexOf("."));
+    const remembered = last.get(kind);
+    if (remembered?.file === relative) return remembered.body;
+    const text = readOutputFilesSync(dir, [relative])[relative];
+    if (text === undefined || sha256(text) !== verified.get(relative)) throw new Error(`${out}/${relative}: the file changed on disk after it was checked; run \`newsbrief build\` and publish again`);
+    const body = text.slice(at[0], at[1]);
+    last.set(kind, { file: relative, body });
+    return body;
+  };
+}
+
+/** Where `body`, read from `text`, sits in it. */
+function bodyAt(text: string, body: string): BodyAt {
+  const from = text.endsWith(body) ? text.length - body.length : text.indexOf(body);
+  return [from, from + body.length];
+}
+
 /** One brief from its Markdown file and its HTML page (whose body it takes); a string says what is wrong. */
 export function readBrief(slug: string, locale: Locale, markdownFile: string, page: string, storyType?: string): Brief | string {
+  const read = readBriefParts(slug, locale, markdownFile, page, storyType);
+  return typeof read === "string" ? read : { ...read.head, markdown: ownCopy(read.markdown), html: ownCopy(read.html) };
+}
+
+/** What {@link readBrief} reads, its bodies apart (slices of the texts given). */
+function readBriefParts(slug: string, locale: Locale, markdownFile: string, page: string, storyType?: string): { head: BriefHead; markdown: string; html: string } | string {
   if (!SLUG_PATTERN.test(slug)) return `\`${slug}\` is not a valid slug`;
   const file = readBriefFile(markdownFile);
   if (typeof file === "string") return file;
@@ -89,25 +149,24 @@ export function readBrief(slug: string, locale: Locale, markdownFile: string, pa
   const html = pageBody(page);
   if (html === undefined) return "the HTML page has no <article> or <main> element holding the brief";
   const { title, description, date, translationKey, tags } = fields;
-  return {
+  const head: BriefHead = {
     slug,
     locale,
     translationKey,
     title,
     description,
     date,
-    markdown: ownCopy(file.body),
-    html: ownCopy(html),
     tags,
     contentHash: `sha256:${createHash("sha256").update(markdownFile).digest("hex")}`,
     ...(storyType === undefined ? {} : { storyType }),
   };
+  return { head, markdown: file.body, html };
 }
 
 /**
  * A copy of `text` with storage of its own. A body cut from its file is a
  * slice that keeps the whole file (the HTML page, the front matter) in
- * memory for as long as the brief is held; publishing holds every brief.
+ * memory for as long as the brief is held.
  */
 function ownCopy(text: string): string {
   return structuredClone(text);

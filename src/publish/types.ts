@@ -7,7 +7,12 @@
 import type { Locale } from "../content/schema.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
-/** One verified brief, as read back from `out/<slug>/<locale>.md|.html`. */
+/**
+ * One verified brief, as read back from `out/<slug>/<locale>.md|.html`.
+ * The briefs a publisher is handed read their bodies from `out/` when asked
+ * (throwing if a file changed since it was checked), so a target should not
+ * hold them longer than it needs them.
+ */
 export interface Brief {
   slug: string;
   locale: Locale;
