@@ -12,7 +12,9 @@ import { build, check } from "../src/build/pipeline.ts";
 import { projectPaths } from "../src/io/paths.ts";
 import { FIXTURE_ROOT, ROOT, SLUG } from "./support/fixtures.ts";
 import { runCli, snapshotTree as snapshot } from "./support/project.ts";
-import { gatherReview } from "../src/build/review.ts";
+import { gatherReview, prepareReview } from "../src/build/review.ts";
+import { writeReviewPages } from "../src/commands/review.ts";
+import { readArticle } from "../src/io/read.ts";
 import { reviewFiles } from "../src/review-page/page.ts";
 
 const BIN = path.join(ROOT, "src", "bin.js");
@@ -160,6 +162,29 @@ describe("the review pages of a project larger than a batch", () => {
     expect(readdirSync(path.join(root, "review")).sort()).toEqual(whole.map((f) => f.path).sort());
     expect(readFileSync(path.join(root, "review", "index.html"), "utf8")).toContain("article-0204");
   }, 300_000);
+});
+
+describe("the review pages, written a batch at a time", () => {
+  it("report an article that can no longer be read on the index, and write every other page", async () => {
+    const root = bigProject(4);
+    const paths = projectPaths(root);
+    const { inputs, reviewer } = await prepareReview(paths);
+    const order = inputs.articles.map((files) => files.slug);
+    expect(order).toEqual(["article-0000", "article-0001", "article-0002", "article-0003"]);
+    // article-0002's source goes away between the first read and its batch.
+    const read: typeof readArticle = (p, slug, diagnostics) => {
+      if (slug === "article-0002") rmSync(path.join(root, "content", slug, "source.fr.md"));
+      return readArticle(p, slug, diagnostics);
+    };
+    const run = await writeReviewPages(paths, "review", order, reviewer, { read });
+    expect(run.written).toBe(4);
+    expect(run.entries.map((e) => e.slug)).toEqual(["article-0000", "article-0001", "article-0003"]);
+    expect(run.general.map((d) => [d.severity, d.file])).toEqual([["error", "content/article-0002/source.fr.md"]]);
+    expect(readdirSync(path.join(root, "review")).sort()).toEqual(["article-0000.html", "article-0001.html", "article-0003.html", "index.html"]);
+    const index = readFileSync(path.join(root, "review", "index.html"), "utf8");
+    expect(index).toContain("Problems of the project");
+    expect(index).toContain("content/article-0002/source.fr.md");
+  });
 });
 
 describe("an incremental build", () => {

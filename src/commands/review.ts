@@ -1,10 +1,10 @@
 /** The `newsbrief review` command: the review pages of every article, written to a folder or served. */
-import { failureOf, formatReport } from "../diagnostics/diagnostic.ts";
-import { gatherReview, prepareReview } from "../build/review.ts";
-import { progressOf } from "../build/progress.ts";
+import { compareDiagnostics, failureOf, formatReport, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { gatherReview, prepareReview, type Reviewer } from "../build/review.ts";
+import { progressOf, type Progress } from "../build/progress.ts";
 import { CommandError, UsageError } from "../errors.ts";
 import { checkPreviewLocation } from "../io/paths.ts";
-import { isFolder } from "../io/read.ts";
+import { isFolder, readArticle } from "../io/read.ts";
 import { serveReview } from "../io/serve.ts";
 import { writePreview } from "../io/write.ts";
 import { reviewArticlePages, reviewIndex } from "../review-page/page.ts";
@@ -72,23 +72,49 @@ export async function runReview(proc: CliProcess, paths: ProjectPaths, slugs: re
   const { inputs, reviewer } = await prepareReview(paths, wanted ? { articles: wanted } : {});
   const missing = wanted ? [...wanted].filter((slug) => !inputs.articles.some((files) => files.slug === slug)) : [];
   if (missing.length > 0) throw new UsageError(`no article named ${missing.map((s) => `\`${s}\``).join(", ")} in ${paths.content}/`);
-  const progress = progressOf(proc, options.quiet)?.("review", inputs.articles.length);
-  const entries: Array<Pick<ReviewArticle, "slug" | "diagnostics">> = [];
-  let written = 0;
-  for (let start = 0; start < inputs.articles.length; start += REVIEW_BATCH) {
-    const articles = inputs.articles.slice(start, start + REVIEW_BATCH).map((files) => {
-      const article = reviewer.review(files);
-      progress?.tick();
-      return article;
-    });
-    written += (await writePreview(paths, options.out, reviewArticlePages({ articles, diagnostics: reviewer.diagnostics }))).length;
-    for (const article of articles) entries.push({ slug: article.slug, diagnostics: article.diagnostics });
-  }
-  progress?.done();
-  written += (await writePreview(paths, options.out, [{ path: "index.html", contents: reviewIndex({ articles: entries, diagnostics: reviewer.diagnostics }) }])).length;
-  const diagnostics = [...reviewer.diagnostics, ...entries.flatMap((a) => a.diagnostics)];
+  const order = inputs.articles.map((files) => files.slug);
+  // Every article was read once, so that the problems of reading any of them are on every page; their texts are let go.
+  inputs.articles = [];
+  const { written, general, entries } = await writeReviewPages(paths, options.out, order, reviewer, { progress: progressOf(proc, options.quiet)?.("review", order.length) });
+  const diagnostics = [...general, ...entries.flatMap((a) => a.diagnostics)];
   if (diagnostics.length > 0) proc.stderr(`${formatReport(diagnostics)}\n`);
   proc.stdout(`${written} review page(s) written to ${options.out}/ (open ${options.out}/index.html).\n`);
   const failure = failureOf(diagnostics);
   if (failure) throw new CommandError(failure, "the review pages show the problems above.");
+}
+
+/**
+ * Reviews the articles `order` names and writes their pages to `out`, a
+ * batch at a time: each batch's texts are read (with `read`), reviewed,
+ * their pages written, then let go, so that a run holds a hundred
+ * articles' texts, not the archive's; then writes the index. An article
+ * that can no longer be read (changed or removed since it was first read)
+ * has no page, and the problems of reading it are the project's, on the
+ * index. Returns the number of pages written, the project's problems and
+ * each article's own.
+ */
+export async function writeReviewPages(
+  paths: ProjectPaths,
+  out: string,
+  order: readonly string[],
+  reviewer: Reviewer,
+  options: { read?: typeof readArticle; progress?: Progress | undefined } = {},
+): Promise<{ written: number; general: Diagnostic[]; entries: Array<Pick<ReviewArticle, "slug" | "diagnostics">> }> {
+  const read = options.read ?? readArticle;
+  const late: Diagnostic[] = [];
+  const entries: Array<Pick<ReviewArticle, "slug" | "diagnostics">> = [];
+  let written = 0;
+  for (let start = 0; start < order.length; start += REVIEW_BATCH) {
+    const batch = await Promise.all(order.slice(start, start + REVIEW_BATCH).map((slug) => read(paths, slug, late)));
+    const articles = batch.flatMap((files) => {
+      options.progress?.tick();
+      return files ? [reviewer.review(files)] : [];
+    });
+    written += (await writePreview(paths, out, reviewArticlePages({ articles, diagnostics: reviewer.diagnostics }))).length;
+    for (const article of articles) entries.push({ slug: article.slug, diagnostics: article.diagnostics });
+  }
+  options.progress?.done();
+  const general = [...reviewer.diagnostics, ...late.sort(compareDiagnostics)];
+  written += (await writePreview(paths, out, [{ path: "index.html", contents: reviewIndex({ articles: entries, diagnostics: general }) }])).length;
+  return { written, general, entries };
 }
