@@ -251,6 +251,28 @@ describe("newsbrief diff: broken files give diagnostics, not a crash", () => {
   });
 });
 
+describe("newsbrief diff: the feeds and the manifest", () => {
+  it("are not read on either side: what they show of an article is its briefs, compared as briefs", async () => {
+    // The base commit holds a feed that is not even UTF-8; the working tree's is rebuilt, with one article changed.
+    const { project } = await repoWith(
+      (p) => {
+        for (const [file, change] of Object.entries(CHANGE_ALLOCATION)) p.edit(file, change);
+      },
+      { rebuild: false },
+    );
+    writeFileSync(path.join(project.root, "out", "feed.en.json"), Buffer.from([0xff, 0xfe, 0x7b]));
+    gitIn(project.root, "add", "out/feed.en.json");
+    gitIn(project.root, "commit", "-q", "-m", "A broken feed");
+    const built = await runCli(["build", "--no-cache"], project.root);
+    expect(built.code, built.stderr).toBe(0);
+    const { report } = await diff(project, "--base", "HEAD");
+    expect(report.articles.map((a: { slug: string }) => a.slug)).toEqual([SLUG]);
+    expect(report.diagnostics).toEqual([]);
+    expect(JSON.stringify(report)).not.toContain("feed.en.json");
+    expect(report.summary.verification).toBe("verified");
+  });
+});
+
 describe("newsbrief diff: escaping", () => {
   const LABEL = "l’IA | <script>alert(x)</script> `code` *gras* @team #team";
 
