@@ -15,6 +15,8 @@ import { runCli, snapshotTree as snapshot } from "./support/project.ts";
 import { gatherReview, prepareReview } from "../src/build/review.ts";
 import { writeReviewPages } from "../src/commands/review.ts";
 import { readArticle } from "../src/io/read.ts";
+import { diffProject } from "../src/review/diff.ts";
+import { initRepo, isolateGit } from "./support/git.ts";
 import { reviewFiles } from "../src/review-page/page.ts";
 
 const BIN = path.join(ROOT, "src", "bin.js");
@@ -185,6 +187,27 @@ describe("the review pages, written a batch at a time", () => {
     expect(index).toContain("Problems of the project");
     expect(index).toContain("content/article-0002/source.fr.md");
   });
+});
+
+describe("diff, a batch of articles at a time", () => {
+  it("reports what comparing every article at once reports", async () => {
+    isolateGit();
+    const root = bigProject(5);
+    expect((await build(projectPaths(root), { jobs: 1 })).diagnostics).toEqual([]);
+    writeFileSync(path.join(root, ".gitignore"), "node_modules/\n");
+    initRepo(root);
+    // A Dutch message every article uses, and one article's date.
+    const nl = path.join(root, "locales", "nl.json");
+    writeFileSync(nl, readFileSync(nl, "utf8").replace('"heading": "De belangrijkste cijfers"', '"heading": "De kerncijfers"'));
+    const facts = path.join(root, "content", "article-0003", "facts.yaml");
+    writeFileSync(facts, readFileSync(facts, "utf8").replace('date: "2025-03-28"', 'date: "2025-04-02"'));
+    expect((await build(projectPaths(root), { jobs: 1 })).diagnostics).toEqual([]);
+    const whole = await diffProject(projectPaths(root), { base: "main" });
+    expect(whole.articles.map((a) => a.slug)).toEqual(["article-0000", "article-0001", "article-0002", "article-0003", "article-0004"]);
+    expect(whole.shared.map((s) => [s.file, s.articles.length])).toEqual([["locales/nl.json", 5]]);
+    expect(whole.articles.find((a) => a.slug === "article-0003")!.sections).not.toEqual([]);
+    for (const batch of [1, 2]) expect(await diffProject(projectPaths(root), { base: "main", batch })).toEqual(whole);
+  }, 120_000);
 });
 
 describe("an incremental build", () => {

@@ -19,7 +19,8 @@ import type { ProjectPaths } from "../types.ts";
 import { baseCommit, changedSince, type BaseCommit } from "../io/git.ts";
 import { check } from "../build/pipeline.ts";
 import { storyTypeHashes } from "../build/cache.ts";
-import { listArticles, readArticle, readSharedInputs } from "../io/read.ts";
+import { listArticles, readSharedInputs, readTextFile } from "../io/read.ts";
+import path from "node:path";
 import { mapLimit } from "../io/limit.ts";
 import { FigureFormatter } from "../render/figures.ts";
 import { loadMessages, type Messages } from "../render/messages.ts";
@@ -59,7 +60,8 @@ async function articlesReached(paths: ProjectPaths, old: Side, changedFiles: rea
   if (types.size === 0) return reached;
   const slugs = await listArticles(paths, []);
   await mapLimit(slugs, 32, async (slug) => {
-    const named = storyTypesNamed((await readArticle(paths, slug, []))?.factsText ?? "");
+    const files = articlePaths(paths, slug);
+    const named = storyTypesNamed((await readTextFile(path.join(paths.root, files.facts), files.facts, [])) ?? "");
     if (named.length === 0 || named.some((name) => types.has(name))) reached.add(slug);
   });
   return reached;
@@ -197,13 +199,15 @@ export interface DiffOptions {
   verify?: boolean;
   /** Reports the verification's progress. */
   progress?: ProgressReporter;
+  /** Articles whose two sides are read and compared at a time. @default 200 */
+  batch?: number;
 }
 
 /** Compares the project at a base commit with the working tree. Throws {@link GitError} for git problems. */
 export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}): Promise<ReviewReport> {
   const base = await baseCommit(paths.root, options.base);
   // The two sides' texts are let go before the changed articles are verified.
-  const { shared, articles, diagnostics, baseDiagnostics, reached } = await compareSides(paths, base.commit, options.verify !== false);
+  const { shared, articles, diagnostics, baseDiagnostics, reached } = await compareSides(paths, base.commit, options.verify !== false, Math.max(1, Math.floor(options.batch ?? 200)));
 
   // Verification of what changed, in the working tree.
   let verification: ReviewReport["summary"]["verification"] = "not-run";
@@ -245,6 +249,7 @@ async function compareSides(
   paths: ProjectPaths,
   commit: string,
   reaching: boolean,
+  batchSize: number,
 ): Promise<{ shared: SharedChange[]; articles: ArticleChange[]; diagnostics: Diagnostic[]; baseDiagnostics: Diagnostic[]; reached: Set<string> | undefined }> {
   const folders = [paths.content, paths.templates, paths.locales, paths.out];
   const [index, differing] = await Promise.all([indexBase(paths, commit), changedSince(paths.root, commit, folders)]);
@@ -254,33 +259,59 @@ async function compareSides(
   // (a few articles changed in an archive of 10,000 would otherwise read 17 MB files on both sides).
   const candidates = new Set(differing.filter((relative) => isProjectFile(paths, relative) && (!relative.startsWith(`${paths.out}/`) || slugOf(paths, relative) !== undefined)));
   const localeFiles = LOCALES.map((l) => `${paths.locales}/${l}.json`);
-  const wanted = new Set([...candidates, ...localeFiles]);
-  const slugsTouched = new Set([...candidates].map((c) => slugOf(paths, c)).filter((s): s is string => s !== undefined));
-  for (const slug of slugsTouched) {
-    const files = articlePaths(paths, slug);
-    wanted.add(files.facts);
-    wanted.add(files.source);
-    for (const locale of LOCALES) wanted.add(files.outputs[locale].md);
-  }
-  const [old, head] = await Promise.all([loadBase(paths, index, wanted), workingSide(paths, wanted)]);
-  const changed = new Set([...candidates].filter((relative) => old.text(relative) === undefined || head.text(relative) === undefined || old.text(relative) !== head.text(relative)));
+  // The templates and locale files first, then the articles a batch at a time, so that a change that touches
+  // thousands of articles never holds both sides of all of them at once.
+  const sharedWanted = new Set([...[...candidates].filter((relative) => slugOf(paths, relative) === undefined), ...localeFiles]);
+  const [old, head] = await Promise.all([loadBase(paths, index, sharedWanted), workingSide(paths, sharedWanted)]);
+  const differs = (before: Side, after: Side, relative: string) => before.text(relative) === undefined || after.text(relative) === undefined || before.text(relative) !== after.text(relative);
+  const sharedFiles = [...sharedWanted].filter((relative) => candidates.has(relative) && differs(old, head, relative)).sort(compareStrings);
 
   const diagnostics: Diagnostic[] = [];
   const oldMessages = messagesOf(paths, old, diagnostics, "base");
   const newMessages = messagesOf(paths, head, diagnostics, "working tree");
 
-  // Shared files.
-  const shared: SharedChange[] = [];
-  const sharedFiles = [...changed].filter((relative) => relative.startsWith(`${paths.templates}/`) || relative.startsWith(`${paths.locales}/`)).sort(compareStrings);
-  const changedBriefs = new Map<string, Set<Locale>>();
-  for (const relative of changed) {
-    if (relative.endsWith(".md") && withoutInputHash(old.text(relative)) === withoutInputHash(head.text(relative))) continue;
-    const slug = relative.startsWith(`${paths.out}/`) ? slugOf(paths, relative) : undefined;
-    const locale = relative.startsWith(`${paths.out}/`) ? parseBriefPath(relative.slice(paths.out.length + 1))?.locale : undefined;
-    if (!slug || !locale) continue;
-    if (!changedBriefs.has(slug)) changedBriefs.set(slug, new Set());
-    changedBriefs.get(slug)!.add(locale);
+  // Articles.
+  const byArticle = new Map<string, string[]>();
+  for (const relative of candidates) {
+    const slug = slugOf(paths, relative);
+    if (slug !== undefined) byArticle.set(slug, [...(byArticle.get(slug) ?? []), relative]);
   }
+  const touched = [...byArticle.keys()].sort(compareStrings);
+  const changedBriefs = new Map<string, Set<Locale>>();
+  const articles: ArticleChange[] = [];
+  for (let start = 0; start < touched.length; start += batchSize) {
+    const batch = touched.slice(start, start + batchSize);
+    const wanted = new Set<string>();
+    for (const slug of batch) {
+      const files = articlePaths(paths, slug);
+      for (const relative of [...byArticle.get(slug)!, files.facts, files.source, ...LOCALES.map((locale) => files.outputs[locale].md)]) wanted.add(relative);
+    }
+    const [oldFiles, headFiles] = await Promise.all([loadBase(paths, index, wanted), workingSide(paths, wanted)]);
+    const before: Side = { ...oldFiles, slugs: old.slugs };
+    const after: Side = { ...headFiles, slugs: head.slugs };
+    const changed = new Set(batch.flatMap((slug) => byArticle.get(slug)!).filter((relative) => differs(before, after, relative)));
+    for (const relative of changed) {
+      if (relative.endsWith(".md") && withoutInputHash(before.text(relative)) === withoutInputHash(after.text(relative))) continue;
+      const slug = relative.startsWith(`${paths.out}/`) ? slugOf(paths, relative) : undefined;
+      const locale = relative.startsWith(`${paths.out}/`) ? parseBriefPath(relative.slice(paths.out.length + 1))?.locale : undefined;
+      if (!slug || !locale) continue;
+      if (!changedBriefs.has(slug)) changedBriefs.set(slug, new Set());
+      changedBriefs.get(slug)!.add(locale);
+    }
+    const slugs = new Set<string>();
+    for (const relative of changed) slugs.add(slugOf(paths, relative)!);
+    for (const slug of [...slugs].sort(compareStrings)) {
+      const inBase = old.slugs.has(slug);
+      const inHead = head.slugs.has(slug);
+      const status = inBase && inHead ? "modified" : inHead ? "added" : inBase ? "removed" : "modified";
+      const article = articleChange(paths, slug, status, { old: before, head: after, oldMessages, newMessages, changed, sharedFiles });
+      const empty = article.facts.length + article.sections.length + article.source.length + article.briefs.length + article.diagnostics.length === 0;
+      if (status !== "modified" || !empty) articles.push(article);
+    }
+  }
+
+  // Shared files, with the articles whose briefs changed with them.
+  const shared: SharedChange[] = [];
   for (const file of sharedFiles) {
     const isLocale = file.startsWith(`${paths.locales}/`);
     const locale = isLocale ? (/([a-z]+)\.json$/.exec(file)?.[1] as Locale) : undefined;
@@ -298,22 +329,6 @@ async function compareSides(
       articles,
       locales,
     });
-  }
-
-  // Articles.
-  const slugs = new Set<string>();
-  for (const relative of changed) {
-    const slug = slugOf(paths, relative);
-    if (slug) slugs.add(slug);
-  }
-  const articles: ArticleChange[] = [];
-  for (const slug of [...slugs].sort(compareStrings)) {
-    const inBase = old.slugs.has(slug);
-    const inHead = head.slugs.has(slug);
-    const status = inBase && inHead ? "modified" : inHead ? "added" : inBase ? "removed" : "modified";
-    const article = articleChange(paths, slug, status, { old, head, oldMessages, newMessages, changed, sharedFiles });
-    const empty = article.facts.length + article.sections.length + article.source.length + article.briefs.length + article.diagnostics.length === 0;
-    if (status !== "modified" || !empty) articles.push(article);
   }
 
   // A changed template or locale is checked on the articles whose story type it reaches (every article when it reaches all).
