@@ -2,7 +2,7 @@
  * The two sides of a review: the project as committed at a base commit (read
  * with git) and as it is in the working tree (decoded by io.ts). git says
  * which files differ, so only those (and what is needed to show them) are
- * read; the base side's texts are read all at once, in one git process.
+ * read; the base side's texts wanted at once are read in one git process.
  */
 import type { Dirent } from "node:fs";
 import { fsq } from "./limit.ts";
