@@ -190,7 +190,7 @@ describe("the review pages, written a batch at a time", () => {
 });
 
 describe("diff, a batch of articles at a time", () => {
-  it("reports what comparing every article at once reports", async () => {
+  it("reports what comparing every article at once reports, in this thread or in a worker of its own", async () => {
     isolateGit();
     const root = bigProject(5);
     expect((await build(projectPaths(root), { jobs: 1 })).diagnostics).toEqual([]);
@@ -206,7 +206,10 @@ describe("diff, a batch of articles at a time", () => {
     expect(whole.articles.map((a) => a.slug)).toEqual(["article-0000", "article-0001", "article-0002", "article-0003", "article-0004"]);
     expect(whole.shared.map((s) => [s.file, s.articles.length])).toEqual([["locales/nl.json", 5]]);
     expect(whole.articles.find((a) => a.slug === "article-0003")!.sections).not.toEqual([]);
-    for (const batch of [1, 2]) expect(await diffProject(projectPaths(root), { base: "main", batch })).toEqual(whole);
+    // A batch at a time, in this thread and in a worker thread of its own.
+    for (const options of [{ batch: 1 }, { batch: 2 }, { batch: 2, apartFrom: 1 }, { apartFrom: 0 }]) {
+      expect(await diffProject(projectPaths(root), { base: "main", ...options }), JSON.stringify(options)).toEqual(whole);
+    }
   }, 120_000);
 });
 

@@ -132,13 +132,7 @@ function bodyAt(text: string, body: string): BodyAt {
   return [from, from + body.length];
 }
 
-/** One brief from its Markdown file and its HTML page (whose body it takes); a string says what is wrong. */
-export function readBrief(slug: string, locale: Locale, markdownFile: string, page: string, storyType?: string): Brief | string {
-  const read = readBriefParts(slug, locale, markdownFile, page, storyType);
-  return typeof read === "string" ? read : { ...read.head, markdown: ownCopy(read.markdown), html: ownCopy(read.html) };
-}
-
-/** What {@link readBrief} reads, its bodies apart (slices of the texts given). */
+/** One brief from its Markdown file and its HTML page, its bodies apart (slices of the texts given); a string says what is wrong. */
 function readBriefParts(slug: string, locale: Locale, markdownFile: string, page: string, storyType?: string): { head: BriefHead; markdown: string; html: string } | string {
   if (!SLUG_PATTERN.test(slug)) return `\`${slug}\` is not a valid slug`;
   const file = readBriefFile(markdownFile);
@@ -161,13 +155,4 @@ function readBriefParts(slug: string, locale: Locale, markdownFile: string, page
     ...(storyType === undefined ? {} : { storyType }),
   };
   return { head, markdown: file.body, html };
-}
-
-/**
- * A copy of `text` with storage of its own. A body cut from its file is a
- * slice that keeps the whole file (the HTML page, the front matter) in
- * memory for as long as the brief is held.
- */
-function ownCopy(text: string): string {
-  return structuredClone(text);
 }

@@ -16,7 +16,7 @@ import { diagnose } from "../diagnostics/report.ts";
 import { parseFacts, parseSource } from "../content/load.ts";
 import { LOCALES, textOf, type Fact, type Facts, type Locale } from "../content/schema.ts";
 import type { ProjectPaths } from "../types.ts";
-import { baseCommit, changedSince, type BaseCommit } from "../io/git.ts";
+import { baseCommit, changedSince, GitError, type BaseCommit } from "../io/git.ts";
 import { check } from "../build/pipeline.ts";
 import { storyTypeHashes } from "../build/cache.ts";
 import { listArticles, readSharedInputs, readTextFile } from "../io/read.ts";
@@ -26,7 +26,7 @@ import { FigureFormatter } from "../render/figures.ts";
 import { loadMessages, type Messages } from "../render/messages.ts";
 import { readFigures, type ReadFigure } from "../verify/reader.ts";
 import { factMatcher } from "../verify/verify.ts";
-import { indexBase, loadBase, workingSide, type Side } from "../io/snapshot.ts";
+import { indexBase, loadBase, workingSide, type BaseIndex, type Side } from "../io/snapshot.ts";
 import { articlePaths, isProjectFile, parseBriefPath, slugOf } from "../plan/layout.ts";
 
 /**
@@ -201,13 +201,20 @@ export interface DiffOptions {
   progress?: ProgressReporter;
   /** Articles whose two sides are read and compared at a time. @default 200 */
   batch?: number;
+  /** With more articles touched than this, they are compared in a worker thread. @default `batch` */
+  apartFrom?: number;
 }
 
 /** Compares the project at a base commit with the working tree. Throws {@link GitError} for git problems. */
 export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}): Promise<ReviewReport> {
   const base = await baseCommit(paths.root, options.base);
-  // The two sides' texts are let go before the changed articles are verified.
-  const { shared, articles, diagnostics, baseDiagnostics, reached } = await compareSides(paths, base.commit, options.verify !== false, Math.max(1, Math.floor(options.batch ?? 200)));
+  const batch = Math.max(1, Math.floor(options.batch ?? 200));
+  const [index, differing] = await Promise.all([indexBase(paths, base.commit), changedSince(paths.root, base.commit, [paths.content, paths.templates, paths.locales, paths.out])]);
+  const task: CompareTask = { paths, commit: base.commit, reaching: options.verify !== false, batch, index, differing };
+  // The two sides' texts are let go before the changed articles are verified: when more than a batch of articles
+  // is touched, they are compared in a thread of their own, whose memory goes with it, not kept by this thread's heap.
+  const touched = new Set(differing.map((relative) => slugOf(paths, relative)).filter((slug) => slug !== undefined)).size;
+  const { shared, articles, diagnostics, baseDiagnostics, reached } = touched > (options.apartFrom ?? batch) ? await compareApart(task) : await compareSides(task);
 
   // Verification of what changed, in the working tree.
   let verification: ReviewReport["summary"]["verification"] = "not-run";
@@ -244,15 +251,48 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
   };
 }
 
+/** What {@link compareSides} compares: the base commit's files and the files git says differ from it. */
+export interface CompareTask {
+  paths: ProjectPaths;
+  commit: string;
+  /** Find the articles the changed templates and locale files reach. */
+  reaching: boolean;
+  /** Articles read and compared at a time. */
+  batch: number;
+  index: BaseIndex;
+  differing: string[];
+}
+
+/** What changed between the two sides. */
+export interface Comparison {
+  shared: SharedChange[];
+  articles: ArticleChange[];
+  diagnostics: Diagnostic[];
+  baseDiagnostics: Diagnostic[];
+  /** The articles the changed templates and locale files reach; undefined: every article. */
+  reached: Set<string> | undefined;
+}
+
+/** {@link compareSides} in a worker thread of its own; a git failure there is a {@link GitError} here. */
+async function compareApart(task: CompareTask): Promise<Comparison> {
+  const { default: Tinypool } = await import("tinypool");
+  const typescript = import.meta.url.endsWith(".ts");
+  const pool = new Tinypool({ filename: new URL(typescript ? "./compare-worker-dev.js" : "./compare-worker.js", import.meta.url).href, minThreads: 1, maxThreads: 1 });
+  try {
+    const outcome = (await pool.run(task)) as ComparedApart;
+    if ("comparison" in outcome) return outcome.comparison;
+    throw outcome.git ? new GitError(outcome.message) : new Error(outcome.message);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** What the worker of {@link compareApart} hands back. */
+export type ComparedApart = { comparison: Comparison } | { git: boolean; message: string };
+
 /** What changed between the base commit and the working tree, and (with `reaching`) the articles a changed template or locale reaches. */
-async function compareSides(
-  paths: ProjectPaths,
-  commit: string,
-  reaching: boolean,
-  batchSize: number,
-): Promise<{ shared: SharedChange[]; articles: ArticleChange[]; diagnostics: Diagnostic[]; baseDiagnostics: Diagnostic[]; reached: Set<string> | undefined }> {
-  const folders = [paths.content, paths.templates, paths.locales, paths.out];
-  const [index, differing] = await Promise.all([indexBase(paths, commit), changedSince(paths.root, commit, folders)]);
+export async function compareSides(task: CompareTask): Promise<Comparison> {
+  const { paths, reaching, index, differing, batch: batchSize } = task;
 
   // The files git says differ; their texts are compared below, after decoding. The feeds and the manifest are
   // left out: what they show of an article is its briefs, compared as briefs, and they are the largest files
