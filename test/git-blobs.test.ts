@@ -10,6 +10,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GitError, readBlobs } from "../src/io/git.ts";
 import { isolateGit } from "./support/git.ts";
+import compare from "../src/review/compare-worker.ts";
+import { projectPaths } from "../src/io/paths.ts";
 
 let repo: string;
 beforeAll(() => {
@@ -40,6 +42,19 @@ describe("readBlobs", () => {
     const known = store(Buffer.from("known\n"));
     await expect(readBlobs(repo, [known, "0123456789abcdef0123456789abcdef01234567"])).rejects.toThrow(GitError);
     await expect(readBlobs(repo, ["0123456789abcdef0123456789abcdef01234567"])).rejects.toThrow(/missing/);
+  });
+
+  it("a blob missing when a large diff compares in its own thread comes back as a git problem, not a crash", async () => {
+    const facts = "content/an-article/facts.yaml";
+    const missing = "0123456789abcdef0123456789abcdef01234567";
+    const outcome = await compare({
+      paths: projectPaths(repo),
+      reaching: false,
+      batch: 1,
+      index: { entries: new Map([[facts, { path: facts, mode: "100644", oid: missing }]]) },
+      differing: [facts],
+    });
+    expect(outcome).toEqual({ git: true, message: expect.stringContaining(missing) });
   });
 
   it("asks nothing of git for no blob", async () => {

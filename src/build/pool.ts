@@ -15,6 +15,15 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
+/**
+ * The file a worker thread runs, `<name>.js` beside the module at
+ * `moduleUrl`: in the compiled build that file itself; run from the
+ * TypeScript sources, `<name>-dev.js`, which loads `<name>.ts` through tsx.
+ */
+export function workerFile(moduleUrl: string, name: string): string {
+  return new URL(moduleUrl.endsWith(".ts") ? `./${name}-dev.js` : `./${name}.js`, moduleUrl).href;
+}
+
 /** How articles are spread. */
 export interface PoolOptions {
   /** Worker threads; 1 runs everything in this thread. */
@@ -48,9 +57,8 @@ export async function processArticles(
     return;
   }
   const { default: Tinypool } = await import("tinypool");
-  const typescript = import.meta.url.endsWith(".ts");
   const pool = new Tinypool({
-    filename: new URL(typescript ? "./worker-dev.js" : "./worker.js", import.meta.url).href,
+    filename: workerFile(import.meta.url, "worker"),
     minThreads: threads,
     maxThreads: threads,
     // The shared inputs go to each worker once, when it starts, not with every batch.

@@ -210,7 +210,7 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
   const base = await baseCommit(paths.root, options.base);
   const batch = Math.max(1, Math.floor(options.batch ?? 200));
   const [index, differing] = await Promise.all([indexBase(paths, base.commit), changedSince(paths.root, base.commit, [paths.content, paths.templates, paths.locales, paths.out])]);
-  const task: CompareTask = { paths, commit: base.commit, reaching: options.verify !== false, batch, index, differing };
+  const task: CompareTask = { paths, reaching: options.verify !== false, batch, index, differing };
   // The two sides' texts are let go before the changed articles are verified: when more than a batch of articles
   // is touched, they are compared in a thread of their own, whose memory goes with it, not kept by this thread's heap.
   const touched = new Set(differing.map((relative) => slugOf(paths, relative)).filter((slug) => slug !== undefined)).size;
@@ -254,7 +254,6 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
 /** What {@link compareSides} compares: the base commit's files and the files git says differ from it. */
 export interface CompareTask {
   paths: ProjectPaths;
-  commit: string;
   /** Find the articles the changed templates and locale files reach. */
   reaching: boolean;
   /** Articles read and compared at a time. */
@@ -275,9 +274,9 @@ export interface Comparison {
 
 /** {@link compareSides} in a worker thread of its own; a git failure there is a {@link GitError} here. */
 async function compareApart(task: CompareTask): Promise<Comparison> {
-  const { default: Tinypool } = await import("tinypool");
-  const typescript = import.meta.url.endsWith(".ts");
-  const pool = new Tinypool({ filename: new URL(typescript ? "./compare-worker-dev.js" : "./compare-worker.js", import.meta.url).href, minThreads: 1, maxThreads: 1 });
+  // Loaded here, as the build loads them: a diff of a few articles does without.
+  const [{ default: Tinypool }, { workerFile }] = await Promise.all([import("tinypool"), import("../build/pool.ts")]);
+  const pool = new Tinypool({ filename: workerFile(import.meta.url, "compare-worker"), minThreads: 1, maxThreads: 1 });
   try {
     const outcome = (await pool.run(task)) as ComparedApart;
     if ("comparison" in outcome) return outcome.comparison;
