@@ -129,13 +129,14 @@ export async function main(proc: CliProcess): Promise<number> {
     .option("--out <dir>", "the folder for the pages, relative to the root", "review")
     .option("--serve", "serve the pages on 127.0.0.1 instead of writing them, rebuilding a page when its inputs change")
     .addOption(new Option("--port <port>", "the port for --serve (0: any free port)").default("4173").argParser(parsePort))
+    .addOption(jobsOption("worker threads that review articles (default: one per core)"))
     .option("--quiet", "no progress line on a terminal")
-    .action(async (slugs: string[], options: { out: string; serve?: boolean; port: string | number; quiet?: boolean }) => {
+    .action(async (slugs: string[], options: { out: string; serve?: boolean; port: string | number; jobs?: number; quiet?: boolean }) => {
       const { runReview } = await import("./commands/review.ts");
       // `--out` after `review` names the review folder; the output folder's own `--out` is read by the program first.
       const given = program.getOptionValueSource("out") === "cli";
       const paths = given ? projectPaths(pathsOf().root, { out: "out", content: program.opts<{ content: string }>().content }) : pathsOf();
-      await runReview(proc, paths, slugs, { out: given ? program.opts<{ out: string }>().out : options.out, serve: options.serve === true, port: Number(options.port), quiet: options.quiet === true });
+      await runReview(proc, paths, slugs, { out: given ? program.opts<{ out: string }>().out : options.out, serve: options.serve === true, port: Number(options.port), quiet: options.quiet === true, ...(options.jobs === undefined ? {} : { jobs: options.jobs }) });
     });
 
   // The publish command's options come from its targets: loaded only when publish (or the help) may need them.
@@ -186,8 +187,8 @@ export async function main(proc: CliProcess): Promise<number> {
   return EXIT.ok;
 }
 
-function jobsOption(): Option {
-  return new Option("--jobs <n>", "worker threads that render and verify articles (default: one per core)").argParser((value: string) => {
+function jobsOption(description = "worker threads that render and verify articles (default: one per core)"): Option {
+  return new Option("--jobs <n>", description).argParser((value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError("expected a whole number from 1 to 256");
     return n;

@@ -189,6 +189,58 @@ describe("the review pages, written a batch at a time", () => {
   });
 });
 
+describe("the review pages, reviewed by worker threads", () => {
+  /** A project of five articles, one whose figure no longer matches its source; the slugs read, and the reviewer. */
+  async function reviewProject() {
+    const root = bigProject(5);
+    const facts = path.join(root, "content", "article-0003", "facts.yaml");
+    writeFileSync(facts, readFileSync(facts, "utf8").replace(/value: 1232726898\b/, "value: 1232726899"));
+    const paths = projectPaths(root);
+    const order: string[] = [];
+    const { inputs, reviewer } = await prepareReview(paths, { readInto: order });
+    return { root, paths, order, inputs, reviewer };
+  }
+
+  it("writes, byte for byte, the pages this thread writes, and reports the same problems", async () => {
+    const { root, paths, order, inputs, reviewer } = await reviewProject();
+    expect(order).toEqual(["article-0000", "article-0001", "article-0002", "article-0003", "article-0004"]);
+    // The texts were read, not kept.
+    expect(inputs.articles).toEqual([]);
+    const here = await writeReviewPages(paths, "here", order, reviewer, { batch: 2 });
+    const apart = await writeReviewPages(paths, "apart", order, reviewer, { batch: 2, threads: { jobs: 2, poolFrom: 1, preset: { paths, inputs, lint: true } } });
+    expect(apart.batchesApart).toBe(3);
+    expect(here.batchesApart).toBe(0);
+    expect({ ...apart, batchesApart: 0 }).toEqual(here);
+    expect(here.written).toBe(6);
+    expect(here.entries.find((e) => e.slug === "article-0003")!.diagnostics.some((d) => d.severity === "error")).toBe(true);
+    expect(here.entries.filter((e) => e.slug !== "article-0003").every((e) => !e.diagnostics.some((d) => d.severity === "error"))).toBe(true);
+    const pages = snapshot(path.join(root, "here"));
+    expect([...pages.keys()]).toEqual([...order.map((slug) => `${slug}.html`), "index.html"]);
+    expect(snapshot(path.join(root, "apart"))).toEqual(pages);
+  });
+
+  it("report an article removed since the first read on the index, as this thread does", async () => {
+    const { root, paths, order, inputs, reviewer } = await reviewProject();
+    rmSync(path.join(root, "content", "article-0001", "facts.yaml"));
+    const apart = await writeReviewPages(paths, "apart", order, reviewer, { batch: 2, threads: { jobs: 2, poolFrom: 1, preset: { paths, inputs, lint: true } } });
+    expect(apart.entries.map((e) => e.slug)).toEqual(["article-0000", "article-0002", "article-0003", "article-0004"]);
+    expect(apart.general.map((d) => [d.severity, d.file])).toEqual([["error", "content/article-0001/facts.yaml"]]);
+    expect(apart.batchesApart).toBe(3);
+    expect(await writeReviewPages(paths, "here", order, reviewer, { batch: 2 })).toEqual({ ...apart, batchesApart: 0 });
+    expect(snapshot(path.join(root, "apart"))).toEqual(snapshot(path.join(root, "here")));
+  });
+
+  it("review here the batches a worker fails on, losing no page", async () => {
+    const { root, paths, order, reviewer } = await reviewProject();
+    // A worker given nothing to make its reviewer of fails every batch.
+    const apart = await writeReviewPages(paths, "apart", order, reviewer, { batch: 2, threads: { jobs: 2, poolFrom: 1, preset: undefined as never } });
+    expect(apart.written).toBe(6);
+    expect(apart.batchesApart).toBe(0);
+    expect(await writeReviewPages(paths, "here", order, reviewer, { batch: 2 })).toEqual(apart);
+    expect(snapshot(path.join(root, "apart"))).toEqual(snapshot(path.join(root, "here")));
+  });
+});
+
 describe("diff, a batch of articles at a time", () => {
   it("reports what comparing every article at once reports, in this thread or in a worker of its own", async () => {
     isolateGit();

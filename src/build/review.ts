@@ -6,11 +6,12 @@
  */
 import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ProgressReporter } from "./progress.ts";
+import { workerFile } from "./pool.ts";
 import { articleInputHash, storyTypeHashes } from "./cache.ts";
 import { loadArticle, type Article } from "../content/load.ts";
 import { parseConfig } from "../content/config.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
-import { readProject, type ProjectInputs } from "../io/read.ts";
+import { readProject, type ProjectInputs, type ReadOptions } from "../io/read.ts";
 import { createRenderer } from "../render/brief.ts";
 import { loadMessages } from "../render/messages.ts";
 import { checkFigureMessages, checkTemplate, compileTemplates } from "../render/templates.ts";
@@ -49,11 +50,21 @@ export async function gatherReview(paths: ProjectPaths, options: GatherOptions =
  * The inputs of a review, read, and the reviewer of their articles: for a
  * run that reviews them (and writes their pages) a batch at a time.
  */
-export async function prepareReview(paths: ProjectPaths, options: Pick<GatherOptions, "articles" | "lint"> = {}): Promise<{ inputs: ProjectInputs; reviewer: Reviewer }> {
-  const inputs = await readProject(paths, options.articles ? { articles: options.articles } : {});
-  if (options.lint === false) return { inputs, reviewer: createReviewer(inputs, paths) };
+export async function prepareReview(paths: ProjectPaths, options: Pick<GatherOptions, "articles" | "lint"> & Pick<ReadOptions, "readInto"> = {}): Promise<{ inputs: ProjectInputs; reviewer: Reviewer }> {
+  const inputs = await readProject(paths, { ...(options.articles ? { articles: options.articles } : {}), ...(options.readInto ? { readInto: options.readInto } : {}) });
+  return { inputs, reviewer: await reviewerOf(inputs, paths, options.lint !== false) };
+}
+
+/** The reviewer of inputs already read, linting the briefs (with the spellers the settings ask for) unless `lint` is false. */
+export async function reviewerOf(inputs: ProjectInputs, paths: ProjectPaths, lint: boolean): Promise<Reviewer> {
+  if (!lint) return createReviewer(inputs, paths);
   const settings = parseConfig(inputs.config?.text, inputs.config?.file).config.lint;
-  return { inputs, reviewer: createReviewer(inputs, paths, { spellers: await spellersFor(paths, settings?.check ?? "typography", settings) }) };
+  return createReviewer(inputs, paths, { spellers: await spellersFor(paths, settings?.check ?? "typography", settings) });
+}
+
+/** The file a worker thread of the review runs (see `review-worker.ts`). */
+export function reviewWorkerFile(): string {
+  return workerFile(import.meta.url, "review-worker");
 }
 
 /** How {@link reviewInputs} lints the briefs: with these spellers (none: the typography rules alone). */

@@ -1,18 +1,20 @@
 /** The `newsbrief review` command: the review pages of every article, written to a folder or served. */
 import { compareDiagnostics, failureOf, formatReport, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { gatherReview, prepareReview, type Reviewer } from "../build/review.ts";
+import { gatherReview, prepareReview, reviewWorkerFile, type Reviewer } from "../build/review.ts";
 import { progressOf, type Progress } from "../build/progress.ts";
+import { defaultJobs } from "../build/pool.ts";
 import { CommandError, UsageError } from "../errors.ts";
 import { checkPreviewLocation } from "../io/paths.ts";
 import { isFolder, readArticle } from "../io/read.ts";
 import { serveReview } from "../io/serve.ts";
 import { writePreview } from "../io/write.ts";
 import { reviewArticlePages, reviewIndex } from "../review-page/page.ts";
+import { reviewSlugs, type ReviewedBatch, type ReviewPreset } from "../build/review-worker.ts";
 import type { ReviewArticle, ReviewProject } from "../review-page/model.ts";
 import type { CliProcess, ProjectPaths } from "../types.ts";
 
 /** Articles reviewed, and their pages written, at a time. */
-const REVIEW_BATCH = 100;
+const REVIEW_BATCH = 25;
 
 /** Options of `newsbrief review`. */
 export interface ReviewCommandOptions {
@@ -21,6 +23,8 @@ export interface ReviewCommandOptions {
   port: number;
   /** No progress line. */
   quiet?: boolean;
+  /** Worker threads that review the articles. @default one per core */
+  jobs?: number;
 }
 
 /**
@@ -69,13 +73,16 @@ export async function runReview(proc: CliProcess, paths: ProjectPaths, slugs: re
     throw new UsageError();
   }
   // A batch of articles at a time: reviewed, its pages written, then let go; only what the index shows is kept.
-  const { inputs, reviewer } = await prepareReview(paths, wanted ? { articles: wanted } : {});
-  const missing = wanted ? [...wanted].filter((slug) => !inputs.articles.some((files) => files.slug === slug)) : [];
+  // Every article is read once, so that the problems of reading any of them are on every page; their texts are not kept.
+  const order: string[] = [];
+  const { inputs, reviewer } = await prepareReview(paths, { ...(wanted ? { articles: wanted } : {}), readInto: order });
+  const read = new Set(order);
+  const missing = wanted ? [...wanted].filter((slug) => !read.has(slug)) : [];
   if (missing.length > 0) throw new UsageError(`no article named ${missing.map((s) => `\`${s}\``).join(", ")} in ${paths.content}/`);
-  const order = inputs.articles.map((files) => files.slug);
-  // Every article was read once, so that the problems of reading any of them are on every page; their texts are let go.
-  inputs.articles = [];
-  const { written, general, entries } = await writeReviewPages(paths, options.out, order, reviewer, { progress: progressOf(proc, options.quiet)?.("review", order.length) });
+  const { written, general, entries } = await writeReviewPages(paths, options.out, order, reviewer, {
+    progress: progressOf(proc, options.quiet)?.("review", order.length),
+    threads: { jobs: options.jobs ?? defaultJobs(), preset: { paths, inputs, lint: true } },
+  });
   const diagnostics = [...general, ...entries.flatMap((a) => a.diagnostics)];
   if (diagnostics.length > 0) proc.stderr(`${formatReport(diagnostics)}\n`);
   proc.stdout(`${written} review page(s) written to ${options.out}/ (open ${options.out}/index.html).\n`);
@@ -83,38 +90,91 @@ export async function runReview(proc: CliProcess, paths: ProjectPaths, slugs: re
   if (failure) throw new CommandError(failure, "the review pages show the problems above.");
 }
 
+/** How {@link writeReviewPages} spreads its batches over worker threads. */
+export interface ReviewThreads {
+  /** Worker threads; 1 reviews every batch in this thread. */
+  jobs: number;
+  /** What each worker makes its reviewer of: the inputs the reviewer of this thread was made of. */
+  preset: ReviewPreset;
+  /** Fewer articles than this are reviewed in this thread whatever `jobs` says. @default 64 */
+  poolFrom?: number;
+}
+
 /**
  * Reviews the articles `order` names and writes their pages to `out`, a
  * batch at a time: each batch's texts are read (with `read`), reviewed,
- * their pages written, then let go, so that a run holds a hundred
- * articles' texts, not the archive's; then writes the index. An article
+ * their pages written, then let go, so that a run holds a few batches of
+ * articles' texts, not the archive's; then writes the index. With
+ * `threads`, batches are reviewed by worker threads, two per worker at a
+ * time, and the pages are the same whatever their number. An article
  * that can no longer be read (changed or removed since it was first read)
  * has no page, and the problems of reading it are the project's, on the
- * index. Returns the number of pages written, the project's problems and
- * each article's own.
+ * index. Returns the number of pages written, the project's problems,
+ * each article's own, and how many batches worker threads reviewed.
  */
 export async function writeReviewPages(
   paths: ProjectPaths,
   out: string,
   order: readonly string[],
   reviewer: Reviewer,
-  options: { read?: typeof readArticle; progress?: Progress | undefined } = {},
-): Promise<{ written: number; general: Diagnostic[]; entries: Array<Pick<ReviewArticle, "slug" | "diagnostics">> }> {
-  const read = options.read ?? readArticle;
-  const late: Diagnostic[] = [];
-  const entries: Array<Pick<ReviewArticle, "slug" | "diagnostics">> = [];
+  options: { read?: typeof readArticle; progress?: Progress | undefined; threads?: ReviewThreads; batch?: number } = {},
+): Promise<{ written: number; general: Diagnostic[]; entries: Array<Pick<ReviewArticle, "slug" | "diagnostics">>; batchesApart: number }> {
+  const batches: string[][] = [];
+  const size = options.batch ?? REVIEW_BATCH;
+  for (let start = 0; start < order.length; start += size) batches.push(order.slice(start, start + size));
+  const done: ReviewedBatch[] = [];
   let written = 0;
-  for (let start = 0; start < order.length; start += REVIEW_BATCH) {
-    const batch = await Promise.all(order.slice(start, start + REVIEW_BATCH).map((slug) => read(paths, slug, late)));
-    const articles = batch.flatMap((files) => {
-      options.progress?.tick();
-      return files ? [reviewer.review(files)] : [];
+  let batchesApart = 0;
+  const keep = async (at: number, batch: ReviewedBatch) => {
+    for (let n = 0; n < batch.entries.length + batch.late.length; n++) options.progress?.tick();
+    const pages = await writePreview(paths, out, batch.pages);
+    written += pages.length;
+    // Only what the index shows is kept.
+    done[at] = { pages: [], entries: batch.entries, late: batch.late };
+  };
+  const threads = options.threads;
+  const jobs = Math.max(1, Math.floor(threads?.jobs ?? 1));
+  if (!threads || options.read || jobs === 1 || batches.length < 2 || order.length < (threads.poolFrom ?? 64)) {
+    for (const [at, slugs] of batches.entries()) await keep(at, await reviewSlugs(paths, reviewer, slugs, options.read ?? readArticle));
+  } else {
+    const { default: Tinypool } = await import("tinypool");
+    const pool = new Tinypool({
+      filename: reviewWorkerFile(),
+      minThreads: jobs,
+      maxThreads: jobs,
+      workerData: threads.preset,
+      // Capped heaps make V8 collect before they grow: 10,000 articles peak at 369 MB (453 MB uncapped, with batches of 100).
+      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
     });
-    written += (await writePreview(paths, out, reviewArticlePages({ articles, diagnostics: reviewer.diagnostics }))).length;
-    for (const article of articles) entries.push({ slug: article.slug, diagnostics: article.diagnostics });
+    try {
+      const inFlight = new Set<Promise<void>>();
+      let failure: unknown;
+      for (const [at, slugs] of batches.entries()) {
+        const running: Promise<void> = (pool.run(slugs) as Promise<ReviewedBatch>)
+          .then((batch) => {
+            batchesApart++;
+            return batch;
+          })
+          // A batch a worker could not finish (articles too large for its capped heap) is reviewed here; a failure here is the run's.
+          .catch(() => reviewSlugs(paths, reviewer, slugs, readArticle))
+          .then((batch) => keep(at, batch))
+          .catch((error: unknown) => {
+            failure ??= error;
+          })
+          .finally(() => inFlight.delete(running));
+        inFlight.add(running);
+        if (inFlight.size >= jobs * 2) await Promise.race(inFlight);
+        if (failure) break;
+      }
+      await Promise.all(inFlight);
+      if (failure) throw failure;
+    } finally {
+      await pool.destroy();
+    }
   }
   options.progress?.done();
-  const general = [...reviewer.diagnostics, ...late.sort(compareDiagnostics)];
+  const entries = done.flatMap((batch) => batch.entries);
+  const general = [...reviewer.diagnostics, ...done.flatMap((batch) => batch.late).sort(compareDiagnostics)];
   written += (await writePreview(paths, out, [{ path: "index.html", contents: reviewIndex({ articles: entries, diagnostics: general }) }])).length;
-  return { written, general, entries };
+  return { written, general, entries, batchesApart };
 }

@@ -27,6 +27,12 @@ export interface ProjectInputs {
 /** Which articles to read: all of them, or only these slugs. */
 export interface ReadOptions {
   articles?: ReadonlySet<string>;
+  /**
+   * Where the slugs of the articles read go, in order, when their texts are
+   * not to be kept: the articles are read, so that the problems of reading
+   * them are reported, and `articles` of the inputs stays empty.
+   */
+  readInto?: string[];
 }
 
 /** The article folders under content/ (sorted), with the problems met listing them. */
@@ -172,9 +178,13 @@ export async function readProject(paths: ProjectPaths, options: ReadOptions = {}
     const factsFile = posix(paths.content, slug, "facts.yaml");
     const sourceFile = posix(paths.content, slug, "source.fr.md");
     const [factsText, sourceText] = await Promise.all([read(factsFile), read(sourceFile)]);
-    return factsText !== undefined && sourceText !== undefined ? { slug, factsFile, factsText, sourceFile, sourceText } : undefined;
+    if (factsText === undefined || sourceText === undefined) return undefined;
+    return options.readInto ? slug : { slug, factsFile, factsText, sourceFile, sourceText };
   });
-  for (const files of articleFiles) if (files) inputs.articles.push(files);
+  for (const files of articleFiles) {
+    if (typeof files === "string") options.readInto!.push(files);
+    else if (files) inputs.articles.push(files);
+  }
   if (slugs.length === 0 && !diagnostics.length) {
     diagnostics.push(diagnose(CATALOGUE["content/empty"], {}, { file: paths.content }));
   }
