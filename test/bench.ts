@@ -5,7 +5,7 @@
  * run as a whole process with its peak memory: a cold build, a build with
  * nothing changed, with one article changed, with one message of one story
  * type changed,
- * `check` and `diff`. When `hugo` is installed, the same briefs are published
+ * `check`, `review` and `diff`. When `hugo` is installed, the same briefs are published
  * to a Hugo site and `hugo` is timed on them. Not a test: nothing here
  * asserts time.
  */
@@ -95,6 +95,7 @@ try {
     }),
   );
   report("check", Array.from({ length: Math.min(RUNS, 2) }, () => timed([...root_, "check", "--quiet"], root)));
+  report("review (every article's page)", Array.from({ length: Math.min(RUNS, 2) }, () => timed([...root_, "review", "--quiet"], root)));
   report("diff (one story type's message changed)", Array.from({ length: Math.min(RUNS, 2) }, () => timed([...root_, "diff", "--base", "main"], root)));
   writeFileSync(en, messages);
   timed([...root_, "build", "--quiet"], root);
