@@ -48,7 +48,9 @@ export async function gatherReview(paths: ProjectPaths, options: GatherOptions =
 
 /**
  * The inputs of a review, read, and the reviewer of their articles: for a
- * run that reviews them (and writes their pages) a batch at a time.
+ * run that reviews them (and writes their pages) a batch at a time. With
+ * `readInto`, the articles are read for the problems of reading them, their
+ * slugs go there, and their texts are not kept.
  */
 export async function prepareReview(paths: ProjectPaths, options: Pick<GatherOptions, "articles" | "lint"> & Pick<ReadOptions, "readInto"> = {}): Promise<{ inputs: ProjectInputs; reviewer: Reviewer }> {
   const inputs = await readProject(paths, { ...(options.articles ? { articles: options.articles } : {}), ...(options.readInto ? { readInto: options.readInto } : {}) });
