@@ -66,33 +66,46 @@ export async function processArticles(
     // A worker holds its stage and one batch at a time: capped heaps make V8 collect before it grows (a third less peak memory at 1,000 articles).
     resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 },
   });
-  try {
-    const inFlight = new Set<Promise<void>>();
-    let failure: unknown;
+  // Batches of jobs, each read as a worker is ready for it.
+  const batches = async function* (): AsyncGenerator<Batch> {
     for (;;) {
-      const batch: ArticleJob[] = [];
-      while (batch.length < BATCH) {
+      const jobs: ArticleJob[] = [];
+      while (jobs.length < BATCH) {
         const job = await next();
         if (!job) break;
-        batch.push(job);
+        jobs.push(job);
       }
-      if (batch.length === 0) break;
-      const task: Batch = { key, jobs: batch, ...(options.staging === undefined ? {} : { staging: options.staging }) };
-      const running: Promise<void> = (pool.run(task) as Promise<ArticleOutcome[]>)
-        .then(async (outcomes) => {
-          for (const outcome of outcomes) await handle(outcome);
-        })
-        .catch((error: unknown) => {
-          failure ??= error;
-        })
-        .finally(() => inFlight.delete(running));
-      inFlight.add(running);
-      if (inFlight.size >= threads * 2) await Promise.race(inFlight);
-      if (failure) break;
+      if (jobs.length === 0) return;
+      yield { key, jobs, ...(options.staging === undefined ? {} : { staging: options.staging }) };
     }
-    await Promise.all(inFlight);
-    if (failure) throw failure;
+  };
+  try {
+    await runBounded(batches(), threads * 2, async (task) => {
+      for (const outcome of (await pool.run(task)) as ArticleOutcome[]) await handle(outcome);
+    });
   } finally {
     await pool.destroy();
   }
+}
+
+/**
+ * Runs `run` on each task as it comes, at most `limit` at a time (two per
+ * worker keep every worker busy without holding more). After a failure no
+ * task is started; those running are awaited, then the first failure is thrown.
+ */
+export async function runBounded<T>(tasks: AsyncIterable<T> | Iterable<T>, limit: number, run: (task: T) => Promise<void>): Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  let failed: { error: unknown } | undefined;
+  for await (const task of tasks) {
+    const running: Promise<void> = run(task)
+      .catch((error: unknown) => {
+        failed ??= { error };
+      })
+      .finally(() => inFlight.delete(running));
+    inFlight.add(running);
+    if (inFlight.size >= limit) await Promise.race(inFlight);
+    if (failed) break;
+  }
+  await Promise.all(inFlight);
+  if (failed) throw failed.error;
 }

@@ -2,7 +2,7 @@
 import { compareDiagnostics, failureOf, formatReport, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { gatherReview, prepareReview, reviewWorkerFile, type Reviewer } from "../build/review.ts";
 import { progressOf, type Progress } from "../build/progress.ts";
-import { defaultJobs } from "../build/pool.ts";
+import { defaultJobs, runBounded } from "../build/pool.ts";
 import { CommandError, UsageError } from "../errors.ts";
 import { checkPreviewLocation } from "../io/paths.ts";
 import { isFolder, readArticle } from "../io/read.ts";
@@ -147,27 +147,17 @@ export async function writeReviewPages(
       resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
     });
     try {
-      const inFlight = new Set<Promise<void>>();
-      let failure: unknown;
-      for (const [at, slugs] of batches.entries()) {
-        const running: Promise<void> = (pool.run(slugs) as Promise<ReviewedBatch>)
-          .then((batch) => {
+      await runBounded(batches.entries(), jobs * 2, async ([at, slugs]) => {
+        const batch = await (pool.run(slugs) as Promise<ReviewedBatch>).then(
+          (reviewed) => {
             batchesApart++;
-            return batch;
-          })
+            return reviewed;
+          },
           // A batch a worker could not finish (articles too large for its capped heap) is reviewed here; a failure here is the run's.
-          .catch(() => reviewSlugs(paths, reviewer, slugs, readArticle))
-          .then((batch) => keep(at, batch))
-          .catch((error: unknown) => {
-            failure ??= error;
-          })
-          .finally(() => inFlight.delete(running));
-        inFlight.add(running);
-        if (inFlight.size >= jobs * 2) await Promise.race(inFlight);
-        if (failure) break;
-      }
-      await Promise.all(inFlight);
-      if (failure) throw failure;
+          () => reviewSlugs(paths, reviewer, slugs, readArticle),
+        );
+        await keep(at, batch);
+      });
     } finally {
       await pool.destroy();
     }
