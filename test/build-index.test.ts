@@ -4,11 +4,13 @@
  * when something did, and a build without them renders again and writes the
  * same bytes.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { tmpdir } from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../src/io/paths.ts";
 import { build } from "../src/build/pipeline.ts";
+import { eachOutput, readBuildCache, writeBuildCache, type BuildCache } from "../src/io/cache.ts";
 import { cleanupProjects, digestTree, FACTS, makeProject, replace, snapshotTree, SLUG } from "./support/project.ts";
 import { cleanupStoryProjects, storyProject, SWISS_BUDGET } from "./support/story-project.ts";
 
@@ -16,6 +18,19 @@ afterAll(() => {
   cleanupProjects();
   cleanupStoryProjects();
 });
+
+/** Rewrites the JSON head of an index file (its second line), the articles' names and numbers kept as they are, the numbers aligned again. */
+function rewriteIndexHead(file: string, change: (head: Record<string, unknown>) => Record<string, unknown>): void {
+  const bytes = readFileSync(file);
+  const versionEnd = bytes.indexOf(10);
+  const headEnd = bytes.indexOf(10, versionEnd + 1);
+  const head = JSON.parse(bytes.toString("utf8", versionEnd + 1, headEnd)) as { names: number; numbers: number };
+  const names = bytes.subarray(headEnd + 1, headEnd + 1 + head.names);
+  const numbers = bytes.subarray(bytes.length - 8 * head.numbers);
+  const start = Buffer.from(`${bytes.toString("utf8", 0, versionEnd)}\n${JSON.stringify(change(head))}\n`);
+  const padding = Buffer.alloc((8 - ((start.length + names.length) % 8)) % 8);
+  writeFileSync(file, Buffer.concat([start, names, padding, numbers]));
+}
 
 function cacheFiles(root: string, ending: string): string[] {
   const dir = path.join(root, "node_modules", ".cache", "newsbrief");
@@ -74,8 +89,7 @@ describe("the build index", () => {
     const reusedLine = lineOf(`${SLUG}-b`);
     expect(reusedLine.briefs).toHaveLength(3);
     // As if many builds had added lines: the next one reads them and writes one line per article.
-    const [version, head, articles] = readFileSync(index!, "utf8").split("\n");
-    writeFileSync(index!, [version, JSON.stringify({ ...JSON.parse(head!), detailsLines: 69 }), articles, ""].join("\n"));
+    rewriteIndexHead(index!, (head) => ({ ...head, detailsLines: 69 }));
     project.edit(FACTS, replace('date: "2025-03-30"', 'date: "2025-03-28"'));
     const again = await build(paths);
     expect(again.diagnostics).toEqual([]);
@@ -197,5 +211,116 @@ describe("the build index", () => {
     }
     expect(trees[0]).toEqual(trees[1]);
     expect(places[0]).toEqual(places[1]);
+  });
+});
+
+describe("the index file", () => {
+  const roots: string[] = [];
+  afterAll(() => {
+    for (const root of roots) rmSync(root, { recursive: true, force: true });
+  });
+  const cacheOf = (): BuildCache => ({
+    cms: { "feed.fr.json": ["f".repeat(64), 120, 1_700_000_000_123.25], "manifest.json": ["m".repeat(64), 80, 1_700_000_000_124.5] },
+    types: { event: "e".repeat(64) },
+    tool: "t".repeat(64),
+    detailsLines: 2,
+    entries: {
+      "a-brief": {
+        key: "k1",
+        figures: 7,
+        template: "event",
+        coverage: { slug: "a-brief", figures: 9, covered: 6, ignored: 3 },
+        inputs: { facts: [1234, 1_700_000_000_001.5], source: [567, 1_700_000_000_002.75], inputHash: "h1" },
+        files: new Map<string, [string, number, number]>([
+          ["a-brief/fr.md", ["d1", 100, 1_700_000_000_010.0625]],
+          ["a-brief/fr.html", ["d2", 200, 1_700_000_000_011]],
+          // A path outside its own folder is kept whole.
+          ["élan/nl.md", ["d3", 300, 1_700_000_000_012]],
+        ]),
+        feed: { fr: [10, 20, "2025-03-28"] },
+        manifest: [30, 40],
+      },
+      // No story type, no outputs.
+      "b-brief": {
+        key: "k2",
+        figures: 0,
+        coverage: { slug: "b-brief", figures: 0, covered: 0, ignored: 0 },
+        inputs: { facts: [1, 2], source: [3, 4], inputHash: "h2" },
+        files: new Map(),
+      },
+    },
+  });
+  const project = () => {
+    const root = mkdtempSync(path.join(tmpdir(), "newsbrief-index-"));
+    roots.push(root);
+    return projectPaths(root);
+  };
+
+  it("reads back what it wrote, and writes the same bytes again from what it read, with or without making the maps of outputs", async () => {
+    const paths = project();
+    await writeBuildCache(paths, cacheOf());
+    const [file] = cacheFiles(paths.root, ".index");
+    const written = readFileSync(file!);
+    const read = await readBuildCache(paths);
+    expect(Object.keys(read.entries)).toEqual(["a-brief", "b-brief"]);
+    expect(read.cms).toEqual(cacheOf().cms);
+    expect(read.types).toEqual({ event: "e".repeat(64) });
+    expect(read.tool).toBe("t".repeat(64));
+    const a = read.entries["a-brief"]!;
+    expect([a.figures, a.template, a.coverage, a.inputs]).toEqual([7, "event", { slug: "a-brief", figures: 9, covered: 6, ignored: 3 }, { facts: [1234, 1_700_000_000_001.5], source: [567, 1_700_000_000_002.75], inputHash: "" }]);
+    const seen: Array<[string, number, number]> = [];
+    expect(eachOutput(a, (relative, size, time) => void seen.push([relative, size, time]))).toBe(true);
+    expect(seen).toEqual([
+      ["a-brief/fr.md", 100, 1_700_000_000_010.0625],
+      ["a-brief/fr.html", 200, 1_700_000_000_011],
+      ["élan/nl.md", 300, 1_700_000_000_012],
+    ]);
+    // Stopping early says so.
+    expect(eachOutput(a, () => false)).toBe(false);
+    const b = read.entries["b-brief"]!;
+    expect(b.template).toBeUndefined();
+    expect("template" in b).toBe(false);
+    expect([...b.files]).toEqual([]);
+    // Written again from the table alone, then from the maps: the same bytes both times.
+    await writeBuildCache(paths, { ...read, detailsLines: 2 });
+    expect(readFileSync(file!)).toEqual(written);
+    expect([...a.files]).toEqual([
+      ["a-brief/fr.md", ["", 100, 1_700_000_000_010.0625]],
+      ["a-brief/fr.html", ["", 200, 1_700_000_000_011]],
+      ["élan/nl.md", ["", 300, 1_700_000_000_012]],
+    ]);
+    await writeBuildCache(paths, { ...read, detailsLines: 2 });
+    expect(readFileSync(file!)).toEqual(written);
+    // A map changed after it was made is what is written.
+    a.files.delete("élan/nl.md");
+    await writeBuildCache(paths, { ...read, detailsLines: 2 });
+    const changed = await readBuildCache(paths);
+    expect([...changed.entries["a-brief"]!.files.keys()]).toEqual(["a-brief/fr.md", "a-brief/fr.html"]);
+  });
+
+  it("leaves out an article whose paths it cannot hold, and reads an index that is cut short, too long or out of step as an empty cache", async () => {
+    const paths = project();
+    const cache = cacheOf();
+    cache.entries["a-brief"]!.files.set("a-brief/odd\tname.md", ["d4", 1, 2]);
+    await writeBuildCache(paths, cache);
+    expect(Object.keys((await readBuildCache(paths)).entries)).toEqual(["b-brief"]);
+    await writeBuildCache(paths, cacheOf());
+    const [file] = cacheFiles(paths.root, ".index");
+    const good = readFileSync(file!);
+    expect(Object.keys((await readBuildCache(paths)).entries)).toHaveLength(2);
+    const versionEnd = good.indexOf(10);
+    const headEnd = good.indexOf(10, versionEnd + 1);
+    const head = JSON.parse(good.toString("utf8", versionEnd + 1, headEnd)) as { numbers: number };
+    const broken = [
+      good.subarray(0, good.length - 8),
+      Buffer.concat([good, Buffer.alloc(8)]),
+      Buffer.from(good.toString("latin1").replace(`"numbers":${head.numbers}`, `"numbers":${head.numbers - 2}`), "latin1"),
+      Buffer.from(good.toString("latin1").replace('"names":', '"names":"'), "latin1"),
+      Buffer.concat([Buffer.from("newsbrief build index 6\n"), good.subarray(versionEnd + 1)]),
+    ];
+    for (const bytes of broken) {
+      writeFileSync(file!, bytes);
+      expect((await readBuildCache(paths)).entries).toEqual({});
+    }
   });
 });

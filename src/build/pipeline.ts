@@ -16,7 +16,7 @@ import { LOCALES, type Locale } from "../types.ts";
 import { checkOutputLocation, checkPreviewLocation, checkProjectRoot } from "../io/paths.ts";
 import { lockOutputs } from "../io/lock.ts";
 import { mapLimit } from "../io/limit.ts";
-import { readBuildCache, readBuildDetails, readBuildPlaces, readStoryTypeCache, sourceFingerprint, writeBuildCache, writeStoryTypeCache, type BuildCache, type FileStamps } from "../io/cache.ts";
+import { eachOutput, readBuildCache, readBuildDetails, readBuildPlaces, readStoryTypeCache, sourceFingerprint, writeBuildCache, writeStoryTypeCache, type BuildCache, type FileStamps } from "../io/cache.ts";
 import type { StoryTypeDefinition } from "../content/story-type.ts";
 import { exists, fileStamp, listArticles, listOutputs, readArticle, readOutputBytes, readOutputBytesInto, readOutputFiles, readOutputs, readProject, readSharedInputs, type ProjectInputs } from "../io/read.ts";
 import { gather } from "../io/gather.ts";
@@ -109,6 +109,12 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     }
     return true;
   };
+  // An article's outputs, checked against the index without making its map of them.
+  const outputsIntact = (entry: BuildCache["entries"][string]) =>
+    eachOutput(entry, (relative, size, time) => {
+      const stamp = fileStamp(outDir + relative);
+      return stamp !== undefined && stamp[0] === size && stamp[1] === time;
+    });
   // No output folder yet (a first build): every file is new, none is read to compare.
   const noOutput = !(await exists(outDir));
   // Whether a file differs from what out/ holds: by its recorded hash when the file is as recorded, else by the hash of its bytes on disk.
@@ -148,7 +154,7 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
     const facts = fileStamp(`${contentDir}${slug}${path.sep}facts.yaml`);
     const source = fileStamp(`${contentDir}${slug}${path.sep}source.fr.md`);
     if (!facts || !source) toRender.push(slug);
-    else if (!intact(entry.files)) toRender.push(slug);
+    else if (!outputsIntact(entry)) toRender.push(slug);
     else if (same(facts, entry.inputs!.facts) && same(source, entry.inputs!.source)) {
       entries[slug] = entry;
       reused.push(slug);
@@ -454,7 +460,8 @@ interface FeedEntry {
 /** The paths of every output, for the summary (contents are not kept). */
 function filesOf(entries: BuildCache["entries"], cms: BuildCache["cms"]): OutputFile[] {
   const paths: string[] = [];
-  for (const slug in entries) for (const relative of entries[slug]!.files.keys()) paths.push(relative);
+  const add = (relative: string) => void paths.push(relative);
+  for (const slug in entries) eachOutput(entries[slug]!, add);
   paths.push(...Object.keys(cms ?? {}));
   paths.sort(); // code-unit order, as compareStrings
   const files: OutputFile[] = new Array(paths.length);

@@ -56,10 +56,89 @@ function cacheFile(paths: ProjectPaths, part: "index" | "details" | "places" | "
   return path.join(paths.root, "node_modules", ".cache", "newsbrief", `build-${id}.${part}`);
 }
 
-const INDEX_VERSION = "newsbrief build index 6";
+const INDEX_VERSION = "newsbrief build index 7";
 
-/** An article in the index: figures, covered, ignored and source figures; facts.yaml and source.fr.md size and time; story type; then path, size and time of each output. */
-type IndexLine = [number, number, number, number, number, number, number, number, string, Array<string | number>];
+/** Numbers recorded for each article before its outputs' stamps: figures, covered, ignored and source figures; facts.yaml and source.fr.md size and time; the number of its outputs. */
+const ARTICLE_NUMBERS = 9;
+
+/**
+ * An article as the index holds it. Its outputs' stamps stay in the index's
+ * table (one array of numbers, one line of names) until something asks for
+ * {@link IndexEntry.files}: a build that finds nothing changed checks every
+ * output against the table ({@link eachOutput}) and never makes the maps.
+ */
+class IndexedEntry implements IndexEntry {
+  key = "";
+  figures: number;
+  declare template?: string;
+  coverage: NonNullable<IndexEntry["coverage"]>;
+  inputs: NonNullable<IndexEntry["inputs"]>;
+  declare briefs?: NonNullable<IndexEntry["briefs"]>;
+  declare feed?: NonNullable<IndexEntry["feed"]>;
+  declare manifest?: NonNullable<IndexEntry["manifest"]>;
+  #files: FileStamps | undefined;
+
+  constructor(
+    slug: string,
+    template: string,
+    /** Its outputs' paths, each after a tab; one under its own folder is written from the "/" on. */
+    readonly names: string,
+    readonly numbers: Float64Array,
+    /** Where its numbers start in `numbers`. */
+    readonly at: number,
+  ) {
+    this.figures = numbers[at]!;
+    if (template !== "") this.template = template;
+    this.coverage = { slug, figures: numbers[at + 3]!, covered: numbers[at + 1]!, ignored: numbers[at + 2]! };
+    this.inputs = { facts: [numbers[at + 4]!, numbers[at + 5]!], source: [numbers[at + 6]!, numbers[at + 7]!], inputHash: "" };
+  }
+
+  get files(): FileStamps {
+    if (this.#files === undefined) {
+      const files: FileStamps = new Map();
+      eachIndexed(this, (relative, size, time) => void files.set(relative, ["", size, time]));
+      this.#files = files;
+    }
+    return this.#files;
+  }
+
+  set files(files: FileStamps) {
+    this.#files = files;
+  }
+
+  /** Whether the map of its outputs was made (and may since have been changed). */
+  get materialized(): boolean {
+    return this.#files !== undefined;
+  }
+}
+
+/** Calls `each` with every output of an indexed article, from the table; stops at the first `false`. */
+function eachIndexed(entry: IndexedEntry, each: (relative: string, size: number, time: number) => boolean | void): boolean {
+  const { names, numbers, at } = entry;
+  const slug = entry.coverage.slug;
+  const count = numbers[at + ARTICLE_NUMBERS - 1]!;
+  let from = 1;
+  for (let i = 0; i < count; i++) {
+    const tab = names.indexOf("\t", from);
+    const name = names.slice(from, tab === -1 ? names.length : tab);
+    from = tab + 1;
+    const k = at + ARTICLE_NUMBERS + 2 * i;
+    if (each(name.charCodeAt(0) === 47 ? slug + name : name, numbers[k]!, numbers[k + 1]!) === false) return false;
+  }
+  return true;
+}
+
+/**
+ * Calls `each` with the path, size and time of every output of an article,
+ * in the order they were recorded, without making the map of an article
+ * read from the index; stops at the first `false` and says whether it went
+ * through them all.
+ */
+export function eachOutput(entry: IndexEntry, each: (relative: string, size: number, time: number) => boolean | void): boolean {
+  if (entry instanceof IndexedEntry && !entry.materialized) return eachIndexed(entry, each);
+  for (const [relative, [, size, time]] of entry.files) if (each(relative, size, time) === false) return false;
+  return true;
+}
 
 /**
  * Reads the build cache's index: for each article, its inputs' stamps, its
@@ -67,35 +146,43 @@ type IndexLine = [number, number, number, number, number, number, number, number
  * build with nothing to do needs; the rest (hashes, feed items, manifest
  * entries) is read by {@link readBuildDetails} when something changed. A
  * missing or unreadable index is an empty cache.
+ *
+ * The index is a version line, a JSON head, then the articles' names (one
+ * line each: slug, story type, then its outputs' paths, tab-separated) and,
+ * from the next multiple of 8 bytes, their numbers as 64-bit floats: reading
+ * it makes one string and one typed array rather than an object per figure.
  */
 export async function readBuildCache(paths: ProjectPaths): Promise<BuildCache> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(cacheFile(paths, "index"), "utf8");
+    bytes = await readFile(cacheFile(paths, "index"));
   } catch {
     return { entries: {} };
   }
-  // One JSON text per line: the version, the head, then every article as an array (parsed natively, and fast to walk).
-  const [version, headLine, articlesLine] = text.split("\n");
-  if (version !== INDEX_VERSION || headLine === undefined || articlesLine === undefined) return { entries: {} };
   try {
-    const head = JSON.parse(headLine) as Pick<BuildCache, "cms" | "types" | "tool" | "detailsLines">;
+    const versionEnd = bytes.indexOf(10);
+    const headEnd = versionEnd === -1 ? -1 : bytes.indexOf(10, versionEnd + 1);
+    if (headEnd === -1 || bytes.toString("latin1", 0, versionEnd) !== INDEX_VERSION) return { entries: {} };
+    const { names: namesLength, numbers: count, ...head } = JSON.parse(bytes.toString("utf8", versionEnd + 1, headEnd)) as Pick<BuildCache, "cms" | "types" | "tool" | "detailsLines"> & { names: number; numbers: number };
+    const namesEnd = headEnd + 1 + namesLength;
+    const numbersAt = namesEnd + ((8 - (namesEnd % 8)) % 8);
+    if (!Number.isInteger(namesLength) || !Number.isInteger(count) || numbersAt + 8 * count !== bytes.length) return { entries: {} };
+    // A copy, aligned as a Float64Array must be.
+    const numbers = new Float64Array(count);
+    new Uint8Array(numbers.buffer).set(bytes.subarray(numbersAt));
     const cache: BuildCache = { ...head, entries: {} };
-    const articles = JSON.parse(articlesLine) as Record<string, IndexLine>;
-    for (const slug in articles) {
-      const [figures, covered, ignored, sourceFigures, factsSize, factsTime, sourceSize, sourceTime, template, stamps] = articles[slug]!;
-      const files: FileStamps = new Map();
-      for (let at = 0; at + 2 < stamps.length; at += 3) files.set(stamps[at] as string, ["", stamps[at + 1] as number, stamps[at + 2] as number]);
-      cache.entries[slug] = {
-        key: "",
-        figures,
-        ...(template ? { template } : {}),
-        coverage: { slug, figures: sourceFigures, covered, ignored },
-        inputs: { facts: [factsSize, factsTime], source: [sourceSize, sourceTime], inputHash: "" },
-        files,
-      };
+    let at = 0;
+    for (const line of namesLength === 0 ? [] : bytes.toString("utf8", headEnd + 1, namesEnd).split("\n")) {
+      const slugEnd = line.indexOf("\t");
+      const typeEnd = slugEnd === -1 ? -1 : line.indexOf("\t", slugEnd + 1);
+      const outputs = numbers[at + ARTICLE_NUMBERS - 1];
+      if (slugEnd === -1 || outputs === undefined || !Number.isInteger(outputs) || at + ARTICLE_NUMBERS + 2 * outputs > count) return { entries: {} };
+      const names = typeEnd === -1 ? "" : line.slice(typeEnd);
+      const slug = line.slice(0, slugEnd);
+      cache.entries[slug] = new IndexedEntry(slug, line.slice(slugEnd + 1, typeEnd === -1 ? line.length : typeEnd), names, numbers, at);
+      at += ARTICLE_NUMBERS + 2 * outputs;
     }
-    return cache;
+    return at === count ? cache : { entries: {} };
   } catch {
     return { entries: {} };
   }
@@ -168,15 +255,37 @@ export async function readBuildDetails(paths: ProjectPaths, cache: BuildCache): 
  * Failing to write never fails a build.
  */
 export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache, options: { append?: readonly string[] } = {}): Promise<void> {
-  const articles: Record<string, IndexLine> = {};
+  const lines: string[] = [];
+  const numbers: number[] = [];
   const places: Record<string, Places> = {};
+  const unsafe = /[\t\n]/;
   for (const [slug, e] of Object.entries(cache.entries)) {
-    if (!e.inputs || !e.coverage) continue;
+    if (!e.inputs || !e.coverage || unsafe.test(slug) || unsafe.test(e.template ?? "")) continue;
     // Plain loops: this runs for every article of every build that writes anything.
-    const stamps: Array<string | number> = [];
-    for (const [relative, stamp] of e.files) stamps.push(relative, stamp[1], stamp[2]);
     const { facts, source } = e.inputs;
-    articles[slug] = [e.figures, e.coverage.covered, e.coverage.ignored, e.coverage.figures, facts[0], facts[1], source[0], source[1], e.template ?? "", stamps];
+    const at = numbers.length;
+    numbers.push(e.figures, e.coverage.covered, e.coverage.ignored, e.coverage.figures, facts[0], facts[1], source[0], source[1], 0);
+    let line = `${slug}\t${e.template ?? ""}`;
+    if (e instanceof IndexedEntry && !e.materialized) {
+      // As read: its names and stamps are copied from the table.
+      const count = e.numbers[e.at + ARTICLE_NUMBERS - 1]!;
+      line += e.names;
+      for (let k = e.at + ARTICLE_NUMBERS, end = k + 2 * count; k < end; k++) numbers.push(e.numbers[k]!);
+    } else {
+      const own = `${slug}/`;
+      const written = eachOutput(e, (relative, size, time) => {
+        if (unsafe.test(relative)) return false;
+        line += relative.startsWith(own) ? `\t${relative.slice(slug.length)}` : `\t${relative}`;
+        numbers.push(size, time);
+      });
+      // An article whose paths the index cannot hold is left out of it: it is rendered again next time.
+      if (!written) {
+        numbers.length = at;
+        continue;
+      }
+    }
+    numbers[at + ARTICLE_NUMBERS - 1] = (numbers.length - at - ARTICLE_NUMBERS) / 2;
+    lines.push(line);
     places[slug] = [e.feed, e.manifest, e.inputs.inputHash];
   }
   const detailsOf = function* (slugs: Iterable<string>): Generator<string> {
@@ -189,8 +298,10 @@ export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache, op
     }
   };
   const added = options.append ? [...detailsOf(options.append)] : [];
-  const detailsLines = options.append ? (cache.detailsLines ?? 0) + added.length : Object.keys(articles).length;
-  const lines = [INDEX_VERSION, JSON.stringify({ cms: cache.cms, types: cache.types, tool: cache.tool, detailsLines }), JSON.stringify(articles)];
+  const detailsLines = options.append ? (cache.detailsLines ?? 0) + added.length : lines.length;
+  const names = Buffer.from(lines.join("\n"), "utf8");
+  const head = Buffer.from(`${INDEX_VERSION}\n${JSON.stringify({ cms: cache.cms, types: cache.types, tool: cache.tool, detailsLines, names: names.length, numbers: numbers.length })}\n`, "utf8");
+  const padding = Buffer.alloc((8 - ((head.length + names.length) % 8)) % 8);
   try {
     const index = cacheFile(paths, "index");
     await mkdir(path.dirname(index), { recursive: true });
@@ -198,24 +309,30 @@ export async function writeBuildCache(paths: ProjectPaths, cache: BuildCache, op
     if (options.append) await appendFile(cacheFile(paths, "details"), added.join(""));
     else await writeWhole(cacheFile(paths, "details"), detailsOf(Object.keys(cache.entries).sort()));
     await writeWhole(cacheFile(paths, "places"), [JSON.stringify(places)]);
-    await writeWhole(index, [`${lines.join("\n")}\n`]);
+    await writeWhole(index, [head, names, padding, new Uint8Array(new Float64Array(numbers).buffer)]);
   } catch {
     // The cache is an optimisation only.
   }
 }
 
 /**
- * Writes a file from its pieces, in writes of about 1 MB, through a
+ * Writes a file from its pieces (texts, in writes of about 1 MB, and bytes), through a
  * temporary file renamed into place; when that fails, the file is left as it
  * was and the temporary file is removed.
  */
-async function writeWhole(file: string, pieces: Iterable<string>): Promise<void> {
+async function writeWhole(file: string, pieces: Iterable<string | Uint8Array>): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     const handle = await open(temporary, "w");
     try {
       let chunk = "";
       for (const piece of pieces) {
+        if (typeof piece !== "string") {
+          if (chunk !== "") await handle.write(chunk);
+          chunk = "";
+          await handle.write(piece);
+          continue;
+        }
         chunk += piece;
         if (chunk.length >= 1 << 20) {
           await handle.write(chunk);
