@@ -101,20 +101,18 @@ async function run(paths: ProjectPaths, options: BuildOptions): Promise<RunResul
   // Stamps by absolute path, joined once: a build with nothing to do stats every input and output and does little else.
   const outDir = `${path.resolve(paths.root, paths.out)}${path.sep}`;
   const contentDir = `${path.resolve(paths.root, paths.content)}${path.sep}`;
+  // Whether a file in out/ still has the size and time recorded for it.
+  const asRecorded = (relative: string, size: number, time: number) => {
+    const stamp = fileStamp(outDir + relative);
+    return stamp !== undefined && stamp[0] === size && stamp[1] === time;
+  };
   const intact = (files: Iterable<[string, [string, number, number]]> | undefined) => {
     if (files === undefined) return false;
-    for (const [relative, recorded] of files) {
-      const stamp = fileStamp(outDir + relative);
-      if (stamp === undefined || stamp[0] !== recorded[1] || stamp[1] !== recorded[2]) return false;
-    }
+    for (const [relative, recorded] of files) if (!asRecorded(relative, recorded[1], recorded[2])) return false;
     return true;
   };
   // An article's outputs, checked against the index without making its map of them.
-  const outputsIntact = (entry: BuildCache["entries"][string]) =>
-    eachOutput(entry, (relative, size, time) => {
-      const stamp = fileStamp(outDir + relative);
-      return stamp !== undefined && stamp[0] === size && stamp[1] === time;
-    });
+  const outputsIntact = (entry: BuildCache["entries"][string]) => eachOutput(entry, asRecorded);
   // No output folder yet (a first build): every file is new, none is read to compare.
   const noOutput = !(await exists(outDir));
   // Whether a file differs from what out/ holds: by its recorded hash when the file is as recorded, else by the hash of its bytes on disk.
