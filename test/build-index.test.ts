@@ -32,6 +32,13 @@ function rewriteIndexHead(file: string, change: (head: Record<string, unknown>) 
   writeFileSync(file, Buffer.concat([start, names, padding, numbers]));
 }
 
+/** An index file's bytes with its number at `position` (counted from the first) set to `value`. */
+function withNumber(bytes: Buffer, count: number, position: number, value: number): Buffer {
+  const copy = Buffer.from(bytes);
+  copy.writeDoubleLE(value, copy.length - 8 * count + 8 * position);
+  return copy;
+}
+
 function cacheFiles(root: string, ending: string): string[] {
   const dir = path.join(root, "node_modules", ".cache", "newsbrief");
   return readdirSync(dir).filter((name) => name.endsWith(ending)).map((name) => path.join(dir, name));
@@ -317,6 +324,12 @@ describe("the index file", () => {
       Buffer.from(good.toString("latin1").replace(`"numbers":${head.numbers}`, `"numbers":${head.numbers - 2}`), "latin1"),
       Buffer.from(good.toString("latin1").replace('"names":', '"names":"'), "latin1"),
       Buffer.concat([Buffer.from("newsbrief build index 6\n"), good.subarray(versionEnd + 1)]),
+      // The first article (three outputs) said to have fewer or more: the names and the numbers no longer match.
+      withNumber(good, head.numbers, 8, 2),
+      withNumber(good, head.numbers, 8, 100),
+      withNumber(good, head.numbers, 8, 1.5),
+      // A path fewer in the names than the numbers count, every length as written.
+      Buffer.from(good.toString("latin1").replace("\t/fr.html", " /fr.html"), "latin1"),
     ];
     for (const bytes of broken) {
       writeFileSync(file!, bytes);

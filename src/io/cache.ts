@@ -178,6 +178,10 @@ export async function readBuildCache(paths: ProjectPaths): Promise<BuildCache> {
       const outputs = numbers[at + ARTICLE_NUMBERS - 1];
       if (slugEnd === -1 || outputs === undefined || !Number.isInteger(outputs) || at + ARTICLE_NUMBERS + 2 * outputs > count) return { entries: {} };
       const names = typeEnd === -1 ? "" : line.slice(typeEnd);
+      // As many paths as the numbers say.
+      let paths = 0;
+      for (let tab = names.indexOf("\t"); tab !== -1; tab = names.indexOf("\t", tab + 1)) paths++;
+      if (paths !== outputs) return { entries: {} };
       const slug = line.slice(0, slugEnd);
       cache.entries[slug] = new IndexedEntry(slug, line.slice(slugEnd + 1, typeEnd === -1 ? line.length : typeEnd), names, numbers, at);
       at += ARTICLE_NUMBERS + 2 * outputs;
