@@ -15,7 +15,8 @@ import { runCli, snapshotTree as snapshot } from "./support/project.ts";
 import { gatherReview, prepareReview } from "../src/build/review.ts";
 import { writeReviewPages } from "../src/commands/review.ts";
 import { readArticle } from "../src/io/read.ts";
-import { diffProject } from "../src/review/diff.ts";
+import { compareApart, diffProject } from "../src/review/diff.ts";
+import { GitError } from "../src/io/git.ts";
 import { initRepo, isolateGit } from "./support/git.ts";
 import { reviewFiles } from "../src/review-page/page.ts";
 
@@ -209,6 +210,7 @@ describe("the review pages, reviewed by worker threads", () => {
     const here = await writeReviewPages(paths, "here", order, reviewer, { batch: 2 });
     const apart = await writeReviewPages(paths, "apart", order, reviewer, { batch: 2, threads: { jobs: 2, poolFrom: 1, preset: { paths, inputs, lint: true } } });
     expect(apart.batchesApart).toBe(3);
+    expect(apart.retried).toEqual([]);
     expect(here.batchesApart).toBe(0);
     expect({ ...apart, batchesApart: 0 }).toEqual(here);
     expect(here.written).toBe(6);
@@ -236,7 +238,11 @@ describe("the review pages, reviewed by worker threads", () => {
     const apart = await writeReviewPages(paths, "apart", order, reviewer, { batch: 2, threads: { jobs: 2, poolFrom: 1, preset: undefined as never } });
     expect(apart.written).toBe(6);
     expect(apart.batchesApart).toBe(0);
-    expect(await writeReviewPages(paths, "here", order, reviewer, { batch: 2 })).toEqual(apart);
+    // Why is said once, with the number of articles it concerns.
+    expect(apart.retried).toHaveLength(1);
+    expect(apart.retried[0]!.articles).toBe(5);
+    expect(apart.retried[0]!.reason).toBe("a review worker needs the project's shared inputs");
+    expect(await writeReviewPages(paths, "here", order, reviewer, { batch: 2 })).toEqual({ ...apart, retried: [] });
     expect(snapshot(path.join(root, "apart"))).toEqual(snapshot(path.join(root, "here")));
   });
 });
@@ -263,6 +269,24 @@ describe("diff, a batch of articles at a time", () => {
       expect(await diffProject(projectPaths(root), { base: "main", ...options }), JSON.stringify(options)).toEqual(whole);
     }
   }, 120_000);
+
+  it("fails in its own thread as it fails here: a git failure as a GitError, anything else as an error", async () => {
+    isolateGit();
+    const root = bigProject(1);
+    writeFileSync(path.join(root, ".gitignore"), "node_modules/\n");
+    initRepo(root);
+    const paths = projectPaths(root);
+    // The base lists a locale file whose object git does not have.
+    const missing = "0123456789abcdef0123456789abcdef01234567";
+    const index = { entries: new Map([["locales/fr.json", { path: "locales/fr.json", mode: "100644", oid: missing }]]) };
+    const gitFails = compareApart({ paths, reaching: true, batch: 2, index, differing: ["locales/fr.json"] });
+    await expect(gitFails).rejects.toBeInstanceOf(GitError);
+    await expect(gitFails).rejects.toThrow(`object ${missing} is missing from the repository`);
+    // A task it cannot read fails with the worker's message, not as git's.
+    const broken = compareApart({ paths, reaching: true, batch: 2, index: { entries: new Map() }, differing: null as never });
+    await expect(broken).rejects.toThrow(/null/);
+    await expect(broken).rejects.not.toBeInstanceOf(GitError);
+  }, 60_000);
 });
 
 describe("an incremental build", () => {

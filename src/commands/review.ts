@@ -79,10 +79,11 @@ export async function runReview(proc: CliProcess, paths: ProjectPaths, slugs: re
   const read = new Set(order);
   const missing = wanted ? [...wanted].filter((slug) => !read.has(slug)) : [];
   if (missing.length > 0) throw new UsageError(`no article named ${missing.map((s) => `\`${s}\``).join(", ")} in ${paths.content}/`);
-  const { written, general, entries } = await writeReviewPages(paths, options.out, order, reviewer, {
+  const { written, general, entries, retried } = await writeReviewPages(paths, options.out, order, reviewer, {
     progress: progressOf(proc, options.quiet)?.("review", order.length),
     threads: { jobs: options.jobs ?? defaultJobs(), preset: { paths, inputs, lint: true } },
   });
+  for (const { reason, articles } of retried) proc.stderr(`newsbrief: ${articles} article(s) reviewed in the main thread after a worker thread failed on them: ${reason}\n`);
   const diagnostics = [...general, ...entries.flatMap((a) => a.diagnostics)];
   if (diagnostics.length > 0) proc.stderr(`${formatReport(diagnostics)}\n`);
   proc.stdout(`${written} review page(s) written to ${options.out}/ (open ${options.out}/index.html).\n`);
@@ -110,7 +111,8 @@ export interface ReviewThreads {
  * that can no longer be read (changed or removed since it was first read)
  * has no page, and the problems of reading it are the project's, on the
  * index. Returns the number of pages written, the project's problems,
- * each article's own, and how many batches worker threads reviewed.
+ * each article's own, how many batches worker threads reviewed, and why
+ * any batch was reviewed in this thread after a worker failed on it.
  */
 export async function writeReviewPages(
   paths: ProjectPaths,
@@ -118,13 +120,14 @@ export async function writeReviewPages(
   order: readonly string[],
   reviewer: Reviewer,
   options: { read?: typeof readArticle; progress?: Progress | undefined; threads?: ReviewThreads; batch?: number } = {},
-): Promise<{ written: number; general: Diagnostic[]; entries: Array<Pick<ReviewArticle, "slug" | "diagnostics">>; batchesApart: number }> {
+): Promise<ReviewPagesRun> {
   const batches: string[][] = [];
   const size = options.batch ?? REVIEW_BATCH;
   for (let start = 0; start < order.length; start += size) batches.push(order.slice(start, start + size));
   const done: ReviewedBatch[] = [];
   let written = 0;
   let batchesApart = 0;
+  const retried = new Map<string, number>();
   const keep = async (at: number, batch: ReviewedBatch) => {
     for (let n = 0; n < batch.entries.length + batch.late.length; n++) options.progress?.tick();
     const pages = await writePreview(paths, out, batch.pages);
@@ -154,7 +157,11 @@ export async function writeReviewPages(
             return reviewed;
           },
           // A batch a worker could not finish (articles too large for its capped heap) is reviewed here; a failure here is the run's.
-          () => reviewSlugs(paths, reviewer, slugs, readArticle),
+          (error: unknown) => {
+            const reason = error instanceof Error ? error.message : String(error);
+            retried.set(reason, (retried.get(reason) ?? 0) + slugs.length);
+            return reviewSlugs(paths, reviewer, slugs, readArticle);
+          },
         );
         await keep(at, batch);
       });
@@ -166,5 +173,19 @@ export async function writeReviewPages(
   const entries = done.flatMap((batch) => batch.entries);
   const general = [...reviewer.diagnostics, ...done.flatMap((batch) => batch.late).sort(compareDiagnostics)];
   written += (await writePreview(paths, out, [{ path: "index.html", contents: reviewIndex({ articles: entries, diagnostics: general }) }])).length;
-  return { written, general, entries, batchesApart };
+  return { written, general, entries, batchesApart, retried: [...retried].map(([reason, articles]) => ({ reason, articles })) };
+}
+
+/** What {@link writeReviewPages} did. */
+export interface ReviewPagesRun {
+  /** Pages written, the index included. */
+  written: number;
+  /** The project's problems, in the order the index shows them. */
+  general: Diagnostic[];
+  /** Each article's problems, in order. */
+  entries: Array<Pick<ReviewArticle, "slug" | "diagnostics">>;
+  /** Batches reviewed by worker threads. */
+  batchesApart: number;
+  /** Articles reviewed in this thread because a worker failed on their batch, by the worker's reason (their pages are complete). */
+  retried: Array<{ reason: string; articles: number }>;
 }

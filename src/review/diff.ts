@@ -273,7 +273,7 @@ export interface Comparison {
 }
 
 /** {@link compareSides} in a worker thread of its own; a git failure there is a {@link GitError} here. */
-async function compareApart(task: CompareTask): Promise<Comparison> {
+export async function compareApart(task: CompareTask): Promise<Comparison> {
   // Loaded here, as the build loads them: a diff of a few articles does without.
   const [{ default: Tinypool }, { workerFile }] = await Promise.all([import("tinypool"), import("../build/pool.ts")]);
   const pool = new Tinypool({ filename: workerFile(import.meta.url, "compare-worker"), minThreads: 1, maxThreads: 1 });
