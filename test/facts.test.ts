@@ -37,6 +37,7 @@ describe("facts.yaml rules", () => {
     ["a part that is not money", "parts: [ai,", "parts: [period,", "facts/reference-type"],
     ["a part listed twice", "parts: [ai,", "parts: [ai, ai,", "facts/duplicate-part"],
     ["a breakdown of an unknown total", "of: total", "of: totl", "facts/unknown-reference"],
+    ["a breakdown's rest that is none of its parts", "parts: [ai,", "rest: period\n    parts: [ai,", "facts/rest-not-a-part"],
     ["an impossible month", 'value: "2025-04"', 'value: "2025-13"', "facts/invalid-date"],
     ["an impossible editorial date", 'date: "2025-03-28"', 'date: "2025-02-30"', "facts/invalid-date"],
     ["a year range that goes backwards", "value: [2025, 2027]", "value: [2027, 2025]", "facts/invalid-range"],

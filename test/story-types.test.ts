@@ -134,7 +134,7 @@ describe("statistics-release", () => {
   it("a rise, said with a masculine label (le taux de chômage s’est établi)", async () => {
     const b = await brief(release("unemployment-rate", 5.7, 5.9, ["5,9 %", "5,7 %", "0,2 point de pourcentage"]));
     expectBuilt(b);
-    expect(b.titles).toEqual({ fr: "Taux de chômage~: 5,9~% en octobre 2026", nl: "Werkloosheidsgraad stijgt naar 5,9~procent in oktober 2026", en: "Unemployment rate rises to 5.9% in October 2026" });
+    expect(b.titles).toEqual({ fr: "Taux de chômage~: en hausse à 5,9~% en octobre 2026", nl: "Werkloosheidsgraad stijgt naar 5,9~procent in oktober 2026", en: "Unemployment rate rises to 5.9% in October 2026" });
     expect(lines(b.fr)).toContain("Selon Statbel, le taux de chômage s’est établi à 5,9~% en octobre 2026, en hausse de 0,2~point de pourcentage par rapport à septembre 2026.");
     expect(lines(b.fr)).toContain("En septembre 2026, le taux de chômage s’élevait à 5,7~%.");
     expect(lines(b.nl)).toContain("Volgens Statbel kwam de werkloosheidsgraad in oktober 2026 uit op 5,9~procent, een stijging van 0,2~procentpunt ten opzichte van september 2026.");
@@ -144,6 +144,7 @@ describe("statistics-release", () => {
   it("a fall, said with a feminine label (l’inflation s’est établie)", async () => {
     const b = await brief(release("inflation", 2.6, 2.4, ["2,4 %", "2,6 %", "0,2 point de pourcentage"]));
     expectBuilt(b);
+    expect(b.titles.fr).toBe("Inflation~: en recul à 2,4~% en octobre 2026");
     expect(b.titles.nl).toBe("Inflatie daalt naar 2,4~procent in oktober 2026");
     expect(b.titles.en).toBe("Inflation falls to 2.4% in October 2026");
     expect(lines(b.fr)).toContain("Selon Statbel, l’inflation s’est établie à 2,4~% en octobre 2026, en baisse de 0,2~point de pourcentage par rapport à septembre 2026.");
@@ -154,13 +155,14 @@ describe("statistics-release", () => {
     // −0,02 point is 0,0 at the precision shown: stable, and no figure to verify.
     const b = await brief(release("inflation", 2.43, 2.41, ["2,41 %", "2,43 %", "0,02 point de pourcentage"], 2));
     expectBuilt(b);
+    expect(b.titles.fr).toBe("Inflation~: 2,41~% en octobre 2026");
     expect(b.titles.nl).toBe("Inflatie stabiel op 2,41~procent in oktober 2026");
     expect(b.titles.en).toBe("Inflation steady at 2.41% in October 2026");
     expect(lines(b.fr)).toContain("Selon Statbel, l’inflation s’est établie à 2,41~% en octobre 2026, stable par rapport à septembre 2026.");
     expect(lines(b.en)).toContain("Inflation stood at 2.41% in October 2026, unchanged compared with September 2026, according to Statbel.");
   });
 
-  it("a plural label takes a plural verb (les prix de l’énergie sont, noteren, were)", async () => {
+  it("a plural label takes a plural verb (les prix de l’énergie sont, noteerden, were)", async () => {
     const input = release("inflation", 2.6, 2.4, ["2,4 %", "2,6 %", "0,2 point de pourcentage"]);
     input.body += " Sur un an, les prix de l’énergie sont en baisse de 3,4 %.";
     input.facts.ignore = [{ text: "un an", reason: "« sur un an »: what the year-on-year sentence says" }];
@@ -168,7 +170,7 @@ describe("statistics-release", () => {
     const b = await brief(input);
     expectBuilt(b);
     expect(lines(b.fr)).toContain("En glissement annuel, les prix de l’énergie sont en baisse de 3,4~%.");
-    expect(lines(b.nl)).toContain("Op jaarbasis noteren de energieprijzen een daling van 3,4~procent.");
+    expect(lines(b.nl)).toContain("Op jaarbasis noteerden de energieprijzen een daling van 3,4~procent.");
     expect(lines(b.en)).toContain("Year on year, energy prices were down 3.4%.");
   });
 });
@@ -276,6 +278,32 @@ describe("public-budget", () => {
     expect(lines(b.fr).join("\n")).toContain(fr);
     expect(lines(b.nl).join("\n")).toContain(nl);
     expect(lines(b.en).join("\n")).toContain(en);
+  });
+
+  it("a breakdown's rest (the other credits) is listed last and never named as the largest or the second", async () => {
+    const input = structuredClone(swissBudget);
+    input.body += " Le SEM reçoit 105,7 millions de francs et les primes 71,2 millions de francs ; les autres crédits totalisent 135,5 millions de francs.";
+    const facts = input.facts.facts as Array<Record<string, unknown>>;
+    facts.push(
+      { id: "migration", type: "money", currency: "CHF", value: 105700000, precision: 100000, label: { fr: "le SEM", nl: "het SEM", en: "the SEM" }, evidence: ["105,7 millions de francs"] },
+      { id: "premiums", type: "money", currency: "CHF", value: 71200000, precision: 100000, label: { fr: "les primes", nl: "de premies", en: "premiums" }, evidence: ["71,2 millions de francs"] },
+      { id: "other", type: "money", currency: "CHF", value: 135500000, precision: 100000, label: { fr: "les autres crédits", nl: "de overige kredieten", en: "the other credits" }, evidence: ["135,5 millions de francs"] },
+    );
+    input.facts.breakdowns = [{ id: "breakdown", of: "credits", complete: true, parts: ["other", "premiums", "migration"], rest: "other" }];
+    const b = await brief(input);
+    expectBuilt(b);
+    const items = (text: string) => lines(text).filter((l) => l.startsWith("- "));
+    expect(items(b.en)).toEqual(["- SEM: CHF~105.7~million", "- Premiums: CHF~71.2~million", "- Other credits: CHF~135.5~million"]);
+    expect(lines(b.fr)).toContain("Le crédit le plus important va au SEM, devant les primes.");
+    expect(lines(b.nl)).toContain("Het grootste krediet gaat naar het SEM, gevolgd door de premies.");
+    expect(lines(b.en)).toContain("The largest credit goes to the SEM, followed by premiums.");
+
+    // Without `rest`, the catch-all is ranked by its amount like any part.
+    delete (input.facts.breakdowns as Array<Record<string, unknown>>)[0]!.rest;
+    const plain = await brief(input);
+    expectBuilt(plain);
+    expect(items(plain.en)[0]).toBe("- Other credits: CHF~135.5~million");
+    expect(lines(plain.en)).toContain("The largest credit goes to the other credits, followed by the SEM.");
   });
 
   it("a surplus above zero, and parliament's session in a season", async () => {

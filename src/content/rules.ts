@@ -81,6 +81,9 @@ const breakdownsAddUp: Rule = (facts, ctx) => {
       sum += part.value;
       tolerance += (part.precision ?? 1) / 2;
     });
+    if (breakdown.rest !== undefined && !listed.has(breakdown.rest)) {
+      ctx.report({ path: ["breakdowns", index, "rest"], ...phrase(CATALOGUE["facts/rest-not-a-part"], { id: breakdown.rest, breakdown: breakdown.id }), expected: `one of the parts of \`${breakdown.id}\``, actual: breakdown.rest });
+    }
     if (breakdown.complete && Math.abs(sum - total.value) > tolerance) {
       ctx.report({
         path: ["breakdowns", index, "complete"],

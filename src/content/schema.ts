@@ -146,6 +146,11 @@ export const Breakdown = z.strictObject({
   /** Whether the parts are the whole total (true) or only some of it. */
   complete: z.boolean(),
   parts: z.array(id).min(1).max(MAX_ITEMS),
+  /**
+   * The part that gathers everything the others leave ("the other credits"),
+   * one of `parts`: listed last and never named as the largest part.
+   */
+  rest: id.optional(),
 });
 export type Breakdown = z.infer<typeof Breakdown>;
 

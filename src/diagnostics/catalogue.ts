@@ -230,6 +230,12 @@ export const CATALOGUE = {
     title: "A breakdown lists a part twice",
     message: (a: { part: string; breakdown: string }) => `\`${a.part}\` is listed twice in breakdown \`${a.breakdown}\``,
   },
+  "facts/rest-not-a-part": {
+    rule: "facts/rest-not-a-part",
+    title: "A breakdown's rest is not one of its parts",
+    message: (a: { id: string; breakdown: string }) => `\`${a.id}\` is the rest of breakdown \`${a.breakdown}\` but not one of its parts`,
+    hint: "`rest` names the part that gathers the others (“the other credits”); list it in `parts` too.",
+  },
   "facts/breakdown-sum": {
     rule: "facts/breakdown-sum",
     title: "A complete breakdown does not add up",

@@ -305,10 +305,10 @@ function factOf(scope: BriefScope, id: string): Fact {
   return fact;
 }
 
-function rankedParts(scope: BriefScope, id: string): readonly string[] {
+function resolvedBreakdown(scope: BriefScope, id: string) {
   const breakdown = scope.resolved.breakdowns.get(id);
   if (!breakdown) throw new Error(`unknown breakdown ${id}`);
-  return breakdown.ranked;
+  return breakdown;
 }
 
 function quoteOf(scope: BriefScope, id: string) {
@@ -373,9 +373,9 @@ function registerHelpers(hb: typeof Handlebars): void {
       if (!Array.isArray(value)) throw new Error(`story list ${key} is missing or not a list`);
       return scope.lists.format(value.map((item) => localized(item, scope.locale)));
     }),
-    parts: define("parts", (scope, id) => rankedParts(scope, id)),
-    largest: define("largest", (scope, id) => rankedParts(scope, id)[0]),
-    runnerUp: define("runnerUp", (scope, id) => rankedParts(scope, id)[1] ?? ""),
+    parts: define("parts", (scope, id) => resolvedBreakdown(scope, id).ranked),
+    largest: define("largest", (scope, id) => resolvedBreakdown(scope, id).leading[0] ?? ""),
+    runnerUp: define("runnerUp", (scope, id) => resolvedBreakdown(scope, id).leading[1] ?? ""),
     complete: define("complete", (scope, id) => scope.resolved.breakdowns.get(id)?.breakdown.complete === true),
     quotes: define("quotes", (scope) => scope.article.facts.quotes.map((q) => q.id)),
     quoteText: define("quoteText", (scope, id) => localized(quoteOf(scope, id).text, scope.locale)),

@@ -13,8 +13,10 @@ import { measureLabel, type MeasureWords, type StoryType } from "../content/stor
 /** A breakdown with its parts ranked. */
 export interface ResolvedBreakdown {
   breakdown: Breakdown;
-  /** Part ids, largest first; equal amounts keep the dataset's order. */
+  /** Part ids, largest first; equal amounts keep the dataset's order; the breakdown's `rest` comes last. */
   ranked: readonly string[];
+  /** The parts that can be named as the largest: `ranked` without the `rest`. */
+  leading: readonly string[];
 }
 
 /** What a fact is called in one locale, and what a sentence about it agrees with. */
@@ -62,11 +64,13 @@ export function resolveArticle(article: Article, type: StoryType): ResolvedArtic
   }
   const breakdowns = new Map<string, ResolvedBreakdown>();
   for (const breakdown of article.facts.breakdowns) {
-    const ranked = breakdown.parts
+    const leading = breakdown.parts
+      .filter((part) => part !== breakdown.rest)
       .map((part, index) => ({ part, index, value: values.get(part) ?? 0 }))
       .sort((a, b) => b.value - a.value || a.index - b.index)
       .map((p) => p.part);
-    breakdowns.set(breakdown.id, { breakdown, ranked });
+    const ranked = breakdown.rest !== undefined && breakdown.parts.includes(breakdown.rest) ? [...leading, breakdown.rest] : leading;
+    breakdowns.set(breakdown.id, { breakdown, ranked, leading });
   }
   const words = new Map<string, FactWords>();
   return {
