@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { removeTree } from "../src/io/limit.ts";
 import { lockOutputs } from "../src/io/lock.ts";
 import { projectPaths } from "../src/io/paths.ts";
 import { cleanupProjects, digestTree, FACTS, makeProject, replace, runCli, snapshotTree, SOURCE, type Project } from "./support/project.ts";
@@ -107,6 +108,70 @@ describe("writes stay inside out/", () => {
     expect(readdirSync(victim)).toEqual(["en.md"]);
     expect(readFileSync(path.join(victim, "en.md"), "utf8")).toBe("precious");
     expect(root.read(`out/${SLUG}/en.md`)).toContain("title:");
+  });
+
+  it("out/ itself a symbolic link: refused before anything is written, its target untouched", async () => {
+    const root = await makeProject();
+    const victim = mkdtempSync(path.join(tmpdir(), "newsbrief-victim-"));
+    victims.push(victim);
+    mkdirSync(path.join(victim, "sub"));
+    writeFileSync(path.join(victim, "keep.txt"), "precious");
+    writeFileSync(path.join(victim, "sub", "y.txt"), "also precious");
+    root.remove("out");
+    symlinkSync(victim, root.path("out"));
+    for (const args of [["build"], ["build", "--no-cache"]]) {
+      const result = await run(root, ...args);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain("out  error  the output folder is a symbolic link");
+      expect(result.stderr).toContain("[config/out-is-link]");
+    }
+    expect(readdirSync(victim).sort()).toEqual(["keep.txt", "sub"]);
+    expect(readFileSync(path.join(victim, "sub", "y.txt"), "utf8")).toBe("also precious");
+    expect(lstatSync(root.path("out")).isSymbolicLink()).toBe(true);
+    expect(readdirSync(root.root).filter((name) => name.startsWith(".out."))).toEqual([]);
+    // The folder the link points to, given itself, is built into.
+    const result = await run(root, "--out", victim, "build");
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(path.join(victim, SLUG, "en.md"), "utf8")).toContain("title:");
+  });
+
+  it("an absolute --out is the folder it names, checked and written alike", async () => {
+    const root = await makeProject();
+    const before = snapshotTree(root.path("content"));
+    // The project's own content/, named by its absolute path: refused, nothing replaced.
+    const inside = await run(root, "--out", root.path("content"), "build");
+    expect(inside.code, inside.stderr).toBe(2);
+    expect(inside.stderr).toContain("[config/out-contains-inputs]");
+    expect(snapshotTree(root.path("content"))).toEqual(before);
+    // A folder of the file system's root that the project does not have: written there, not under the project.
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "newsbrief-out-"));
+    victims.push(elsewhere);
+    const target = path.join(elsewhere, "site");
+    const result = await run(root, "--out", target, "build");
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(path.join(target, SLUG, "en.md"), "utf8")).toContain("title:");
+    expect(existsSync(root.path(target.slice(1)))).toBe(false);
+    expect(snapshotTree(root.path("content"))).toEqual(before);
+  });
+});
+
+describe("removing a tree", () => {
+  it("removes a link, never what it points to, at the top or below", async () => {
+    const victim = mkdtempSync(path.join(tmpdir(), "newsbrief-victim-"));
+    const tree = mkdtempSync(path.join(tmpdir(), "newsbrief-tree-"));
+    victims.push(victim, tree);
+    writeFileSync(path.join(victim, "keep.txt"), "precious");
+    mkdirSync(path.join(tree, "a"));
+    writeFileSync(path.join(tree, "a", "file.txt"), "x");
+    symlinkSync(victim, path.join(tree, "a", "link"));
+    const top = path.join(tree, "top-link");
+    symlinkSync(victim, top);
+    await removeTree(top);
+    expect(existsSync(top)).toBe(false);
+    await removeTree(path.join(tree, "a"));
+    expect(existsSync(path.join(tree, "a"))).toBe(false);
+    expect(readdirSync(victim)).toEqual(["keep.txt"]);
+    await removeTree(path.join(tree, "missing"));
   });
 });
 

@@ -75,6 +75,13 @@ export const CATALOGUE = {
     hint: "Add templates/page.html.hbs.",
     usage: true,
   },
+  "config/out-is-link": {
+    rule: "config/out-is-link",
+    title: "The output folder is a symbolic link",
+    message: () => "the output folder is a symbolic link: a build replaces the folder whole, and would replace the link with a folder of its own",
+    hint: "Give --out the folder the link points to, or remove the link.",
+    usage: true,
+  },
   "config/out-contains-inputs": {
     rule: "config/out-contains-inputs",
     title: "The output folder overlaps the inputs",

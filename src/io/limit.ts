@@ -58,8 +58,23 @@ export const fsq = {
   removeFile: (file: string) => gated(() => rm(file, { force: true })),
 };
 
-/** Removes a folder and everything under it, one bounded operation at a time; a missing folder is fine. */
+/**
+ * Removes a folder and everything under it, one bounded operation at a time;
+ * a missing folder is fine. A symbolic link is removed itself, never what it
+ * points to, at the top as below it.
+ */
 export async function removeTree(dir: string): Promise<void> {
+  const stats = await gated(() => lstat(dir)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  if (!stats) return;
+  if (!stats.isDirectory()) return fsq.unlink(dir).catch(ignoreMissing);
+  return removeFolder(dir);
+}
+
+/** {@link removeTree} of a path known to be a folder, not a link to one. */
+async function removeFolder(dir: string): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await fsq.readdir(dir);
@@ -72,7 +87,7 @@ export async function removeTree(dir: string): Promise<void> {
   await Promise.all(
     entries.map((entry) => {
       const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? removeTree(full) : fsq.unlink(full).catch(ignoreMissing);
+      return entry.isDirectory() ? removeFolder(full) : fsq.unlink(full).catch(ignoreMissing);
     }),
   );
   await gated(() => rmdir(dir)).catch(ignoreMissing);

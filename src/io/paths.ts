@@ -1,6 +1,7 @@
 /**
  * Where a project's folders are, and whether they can be used as they are.
  */
+import { lstatSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -11,10 +12,14 @@ import type { ProjectPaths } from "../types.ts";
 export type { ProjectPaths };
 /**
  * Problems with where the output folder is: it may not be the project root
- * nor contain (or sit inside) an input folder, since a build replaces it whole.
+ * nor contain (or sit inside) an input folder, since a build replaces it whole;
+ * nor a symbolic link, whose target a build would otherwise leave behind.
  */
 export function checkOutputLocation(paths: ProjectPaths): Diagnostic[] {
   const out = path.resolve(paths.root, paths.out);
+  if (lstatSync(out, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    return [diagnose(CATALOGUE["config/out-is-link"], {}, { file: paths.out, expected: "a folder, or no file at all (a build makes it)", actual: "a symbolic link" })];
+  }
   const inputs = [paths.content, paths.templates, paths.locales].map((p) => path.resolve(paths.root, p));
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
   if (inside(paths.root, out) || inputs.some((input) => inside(input, out) || inside(out, input))) {
@@ -29,9 +34,17 @@ export function checkOutputLocation(paths: ProjectPaths): Diagnostic[] {
   return [];
 }
 
-/** Fills in the default folder names. */
+/**
+ * Fills in the default folder names. A folder given as an absolute path is
+ * kept relative to the root, so that every use of it finds the same folder.
+ */
 export function projectPaths(root: string, overrides: Partial<Omit<ProjectPaths, "root">> = {}): ProjectPaths {
-  return { root: path.resolve(root), content: "content", templates: "templates", locales: "locales", out: "out", ...overrides };
+  const resolved = path.resolve(root);
+  const folders = { content: "content", templates: "templates", locales: "locales", out: "out", ...overrides };
+  for (const key of Object.keys(folders) as Array<keyof typeof folders>) {
+    if (path.isAbsolute(folders[key])) folders[key] = path.relative(resolved, folders[key]) || ".";
+  }
+  return { root: resolved, ...folders };
 }
 
 /** The project root must be an existing folder: taking the lock would otherwise create it. */
