@@ -45,6 +45,12 @@ const CASES: Case[] = [
   { name: "a story text named after a property every object has", files: { [TEMPLATE]: replace('funder=(text "funder") amount', 'funder=(text "constructor") amount') }, rule: "template/unknown-name", code: 1 },
   { name: "a locale error", files: { "locales/en.json": replace('"heading": "Key figures"', '"heading": "Top 10 figures"') }, rule: "locale/digit", code: 1 },
   { name: "a missing page template", files: { [PAGE_TEMPLATE]: null }, rule: "config/missing-file", code: 2 },
+  // A parser recurses: thousands of open brackets would exhaust its stack (the reader of plain YAML's,
+  // or the engine's while the YAML parser compiles its patterns), and the run would end in an internal error.
+  { name: "brackets nested thousands deep in facts.yaml", files: { [FACTS]: (text) => `${text}\nzzz: ${"[".repeat(20000)}${"]".repeat(20000)}\n` }, rule: "yaml/too-deep", code: 1 },
+  { name: "brackets nested thousands deep in a locale file", files: { "locales/en.json": replace(/^\{\n/, `{\n  "zzz": ${"[".repeat(20000)}${"]".repeat(20000)},\n`) }, rule: "locale/too-deep", code: 1 },
+  { name: "a locale file that only YAML reads (a trailing comma)", files: { "locales/nl.json": replace(/\n\}\n$/, ",\n}\n") }, rule: "locale/syntax", code: 1 },
+  { name: "a settings file that only YAML reads (a comment)", files: { "newsbrief.config.json": '{ "lint": {} } # the lint settings\n' }, rule: "json/syntax", code: 1 },
   {
     name: "front matter opened with ---js whose body would run code",
     files: (project) => ({

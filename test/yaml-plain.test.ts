@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
 import { readPlainYaml } from "../src/content/yaml-plain.ts";
-import { parseYaml } from "../src/content/yaml.ts";
+import { MAX_NESTING, parseJson, parseYaml } from "../src/content/yaml.ts";
 
 const TEST_DIR = path.dirname(new URL(import.meta.url).pathname);
 
@@ -213,5 +213,44 @@ describe("readPlainYaml", () => {
     expect(yaml.locate(["b", 1, "e"])).toEqual({ line: 5, column: 8 });
     expect(yaml.locate(["b", 0, "c"])).toEqual({ line: 3, column: 10 });
     expect(yaml.locate(["b"], { key: true })).toEqual({ line: 2, column: 1 });
+  });
+});
+
+describe("nesting", () => {
+  const deep = (n: number) => `${"[".repeat(n)}${"]".repeat(n)}`;
+  const problems = (text: string) => parseYaml(text, { file: "f.yaml" }).diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`);
+
+  it("refuses brackets nested more than MAX_NESTING deep, at the bracket that goes too deep, before any parser reads them", () => {
+    expect(problems(`a: 1\nb: ${deep(MAX_NESTING)}\n`)).toEqual([]);
+    expect(parseYaml(`b: ${deep(MAX_NESTING)}\n`, { file: "f.yaml" }).value).toEqual(parseDocument(`b: ${deep(MAX_NESTING)}\n`).toJS());
+    expect(problems(`a: 1\nb: ${deep(MAX_NESTING + 1)}\n`)).toEqual([`2:${4 + MAX_NESTING} yaml/too-deep`]);
+    expect(problems(`a: 1\nb: ${deep(200_000)}\n`)).toEqual([`2:${4 + MAX_NESTING} yaml/too-deep`]);
+    expect(problems(`- {a: ${"{b: ".repeat(MAX_NESTING)}1${"}".repeat(MAX_NESTING + 1)}\n`)).toEqual([`1:${7 + 4 * (MAX_NESTING - 1)} yaml/too-deep`]);
+    expect(parseJson(`{"a": ${deep(5000)}}`, { file: "f.json" }).diagnostics.map((d) => d.rule)).toEqual(["yaml/too-deep"]);
+  });
+
+  it("counts no bracket of a quoted text, a plain text or a comment", () => {
+    const many = "*_[".repeat(300);
+    for (const text of [`a: '${many}'\n`, `a: "${many}"\n`, `a: x ${many}\n`, `a: 1 # ${many}\n`, `- ['${many}', "${many}"]\n`, `a: 'it''s ${many}'\n`, `a: "a \\" ${many}"\n`]) {
+      expect(problems(text), text).toEqual([]);
+      expect(parseYaml(text, { file: "f.yaml" }).value).toEqual(parseDocument(text).toJS());
+    }
+  });
+});
+
+describe("parseJson", () => {
+  it("reads JSON, and refuses at its place what only YAML reads", () => {
+    expect(parseJson('{"a": {"b": "c"}}', { file: "f.json" }).value).toEqual({ a: { b: "c" } });
+    expect(parseJson('\ufeff{"a": 1}', { file: "f.json" }).value).toEqual({ a: 1 });
+    for (const [text, at] of [['{\n  "a": 1,\n}\n', "3:1"], ["{\n  'a': 1\n}\n", "2:3"], ['{"a": 1} # note\n', "1:10"], ["a: 1\n", "1:1"]] as const) {
+      const parsed = parseJson(text, { file: "f.json" });
+      expect(parsed.value, text).toBeUndefined();
+      expect(parsed.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`), text).toEqual([`${at} json/syntax`]);
+    }
+  });
+
+  it("reports a repeated key and a broken text as the YAML parser does", () => {
+    expect(parseJson('{"a": 1, "a": 2}', { file: "f.json" }).diagnostics.map((d) => d.rule)).toEqual(["yaml/duplicate-key"]);
+    expect(parseJson('{"a": 1', { file: "f.json" }).diagnostics.map((d) => d.rule)).toContain("yaml/syntax");
   });
 });

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { validateShape } from "./validate.ts";
-import { parseYaml } from "./yaml.ts";
+import { parseJson } from "./yaml.ts";
 
 /** The settings file's name, at the project root. */
 import { CONFIG_FILE } from "../types.ts";
@@ -65,7 +65,7 @@ export type ProjectConfig = z.infer<typeof ProjectConfig>;
 /** Parses the settings file; a missing file is no settings. */
 export function parseConfig(text: string | undefined, file = CONFIG_FILE): { config: ProjectConfig; diagnostics: Diagnostic[] } {
   if (text === undefined) return { config: {}, diagnostics: [] };
-  const yaml = parseYaml(text, { file });
+  const yaml = parseJson(text, { file });
   if (yaml.diagnostics.length > 0) return { config: {}, diagnostics: yaml.diagnostics };
   const shape = validateShape(ProjectConfig, yaml, file, "config", `only the settings ${Object.keys(ProjectConfig.shape).join(" and ")} (see docs/publishing.md)`);
   return { config: shape.value ?? {}, diagnostics: shape.diagnostics };

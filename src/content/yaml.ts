@@ -42,10 +42,105 @@ export interface ParseYamlOptions {
  * YAML parser when first asked for.
  */
 export function parseYaml(text: string, options: ParseYamlOptions): PositionedYaml {
+  const deep = nestingProblem(text, options);
+  if (deep) return { value: undefined, diagnostics: [deep], locate: () => ({ line: 1 + (options.lineOffset ?? 0), column: 1 }) };
   const plain = readPlainYaml(text);
   if (plain === undefined) return parseFully(text, options);
   let positioned: PositionedYaml | undefined;
   return { value: plain.value, diagnostics: [], locate: (path, opts) => (positioned ??= parseFully(text, options)).locate(path, opts) };
+}
+
+/**
+ * Parses a JSON file (the locale files, the settings) with positions; never
+ * throws on bad input. JSON is read as JSON: text that only YAML accepts (a
+ * trailing comma, a comment, a single-quoted string) is a `json/syntax`
+ * problem at its place, since other tools reading the file would refuse it.
+ * A repeated key and every other problem are reported as {@link parseYaml}
+ * reports them.
+ */
+export function parseJson(text: string, options: ParseYamlOptions): PositionedYaml {
+  const deep = nestingProblem(text, options);
+  if (deep) return { value: undefined, diagnostics: [deep], locate: () => ({ line: 1, column: 1 }) };
+  let value: unknown;
+  try {
+    value = JSON.parse(text.startsWith("\ufeff") ? text.slice(1) : text);
+  } catch (error) {
+    const yaml = parseFully(text, options);
+    if (yaml.diagnostics.length > 0) return yaml;
+    const reason = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(reason);
+    const offset = position ? Number(position[1]) + (text.startsWith("\ufeff") ? 1 : 0) : 0;
+    const at = lineLocator(text)(offset);
+    const diagnostic = diagnose(CATALOGUE["json/syntax"], { reason: reason.replace(/ in JSON at position \d+.*$/, "") }, { file: options.file, ...at, expected: "JSON: double-quoted keys and texts, no trailing comma, no comment" });
+    return { value: undefined, diagnostics: [diagnostic], locate: yaml.locate };
+  }
+  // Every string followed by a colon is a key: fewer keys in the value than in the text means one was repeated.
+  const written = [...text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)].filter((m) => m[1] !== undefined).length;
+  if (written !== keysIn(value)) return parseFully(text, options);
+  let positioned: PositionedYaml | undefined;
+  return { value, diagnostics: [], locate: (path, opts) => (positioned ??= parseFully(text, options)).locate(path, opts) };
+}
+
+function keysIn(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, item) => n + keysIn(item), 0);
+  if (value === null || typeof value !== "object") return 0;
+  return Object.values(value).reduce((n: number, item) => n + 1 + keysIn(item), 0);
+}
+
+/** How deep brackets and braces may nest in a YAML or JSON file: far more than any dataset needs. */
+export const MAX_NESTING = 100;
+
+/**
+ * A file whose brackets and braces open more than {@link MAX_NESTING} deep
+ * is refused before any parser reads it, at the bracket that goes too deep:
+ * parsers recurse, and a few kilobytes of `[[[[` would exhaust their stack.
+ * Read as YAML reads them (JSON is YAML too): a bracket opens a collection
+ * where a value starts (at the start of a line, after `: `, `- `, `[`, `{`
+ * or `,`), and anywhere inside a collection; quoted texts and comments are
+ * skipped, and a bracket inside a plain text is text.
+ */
+function nestingProblem(text: string, options: ParseYamlOptions): Diagnostic | undefined {
+  let depth = 0;
+  // The last character of the line that is not a space: "" at the start of a line.
+  let previous = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "\n") {
+      previous = "";
+      continue;
+    }
+    if (ch === " " || ch === "\t" || ch === "\r") continue;
+    const spaced = text[i - 1] === " " || text[i - 1] === "\t";
+    const valueStarts = previous === "" || previous === "[" || previous === "{" || previous === "," || ((previous === ":" || previous === "-" || previous === "?") && spaced);
+    if (ch === "#" && (previous === "" || spaced)) {
+      const end = text.indexOf("\n", i);
+      if (end === -1) break;
+      i = end - 1;
+      continue;
+    }
+    if ((ch === '"' || ch === "'") && valueStarts) {
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        const c = text[j];
+        if (ch === '"' && c === "\\") j++;
+        else if (c === ch && ch === "'" && text[j + 1] === "'") j++;
+        else if (c === ch) break;
+      }
+      i = j;
+      previous = ch;
+      continue;
+    }
+    if ((ch === "[" || ch === "{") && (depth > 0 || valueStarts)) {
+      if (++depth > MAX_NESTING) {
+        const pos = lineLocator(text)(i);
+        return diagnose(CATALOGUE["yaml/too-deep"], { max: MAX_NESTING }, { file: options.file, line: pos.line + (options.lineOffset ?? 0), column: pos.column, expected: `at most ${MAX_NESTING} levels of [ and {` });
+      }
+    } else if ((ch === "]" || ch === "}") && depth > 0) {
+      depth--;
+    }
+    previous = ch;
+  }
+  return undefined;
 }
 
 function parseFully(text: string, options: ParseYamlOptions): PositionedYaml {

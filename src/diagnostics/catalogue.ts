@@ -146,6 +146,18 @@ export const CATALOGUE = {
     ruleFor: (a: { code: string; text: string }) => YAML_CODES[a.code] ?? "yaml/syntax",
     hint: "The parser's own message. Its error codes DUPLICATE_KEY, TAG_RESOLVE_FAILED and BAD_ALIAS give `yaml/duplicate-key`, `yaml/tag` and `yaml/alias`, any other `yaml/syntax`. In locales/*.json every `yaml/` rule is reported as `locale/`.",
   },
+  "yaml/too-deep": {
+    rule: "yaml/too-deep",
+    title: "Brackets nested too deep",
+    message: (a: { max: number }) => `brackets and braces nest more than ${a.max} levels deep here`,
+    hint: "No dataset needs this: a bracket is probably left open (or the file is not a dataset).",
+  },
+  "json/syntax": {
+    rule: "json/syntax",
+    title: "A JSON file that is not valid JSON",
+    message: (a: { reason: string }) => `not valid JSON: ${a.reason}`,
+    hint: "Locale files and newsbrief.config.json are JSON: keys and texts in double quotes, no comma after the last entry, no comments. In locales/*.json it is reported as `locale/syntax`.",
+  },
   "yaml/syntax": {
     rule: "yaml/syntax",
     title: "More YAML problems than are listed",

@@ -17,7 +17,7 @@ export type { ProjectPaths };
  */
 export function checkOutputLocation(paths: ProjectPaths): Diagnostic[] {
   const out = path.resolve(paths.root, paths.out);
-  if (lstatSync(out, { throwIfNoEntry: false })?.isSymbolicLink()) {
+  if (isLink(out)) {
     return [diagnose(CATALOGUE["config/out-is-link"], {}, { file: paths.out, expected: "a folder, or no file at all (a build makes it)", actual: "a symbolic link" })];
   }
   const inputs = [paths.content, paths.templates, paths.locales].map((p) => path.resolve(paths.root, p));
@@ -32,6 +32,15 @@ export function checkOutputLocation(paths: ProjectPaths): Diagnostic[] {
     ];
   }
   return [];
+}
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  } catch {
+    // Not reachable (a file where a folder should be): the checks that follow say so.
+    return false;
+  }
 }
 
 /**

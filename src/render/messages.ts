@@ -8,7 +8,7 @@ import i18next, { type i18n } from "i18next";
 import { type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
-import { parseYaml, type PositionedYaml } from "../content/yaml.ts";
+import { parseJson, type PositionedYaml } from "../content/yaml.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import type { LocaleFile } from "../types.ts";
 
@@ -150,23 +150,7 @@ function contractFrench(before: string, value: string): { before: string; value:
  * problem at its place.
  */
 function parseLocaleFile(file: LocaleFile): PositionedYaml {
-  let value: unknown;
-  try {
-    value = JSON.parse(file.text);
-  } catch {
-    return parseYaml(file.text, { file: file.file });
-  }
-  // Every string followed by a colon is a key: fewer keys in the value than in the text means one was repeated.
-  const written = [...file.text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)].filter((m) => m[1] !== undefined).length;
-  if (written !== keysIn(value)) return parseYaml(file.text, { file: file.file });
-  let positioned: PositionedYaml | undefined;
-  return { value, diagnostics: [], locate: (path, options) => (positioned ??= parseYaml(file.text, { file: file.file })).locate(path, options) };
-}
-
-function keysIn(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((n: number, item) => n + keysIn(item), 0);
-  if (value === null || typeof value !== "object") return 0;
-  return Object.values(value).reduce((n: number, item) => n + 1 + keysIn(item), 0);
+  return parseJson(file.text, { file: file.file });
 }
 
 /** Result of {@link loadMessages}. */
@@ -195,7 +179,7 @@ export function loadMessages(files: readonly LocaleFile[]): LoadedMessages {
       continue;
     }
     const yaml = parseLocaleFile(file);
-    diagnostics.push(...yaml.diagnostics.map((d) => ({ ...d, rule: d.rule.replace(/^yaml\//, "locale/") })));
+    diagnostics.push(...yaml.diagnostics.map((d) => ({ ...d, rule: d.rule.replace(/^(?:yaml|json)\//, "locale/") })));
     if (yaml.value === undefined) continue;
     const entries = new Map<string, string>();
     flatten(yaml.value, [], entries, (path, problem) =>
