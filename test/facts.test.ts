@@ -36,6 +36,7 @@ describe("facts.yaml rules", () => {
     ["a display more precise than the source", "precision: 100000\n    label:\n      fr: l’intelligence", "precision: 100000\n    display: { scale: million, decimals: 2 }\n    label:\n      fr: l’intelligence", "facts/false-precision"],
     ["a part that is not money", "parts: [ai,", "parts: [period,", "facts/reference-type"],
     ["a part listed twice", "parts: [ai,", "parts: [ai, ai,", "facts/duplicate-part"],
+    ["a precision coarser than the amount", "precision: 100000\n    label:\n      fr: l’intelligence", "precision: 1e15\n    label:\n      fr: l’intelligence", "facts/precision-above-value"],
     ["a breakdown of an unknown total", "of: total", "of: totl", "facts/unknown-reference"],
     ["a breakdown's rest that is none of its parts", "parts: [ai,", "rest: period\n    parts: [ai,", "facts/rest-not-a-part"],
     ["an impossible month", 'value: "2025-04"', 'value: "2025-13"', "facts/invalid-date"],

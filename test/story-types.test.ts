@@ -10,7 +10,8 @@
  * articles leave it required to show that.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { brief, cleanupStoryProjects, lines, SWISS_BUDGET as swissBudget, type ArticleInput, type Briefs } from "./support/story-project.ts";
+import { reported, runCli } from "./support/project.ts";
+import { brief, cleanupStoryProjects, lines, storyProject, SWISS_BUDGET as swissBudget, type ArticleInput, type Briefs } from "./support/story-project.ts";
 
 afterAll(() => cleanupStoryProjects());
 
@@ -304,6 +305,16 @@ describe("public-budget", () => {
     expectBuilt(plain);
     expect(items(plain.en)[0]).toBe("- Other credits: CHF~135.5~million");
     expect(lines(plain.en)).toContain("The largest credit goes to the other credits, followed by the SEM.");
+  });
+
+  it("a story text the type does not know (a misspelt key) is an error, not a sentence dropped", async () => {
+    const input = structuredClone(swissBudget);
+    (input.facts.story as Record<string, unknown>).parliment = { fr: "le Parlement", nl: "het parlement", en: "Parliament" };
+    const run = await runCli(["build"], storyProject(input));
+    expect(reported(run.stderr).filter((d) => d.severity === "error").map((d) => d.rule), run.stderr).toEqual(["facts/unknown-key"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("unknown field `parliment` at `story.parliment`");
+    expect(run.stderr).toContain("expected: a story text that public-budget shows: government, parliament, publisher");
   });
 
   it("a surplus above zero, and parliament's session in a season", async () => {

@@ -107,6 +107,10 @@ const figuresAreCoherent: Rule = (facts, ctx) => {
     const path = ["facts", index, "value"];
     switch (fact.type) {
       case "money":
+        // A step coarser than the amount itself: no digit of the source states it (a typo such as 1e15).
+        if (fact.precision !== undefined && fact.value !== 0 && fact.precision > Math.abs(fact.value)) {
+          ctx.report({ path: ["facts", index, "precision"], ...phrase(CATALOGUE["facts/precision-above-value"], { id: fact.id }), expected: `a step of at most ${Math.abs(fact.value)} (the amount itself)`, actual: String(fact.precision) });
+        }
         if (fact.display && fact.precision !== undefined) {
           // What the verifier will read: the step the shown digits state ("900 millions" states 100 millions).
           const stated = amountStatedStep(fact.value, SCALE_EXPONENT[fact.display.scale], fact.display.decimals);
@@ -123,7 +127,7 @@ const figuresAreCoherent: Rule = (facts, ctx) => {
       case "month":
       case "date":
         if (!isCalendarDate(fact.type === "month" ? `${fact.value}-01` : fact.value)) {
-          ctx.report({ path, ...phrase(CATALOGUE["facts/invalid-date"], { value: fact.value, kind: fact.type }), actual: fact.value });
+          ctx.report({ path, ...phrase(CATALOGUE["facts/invalid-date"], { value: fact.value, kind: fact.type }), expected: fact.type === "month" ? "a real month, YYYY-MM" : "a real date, YYYY-MM-DD", actual: fact.value });
         }
         break;
       default:
@@ -131,7 +135,7 @@ const figuresAreCoherent: Rule = (facts, ctx) => {
     }
   });
   if (!isCalendarDate(facts.editorial.date)) {
-    ctx.report({ path: ["editorial", "date"], ...phrase(CATALOGUE["facts/invalid-date"], { value: facts.editorial.date, kind: "date" }), actual: facts.editorial.date });
+    ctx.report({ path: ["editorial", "date"], ...phrase(CATALOGUE["facts/invalid-date"], { value: facts.editorial.date, kind: "date" }), expected: "a real date, YYYY-MM-DD", actual: facts.editorial.date });
   }
 };
 

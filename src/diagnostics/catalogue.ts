@@ -255,6 +255,12 @@ export const CATALOGUE = {
     message: (a: { id: string; breakdown: string }) => `\`${a.id}\` is the rest of breakdown \`${a.breakdown}\` but not one of its parts`,
     hint: "`rest` names the part that gathers the others (“the other credits”); list it in `parts` too.",
   },
+  "facts/precision-above-value": {
+    rule: "facts/precision-above-value",
+    title: "A precision coarser than the amount",
+    message: (a: { id: string }) => `the precision of \`${a.id}\` is larger than the amount itself`,
+    hint: "`precision` is the step of the last digit the source states: 100000 for “544,7 millions”.",
+  },
   "facts/breakdown-sum": {
     rule: "facts/breakdown-sum",
     title: "A complete breakdown does not add up",

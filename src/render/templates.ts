@@ -189,6 +189,31 @@ export function checkTemplate(template: BriefTemplate, article: Article, message
     );
 }
 
+/**
+ * Story texts of an article that neither its template names nor its story
+ * type declares: a misspelt key (`afterr`) would otherwise be left out of
+ * every brief without a word.
+ */
+export function checkStoryTexts(template: BriefTemplate, article: Article): Diagnostic[] {
+  const definition = template.type.definition;
+  const shown = new Set([...definition.requires.story, ...definition.optional.story].map((s) => s.key));
+  for (const ref of template.references) if (ref.kind === "story" || ref.kind === "story-list") shown.add(ref.name);
+  // `has "<name>"` may name a story text too.
+  const named = new Set(template.references.filter((ref) => ref.kind === "any").map((ref) => ref.name));
+  return Object.keys(article.facts.story)
+    .filter((key) => !shown.has(key) && !named.has(key))
+    .map((key) =>
+      diagnostic({
+        file: article.files.factsFile,
+        ...article.locate(["story", key], { key: true }),
+        path: `story.${key}`,
+        ...phrase(CATALOGUE["<schema>/unknown-key"], { schema: "facts", key }),
+        expected: `a story text that ${template.name} shows: ${[...shown].sort().join(", ") || "none"}`,
+        actual: key,
+      }),
+    );
+}
+
 /** Checks that a locale has every message the figures of an article need. */
 export function checkFigureMessages(article: Article, messages: Messages, localeFile: string): Diagnostic[] {
   const missing = new Map<string, string>();
