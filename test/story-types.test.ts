@@ -253,7 +253,8 @@ describe("public-budget", () => {
   it("a deficit in Swiss francs, said with the measure's negative words", async () => {
     const b = await brief(swissBudget);
     expectBuilt(b);
-    expect(lines(b.fr)).toContain("Le Conseil fédéral s’attend désormais à un déficit de 1,1~milliard de francs suisses.");
+    // Francs are Swiss at their first mention in the headline and in the body, then just francs (fr only).
+    expect(lines(b.fr)).toContain("Le Conseil fédéral s’attend désormais à un déficit de 1,1~milliard de francs.");
     expect(lines(b.nl)).toContain("De Bondsraad verwacht nu een tekort van 1,1~miljard Zwitserse frank.");
     expect(lines(b.en)).toContain("The Federal Council now expects a deficit of CHF~1.1~billion.");
     expect(b.titles.fr).toBe("Le Conseil fédéral sollicite 312,4~millions de francs suisses de crédits supplémentaires pour le budget 2026");
@@ -264,10 +265,10 @@ describe("public-budget", () => {
   // A balance below a milliard known to a tenth of one (the source says "0,9 milliard"), or to a
   // step coarser than the million it is shown in: the trailing zeros of "900 millions" state nothing.
   it.each([
-    [-900_000_000, 100_000_000, "0,9 milliard", "un déficit de 900~millions de francs suisses", "een tekort van 900~miljoen Zwitserse frank", "a deficit of CHF~900~million"],
-    [900_000_000, 100_000_000, "0,9 milliard", "un excédent de 900~millions de francs suisses", "een overschot van 900~miljoen Zwitserse frank", "a surplus of CHF~900~million"],
-    [-950_000_000, 50_000_000, "950 millions", "un déficit de 950~millions de francs suisses", "een tekort van 950~miljoen Zwitserse frank", "a deficit of CHF~950~million"],
-    [-90_000_000, 10_000_000, "90 millions", "un déficit de 90~millions de francs suisses", "een tekort van 90~miljoen Zwitserse frank", "a deficit of CHF~90~million"],
+    [-900_000_000, 100_000_000, "0,9 milliard", "un déficit de 900~millions de francs", "een tekort van 900~miljoen Zwitserse frank", "a deficit of CHF~900~million"],
+    [900_000_000, 100_000_000, "0,9 milliard", "un excédent de 900~millions de francs", "een overschot van 900~miljoen Zwitserse frank", "a surplus of CHF~900~million"],
+    [-950_000_000, 50_000_000, "950 millions", "un déficit de 950~millions de francs", "een tekort van 950~miljoen Zwitserse frank", "a deficit of CHF~950~million"],
+    [-90_000_000, 10_000_000, "90 millions", "un déficit de 90~millions de francs", "een tekort van 90~miljoen Zwitserse frank", "a deficit of CHF~90~million"],
     [-900_000, 100_000, "900 000 francs", "un déficit de 900_000~francs suisses", "een tekort van 900.000~Zwitserse frank", "a deficit of CHF~900,000"],
   ])("a balance of %d known to %d, with no display, builds", async (value, precision, said, fr, nl, en) => {
     const input = structuredClone(swissBudget);
@@ -325,7 +326,7 @@ describe("public-budget", () => {
     facts.push({ id: "session", type: "season", value: "2027-spring", evidence: ["printemps 2027"] });
     const b = await brief(input);
     expectBuilt(b);
-    expect(lines(b.fr)).toContain("Le Conseil fédéral s’attend désormais à un excédent de 500~millions de francs suisses.");
+    expect(lines(b.fr)).toContain("Le Conseil fédéral s’attend désormais à un excédent de 500~millions de francs.");
     expect(lines(b.nl)).toContain("De Bondsraad verwacht nu een overschot van 500~miljoen Zwitserse frank.");
     expect(lines(b.en)).toContain("The Federal Council now expects a surplus of CHF~500~million.");
     expect(lines(b.fr)).toContain("Le Parlement se prononcera au printemps 2027.");

@@ -188,7 +188,7 @@ export const Facts = z.strictObject({
    * 1: `decimals` is a maximum (trailing zeros dropped); 2: `decimals` is
    * exact (1,0 % keeps its zero). `newsbrief migrate` turns 1 into 2.
    */
-  version: z.union([z.literal(1), z.literal(2)]),
+  version: z.literal([1, 2]),
   editorial: z.strictObject({
     /** The brief's own date, chosen by the newsroom. */
     date: isoDate,

@@ -67,7 +67,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
       const resolved = resolveArticle(article, template.type);
       const files: OutputFile[] = [];
       for (const { locale, messages, figures, lists } of perLocale) {
-        const body = tidy(template.render({ article, locale, messages, figures, lists, resolved }));
+        const body = tidy(template.render({ article, locale, messages, figures, lists, resolved, named: new Set() }));
         // One lexing for the title, the description and the HTML (the instance has no hooks to run).
         const tokens = marked.lexer(body);
         const { title, description } = titleAndDescription(marked, tokens);

@@ -34,6 +34,12 @@ export interface FormatOptions {
   signInWords?: boolean;
   /** Exact decimals: trailing zeros kept (facts.yaml version 2). @default false */
   exactDecimals?: boolean;
+  /**
+   * The currency was named in full before (fr: "de francs suisses"): an
+   * amount with a scale word may name it shortly, with the message's `again`
+   * variant where the locale has one ("de francs"). @default false
+   */
+  again?: boolean;
 }
 
 /** Formats the facts of any article in one locale. */
@@ -75,7 +81,7 @@ export class FigureFormatter {
     switch (fact.type) {
       case "money": {
         const display = options.full ? { scale: "none" as const, decimals: fractionDigitsOf(fact.value) } : moneyDisplay(fact);
-        return this.#signed(fact.value, options, (size) => this.#money(size, fact.currency, display, exact && !options.full));
+        return this.#signed(fact.value, options, (size) => this.#money(size, fact.currency, display, exact && !options.full, options.again === true));
       }
       case "count":
         return this.#signed(fact.value, options, (size) => this.#number(size, 0, false));
@@ -170,7 +176,7 @@ export class FigureFormatter {
     return this.#messages.format(`figure.duration.${unit}`, { number }, this.#messages.pluralCategory(count));
   }
 
-  #money(value: number, currency: Currency, display: { scale: Scale; decimals: number }, exact: boolean): string {
+  #money(value: number, currency: Currency, display: { scale: Scale; decimals: number }, exact: boolean, again = false): string {
     const shown = value / 10 ** SCALE_EXPONENT[display.scale];
     const number = this.#number(shown, display.decimals, exact);
     // The euro keeps the keys it always had; other currencies have their own.
@@ -179,7 +185,7 @@ export class FigureFormatter {
       return this.#messages.format(`${prefix}.plain`, { number }, this.#messages.pluralCategory(shown, display.decimals));
     }
     const scale = this.#messages.format(`figure.scale.${display.scale}`, {}, this.#messages.pluralCategory(shown, display.decimals));
-    return this.#messages.format(`${prefix}.scaled`, { number, scale });
+    return this.#messages.format(`${prefix}.scaled`, { number, scale }, undefined, again ? "again" : undefined);
   }
 
   #number(value: number, decimals: number, exact: boolean): string {

@@ -21,11 +21,12 @@ const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
  * The contexts a message may have variants for (i18next's `key_context`):
  * agreement (fr `m`, `f`, `m_pl`, `f_pl`; nl `de`, `het`, `pl`; en `sg`,
  * `pl`), a change's direction (`up`, `down`, `stable`), a figure's sign
- * (`negative`, `zero`), a period's form after a preposition (`in`), and a
- * bound before a count (`count`). A variant is optional in every locale: the
+ * (`negative`, `zero`), a period's form after a preposition (`in`), a
+ * bound before a count (`count`), and a currency named again after its
+ * first mention (`again`). A variant is optional in every locale: the
  * plain key is the default.
  */
-export const CONTEXTS = ["m_pl", "f_pl", "m", "f", "de", "het", "pl", "sg", "up", "down", "stable", "negative", "zero", "in", "count"] as const;
+export const CONTEXTS = ["m_pl", "f_pl", "m", "f", "de", "het", "pl", "sg", "up", "down", "stable", "negative", "zero", "in", "count", "again"] as const;
 const CONTEXT_SUFFIX = new RegExp(`_(?:${CONTEXTS.join("|")})$`);
 
 /** The key a message variant belongs to: without its plural and context suffixes. */

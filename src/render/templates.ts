@@ -27,6 +27,12 @@ export interface BriefScope {
   lists: Intl.ListFormat;
   /** The article's facts by id and derived figures, resolved once per article. */
   resolved: ResolvedArticle;
+  /**
+   * The currencies already named in full in this part of the brief (the
+   * headline, then the body): a later amount may name one shortly
+   * (fr: "de francs suisses", then "de francs").
+   */
+  named: Set<string>;
 }
 
 /** What a helper's first argument names, for the static check. */
@@ -346,13 +352,19 @@ function registerHelpers(hb: typeof Handlebars): void {
   const helpers: Record<keyof typeof HELPERS, HelperDelegate> = {
     t: define("t", (scope, key, hash) => {
       const { context, ...values } = hash;
-      return scope.messages.format(key, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])), undefined, typeof context === "string" && context !== "" ? context : undefined);
+      const text = scope.messages.format(key, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])), undefined, typeof context === "string" && context !== "" ? context : undefined);
+      // The headline stands alone: the body names a currency in full again the first time.
+      if (/(^|\.)headline$/.test(key)) scope.named.clear();
+      return text;
     }),
     figure: define("figure", (scope, id, hash) => {
       const fact = factOf(scope, id);
       const form = hash.form === "in" || hash.form === "signed" ? hash.form : undefined;
       const measure = fact.measure === undefined ? undefined : scope.resolved.type.definition.measures[fact.measure];
+      const again = fact.type === "money" && scope.named.has(fact.currency);
+      if (fact.type === "money") scope.named.add(fact.currency);
       return scope.figures.format(fact, {
+        again,
         full: hash.full === true,
         ...(form ? { form } : {}),
         ...(fact.type === "change" ? { value: scope.resolved.value(id) ?? 0 } : {}),
