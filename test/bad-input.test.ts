@@ -45,6 +45,23 @@ const CASES: Case[] = [
   { name: "a story text named after a property every object has", files: { [TEMPLATE]: replace('funder=(text "funder") amount', 'funder=(text "constructor") amount') }, rule: "template/unknown-name", code: 1 },
   { name: "a locale error", files: { "locales/en.json": replace('"heading": "Key figures"', '"heading": "Top 10 figures"') }, rule: "locale/digit", code: 1 },
   { name: "a missing page template", files: { [PAGE_TEMPLATE]: null }, rule: "config/missing-file", code: 2 },
+  // The page template is checked before any page is rendered, at its own line: not a failed write of out/.
+  { name: "a page template that names a value pages do not have", files: { [PAGE_TEMPLATE]: replace("<main>", "<main>{{nope}}") }, rule: "template/page-unknown-name", code: 1, then: (_p, run) => expect(run.stderr).toMatch(/^templates\/page\.html\.hbs:\d+:\d+ {2}error {2}the page template names `nope`/m) },
+  { name: "a page template that does not parse", files: { [PAGE_TEMPLATE]: (text) => `${text}{{#each alternates}}\n` }, rule: "template/syntax", code: 1, then: (_p, run) => expect(run.stderr).not.toContain("[out/write-failed]") },
+  { name: "a page template with a partial", files: { [PAGE_TEMPLATE]: replace("<main>", "<main>{{> header}}") }, rule: "template/unsupported", code: 1 },
+  { name: "a page template that calls a helper", files: { [PAGE_TEMPLATE]: replace("<main>", "<main>{{lookup title 0}}") }, rule: "template/page-helper", code: 1 },
+  {
+    name: "a brief template that does not parse, at the place the parser stopped and with what it expected",
+    files: { [TEMPLATE]: replace('{{t "brief.next.register"}}', '{{#if (has "x"}}{{/if}}') },
+    rule: "template/syntax",
+    code: 1,
+    then: (project, run) => {
+      const line = project.read(TEMPLATE).split("\n").findIndex((l) => l.includes('{{#if (has "x"}}')) + 1;
+      const column = project.read(TEMPLATE).split("\n")[line - 1]!.indexOf('}}{{/if}}') + 1;
+      expect(run.stderr).toContain(`${TEMPLATE}:${line}:${column}  error  Parse error on line ${line}: expected 'OPEN_SEXPR', `);
+      expect(run.stderr).toContain(", got 'CLOSE'  [template/syntax]");
+    },
+  },
   // A parser recurses: thousands of open brackets would exhaust its stack (the reader of plain YAML's,
   // or the engine's while the YAML parser compiles its patterns), and the run would end in an internal error.
   { name: "brackets nested thousands deep in facts.yaml", files: { [FACTS]: (text) => `${text}\nzzz: ${"[".repeat(20000)}${"]".repeat(20000)}\n` }, rule: "yaml/too-deep", code: 1 },

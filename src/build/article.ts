@@ -7,7 +7,7 @@
 import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { loadArticle, type Article } from "../content/load.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
-import { createRenderer, type BriefSummary, type Renderer } from "../render/brief.ts";
+import { checkPageTemplate, createRenderer, type BriefSummary, type Renderer } from "../render/brief.ts";
 import { contentHash, feedItemText, feedText, manifestText, type ManifestBrief } from "../render/feeds.ts";
 import { loadMessages, type LoadedMessages } from "../render/messages.ts";
 import { checkFigureMessages, checkStoryTexts, checkTemplate, compileTemplates, type BriefTemplate } from "../render/templates.ts";
@@ -147,6 +147,7 @@ export function createStage(shared: SharedInputs): Stage {
   diagnostics.push(...messages.diagnostics);
   const compiled = compileTemplates(shared.templates, shared.storyTypes ? new Map(Object.entries(shared.storyTypes)) : undefined, new Set(shared.cleanTemplates ?? []));
   diagnostics.push(...compiled.diagnostics);
+  if (shared.pageTemplate) diagnostics.push(...checkPageTemplate(shared.pageTemplate));
   const broken = shared.broken === true || hasErrors(diagnostics) || !shared.pageTemplate;
   const knownTemplates = new Set(shared.templates.map((t) => t.name));
   const types = new Map([...compiled.templates.values()].map((t) => [t.name, t.type.definition] as const));

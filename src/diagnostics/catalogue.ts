@@ -525,6 +525,17 @@ export const CATALOGUE = {
     title: "A template uses a message that does not exist",
     message: (a: { name: string; locale: string }) => `template uses message \`${a.name}\`, which locales/${a.locale}.json does not have`,
   },
+  "template/page-unknown-name": {
+    rule: "template/page-unknown-name",
+    title: "The page template names a value pages do not have",
+    message: (a: { name: string }) => `the page template names \`${a.name}\`, which a page does not have`,
+    hint: "templates/page.html.hbs is rendered with the brief's title, description, body and page settings; `expected:` lists them.",
+  },
+  "template/page-helper": {
+    rule: "template/page-helper",
+    title: "The page template calls a helper",
+    message: (a: { name: string }) => `\`${a.name}\` is not a block the page template may use: only if, unless, each and with, each with one value`,
+  },
   "template/unknown-name": {
     rule: "template/unknown-name",
     title: "A template names something the facts do not define",

@@ -12,7 +12,10 @@ import { LOCALES, type Locale } from "../content/schema.ts";
 import { FigureFormatter } from "./figures.ts";
 import { createMarked, titleAndDescription } from "./markdown.ts";
 import { INTL_TAG, type Messages } from "./messages.ts";
-import type { BriefTemplate } from "./templates.ts";
+import { templateSyntaxProblem, type BriefTemplate } from "./templates.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { OutputFile } from "../types.ts";
 import { writeBriefFile } from "../plan/brief-file.ts";
 import { briefPath } from "../plan/layout.ts";
@@ -140,6 +143,77 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
       return files;
     },
   };
+}
+
+/** What a page template can name: the values every page is rendered with. */
+export const PAGE_VALUES = ["alternates", "body", "canonical", "charset", "description", "jsonLd", "lang", "ogLocale", "ogLocaleAlternates", "title", "viewport"] as const;
+const BLOCKS = new Set(["if", "unless", "each", "with"]);
+
+/**
+ * Checks `templates/page.html.hbs` before any page is rendered: it parses;
+ * it uses no partial, decorator or helper but the built-in blocks (`if`,
+ * `unless`, `each`, `with`); and what it names outside an `each` or `with`
+ * block is one of {@link PAGE_VALUES}. Else a problem would surface only
+ * while rendering, as a failed write of out/.
+ */
+export function checkPageTemplate(file: { file: string; text: string }): Diagnostic[] {
+  let ast: hbs.AST.Program;
+  try {
+    ast = Handlebars.parse(file.text);
+  } catch (error) {
+    return [templateSyntaxProblem(error, file.file, file.text)];
+  }
+  const diagnostics: Diagnostic[] = [];
+  const at = (node: hbs.AST.Node) => ({ file: file.file, line: node.loc.start.line, column: node.loc.start.column + 1 });
+  const known = new Set<string>(PAGE_VALUES);
+  const name = (path: hbs.AST.Expression, inPage: boolean) => {
+    if (path.type !== "PathExpression") return;
+    const p = path as hbs.AST.PathExpression;
+    if (!inPage || p.data || p.original === "this" || p.depth > 0) return;
+    const head = String(p.parts[0] ?? "");
+    if (!known.has(head)) {
+      diagnostics.push(diagnose(CATALOGUE["template/page-unknown-name"], { name: p.original }, { ...at(p), expected: `one of ${PAGE_VALUES.join(", ")}`, actual: p.original }));
+    }
+  };
+  const walk = (program: hbs.AST.Program | undefined, inPage: boolean): void => {
+    for (const node of program?.body ?? []) {
+      switch (node.type) {
+        case "MustacheStatement": {
+          const m = node as hbs.AST.MustacheStatement;
+          if (m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0) {
+            diagnostics.push(diagnose(CATALOGUE["template/page-helper"], { name: (m.path as hbs.AST.PathExpression).original ?? "?" }, at(m)));
+          } else {
+            name(m.path, inPage);
+          }
+          break;
+        }
+        case "BlockStatement": {
+          const b = node as hbs.AST.BlockStatement;
+          const helper = (b.path as hbs.AST.PathExpression).original;
+          if (!BLOCKS.has(helper) || b.params.length !== 1 || b.params[0]!.type === "SubExpression") {
+            diagnostics.push(diagnose(CATALOGUE["template/page-helper"], { name: helper ?? "?" }, at(b)));
+            break;
+          }
+          name(b.params[0]!, inPage);
+          // `each` and `with` change what a name means: inside them, names are the item's.
+          const same = helper === "if" || helper === "unless";
+          walk(b.program, inPage && same);
+          walk(b.inverse, inPage);
+          break;
+        }
+        case "PartialStatement":
+        case "PartialBlockStatement":
+        case "Decorator":
+        case "DecoratorBlock":
+          diagnostics.push(diagnose(CATALOGUE["template/unsupported"], {}, at(node)));
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(ast, true);
+  return diagnostics;
 }
 
 /**

@@ -86,6 +86,30 @@ interface Reference {
   guarded: boolean;
 }
 
+/**
+ * A Handlebars parse error as a diagnostic: its line, the column where the
+ * parser stopped, and what it expected there. The parser's message shows
+ * the 20 characters before that place, newlines removed, and a caret.
+ */
+export function templateSyntaxProblem(error: unknown, file: string, text: string): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  const [first = message, context = "", caret = "", expecting = ""] = message.split("\n");
+  const lineNumber = Number(/line (\d+)/.exec(first)?.[1] ?? 0);
+  let column = lineNumber > 0 ? 1 : 0;
+  const before = context.slice(0, Math.max(0, caret.length - 1)).replace(/^\.\.\./, "");
+  const line = text.split("\n")[lineNumber - 1] ?? "";
+  // Where in the line the text the parser read ends: the longest end of it found there.
+  for (let size = Math.min(before.length, line.length); size > 0; size--) {
+    const at = line.indexOf(before.slice(-size));
+    if (at !== -1) {
+      column = at + size + 1;
+      break;
+    }
+  }
+  const expected = /^Expecting (.*), got (.*)$/.exec(expecting);
+  return diagnose(CATALOGUE["template/syntax"], { text: expected ? `${first.replace(/:$/, "")}: expected ${expected[1]}, got ${expected[2]}` : first }, { file, line: lineNumber, column });
+}
+
 /** What identifies a template's text for {@link compileTemplates}' `clean`: its hash, with the Handlebars version that parses it. */
 export function templateKey(text: string): string {
   return storyTypeKey(`handlebars ${Handlebars.VERSION}\n${text}`);
@@ -146,9 +170,7 @@ export function compileTemplates(
     try {
       ast = hb.parse(file.text);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const at = /line (\d+)/.exec(message);
-      diagnostics.push(diagnose(CATALOGUE["template/syntax"], { text: message.split("\n")[0] ?? message }, { file: file.file, line: at ? Number(at[1]) : 0, column: at ? 1 : 0 }));
+      diagnostics.push(templateSyntaxProblem(error, file.file, file.text));
       continue;
     }
     const references: Reference[] = [];
