@@ -329,9 +329,9 @@ describe("public-budget", () => {
     expect(lines(b.fr)).toContain("Le Conseil fédéral s’attend désormais à un excédent de 500~millions de francs.");
     expect(lines(b.nl)).toContain("De Bondsraad verwacht nu een overschot van 500~miljoen Zwitserse frank.");
     expect(lines(b.en)).toContain("The Federal Council now expects a surplus of CHF~500~million.");
-    expect(lines(b.fr)).toContain("Le Parlement se prononcera au printemps 2027.");
-    expect(lines(b.nl)).toContain("Het Parlement beslist in het voorjaar van 2027.");
-    expect(lines(b.en)).toContain("Parliament will decide in spring 2027.");
+    expect(lines(b.fr)).toContain("Le Parlement examinera ces crédits au printemps 2027.");
+    expect(lines(b.nl)).toContain("Het Parlement behandelt de kredieten in het voorjaar van 2027.");
+    expect(lines(b.en)).toContain("Parliament will examine the credits in spring 2027.");
   });
 });
 
