@@ -31,7 +31,7 @@ interface Case {
 // these are the ones that need more than a folder: links, a huge file, an
 // --out option, and a check that nothing was polluted.
 const CASES: Case[] = [
-  { name: "invalid UTF-8, with its byte offset", break: (r) => r.write(FACTS, Buffer.concat([Buffer.from("version: 1\n# caf"), Buffer.from([0xc3, 0x28]), Buffer.from("\n")])), rule: "content/encoding", at: FACTS, code: 1 },
+  { name: "invalid UTF-8, with its byte offset", break: (r) => r.write(FACTS, Buffer.concat([Buffer.from("version: 1\n# caf"), Buffer.from([0xc3, 0x28]), Buffer.from("\n")])), rule: "content/encoding", at: `${FACTS}:2:6`, code: 1 },
   { name: "__proto__ pollution through a merge key", break: (r) => edit(r, FACTS, "version: 1", "version: 1\n<<: { __proto__: { polluted: true } }"), rule: "yaml/merge-key", at: `${FACTS}:6:1`, code: 1 },
   { name: "a file above the size limit, refused before it is read", break: (r) => r.write(SOURCE, `${r.read(SOURCE)}${"x".repeat(1024 * 1024)}`), rule: "content/too-large", at: SOURCE, code: 1 },
   { name: "a symbolic link in place of facts.yaml", break: (r) => { r.remove(FACTS); symlinkSync("/etc/hostname", r.path(FACTS)); }, rule: "content/not-a-file", at: FACTS, code: 1 },

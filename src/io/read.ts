@@ -335,7 +335,11 @@ export function decodeText(bytes: Uint8Array, file: string, diagnostics: Diagnos
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: !normalize }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    diagnostics.push(diagnose(CATALOGUE["content/encoding"], { offset }, { file, expected: "a UTF-8 text file" }));
+    // The valid text before the bad byte says its line and column.
+    const before = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
+    const line = before.split("\n").length;
+    const column = before.length - before.lastIndexOf("\n");
+    diagnostics.push(diagnose(CATALOGUE["content/encoding"], { offset }, { file, line, column, expected: "a UTF-8 text file" }));
     return undefined;
   }
   const nul = text.indexOf("\0");
