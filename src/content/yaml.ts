@@ -205,6 +205,12 @@ function parseFully(text: string, options: ParseYamlOptions): PositionedYaml {
       }
     },
   });
+  // The parser's "Unresolved tag" says again what the tag's own report says, at the same place.
+  const tagged = new Set(diagnostics.filter((d) => d.rule === "yaml/tag" && d.actual !== undefined).map((d) => `${d.line}:${d.column}`));
+  for (let i = diagnostics.length - 1; i >= 0; i--) {
+    const d = diagnostics[i]!;
+    if (d.rule === "yaml/tag" && d.actual === undefined && tagged.has(`${d.line}:${d.column}`)) diagnostics.splice(i, 1);
+  }
   let value: unknown;
   if (!diagnostics.some((d) => d.rule !== "yaml/duplicate-key" && d.rule !== "yaml/merge-key")) {
     value = doc.toJS({ maxAliasCount: 0 });
