@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { get } from "node:http";
 import { JSDOM } from "jsdom";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupProjects, FACTS, makeProject, replace, runCli, SLUG, SOURCE } from "./support/project.ts";
+import { cleanupProjects, FACTS, makeProject, replace, runCli, SLUG, SOURCE, TEMPLATE } from "./support/project.ts";
 import { markLine } from "../src/review-page/markup.ts";
 import { serveReview } from "../src/io/serve.ts";
 
@@ -77,6 +77,16 @@ describe("newsbrief review", () => {
     // The provenance problem sits on the fact's card; the briefs are still there.
     expect(doc.querySelector("#fact-ai .issues")!.textContent).toContain("provenance/value-mismatch");
     expect(doc.querySelectorAll('td[lang="fr-BE"] [data-fact="ai"]').length).toBeGreaterThan(0);
+  });
+
+  it("reports a page template problem at its line, as build does, and a template problem once, not once per locale", async () => {
+    const project = await makeProject({ "templates/page.html.hbs": replace("<main>", "<main>{{nope}}"), [TEMPLATE]: replace('{{t "brief.next.register"}}', '{{t "brief.next.register"}} {{text "nobody"}}') });
+    const run = await runCli(["review", "--out", "pages"], project.root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^templates\/page\.html\.hbs:\d+:\d+ {2}error {2}the page template names `nope`/m);
+    const both = await runCli(["review", "--out", "pages"], (await makeProject({ [TEMPLATE]: replace('{{t "brief.next.register"}}', '{{t "brief.next.register"}} {{text "nobody"}}') })).root);
+    expect(both.code).toBe(1);
+    expect(both.stderr.match(/template names story `nobody`/g)).toHaveLength(1);
   });
 
   it("shows a figure typed into a story text as the problem it is, even though nothing renders", async () => {

@@ -10,7 +10,7 @@ import { LOCALES, type Locale } from "../content/schema.ts";
 import { checkPageTemplate, createRenderer, type BriefSummary, type Renderer } from "../render/brief.ts";
 import { contentHash, feedItemText, feedText, manifestText, type ManifestBrief } from "../render/feeds.ts";
 import { loadMessages, type LoadedMessages } from "../render/messages.ts";
-import { checkFigureMessages, checkStoryTexts, checkTemplate, compileTemplates, type BriefTemplate } from "../render/templates.ts";
+import { checkArticleTemplate, compileTemplates, type BriefTemplate } from "../render/templates.ts";
 import { extractFigures } from "../extract/index.ts";
 import { checkProvenance, type SourceCoverage } from "../provenance/check.ts";
 import { cmsPartHashes, verifyCmsOutputs } from "../verify/feeds.ts";
@@ -171,15 +171,7 @@ export function createStage(shared: SharedInputs): Stage {
     outcome.coverage = provenance.coverage;
     if (broken) return outcome;
     const template = compiled.templates.get(article.facts.editorial.template)!;
-    // A name the template uses that the article lacks is the same problem in every locale: reported once.
-    const seen = new Set<string>();
-    const checked = [
-      ...checkStoryTexts(template, article),
-      ...LOCALES.flatMap((locale) => [...checkTemplate(template, article, messages.catalog.get(locale)!), ...checkFigureMessages(article, messages.catalog.get(locale)!, localeFile(locale))]),
-    ].filter((d) => {
-      const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
-      return !seen.has(key) && (seen.add(key), true);
-    });
+    const checked = checkArticleTemplate(template, article, messages.catalog, localeFile);
     outcome.diagnostics.push(...checked);
     if (hasErrors(outcome.diagnostics) && !(job.preview && !hasErrors(checked))) return outcome;
     renderer ??= createRenderer(messages.catalog, shared.pageTemplate!.text, site);

@@ -12,9 +12,9 @@ import { loadArticle, type Article } from "../content/load.ts";
 import { parseConfig } from "../content/config.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { readProject, type ProjectInputs, type ReadOptions } from "../io/read.ts";
-import { createRenderer } from "../render/brief.ts";
+import { checkPageTemplate, createRenderer } from "../render/brief.ts";
 import { loadMessages } from "../render/messages.ts";
-import { checkFigureMessages, checkTemplate, compileTemplates } from "../render/templates.ts";
+import { checkArticleTemplate, compileTemplates } from "../render/templates.ts";
 import { extractFigures } from "../extract/index.ts";
 import { checkProvenance, type ProvenanceResult } from "../provenance/check.ts";
 import { lintBriefs } from "../lint/lint.ts";
@@ -106,6 +106,7 @@ export function createReviewer(inputs: ProjectInputs, paths: ProjectPaths, lint?
   general.push(...messages.diagnostics);
   const templates = compileTemplates(inputs.templates);
   general.push(...templates.diagnostics);
+  if (inputs.pageTemplate) general.push(...checkPageTemplate(inputs.pageTemplate));
   const sharedBroken = hasErrors(general) || !inputs.pageTemplate;
   const knownTemplates = new Set(inputs.templates.map((t) => t.name));
   const types = new Map([...templates.templates.values()].map((t) => [t.name, t.type.definition] as const));
@@ -127,10 +128,7 @@ export function createReviewer(inputs: ProjectInputs, paths: ProjectPaths, lint?
       diagnostics.push(...provenance.diagnostics);
       if (renderer) {
         const template = templates.templates.get(article.facts.editorial.template)!;
-        const checked = LOCALES.flatMap((locale) => [
-          ...checkTemplate(template, article, messages.catalog.get(locale)!),
-          ...checkFigureMessages(article, messages.catalog.get(locale)!, inputs.locales.find((l) => l.locale === locale)?.file ?? `${paths.locales}/${locale}.json`),
-        ]);
+        const checked = checkArticleTemplate(template, article, messages.catalog, (locale) => inputs.locales.find((l) => l.locale === locale)?.file ?? `${paths.locales}/${locale}.json`);
         diagnostics.push(...checked);
         if (!hasErrors(checked)) {
           const rendered = renderer.render(article, template, `sha256:${articleInputHash(typeHashes.get(template.name)!, files.factsText, files.sourceText)}`);

@@ -12,7 +12,7 @@ import { diagnose, phrase } from "../diagnostics/report.ts";
 import type { Article } from "../content/load.ts";
 import { parseStoryType, storyTypeKey, type StoryType, type StoryTypeDefinition } from "../content/story-type.ts";
 import { directionOf, type ResolvedArticle } from "../resolve/index.ts";
-import { textOf, translatedFrom, type Fact, type Locale, type LocalizedText } from "../content/schema.ts";
+import { LOCALES, textOf, translatedFrom, type Fact, type Locale, type LocalizedText } from "../content/schema.ts";
 import { figureMessageKeys, type FigureFormatter } from "./figures.ts";
 import { escapeMarkdown } from "./markdown.ts";
 import type { Messages } from "./messages.ts";
@@ -240,6 +240,23 @@ export function checkStoryTexts(template: BriefTemplate, article: Article): Diag
         actual: key,
       }),
     );
+}
+
+/**
+ * Everything an article is checked for against its template before it is
+ * rendered: its story texts, the names the template uses, and the messages
+ * its figures need, in every locale. A problem that is the same in every
+ * locale (a name the article lacks) is reported once.
+ */
+export function checkArticleTemplate(template: BriefTemplate, article: Article, catalog: ReadonlyMap<Locale, Messages>, localeFile: (locale: Locale) => string): Diagnostic[] {
+  const seen = new Set<string>();
+  return [
+    ...checkStoryTexts(template, article),
+    ...LOCALES.flatMap((locale) => [...checkTemplate(template, article, catalog.get(locale)!), ...checkFigureMessages(article, catalog.get(locale)!, localeFile(locale))]),
+  ].filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+    return !seen.has(key) && (seen.add(key), true);
+  });
 }
 
 /** Checks that a locale has every message the figures of an article need. */
