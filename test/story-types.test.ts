@@ -216,7 +216,8 @@ describe("funding-announcement", () => {
     expect(lines(b.fr)).toContain("Le 15 janvier 2026, la Commission européenne a annoncé une enveloppe de 10~millions d’euros pour le programme Horizon.");
     expect(lines(b.fr)).toContain("La plus grosse part revient à la recherche, suivie des start-up.");
     expect(lines(b.fr)).toContain("«~Nous investissons~», a déclaré Anna Berg, commissaire européenne à la recherche.");
-    expect(lines(b.fr)).toContain("Prochaine étape, en avril 2026~: la publication des appels.");
+    expect(lines(b.fr)).toContain("Prochaine étape, attendue en avril 2026~: la publication des appels.");
+    expect(lines(b.en)).toContain("Next step, expected in April 2026: the publication of the calls.");
     expect(lines(b.en)).toContain("“We are investing,” said Anna Berg, European Commissioner for Research.");
     expect(lines(b.en)).toContain("*Quote translated from French.*");
     expect(lines(b.nl)).toContain("“We investeren”, zei Anna Berg, Europees commissaris voor Onderzoek.");
