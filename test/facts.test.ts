@@ -65,6 +65,18 @@ describe("facts.yaml rules", () => {
     expect(problems(text).some((p) => p.endsWith("error facts/false-precision"))).toBe(flagged);
   });
 
+  it("says what a change should be at its own decimals, without the noise of binary fractions", () => {
+    // 2.16 − 2.38 is −0.21999999999999975 in binary floating point: the report says −0.22.
+    const label = "    label: { fr: le taux, nl: het percentage, en: the rate }\n";
+    const added = [
+      `  - id: rate-a\n    type: percent\n    value: 2.38\n    decimals: 2\n${label}    evidence: ["2,38 %"]\n`,
+      `  - id: rate-b\n    type: percent\n    value: 2.16\n    decimals: 2\n${label}    evidence: ["2,16 %"]\n`,
+      `  - id: gap\n    type: change\n    unit: percentage-point\n    from: rate-a\n    to: rate-b\n    value: -0.23\n    decimals: 2\n${label}    evidence: ["0,23 point"]\n`,
+    ].join("");
+    const found = parseFacts(edit(FACTS, "\nbreakdowns:", `${added}\nbreakdowns:`), "facts.yaml").diagnostics.filter((d) => d.rule === "facts/change-value");
+    expect(found.map((d) => [d.expected, d.actual, d.message.includes("-0.22 from")])).toEqual([["-0.22", "-0.23", true]]);
+  });
+
   it("warns about a straight apostrophe in French text", () => {
     expect(problems(edit(FACTS, "fr: l’intelligence artificielle", "fr: l'intelligence artificielle"))).toEqual(["75:11 warning facts/typography"]);
   });

@@ -1,8 +1,8 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { removeTree } from "../src/io/limit.ts";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { fsq, removeTree } from "../src/io/limit.ts";
 import { lockOutputs } from "../src/io/lock.ts";
 import { projectPaths } from "../src/io/paths.ts";
 import { cleanupProjects, digestTree, FACTS, makeProject, replace, runCli, snapshotTree, SOURCE, type Project } from "./support/project.ts";
@@ -213,5 +213,29 @@ describe("concurrent builds", () => {
     const result = await run(root, "build");
     expect(result.code, result.stderr).toBe(0);
     expect(root.exists(".out.lock")).toBe(false);
+  });
+});
+
+describe("an input that cannot be read", () => {
+  it("is a problem at the file, not an internal error, in every command that reads it", async () => {
+    const project = await makeProject();
+    const denied = Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+    const spy = vi.spyOn(fsq, "readBytes").mockImplementation(async (file: string) => {
+      if (file.endsWith(FACTS.split("/").join(path.sep))) throw denied;
+      return readFileSync(file);
+    });
+    try {
+      for (const args of [["build"], ["check"], ["migrate"], ["review", "--out", "pages"]]) {
+        const result = await run(project, ...args);
+        expect(result.code, `${args.join(" ")}: ${result.stderr}`).toBe(1);
+        expect(result.stderr).toContain(`${FACTS}  error  \`${FACTS}\` cannot be read (EACCES)  [content/unreadable]`);
+      }
+      const text = path.join(project.root, "text.md");
+      writeFileSync(text, "Le budget atteint 10 millions d’euros.\n");
+      const extracted = await runCli(["extract", text], project.root);
+      expect(extracted.code, extracted.stderr).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -192,7 +192,9 @@ const changesAddUp: Rule = (facts, ctx) => {
       const computed = computeChange(fact.unit, ends[0].value as number, ends[1].value as number);
       const step = 10 ** -(fact.decimals ?? 0);
       if (computed === undefined || Math.abs(computed - fact.value) > step / 2 + Math.abs(fact.value) * 1e-12) {
-        ctx.report({ path: at("value"), ...phrase(CATALOGUE["facts/change-value"], { id: fact.id, computed: computed === undefined ? "not computable (it starts from zero)" : String(computed) }), expected: computed === undefined ? "no value" : String(computed), actual: String(fact.value) });
+        // At the change's own decimals, so that 2.16 − 2.38 reads -0.22, not -0.21999999999999975.
+        const shown = computed === undefined ? undefined : fact.decimals !== undefined ? computed.toFixed(fact.decimals) : String(Number(computed.toPrecision(12)));
+        ctx.report({ path: at("value"), ...phrase(CATALOGUE["facts/change-value"], { id: fact.id, computed: shown ?? "not computable (it starts from zero)" }), expected: shown ?? "no value", actual: String(fact.value) });
       }
     }
   });

@@ -103,6 +103,12 @@ export const CATALOGUE = {
     message: (a: { file: string }) => `\`${a.file}\` is a symbolic link or not a regular file: it is not read`,
     hint: "Replace the link or special file by the file itself.",
   },
+  "content/unreadable": {
+    rule: "content/unreadable",
+    title: "An input file cannot be read",
+    message: (a: { file: string; code: string }) => `\`${a.file}\` cannot be read (${a.code})`,
+    hint: "Give the user who runs newsbrief read access to the file (EACCES is a permission).",
+  },
   "content/symlink": {
     rule: "content/symlink",
     title: "A symbolic link among the inputs",

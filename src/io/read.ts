@@ -319,7 +319,15 @@ export async function readTextFile(absolute: string, display: string, diagnostic
     diagnostics.push(diagnose(CATALOGUE["content/too-large"], { file: relative, max: MAX_INPUT_BYTES }, { file: relative, actual: `${stats.size} bytes` }));
     return undefined;
   }
-  const bytes = await fsq.readBytes(absolute);
+  let bytes: Buffer;
+  try {
+    bytes = await fsq.readBytes(absolute);
+  } catch (error) {
+    // Permissions, or the file changed between the check above and the read.
+    const code = (error as NodeJS.ErrnoException).code ?? "an error";
+    diagnostics.push(diagnose(CATALOGUE["content/unreadable"], { file: relative, code }, { file: relative, expected: "a file this user can read", actual: code }));
+    return undefined;
+  }
   return decodeText(bytes, relative, diagnostics, options);
 }
 
