@@ -135,6 +135,20 @@ describe("writes stay inside out/", () => {
     expect(readFileSync(path.join(victim, SLUG, "en.md"), "utf8")).toContain("title:");
   });
 
+  it("out/ a file: named as such by build, check and publish, and left as it was", async () => {
+    const root = await makeProject();
+    root.remove("out");
+    root.write("out", "notes\n");
+    const site = mkdtempSync(path.join(tmpdir(), "newsbrief-site-"));
+    victims.push(site);
+    for (const args of [["build"], ["check"], ["publish", "--to", "hugo", site]]) {
+      const result = await run(root, ...args);
+      expect(result.code, `${args.join(" ")}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toContain("out  error  `out` is a file, not a folder");
+    }
+    expect(root.read("out")).toBe("notes\n");
+  });
+
   it("an absolute --out is the folder it names, checked and written alike", async () => {
     const root = await makeProject();
     const before = snapshotTree(root.path("content"));

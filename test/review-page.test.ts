@@ -89,6 +89,18 @@ describe("newsbrief review", () => {
     expect(both.stderr.match(/template names story `nobody`/g)).toHaveLength(1);
   });
 
+  it("a file where its folder should be is a usage error that names it, for review and build --preview", async () => {
+    const project = await makeProject();
+    project.write("afile", "notes\n");
+    for (const [args, at] of [[["review", "--out", "afile"], "afile"], [["review", "--out", "afile/sub"], "afile/sub"], [["build", "--preview", "afile"], "afile"]] as const) {
+      const run = await runCli([...args], project.root);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toContain(`${at}  error  \`${at}\` is `);
+      expect(run.stderr).toContain("[config/not-a-folder]");
+    }
+    expect(project.read("afile")).toBe("notes\n");
+  });
+
   it("shows a figure typed into a story text as the problem it is, even though nothing renders", async () => {
     // A figure in a free text is refused when facts.yaml is read: the page still says so.
     const project = await makeProject({ [FACTS]: replace(/ {4}en: European Commission$/m, "    en: European Commission (2019)") });

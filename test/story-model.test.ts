@@ -115,6 +115,15 @@ describe("newsbrief migrate", () => {
     expect(text).toContain("# Decided by the newsroom, not stated by the article.");
     expect((await runCli(["migrate"], project.root)).stdout).toBe("every facts file is at version 2 already.\n");
   });
+
+  it("migrate without a content folder says so, rather than that every file is migrated", async () => {
+    const project = await makeProject();
+    project.remove("content");
+    const run = await runCli(["migrate"], project.root);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("[config/missing-folder]");
+  });
 });
 
 describe("newsbrief build --preview", () => {

@@ -10,7 +10,8 @@ import type { CliProcess, ProjectPaths } from "../types.ts";
 /** Runs `newsbrief migrate [--dry-run]`. Nothing is written unless every facts file can be read. */
 export async function runMigrate(proc: CliProcess, paths: ProjectPaths, options: { dryRun?: boolean }): Promise<void> {
   const inputs = await readProject(paths);
-  const diagnostics: Diagnostic[] = inputs.diagnostics.filter((d) => d.severity === "error" && d.file.startsWith(`${paths.content}/`));
+  // Problems of the content folder itself (missing, not a folder) and of the files in it; templates and locales are not migrated.
+  const diagnostics: Diagnostic[] = inputs.diagnostics.filter((d) => d.severity === "error" && (d.file === paths.content || d.file.startsWith(`${paths.content}/`)));
   const planned: Array<{ file: string; text: string; changes: string[] }> = [];
   for (const article of inputs.articles) {
     const parsed = parseFacts(article.factsText, article.factsFile);

@@ -1,4 +1,5 @@
 /** The `newsbrief review` command: the review pages of every article, written to a folder or served. */
+import path from "node:path";
 import { compareDiagnostics, failureOf, formatReport, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { gatherReview, prepareReview, reviewWorkerFile, type Reviewer } from "../build/review.ts";
 import { progressOf, type Progress } from "../build/progress.ts";
@@ -82,6 +83,10 @@ export async function runReview(proc: CliProcess, paths: ProjectPaths, slugs: re
   const { written, general, entries, retried } = await writeReviewPages(paths, options.out, order, reviewer, {
     progress: progressOf(proc, options.quiet)?.("review", order.length),
     threads: { jobs: options.jobs ?? defaultJobs(), preset: { paths, inputs, lint: true } },
+  }).catch((error: NodeJS.ErrnoException) => {
+    // The folder cannot be written (permissions, a full disk): the user's to fix, not an internal error.
+    if (typeof error.code === "string" && /^E[A-Z]+$/.test(error.code)) throw new UsageError(`could not write the review pages to ${options.out}/ (${error.code}${error.path ? `: ${path.relative(paths.root, error.path)}` : ""})`);
+    throw error;
   });
   for (const { reason, articles } of retried) proc.stderr(`newsbrief: ${articles} article(s) reviewed in the main thread after a worker thread failed on them: ${reason}\n`);
   const diagnostics = [...general, ...entries.flatMap((a) => a.diagnostics)];

@@ -61,6 +61,13 @@ export const CATALOGUE = {
     message: (a: { dir: string }) => `\`${a.dir}\` cannot hold a preview: it is the output folder, the project root, or an input folder (or holds one)`,
     usage: true,
   },
+  "config/not-a-folder": {
+    rule: "config/not-a-folder",
+    title: "A folder to write to is a file",
+    message: (a: { dir: string; kind: string }) => `\`${a.dir}\` is ${a.kind}, not a folder: nothing can be written there`,
+    hint: "Give a folder that does not exist yet or is a folder.",
+    usage: true,
+  },
   "config/missing-folder": {
     rule: "config/missing-folder",
     title: "A folder of the project is missing",

@@ -20,6 +20,9 @@ export function checkOutputLocation(paths: ProjectPaths): Diagnostic[] {
   if (isLink(out)) {
     return [diagnose(CATALOGUE["config/out-is-link"], {}, { file: paths.out, expected: "a folder, or no file at all (a build makes it)", actual: "a symbolic link" })];
   }
+  if (isFile(out)) {
+    return [diagnose(CATALOGUE["config/not-a-folder"], { dir: paths.out, kind: "a file" }, { file: paths.out, expected: "a folder, or no file at all (a build makes it)", actual: "a file" })];
+  }
   const inputs = [paths.content, paths.templates, paths.locales].map((p) => path.resolve(paths.root, p));
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
   if (inside(paths.root, out) || inputs.some((input) => inside(input, out) || inside(out, input))) {
@@ -32,6 +35,14 @@ export function checkOutputLocation(paths: ProjectPaths): Diagnostic[] {
     ];
   }
   return [];
+}
+
+function isFile(file: string): boolean {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
 }
 
 function isLink(file: string): boolean {
@@ -74,5 +85,14 @@ export function checkPreviewLocation(paths: ProjectPaths, dir: string): Diagnost
   if (inside(paths.root, preview) || guarded.some((g) => inside(g, preview) || inside(preview, g))) {
     return [diagnose(CATALOGUE["config/preview-location"], { dir }, { file: dir, expected: "a folder of its own, such as preview/", actual: dir })];
   }
+  // A file where the folder (or one of the folders above it) should be: nothing could be written there.
+  let kind: string | undefined;
+  try {
+    const stats = lstatSync(preview, { throwIfNoEntry: false });
+    if (stats && !stats.isDirectory()) kind = stats.isSymbolicLink() ? "a symbolic link" : "a file";
+  } catch (error) {
+    kind = (error as NodeJS.ErrnoException).code === "ENOTDIR" ? "under a file" : undefined;
+  }
+  if (kind) return [diagnose(CATALOGUE["config/not-a-folder"], { dir, kind }, { file: dir, expected: "a folder, or no file at all (it is made)", actual: kind })];
   return [];
 }
