@@ -4,6 +4,7 @@
  * and named at the locale file's line, with the output line that shows them;
  * rules can be made warnings or turned off in newsbrief.config.json.
  */
+import { mkdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { lintLine, readableLine } from "../src/lint/rules.ts";
 import { cleanupProjects, makeProject, replace, reported, runCli, SLUG } from "./support/project.ts";
@@ -11,6 +12,19 @@ import { cleanupProjects, makeProject, replace, reported, runCli, SLUG } from ".
 afterAll(() => cleanupProjects());
 
 describe("newsbrief lint", () => {
+  it("names a word list it cannot read, rather than reporting its words as misspelt", async () => {
+    const project = await makeProject();
+    const words = project.read("locales/words.nl.txt");
+    project.write("locales/words.nl.txt", Buffer.concat([Buffer.from(words), Buffer.from([0xff, 0xfe]), Buffer.from("\n")]));
+    const run = await runCli(["lint"], project.root);
+    expect(run.code, run.stderr).toBe(1);
+    expect(reported(run.stderr).filter((d) => d.rule === "content/encoding").map((d) => d.at)).toEqual([`locales/words.nl.txt:${words.split("\n").length}:1`]);
+    project.remove("locales/words.nl.txt");
+    mkdirSync(project.path("locales/words.nl.txt"));
+    const folder = await runCli(["lint"], project.root);
+    expect(reported(folder.stderr).map((d) => `${d.at} ${d.rule}`)).toContain("locales/words.nl.txt content/not-a-file");
+  });
+
   it("passes the fixture project, and catches a misspelling and a French colon named at the locale file's line", async () => {
     const clean = await makeProject();
     const ok = await runCli(["lint"], clean.root);

@@ -24,14 +24,15 @@ export function lintSources(inputs: ProjectInputs, articles: readonly ArticleFil
 /**
  * The spellers of a run: one per locale when the scope is `all` and the
  * settings do not turn spelling off; none otherwise, so that the
- * typography rules alone never load a dictionary.
+ * typography rules alone never load a dictionary. A word list that cannot
+ * be read is a problem added to `problems`.
  */
-export async function spellersFor(paths: ProjectPaths, scope: LintScope, settings?: LintSettings): Promise<Partial<Record<Locale, Speller>>> {
+export async function spellersFor(paths: ProjectPaths, scope: LintScope, settings?: LintSettings, problems: Diagnostic[] = []): Promise<Partial<Record<Locale, Speller>>> {
   const spellers: Partial<Record<Locale, Speller>> = {};
   if (scope !== "all" || severityOf("spelling", settings) === "off") return spellers;
   // The dictionaries' code is loaded only by the runs that spell.
   const { loadSpeller } = await import("../io/dictionaries.ts");
-  for (const locale of LOCALES) spellers[locale] = await loadSpeller(paths, locale);
+  for (const locale of LOCALES) spellers[locale] = await loadSpeller(paths, locale, problems);
   return spellers;
 }
 

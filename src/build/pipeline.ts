@@ -583,7 +583,7 @@ async function checkWith(paths: ProjectPaths, options: CheckOptions, spool: Spoo
   // The lint rules run on each article's briefs as they are read; spelling only when the settings ask for it.
   const linting = options.lint ? await import("./lint.ts") : undefined;
   const lintSettings = options.lint ? (await import("../content/config.ts")).parseConfig(shared.config?.text, shared.config?.file).config.lint : undefined;
-  const spellers = linting ? await linting.spellersFor(paths, lintSettings?.check ?? "typography", lintSettings) : undefined;
+  const spellers = linting ? await linting.spellersFor(paths, lintSettings?.check ?? "typography", lintSettings, diagnostics) : undefined;
   const lintFindings: Diagnostic[] = [];
   // This thread reads the files of out/ when it needs them itself (spelling, whose dictionaries stay here); otherwise each article's are read, hashed and linted where it is verified.
   const readsHere = spellers !== undefined && Object.keys(spellers).length > 0;

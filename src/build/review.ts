@@ -61,7 +61,9 @@ export async function prepareReview(paths: ProjectPaths, options: Pick<GatherOpt
 export async function reviewerOf(inputs: ProjectInputs, paths: ProjectPaths, lint: boolean): Promise<Reviewer> {
   if (!lint) return createReviewer(inputs, paths);
   const settings = parseConfig(inputs.config?.text, inputs.config?.file).config.lint;
-  return createReviewer(inputs, paths, { spellers: await spellersFor(paths, settings?.check ?? "typography", settings) });
+  const problems: Diagnostic[] = [];
+  const spellers = await spellersFor(paths, settings?.check ?? "typography", settings, problems);
+  return createReviewer(problems.length === 0 ? inputs : { ...inputs, diagnostics: [...inputs.diagnostics, ...problems] }, paths, { spellers });
 }
 
 /** The file a worker thread of the review runs (see `review-worker.ts`). */

