@@ -92,6 +92,22 @@ describe("newsbrief new + extract --draft", () => {
     expect(value.ignore ?? []).toEqual([]);
   });
 
+  it("stops widening a quotation that a text repeats word for word, at its line and at a length an editor can still read", () => {
+    // Two sentences repeated word for word: their figures can never stand once, however wide the quotation.
+    const text = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? "Le budget atteint 397,2 millions d’euros en 2023." : "La hausse atteint 14 % sur un an.")).join("\n\n");
+    const draft = draftFacts({ body: text, figures: extractFigures(text) });
+    const parsed = parseYaml(draft, { file: "facts.yaml" });
+    // A quotation stays on its figure's line: one across lines was not one line of YAML, and broke the draft.
+    expect(parsed.diagnostics).toEqual([]);
+    const value = parsed.value as { facts: Array<{ evidence: string[] }>; ignore?: Array<{ text: string }> };
+    const quotations = [...value.facts.flatMap((f) => f.evidence), ...(value.ignore ?? []).map((i) => i.text)];
+    expect(quotations.length).toBeGreaterThan(0);
+    for (const quotation of quotations) {
+      expect(quotation.length, quotation).toBeLessThanOrEqual(200);
+      expect(quotation).not.toContain("\n");
+    }
+  });
+
   it("once the editor has decided, the draft's facts pass provenance with every figure covered", () => {
     const sourceText = `---\ntitle: "Vélo"\nlang: fr\n---\n\n${ARTICLE}`;
     const body = parseSource(sourceText, "source.fr.md").value!.body;

@@ -115,7 +115,23 @@ const SEASONS: Record<string, string> = { "21": "spring", "22": "summer", "23": 
 export function draftFacts(input: DraftInput): string {
   const figures = input.figures.filter((f) => f.unit !== "label");
   const plain = normalizeQuotation(input.body);
-  const inside = (span: Span) => figures.filter((f) => overlaps(f, span));
+  // The figures a span overlaps, in the text's order: found by their start, not by reading every figure.
+  const order = new Map(figures.map((f, i) => [f, i] as const));
+  const byStart = [...figures].sort((a, b) => a.start - b.start || order.get(a)! - order.get(b)!);
+  const longest = byStart.reduce((max, f) => Math.max(max, f.end - f.start), 0);
+  const inside = (span: Span) => {
+    let low = 0;
+    let high = byStart.length;
+    // The first figure that starts late enough to reach into the span.
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (byStart[mid]!.start < span.start - longest) low = mid + 1;
+      else high = mid;
+    }
+    const found: SourceFigure[] = [];
+    for (let i = low; i < byStart.length && byStart[i]!.start < span.end; i++) if (overlaps(byStart[i]!, span)) found.push(byStart[i]!);
+    return found.sort((a, b) => order.get(a)! - order.get(b)!);
+  };
   const facts: DraftFact[] = [];
   const merged = new Map<string, DraftFact>();
   const ignored: string[] = [];
@@ -263,6 +279,9 @@ function readingNotes(figure: SourceFigure): string[] {
   return notes;
 }
 
+/** How long a drafted quotation may grow while it is made to stand once in the body. */
+const MAX_QUOTATION = 160;
+
 /**
  * The figure's own words, widened with the words around them until they
  * stand exactly once in the body as whole words, as the check matches them.
@@ -270,16 +289,21 @@ function readingNotes(figure: SourceFigure): string[] {
 function uniqueQuotation(body: string, plain: string, figure: SourceFigure): string {
   let start = figure.start;
   let end = figure.end;
-  const count = () => findQuotation(plain, plain.slice(start, end)).length;
-  // Widen while the words stand more than once, or not as whole words (a figure glued to a word: `le30/10/2024`).
-  for (let turn = 0; count() !== 1 && (start > 0 || end < body.length); turn++) {
-    if ((turn % 2 === 0 && start > 0) || end >= body.length) {
+  // Whether the words stand exactly once: two places are enough to say no.
+  const count = () => findQuotation(plain, plain.slice(start, end), 2).length;
+  // Widen while the words stand more than once, or not as whole words (a figure glued to a word: `le30/10/2024`),
+  // within the figure's line and up to MAX_QUOTATION characters: a sentence that a text repeats word for word never
+  // becomes unique, and a quotation across lines would not be one line of facts.yaml.
+  const lineStart = body.lastIndexOf("\n", start - 1) + 1;
+  const lineEnd = body.indexOf("\n", end) === -1 ? body.length : body.indexOf("\n", end);
+  for (let turn = 0; end - start < MAX_QUOTATION && count() !== 1 && (start > lineStart || end < lineEnd); turn++) {
+    if ((turn % 2 === 0 && start > lineStart) || end >= lineEnd) {
       // One more word to the left: the spaces, then the word before them.
-      while (start > 0 && /\s/.test(body[start - 1]!)) start--;
-      while (start > 0 && !/\s/.test(body[start - 1]!)) start--;
+      while (start > lineStart && /\s/.test(body[start - 1]!)) start--;
+      while (start > lineStart && !/\s/.test(body[start - 1]!)) start--;
     } else {
-      while (end < body.length && /\s/.test(body[end]!)) end++;
-      while (end < body.length && !/\s/.test(body[end]!)) end++;
+      while (end < lineEnd && /\s/.test(body[end]!)) end++;
+      while (end < lineEnd && !/\s/.test(body[end]!)) end++;
     }
   }
   return body.slice(start, end);

@@ -29,7 +29,7 @@ const WORD = /[\p{L}\p{N}]/u;
  * does not match inside a longer word or number ("60 millions" is not in
  * "160 millions").
  */
-export function findQuotation(haystack: string, needle: string): Span[] {
+export function findQuotation(haystack: string, needle: string, limit = Infinity): Span[] {
   const spans: Span[] = [];
   if (needle.length === 0) return spans;
   const startsWithWord = WORD.test(needle[0]!);
@@ -39,6 +39,7 @@ export function findQuotation(haystack: string, needle: string): Span[] {
     if (startsWithWord && at > 0 && WORD.test(haystack[at - 1]!)) continue;
     if (endsWithWord && end < haystack.length && WORD.test(haystack[end]!)) continue;
     spans.push({ start: at, end });
+    if (spans.length >= limit) break;
   }
   return spans;
 }
