@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { CommandError, EXIT, exitCodeOf } from "./errors.ts";
+import { CommandError, EXIT, exitCodeOf, UsageError } from "./errors.ts";
 import { projectPaths } from "./io/paths.ts";
 import type { CliProcess, ProjectPaths } from "./types.ts";
 import { VERSION } from "./version.ts";
@@ -131,7 +131,8 @@ export async function main(proc: CliProcess): Promise<number> {
     .addOption(new Option("--port <port>", "the port for --serve (0: any free port)").default("4173").argParser(parsePort))
     .addOption(jobsOption("worker threads that review articles (default: one per core)"))
     .option("--quiet", "no progress line on a terminal")
-    .action(async (slugs: string[], options: { out: string; serve?: boolean; port: string | number; jobs?: number; quiet?: boolean }) => {
+    .action(async (slugs: string[], options: { out: string; serve?: boolean; port: string | number; jobs?: number; quiet?: boolean }, command: Command) => {
+      if (command.getOptionValueSource("port") === "cli" && options.serve !== true) throw new UsageError("--port is the port of --serve: give --serve too, or leave --port out");
       const { runReview } = await import("./commands/review.ts");
       // `--out` after `review` names the review folder; the output folder's own `--out` is read by the program first.
       const given = program.getOptionValueSource("out") === "cli";

@@ -99,6 +99,11 @@ describe("newsbrief review", () => {
       expect(run.stderr).toContain("[config/not-a-folder]");
     }
     expect(project.read("afile")).toBe("notes\n");
+    // --port without --serve: nothing would use it.
+    const port = await runCli(["review", "--port", "5000"], project.root);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain("--port is the port of --serve");
+    expect(project.exists("review")).toBe(false);
   });
 
   it("shows a figure typed into a story text as the problem it is, even though nothing renders", async () => {
