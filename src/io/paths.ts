@@ -17,14 +17,12 @@ export type { ProjectPaths };
  */
 export function checkOutputLocation(paths: ProjectPaths): Diagnostic[] {
   const out = path.resolve(paths.root, paths.out);
-  if (isLink(out)) {
-    return [diagnose(CATALOGUE["config/out-is-link"], {}, { file: paths.out, expected: "a folder, or no file at all (a build makes it)", actual: "a symbolic link" })];
+  const kind = notAFolder(out);
+  if (kind === "a symbolic link") {
+    return [diagnose(CATALOGUE["config/out-is-link"], {}, { file: paths.out, expected: "a folder, or no file at all (a build makes it)", actual: kind })];
   }
-  if (isFile(out)) {
-    return [diagnose(CATALOGUE["config/not-a-folder"], { dir: paths.out, kind: "a file" }, { file: paths.out, expected: "a folder, or no file at all (a build makes it)", actual: "a file" })];
-  }
+  if (kind) return [diagnose(CATALOGUE["config/not-a-folder"], { dir: paths.out, kind }, { file: paths.out, expected: "a folder, or no file at all (a build makes it)", actual: kind })];
   const inputs = [paths.content, paths.templates, paths.locales].map((p) => path.resolve(paths.root, p));
-  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
   if (inside(paths.root, out) || inputs.some((input) => inside(input, out) || inside(out, input))) {
     return [
       diagnose(CATALOGUE["config/out-contains-inputs"], {}, {
@@ -37,20 +35,22 @@ export function checkOutputLocation(paths: ProjectPaths): Diagnostic[] {
   return [];
 }
 
-function isFile(file: string): boolean {
-  try {
-    return lstatSync(file, { throwIfNoEntry: false })?.isFile() === true;
-  } catch {
-    return false;
-  }
+/** Whether `child` is `parent` or lies under it (both absolute). */
+function inside(child: string, parent: string): boolean {
+  return child === parent || child.startsWith(parent + path.sep);
 }
 
-function isLink(file: string): boolean {
+/**
+ * What stands where a folder to write to should be, when it is not a folder
+ * nor nothing: a symbolic link, a file, or a file above it in the path.
+ */
+function notAFolder(dir: string): "a symbolic link" | "a file" | "under a file" | undefined {
   try {
-    return lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true;
-  } catch {
-    // Not reachable (a file where a folder should be): the checks that follow say so.
-    return false;
+    const stats = lstatSync(dir, { throwIfNoEntry: false });
+    if (!stats || stats.isDirectory()) return undefined;
+    return stats.isSymbolicLink() ? "a symbolic link" : "a file";
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOTDIR" ? "under a file" : undefined;
   }
 }
 
@@ -81,18 +81,11 @@ export async function checkProjectRoot(paths: ProjectPaths): Promise<Diagnostic[
 export function checkPreviewLocation(paths: ProjectPaths, dir: string): Diagnostic[] {
   const preview = path.resolve(paths.root, dir);
   const guarded = [paths.out, paths.content, paths.templates, paths.locales].map((p) => path.resolve(paths.root, p));
-  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
   if (inside(paths.root, preview) || guarded.some((g) => inside(g, preview) || inside(preview, g))) {
     return [diagnose(CATALOGUE["config/preview-location"], { dir }, { file: dir, expected: "a folder of its own, such as preview/", actual: dir })];
   }
   // A file where the folder (or one of the folders above it) should be: nothing could be written there.
-  let kind: string | undefined;
-  try {
-    const stats = lstatSync(preview, { throwIfNoEntry: false });
-    if (stats && !stats.isDirectory()) kind = stats.isSymbolicLink() ? "a symbolic link" : "a file";
-  } catch (error) {
-    kind = (error as NodeJS.ErrnoException).code === "ENOTDIR" ? "under a file" : undefined;
-  }
+  const kind = notAFolder(preview);
   if (kind) return [diagnose(CATALOGUE["config/not-a-folder"], { dir, kind }, { file: dir, expected: "a folder, or no file at all (it is made)", actual: kind })];
   return [];
 }
