@@ -58,7 +58,8 @@ export function pageUrl(site: SiteConfig, slug: string, locale: Locale): string 
  */
 export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTemplate: string, site?: SiteConfig): Renderer {
   const marked = createMarked();
-  const page = Handlebars.create().compile(pageTemplate, { strict: true });
+  // Typed by PAGE_VALUES: a value added to a page but not to the list (or the reverse) does not compile.
+  const page: (context: Record<PageValue, unknown>) => string = Handlebars.create().compile(pageTemplate, { strict: true });
   const perLocale = LOCALES.map((locale) => {
     const messages = catalog.get(locale);
     if (!messages) throw new Error(`no messages for ${locale}`);
@@ -147,6 +148,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
 
 /** What a page template can name: the values every page is rendered with. */
 export const PAGE_VALUES = ["alternates", "body", "canonical", "charset", "description", "jsonLd", "lang", "ogLocale", "ogLocaleAlternates", "title", "viewport"] as const;
+type PageValue = (typeof PAGE_VALUES)[number];
 const BLOCKS = new Set(["if", "unless", "each", "with"]);
 
 /**
