@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { get } from "node:http";
+import { mkdirSync } from "node:fs";
 import { JSDOM } from "jsdom";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupProjects, FACTS, makeProject, replace, runCli, SLUG, SOURCE, TEMPLATE } from "./support/project.ts";
@@ -99,6 +100,11 @@ describe("newsbrief review", () => {
       expect(run.stderr).toContain("[config/not-a-folder]");
     }
     expect(project.read("afile")).toBe("notes\n");
+    // A page that cannot be written (here a folder stands in its place): a usage error naming it, not an internal error.
+    mkdirSync(project.path(`blocked/${SLUG}.html`), { recursive: true });
+    const blocked = await runCli(["review", "--out", "blocked"], project.root);
+    expect(blocked.code, blocked.stderr).toBe(2);
+    expect(blocked.stderr).toContain(`newsbrief: could not write the review pages to blocked/ (EISDIR: blocked/${SLUG}.html)`);
     // --port without --serve: nothing would use it.
     const port = await runCli(["review", "--port", "5000"], project.root);
     expect(port.code).toBe(2);
