@@ -3,7 +3,7 @@
  * `extract --draft --type` propose `measure:` where the source's words name
  * one, so that the editor writes far fewer labels.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -59,5 +59,26 @@ describe("drafting with a story type's measures", () => {
     const unknown = await runCli(["new", "x", "--from", SOURCE, "--type", "obituary"], root);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("no story type `obituary`");
+  });
+
+  it("reports an unknown type with the command's other problems in one run, and writes nothing", async () => {
+    const root = project();
+    const made = await runCli(["new", "Not A Slug", "--from", "missing.txt", "--type", "obituary"], root);
+    expect(made.code).toBe(2);
+    expect(made.stderr).toContain("[new/invalid-slug]");
+    expect(made.stderr).toContain("`missing.txt` is missing  [content/missing-file]");
+    expect(made.stderr).toContain("templates/  error  no story type `obituary` in templates/  [new/unknown-type]");
+    expect(made.stderr).toMatch(/expected: one of [a-z-]+(, [a-z-]+)* \(see `newsbrief templates`\)/);
+    expect(made.stderr).toContain("3 errors");
+    // A good slug and text with an unknown type: still nothing written.
+    const clean = await runCli(["new", "good-slug", "--from", SOURCE, "--type", "obituary"], root);
+    expect(clean.code).toBe(2);
+    expect(clean.stderr).toContain("[new/unknown-type]");
+    expect(existsSync(path.join(root, "content", "good-slug"))).toBe(false);
+    const drafted = await runCli(["extract", "missing.txt", "--draft", "--type", "obituary"], root);
+    expect(drafted.code).toBe(2);
+    expect(drafted.stderr).toContain("[content/missing-file]");
+    expect(drafted.stderr).toContain("[new/unknown-type]");
+    expect(drafted.stdout).toBe("");
   });
 });

@@ -12,7 +12,7 @@ import { extractFromDocument, formatJson, formatTable } from "../extract/documen
 import { frontMatterEnd } from "../plan/front-matter.ts";
 import { draftFromDocument } from "../provenance/draft.ts";
 import type { CliProcess, ProjectPaths } from "../types.ts";
-import { loadStoryType } from "./templates.ts";
+import { storyTypeNamed } from "./templates.ts";
 import type { ExtractedFigure } from "../extract/types.ts";
 
 /** Options of `newsbrief extract`. */
@@ -51,8 +51,11 @@ export async function extractFile(cwd: string, file: string, options: ExtractOpt
 /** Runs `newsbrief extract`: prints the table, the JSON or the draft; throws when the file cannot be read. */
 export async function runExtract(proc: CliProcess, file: string, options: { json?: boolean; draft?: boolean; type?: string }, paths?: ProjectPaths): Promise<void> {
   if (options.type !== undefined && !options.draft) throw new UsageError("--type goes with --draft: it names the story type of the draft");
-  const type = options.type !== undefined && paths ? await loadStoryType(paths, options.type) : undefined;
+  const problems: Diagnostic[] = [];
+  const type = options.type !== undefined && paths ? await storyTypeNamed(paths, options.type, problems) : undefined;
   const result = await extractFile(proc.cwd, file, { json: options.json === true });
+  // An unknown story type and an unreadable file are reported together.
+  result.diagnostics.unshift(...problems);
   if (result.diagnostics.length > 0) proc.stderr(`${formatReport(result.diagnostics)}\n`);
   const failure = failureOf(result.diagnostics);
   if (failure) throw new CommandError(failure);

@@ -9,25 +9,29 @@ import type { FigureReader } from "../provenance/consistency.ts";
 import { checkSlug, planNewArticle, type NewArticlePlan } from "../provenance/new.ts";
 import type { CliProcess, ProjectPaths } from "../types.ts";
 import type { DraftInput } from "../provenance/draft.ts";
-import { loadStoryType } from "./templates.ts";
+import { storyTypeNamed } from "./templates.ts";
 
-/** Reads `from` (relative to `cwd`) and creates `content/<slug>/`; returns what went wrong, if anything. */
-export async function createArticle(paths: ProjectPaths, slug: string, from: string, cwd: string, read: FigureReader, type?: DraftInput["type"]): Promise<NewArticlePlan & { folder: string }> {
+/**
+ * Reads `from` (relative to `cwd`) and creates `content/<slug>/`; returns what went wrong, if anything.
+ * `problems` found before (an unknown story type) are reported with the others, and nothing is written.
+ */
+export async function createArticle(paths: ProjectPaths, slug: string, from: string, cwd: string, read: FigureReader, type?: DraftInput["type"], problems: readonly Diagnostic[] = []): Promise<NewArticlePlan & { folder: string }> {
   const folder = `${paths.content}/${slug}`;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...problems];
   const text = await readTextFile(path.resolve(cwd, from), from, diagnostics, { argument: true });
-  // An unreadable file and a bad slug are both reported in the same run.
+  // An unreadable file, a bad slug and an unknown story type are all reported in the same run.
   if (text === undefined) return { files: [], diagnostics: [...checkSlug(slug, paths.content), ...diagnostics], figures: 0, folder };
   const plan = planNewArticle(slug, text, paths.content, read, from, type);
-  if (hasErrors(plan.diagnostics)) return { ...plan, files: [], folder };
+  if (hasErrors(plan.diagnostics) || hasErrors(problems)) return { ...plan, diagnostics: [...problems, ...plan.diagnostics], files: [], folder };
   const written = await createArticleFolder(paths, slug, plan.files);
   return written.length > 0 ? { files: [], diagnostics: written, figures: 0, folder } : { ...plan, folder };
 }
 
 /** Runs `newsbrief new`: creates the folder and says what to do next; throws when nothing was written. */
 export async function runNew(proc: CliProcess, paths: ProjectPaths, slug: string, from: string, typeName?: string): Promise<void> {
-  const type = typeName === undefined ? undefined : await loadStoryType(paths, typeName);
-  const created = await createArticle(paths, slug, from, proc.cwd, extractFigures, type ? { name: type.name, measures: type.definition.measures } : undefined);
+  const problems: Diagnostic[] = [];
+  const type = typeName === undefined ? undefined : await storyTypeNamed(paths, typeName, problems);
+  const created = await createArticle(paths, slug, from, proc.cwd, extractFigures, type ? { name: type.name, measures: type.definition.measures } : undefined, problems);
   if (hasErrors(created.diagnostics)) {
     proc.stderr(`${formatReport(created.diagnostics)}\nnewsbrief: nothing was written.\n`);
     throw new CommandError(failureOf(created.diagnostics)!);

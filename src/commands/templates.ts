@@ -2,6 +2,8 @@
 import { failureOf, formatReport, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { measureLabel, type StoryType } from "../content/story-type.ts";
 import { CommandError, UsageError } from "../errors.ts";
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import { diagnose } from "../diagnostics/report.ts";
 import { readTemplates } from "../io/read.ts";
 import { compileTemplates } from "../render/templates.ts";
 import type { CliProcess, ProjectPaths } from "../types.ts";
@@ -54,11 +56,17 @@ export function describeType(type: StoryType): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** The story type `name` of the project, or a usage error listing the types there are. */
-export async function loadStoryType(paths: ProjectPaths, name: string): Promise<StoryType> {
-  const diagnostics: Diagnostic[] = [];
-  const compiled = compileTemplates((await readTemplates(paths, diagnostics)).templates);
+/**
+ * The story type `name` of the project; when there is none, a usage problem
+ * (`new/unknown-type`) listing the types there are, so that a command reports
+ * it with its other problems in one run.
+ */
+export async function storyTypeNamed(paths: ProjectPaths, name: string, diagnostics: Diagnostic[]): Promise<StoryType | undefined> {
+  const compiled = compileTemplates((await readTemplates(paths, [])).templates);
   const type = compiled.templates.get(name)?.type;
-  if (!type) throw new UsageError(`no story type \`${name}\` in ${paths.templates}/: ${[...compiled.templates.keys()].sort().join(", ") || "there is none"} (see \`newsbrief templates\`)`);
+  if (!type) {
+    const names = [...compiled.templates.keys()].sort();
+    diagnostics.push(diagnose(CATALOGUE["new/unknown-type"], { type: name, folder: paths.templates }, { file: `${paths.templates}/`, expected: names.length > 0 ? `one of ${names.join(", ")} (see \`newsbrief templates\`)` : "a story type: templates/ has none", actual: name }));
+  }
   return type;
 }

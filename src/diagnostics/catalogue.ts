@@ -457,6 +457,13 @@ export const CATALOGUE = {
     message: (a: { folder: string; code: string; cleaned?: boolean }) => `could not ${a.cleaned ? "write" : "create"} \`${a.folder}\` (${a.code})${a.cleaned ? "; nothing was left behind" : ""}`,
     usage: true,
   },
+  "new/unknown-type": {
+    rule: "new/unknown-type",
+    title: "`new` or `extract --draft` was given an unknown story type",
+    message: (a: { type: string; folder: string }) => `no story type \`${a.type}\` in ${a.folder}/`,
+    hint: "`newsbrief templates` lists the story types of the project; leave out --type to draft without one.",
+    usage: true,
+  },
   "new/empty-source": {
     rule: "new/empty-source",
     title: "`new` was given an empty text",
