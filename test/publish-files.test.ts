@@ -260,6 +260,19 @@ describe("publish --to hugo into a site folder", () => {
     expect(digestTree(snapshotTree(site))).toEqual(before);
   });
 
+  it("names every file in the way in one run, not one file per run", async () => {
+    const project = await makeProject();
+    const site = emptySite();
+    mkdirSync(path.join(site, "content", "briefs", SLUG), { recursive: true });
+    for (const locale of LOCALES) writeFileSync(path.join(site, briefPath(locale)), `---\ntitle: Written by hand (${locale})\n---\n\nKeep me.\n`);
+    const before = digestTree(snapshotTree(site));
+    const run = await runCli(["publish", "--to", "hugo", site], project.root);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`${LOCALES.length} files exist and were not written by newsbrief: ${LOCALES.map((l) => briefPath(l)).join(", ")}`);
+    expect(run.stderr).toContain("move them away, or add the mark");
+    expect(digestTree(snapshotTree(site))).toEqual(before);
+  });
+
   it("refuses to write through a symbolic link planted in the site, and writes nothing outside", async () => {
     const project = await makeProject();
     const outside = emptySite();
@@ -337,6 +350,28 @@ describe("publish --to hugo into a site folder", () => {
       expect(run.code, args.join(" ")).toBe(2);
       expect(run.stderr).toBe(`newsbrief: the ${args[1]} target takes no ${flags}: drop ${flags.includes(",") ? "them" : "it"}\n`);
     }
+    expect(snapshotTree(site).size).toBe(0);
+  });
+
+  it("names every problem of the command line in one run, each once", async () => {
+    const project = await makeProject();
+    const site = emptySite();
+    const hugo = await runCli(["publish", "--to", "hugo", path.join(site, "missing"), "--layout", "bogus", "--url", "https://newsroom.example/"], project.root);
+    expect(hugo.code).toBe(2);
+    expect(hugo.stderr.split("\n").filter(Boolean)).toEqual([
+      "newsbrief: unknown layout `bogus` for hugo: expected one of by-filename, per-locale-dir",
+      "newsbrief: the hugo target takes no --url: drop it",
+      `newsbrief: the site folder ${path.join(site, "missing")} does not exist or is not a folder`,
+    ]);
+    const wordpress = await runCli(["publish", "--to", "wordpress", site, "--draft"], project.root);
+    expect(wordpress.code).toBe(2);
+    const lines = wordpress.stderr.split("\n").filter(Boolean);
+    // --draft is explained by the target itself, and not refused a second time as another target's flag.
+    expect(lines.filter((line) => line.includes("--draft"))).toEqual(["newsbrief: the wordpress target makes drafts by default: drop --draft (or give --status publish)"]);
+    expect(lines).toContain("newsbrief: the wordpress target takes no site folder: give the site's address with --url");
+    expect(lines).toContain("newsbrief: the wordpress target needs the site's address: newsbrief publish --to wordpress --url https://newsroom.example/");
+    expect(lines.some((line) => line.includes("NEWSBRIEF_WP_USER"))).toBe(true);
+    expect(lines.some((line) => line.includes("NEWSBRIEF_WP_APP_PASSWORD"))).toBe(true);
     expect(snapshotTree(site).size).toBe(0);
   });
 });

@@ -38,7 +38,11 @@ export async function runPublish(
   try {
     publisher = createPublisher(to, { ...rest, cwd, env: io.env ?? {}, ...(site !== undefined ? { site } : {}), ...(layout !== undefined ? { layout } : {}) });
   } catch (error) {
-    if (error instanceof PublishUsageError) throw new UsageError(error.message);
+    if (error instanceof PublishUsageError) {
+      // Every problem of the command line on a line of its own, in one run.
+      for (const problem of error.problems.slice(0, -1)) io.stderr(`newsbrief: ${problem}\n`);
+      throw new UsageError(error.problems.at(-1) ?? error.message);
+    }
     throw error;
   }
   const run = await publish(paths, publisher, { dryRun: dryRun === true, prune: prune === true, progress: (line) => io.stderr(`${to}: ${line}\n`) }, progressOf(io, quiet === true));

@@ -118,6 +118,9 @@ export function bodyWithoutTitle(brief: Brief): string {
   return brief.markdown.startsWith(heading) ? brief.markdown.slice(heading.length).replace(/^\n+/, "") : brief.markdown;
 }
 
+/** Files named in one message at most; the rest are counted. */
+const MAX_NAMED = 10;
+
 const LOCALE_PATTERN = new RegExp(`^(?:${LOCALES.join("|")})$`);
 
 /** The site folder, resolved; throws {@link PublishUsageError} when it is not an existing folder. */
@@ -167,6 +170,7 @@ export function createFilePublisher(target: FileTarget): Publisher {
       const entries: PlanEntry[] = [];
       const wanted = new Set<string>();
       const edited: string[] = [];
+      const unmarked: string[] = [];
       for (const brief of briefs) {
         const relative = relativeOf(brief);
         wanted.add(relative);
@@ -180,7 +184,14 @@ export function createFilePublisher(target: FileTarget): Publisher {
           if (keepEdits(existing, contents) === existing) entries.push({ action: "skip", key, target: relative, reason: "edited since newsbrief wrote it: kept as is" });
           else entries.push({ action: "update", key, target: relative, reason: "edited since newsbrief wrote it: its texts kept, shared values updated" });
         } else if (marked(existing)) entries.push({ action: "update", key, target: relative, reason: "brief changed" });
-        else throw new UnsafePathError(`${relative} exists and was not written by newsbrief (no \`${MARK}: true\` in its front matter): move it away, or add the mark to let newsbrief replace it`);
+        else unmarked.push(relative);
+      }
+      // Every file in the way is named at once, not one per run.
+      if (unmarked.length > 0) {
+        const shown = unmarked.slice(0, MAX_NAMED);
+        const more = unmarked.length > shown.length ? ` and ${unmarked.length - shown.length} more` : "";
+        const which = unmarked.length === 1 ? `${shown[0]} exists and was not written by newsbrief` : `${unmarked.length} files exist and were not written by newsbrief: ${shown.join(", ")}${more}`;
+        throw new UnsafePathError(`${which} (no \`${MARK}: true\` in ${unmarked.length === 1 ? "its" : "their"} front matter): move ${unmarked.length === 1 ? "it" : "them"} away, or add the mark to let newsbrief replace ${unmarked.length === 1 ? "it" : "them"}`);
       }
       const otherLayout: string[] = [];
       for (const relative of await listFiles(site, CONTENT_DIR)) {

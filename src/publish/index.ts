@@ -32,24 +32,38 @@ export const TARGETS: Readonly<Record<string, TargetDefinition>> = {
 /** The names `--to` accepts, in registry order. */
 export const TARGET_NAMES: readonly string[] = Object.keys(TARGETS);
 
-/** Builds the publisher named `name`; throws {@link PublishUsageError} for an unknown target or bad settings. */
+/**
+ * Builds the publisher named `name`; throws {@link PublishUsageError} for an
+ * unknown target or bad settings, with every problem of the settings at once.
+ */
 export function createPublisher(name: string, settings: TargetSettings): Publisher {
   const target = Object.hasOwn(TARGETS, name) ? TARGETS[name] : undefined;
   if (!target) throw new PublishUsageError(`unknown target \`${name}\`: expected one of ${TARGET_NAMES.join(", ")}`);
+  const problems: string[] = [];
   if (settings.layout !== undefined && !target.layouts.includes(settings.layout)) {
-    throw new PublishUsageError(
-      target.layouts.length === 0 ? `the ${name} target has no layouts: drop --layout` : `unknown layout \`${settings.layout}\` for ${name}: expected one of ${target.layouts.join(", ")}`,
-    );
+    problems.push(target.layouts.length === 0 ? `the ${name} target has no layouts: drop --layout` : `unknown layout \`${settings.layout}\` for ${name}: expected one of ${target.layouts.join(", ")}`);
   }
-  if (target.needsSite && !settings.site) throw new PublishUsageError(`the ${name} target needs the site folder: newsbrief publish --to ${name} <site-dir>`);
-  const publisher = target.create(settings);
-  // Another target's flag is refused rather than silently ignored.
+  const noSite = target.needsSite && !settings.site;
+  if (noSite) problems.push(`the ${name} target needs the site folder: newsbrief publish --to ${name} <site-dir>`);
+  let publisher: Publisher | undefined;
+  const ownProblems: string[] = [];
+  if (!noSite) {
+    try {
+      publisher = target.create(settings);
+    } catch (error) {
+      if (!(error instanceof PublishUsageError)) throw error;
+      ownProblems.push(...error.problems);
+    }
+  }
+  // Another target's flag is refused rather than silently ignored (once: not again when the target explained it).
   const own = new Set(["site", "cwd", "env", "layout", ...target.options.map((o) => optionKey(o.flags))]);
-  const foreign = Object.keys(settings).filter((key) => settings[key] !== undefined && !own.has(key));
-  if (foreign.length > 0) {
-    const flags = foreign.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
-    throw new PublishUsageError(`the ${name} target takes no ${flags.join(", ")}: drop ${foreign.length === 1 ? "it" : "them"}`);
-  }
+  const flags = Object.keys(settings)
+    .filter((key) => settings[key] !== undefined && !own.has(key))
+    .map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)
+    .filter((flag) => !ownProblems.some((problem) => new RegExp(`${flag}(?![a-z-])`).test(problem)));
+  if (flags.length > 0) problems.push(`the ${name} target takes no ${flags.join(", ")}: drop ${flags.length === 1 ? "it" : "them"}`);
+  problems.push(...ownProblems);
+  if (problems.length > 0 || !publisher) throw new PublishUsageError(problems);
   return publisher;
 }
 

@@ -21,11 +21,14 @@ export const wordpressTarget: TargetDefinition = {
     { flags: "--status <status>", description: "wordpress: the status of new posts (default draft; publish refuses a brief dated in the future, future schedules it); existing posts keep theirs", choices: POST_STATUSES },
   ],
   create(settings) {
-    if (settings.site !== undefined) throw new PublishUsageError("the wordpress target takes no site folder: give the site's address with --url");
-    if (settings.draft === true) throw new PublishUsageError("the wordpress target makes drafts by default: drop --draft (or give --status publish)");
-    if (typeof settings.url !== "string") throw new PublishUsageError("the wordpress target needs the site's address: newsbrief publish --to wordpress --url https://newsroom.example/");
-    const made = wordpressPublisher({ url: settings.url, status: settings.status as PostStatus | undefined, env: settings.env ?? {} });
-    if (made.publisher === undefined) throw new PublishUsageError(made.problems.join("; "));
+    const problems: string[] = [];
+    if (settings.site !== undefined) problems.push("the wordpress target takes no site folder: give the site's address with --url");
+    if (settings.draft === true) problems.push("the wordpress target makes drafts by default: drop --draft (or give --status publish)");
+    if (typeof settings.url !== "string") problems.push("the wordpress target needs the site's address: newsbrief publish --to wordpress --url https://newsroom.example/");
+    // The credentials and the status are checked even without an address, so that every problem is said at once.
+    const made = wordpressPublisher({ url: typeof settings.url === "string" ? settings.url : undefined, status: settings.status as PostStatus | undefined, env: settings.env ?? {} });
+    problems.push(...made.problems);
+    if (problems.length > 0 || made.publisher === undefined) throw new PublishUsageError(problems);
     return made.publisher;
   },
 };

@@ -73,16 +73,17 @@ interface Post {
  * environment. Returns the problems found (messages never contain the
  * password), or the publisher.
  */
-export function wordpressPublisher(target: WordPressTarget): { publisher: WordPressPublisher; problems: [] } | { publisher?: undefined; problems: string[] } {
+export function wordpressPublisher(target: WordPressTarget | (Omit<WordPressTarget, "url"> & { url: undefined })): { publisher: WordPressPublisher; problems: [] } | { publisher?: undefined; problems: string[] } {
   const problems: string[] = [];
-  const site = siteUrl(target.url);
+  // Without an address (the caller says so), the other settings are still checked.
+  const site = target.url === undefined ? undefined : siteUrl(target.url);
   if (typeof site === "string") problems.push(site);
   const user = target.env[USER_VARIABLE] ?? "";
   const password = target.env[PASSWORD_VARIABLE] ?? "";
   if (user.trim() === "") problems.push(`set ${USER_VARIABLE} to the WordPress user that publishes`);
   if (password.trim() === "") problems.push(`set ${PASSWORD_VARIABLE} to an application password of that user (Users → Profile → Application Passwords)`);
   if (target.status !== undefined && target.status !== "draft" && target.status !== "publish" && target.status !== "future") problems.push(`the status must be draft, publish or future`);
-  if (problems.length > 0 || typeof site === "string") return { problems };
+  if (problems.length > 0 || site === undefined || typeof site === "string" || target.url === undefined) return { problems };
   return { publisher: new WordPressPublisher(site, { user: user.trim(), password: password.trim() }, target), problems: [] };
 }
 
