@@ -87,6 +87,15 @@ function keysIn(value: unknown): number {
   return Object.values(value).reduce((n: number, item) => n + 1 + keysIn(item), 0);
 }
 
+/** Whether `text` holds at most `max` opening brackets and braces, quoted or not. */
+function openersAtMost(text: string, max: number): boolean {
+  let count = 0;
+  for (const opener of ["[", "{"]) {
+    for (let at = text.indexOf(opener); at !== -1; at = text.indexOf(opener, at + 1)) if (++count > max) return false;
+  }
+  return true;
+}
+
 /** How deep brackets and braces may nest in a YAML or JSON file: far more than any dataset needs. */
 export const MAX_NESTING = 100;
 
@@ -100,6 +109,8 @@ export const MAX_NESTING = 100;
  * skipped, and a bracket inside a plain text is text.
  */
 function nestingProblem(text: string, options: ParseYamlOptions): Diagnostic | undefined {
+  // No more openers in the whole text than the limit: nothing can nest deeper, and nothing is scanned.
+  if (openersAtMost(text, MAX_NESTING)) return undefined;
   let depth = 0;
   // The last character of the line that is not a space: "" at the start of a line.
   let previous = "";
