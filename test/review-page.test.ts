@@ -51,6 +51,26 @@ describe("newsbrief review", () => {
     expect(row.querySelector('td[lang="en-GB"]')!.textContent).toContain("Artificial intelligence");
   });
 
+  it("keeps the punctuation that follows a figure on the figure's line, and each figure a button of its own", async () => {
+    const project = await makeProject();
+    await runCli(["review", "--out", "pages"], project.root);
+    const doc = dom(project.read(`pages/${SLUG}.html`));
+    const kept = [...doc.querySelectorAll("td .nb")];
+    expect(kept.length).toBeGreaterThan(3);
+    for (const span of kept) {
+      // One button, then only punctuation: a line cannot break between them.
+      expect(span.querySelectorAll("button.fig").length).toBe(1);
+      expect(span.firstElementChild!.tagName).toBe("BUTTON");
+      expect(span.textContent!.slice(span.firstElementChild!.textContent!.length)).toMatch(/^[.,;:!?)\]»”’…]+$/);
+    }
+    // Every figure followed by a full stop or a comma in the briefs' cells is held with it.
+    for (const button of doc.querySelectorAll("td button.fig")) {
+      const next = button.nextSibling?.textContent ?? "";
+      if (/^[.,]/.test(next)) expect(button.parentElement!.className, `${button.textContent} and the ${next[0]} after it`).toBe("nb");
+    }
+    expect(doc.querySelector("style")!.textContent).toContain(".nb { white-space: nowrap; }");
+  });
+
   it("holds a strict policy whose hashes match the inline style and script, and loads nothing", async () => {
     const project = await makeProject();
     await runCli(["review", "--out", "pages"], project.root);

@@ -26,6 +26,8 @@ th.ln, td.ln { width: 3.2rem; color: var(--muted); font-size: .85rem; font-varia
 tr.h td { font-weight: 700; }
 .md { color: var(--muted); }
 .fig { font: inherit; color: var(--fig-ink); background: var(--fig); border: 1px solid #9db3e6; border-radius: 3px; padding: 0 .15rem; margin: 0; cursor: pointer; }
+.nb { white-space: nowrap; }
+.nb .fig { white-space: normal; }
 .fig:focus-visible, .fig:hover { outline: 3px solid #0b3d91; outline-offset: 1px; }
 .is-active { background: var(--hit) !important; color: #000 !important; outline: 2px solid #7a5c00; }
 #source { background: var(--panel); padding: 0 .75rem .75rem; border: 1px solid var(--line); position: sticky; top: 0; max-height: 100vh; overflow: auto; }

@@ -11,6 +11,15 @@ import { SCRIPT, STYLE } from "./assets.ts";
 import { escapeHtml, markLine, type Mark } from "./markup.ts";
 import type { ReviewArticle, ReviewFact, ReviewProject } from "./model.ts";
 
+/**
+ * A browser may break a line right after a button, leaving the full stop
+ * that follows a figure alone at the start of the next line: a figure's
+ * button and the punctuation right after it are kept on one line.
+ */
+function keepPunctuation(html: string): string {
+  return html.replace(/(<button [^>]*>[^<]*<\/button>)([.,;:!?)\]»”’…]+)/g, '<span class="nb">$1$2</span>');
+}
+
 /** Options of {@link reviewFiles}. */
 export interface ReviewPageOptions {
   /**
@@ -212,9 +221,10 @@ function briefsTable(article: ReviewArticle, placement: Placement): string {
         layer: 1,
         wrap: (inner) => `<button type="button" class="fig" data-fact="${escapeHtml(f.factId)}" aria-pressed="false" aria-describedby="fact-${escapeHtml(f.factId)}">${inner}</button>`,
       }));
+
       const marker = /^(#{1,6} |- |\d+\. )/.exec(text)?.[0].length ?? 0;
       if (marker > 0) marks.push({ start: 0, end: marker, layer: 0, wrap: (inner) => `<span class="md" aria-hidden="true">${inner}</span>` });
-      return `<td lang="${LANG[locale]}" id="L-${locale}-${line}" data-label="${LABEL[locale]} ${line}">${markLine(text, marks)}${issues(found)}</td>`;
+      return `<td lang="${LANG[locale]}" id="L-${locale}-${line}" data-label="${LABEL[locale]} ${line}">${keepPunctuation(markLine(text, marks))}${issues(found)}</td>`;
     });
     out.push(`<tr${heading ? ' class="h"' : ""}><td class="ln">${cells[0]!.line}</td>${tds.join("")}</tr>`);
   }
