@@ -71,6 +71,49 @@ describe("newsbrief review", () => {
     expect(doc.querySelector("style")!.textContent).toContain(".nb { white-space: nowrap; }");
   });
 
+  it("lists every article in the index with its title, date, story type, figures and source coverage, failing ones named first", async () => {
+    const project = await makeProject();
+    await runCli(["review", "--out", "pages"], project.root);
+    const clean = dom(project.read("pages/index.html"));
+    const rows = [...clean.querySelectorAll("table.articles tbody tr")];
+    expect(rows.length).toBe(1);
+    const cells = [...rows[0]!.querySelectorAll("td")].map((td) => td.textContent);
+    const title = rows[0]!.querySelector("a")!;
+    expect(title.getAttribute("href")).toBe(`${SLUG}.html`);
+    expect(title.getAttribute("lang")).toBe("fr-BE");
+    expect(title.textContent).toBe(/^title: "(.*)"$/m.exec(project.read(SOURCE))![1]);
+    expect(cells[0]).toContain(SLUG);
+    expect(cells[1]).toBe(/^  date: "(.*)"$/m.exec(project.read(FACTS))![1]);
+    expect(cells[2]).toBe(/^  template: (\S+)$/m.exec(project.read(FACTS))![1]);
+    // The figures tied are those the article's own page counts (front matter included), at least its buttons.
+    const page = dom(project.read(`pages/${SLUG}.html`));
+    const tied = /(\d+) figure\(s\) of the briefs tied to their facts/.exec(page.querySelector(".summary")!.textContent!)![1]!;
+    expect(cells[3]).toBe(tied);
+    expect(Number(tied)).toBeGreaterThanOrEqual(page.querySelectorAll("td button.fig").length);
+    const sourceFigures = page.querySelectorAll("#source .sf").length;
+    expect(cells[4]).toMatch(new RegExp(`^\\d+ of ${sourceFigures} covered`));
+    expect(cells[5]).toBe("passes");
+    expect(clean.body.textContent).not.toContain("Failing:");
+
+    // A broken fact: the article is named as failing, with what can still be read of it.
+    project.edit(FACTS, replace("    value: 544700000", "    value: 545700000"));
+    expect((await runCli(["review", "--out", "broken"], project.root)).code).toBe(1);
+    const broken = dom(project.read("broken/index.html"));
+    const row = broken.querySelector("table.articles tbody tr")!;
+    expect(row.className).toBe("failing");
+    expect(row.querySelector("a")!.textContent).toBe(title.textContent);
+    expect([...row.querySelectorAll("td")].map((td) => td.textContent).slice(1, 3)).toEqual([cells[1], cells[2]]);
+    expect(row.querySelector("td:last-child")!.textContent).toMatch(/^fails: \d+ error\(s\)/);
+    expect(broken.body.textContent).toContain(`Failing: ${SLUG}`);
+
+    // A fact of the wrong shape: the article does not load and nothing renders, but its title, date and story type are still read.
+    project.edit(FACTS, replace("    value: 545700000", '    value: "many"'));
+    expect((await runCli(["review", "--out", "unloaded"], project.root)).code).toBe(1);
+    const unloaded = dom(project.read("unloaded/index.html")).querySelector("table.articles tbody tr")!;
+    expect(unloaded.querySelector("a")!.textContent).toBe(title.textContent);
+    expect([...unloaded.querySelectorAll("td")].map((td) => td.textContent).slice(1, 5)).toEqual([cells[1], cells[2], "–", "–"]);
+  });
+
   it("holds a strict policy whose hashes match the inline style and script, and loads nothing", async () => {
     const project = await makeProject();
     await runCli(["review", "--out", "pages"], project.root);

@@ -7,9 +7,9 @@
 import { workerData } from "node:worker_threads";
 import { reviewerOf, type Reviewer } from "./review.ts";
 import { readArticle, type ProjectInputs } from "../io/read.ts";
-import { reviewArticlePages, type ReviewFile } from "../review-page/page.ts";
+import { indexEntryOf, reviewArticlePages, type ReviewFile } from "../review-page/page.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { ReviewArticle } from "../review-page/model.ts";
+import type { ReviewIndexEntry } from "../review-page/model.ts";
 import type { ProjectPaths } from "../types.ts";
 
 /** What every worker is given when it starts: the project's shared inputs (its articles left out) and the problems of reading it. */
@@ -22,7 +22,7 @@ export interface ReviewPreset {
 /** What a worker hands back for a batch: the pages of the articles it could read, each article's problems, in the batch's order, and the problems of reading the others. */
 export interface ReviewedBatch {
   pages: ReviewFile[];
-  entries: Array<Pick<ReviewArticle, "slug" | "diagnostics">>;
+  entries: ReviewIndexEntry[];
   late: Diagnostic[];
 }
 
@@ -44,7 +44,7 @@ export async function reviewSlugs(paths: ProjectPaths, reviewer: Reviewer, slugs
   const articles = files.flatMap((read) => (read ? [reviewer.review(read)] : []));
   return {
     pages: reviewArticlePages({ articles, diagnostics: reviewer.diagnostics }),
-    entries: articles.map((article) => ({ slug: article.slug, diagnostics: article.diagnostics })),
+    entries: articles.map(indexEntryOf),
     late,
   };
 }

@@ -8,7 +8,8 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/d
 import type { ProgressReporter } from "./progress.ts";
 import { workerFile } from "./pool.ts";
 import { articleInputHash, storyTypeHashes } from "./cache.ts";
-import { loadArticle, type Article } from "../content/load.ts";
+import { loadArticle, parseSource, type Article } from "../content/load.ts";
+import { parseYaml } from "../content/yaml.ts";
 import { parseConfig } from "../content/config.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { readProject, type ProjectInputs, type ReadOptions } from "../io/read.ts";
@@ -155,6 +156,7 @@ export function createReviewer(inputs: ProjectInputs, paths: ProjectPaths, lint?
       briefs,
       figures,
       diagnostics: diagnostics.sort(compareDiagnostics),
+      about: article ? { title: article.source.frontMatter.title, date: article.facts.editorial.date, template: article.facts.editorial.template } : aboutOf(files),
     };
   };
   return { diagnostics: general, review };
@@ -195,4 +197,22 @@ function factsOf(article: Article): ReviewArticle["facts"] {
       line,
     };
   });
+}
+
+/**
+ * What the index can still say of an article that did not load (a broken fact, a missing
+ * field): the source's title and the brief's date and story type, each when it can be read.
+ */
+function aboutOf(files: ArticleFiles): NonNullable<ReviewArticle["about"]> {
+  const title = parseSource(files.sourceText, files.sourceFile).value?.frontMatter.title;
+  const facts = parseYaml(files.factsText, { file: files.factsFile }).value;
+  const editorial = isRecord(facts) && isRecord(facts.editorial) ? facts.editorial : {};
+  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+  const date = text(editorial.date);
+  const template = text(editorial.template);
+  return { ...(title === undefined ? {} : { title }), ...(date === undefined ? {} : { date }), ...(template === undefined ? {} : { template }) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

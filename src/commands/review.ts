@@ -9,9 +9,9 @@ import { checkPreviewLocation } from "../io/paths.ts";
 import { isFolder, readArticle } from "../io/read.ts";
 import { serveReview } from "../io/serve.ts";
 import { writePreview } from "../io/write.ts";
-import { reviewArticlePages, reviewIndex } from "../review-page/page.ts";
+import { indexEntryOf, reviewArticlePages, reviewIndex } from "../review-page/page.ts";
 import { reviewSlugs, type ReviewedBatch, type ReviewPreset } from "../build/review-worker.ts";
-import type { ReviewArticle, ReviewProject } from "../review-page/model.ts";
+import type { ReviewArticle, ReviewIndexEntry, ReviewProject } from "../review-page/model.ts";
 import type { CliProcess, ProjectPaths } from "../types.ts";
 
 /** Articles reviewed, and their pages written, at a time. */
@@ -57,9 +57,9 @@ export async function runReview(proc: CliProcess, paths: ProjectPaths, slugs: re
         }
         for (const slug of only ?? []) known.delete(slug);
         for (const article of project.articles) known.set(article.slug, article);
-        const whole: ReviewProject = { articles: [...known.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)), diagnostics: general };
+        const articles = [...known.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)).map(indexEntryOf);
         const pages = reviewArticlePages({ ...project, diagnostics: general }, pageOptions);
-        return new Map([...pages, { path: "index.html", contents: reviewIndex(whole, pageOptions) }].map((f) => [f.path, f.contents]));
+        return new Map([...pages, { path: "index.html", contents: reviewIndex({ articles, diagnostics: general }, pageOptions) }].map((f) => [f.path, f.contents]));
       },
       log: (line) => proc.stdout(`newsbrief: ${line}\n`),
     });
@@ -188,7 +188,7 @@ export interface ReviewPagesRun {
   /** The project's problems, in the order the index shows them. */
   general: Diagnostic[];
   /** Each article's problems, in order. */
-  entries: Array<Pick<ReviewArticle, "slug" | "diagnostics">>;
+  entries: ReviewIndexEntry[];
   /** Batches reviewed by worker threads. */
   batchesApart: number;
   /** Articles reviewed in this thread because a worker failed on their batch, by the worker's reason (their pages are complete). */

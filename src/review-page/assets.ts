@@ -52,7 +52,10 @@ ul.issues { list-style: none; margin: .25rem 0 0; padding: 0; font-size: .85rem;
 #tip { position: fixed; z-index: 20; max-width: 22rem; background: #1b1b1b; color: #fff; padding: .4rem .6rem; border-radius: 4px; font-size: .85rem; white-space: pre-line; pointer-events: none; }
 #tip[hidden] { display: none; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.articles li { margin: .3rem 0; }
+table.articles { table-layout: auto; }
+table.articles th:nth-child(n+2), table.articles td:nth-child(n+2) { white-space: nowrap; }
+table.articles td.n { text-align: right; font-variant-numeric: tabular-nums; }
+table.articles tr.failing td:first-child { border-left: 4px solid var(--err); }
 @media (max-width: 820px) {
   .layout { display: block; }
   #source { position: static; max-height: none; margin-top: 1rem; }

@@ -63,6 +63,19 @@ export interface ReviewArticle {
   figures: readonly ReviewFigure[];
   /** Every problem of this article's inputs and outputs. */
   diagnostics: readonly Diagnostic[];
+  /** What the index lists of it: the source's title, the brief's date and story type, each when it could be read. */
+  about?: { title?: string; date?: string; template?: string };
+}
+
+/** What the index shows of one article. */
+export interface ReviewIndexEntry {
+  slug: string;
+  diagnostics: readonly Diagnostic[];
+  about?: ReviewArticle["about"];
+  /** Figures of the briefs tied to their facts; absent when nothing could be rendered. */
+  figures?: number;
+  /** The source's figures: covered by a fact, ignored with a reason, or neither. */
+  source: { covered: number; ignored: number; uncovered: number };
 }
 
 /** Every article's review, and the problems that belong to no article (locales, templates, configuration). */

@@ -9,7 +9,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { LOCALES, type Locale } from "../types.ts";
 import { SCRIPT, STYLE } from "./assets.ts";
 import { escapeHtml, markLine, type Mark } from "./markup.ts";
-import type { ReviewArticle, ReviewFact, ReviewProject } from "./model.ts";
+import type { ReviewArticle, ReviewFact, ReviewIndexEntry, ReviewProject } from "./model.ts";
 
 /**
  * A browser may break a line right after a button, leaving the full stop
@@ -40,7 +40,7 @@ const LABEL: Record<Locale, string> = { fr: "FR", nl: "NL", en: "EN" };
 
 /** The page of every article and the index. */
 export function reviewFiles(project: ReviewProject, options: ReviewPageOptions = {}): ReviewFile[] {
-  return [...reviewArticlePages(project, options), { path: "index.html", contents: reviewIndex(project, options) }];
+  return [...reviewArticlePages(project, options), { path: "index.html", contents: reviewIndex({ articles: project.articles.map(indexEntryOf), diagnostics: project.diagnostics }, options) }];
 }
 
 /** The page of each article of `project`, without the index (a run that writes a batch of articles at a time). */
@@ -48,10 +48,24 @@ export function reviewArticlePages(project: ReviewProject, options: ReviewPageOp
   return project.articles.map((article) => ({ path: `${article.slug}.html`, contents: reviewPage(article, project.diagnostics, options) }));
 }
 
-/** What the index shows of a project: each article's slug and problems, and the problems that belong to none. */
+/** What the index shows of a project: each article's summary and problems, and the problems that belong to none. */
 export interface ReviewIndexEntries {
-  articles: ReadonlyArray<Pick<ReviewArticle, "slug" | "diagnostics">>;
+  articles: readonly ReviewIndexEntry[];
   diagnostics: readonly Diagnostic[];
+}
+
+/** What the index shows of one reviewed article. */
+export function indexEntryOf(article: ReviewArticle): ReviewIndexEntry {
+  const briefFiles = new Set(article.briefs.map((b) => b.file));
+  const source = { covered: 0, ignored: 0, uncovered: 0 };
+  for (const figure of article.sourceFigures) source[figure.status]++;
+  return {
+    slug: article.slug,
+    diagnostics: article.diagnostics,
+    ...(article.about ? { about: article.about } : {}),
+    ...(article.briefs.length > 0 ? { figures: article.figures.filter((f) => briefFiles.has(f.file)).length } : {}),
+    source,
+  };
 }
 
 /** Counts of errors and warnings. */
@@ -117,16 +131,24 @@ function issues(list: readonly Diagnostic[]): string {
 /** The index: every article with its status, and the problems that belong to none. */
 export function reviewIndex(project: ReviewIndexEntries, options: ReviewPageOptions = {}): string {
   const all = [...project.diagnostics, ...project.articles.flatMap((a) => a.diagnostics)];
-  const items = project.articles
-    .map((a) => `<li><a href="${escapeHtml(a.slug)}.html">${escapeHtml(a.slug)}</a>: ${statusLine(a.diagnostics)}</li>`)
-    .join("\n");
+  const failing = project.articles.filter((a) => counts(a.diagnostics).errors > 0);
+  const rows = project.articles.map((a) => {
+    const title = a.about?.title !== undefined ? `<a href="${escapeHtml(a.slug)}.html" lang="fr-BE">${escapeHtml(a.about.title)}</a><br><code>${escapeHtml(a.slug)}</code>` : `<a href="${escapeHtml(a.slug)}.html"><code>${escapeHtml(a.slug)}</code></a>`;
+    const { covered, ignored, uncovered } = a.source;
+    const total = covered + ignored + uncovered;
+    const source = total === 0 ? "–" : `${covered} of ${total} covered${ignored > 0 ? `, ${ignored} ignored` : ""}${uncovered > 0 ? `, <span class="status-failed">${uncovered} not covered</span>` : ""}`;
+    return `<tr${counts(a.diagnostics).errors > 0 ? ' class="failing"' : ""}><td>${title}</td><td>${escapeHtml(a.about?.date ?? "–")}</td><td>${escapeHtml(a.about?.template ?? "–")}</td><td class="n">${a.figures ?? "–"}</td><td>${source}</td><td>${statusLine(a.diagnostics)}</td></tr>`;
+  });
+  const failingLine = failing.length > 0 ? `<p>Failing: ${failing.map((a) => `<a href="${escapeHtml(a.slug)}.html"><code>${escapeHtml(a.slug)}</code></a>`).join(", ")}</p>\n` : "";
   const body = `<header><h1>Review</h1><p class="summary">${project.articles.length} article(s): ${statusLine(all)}</p></header>
 <main id="main">
-<h2>Articles</h2>
-<ul class="articles">
-${items}
-</ul>
-${project.diagnostics.length > 0 ? `<h2>Problems of the project</h2>\n${issues(project.diagnostics)}` : ""}
+${project.diagnostics.length > 0 ? `<h2>Problems of the project</h2>\n${issues(project.diagnostics)}\n` : ""}<h2>Articles</h2>
+${failingLine}<table class="articles">
+<thead><tr><th scope="col">Article</th><th scope="col">Date</th><th scope="col">Story type</th><th scope="col">Figures tied</th><th scope="col">Source figures</th><th scope="col">Status</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>
 </main>`;
   return shell("index.html", "Review: every article", body, options);
 }
