@@ -11,6 +11,7 @@ import { JSDOM } from "jsdom";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupProjects, FACTS, makeProject, replace, runCli, SLUG, SOURCE, TEMPLATE } from "./support/project.ts";
 import { markLine } from "../src/review-page/markup.ts";
+import { reviewIndex } from "../src/review-page/page.ts";
 import { serveReview } from "../src/io/serve.ts";
 
 afterAll(() => cleanupProjects());
@@ -208,6 +209,20 @@ describe("newsbrief review", () => {
     const project = await makeProject();
     expect((await runCli(["review", "--out", "content"], project.root)).code).toBe(2);
     expect((await runCli(["review", "no-such-article", "--out", "pages"], project.root)).code).toBe(2);
+  });
+});
+
+describe("the review index", () => {
+  it("names at most twenty failing articles above the table, and counts the rest", () => {
+    const error = { rule: "verify/unknown-figure", severity: "error" as const, message: "m", file: "f", line: 1, column: 1 };
+    const articles = Array.from({ length: 25 }, (_, i) => ({ slug: `a-${String(i).padStart(2, "0")}`, diagnostics: [error], source: { covered: 1, ignored: 0, uncovered: 0 } }));
+    const doc = dom(reviewIndex({ articles: [...articles, { slug: "ok", diagnostics: [], figures: 3, source: { covered: 2, ignored: 1, uncovered: 1 } }], diagnostics: [] }));
+    const failing = [...doc.querySelectorAll("main > p")].find((p) => p.textContent!.startsWith("Failing:"))!;
+    expect(failing.querySelectorAll("a").length).toBe(20);
+    expect(failing.textContent).toMatch(/and 5 more \(marked in the table\)$/);
+    expect(doc.querySelectorAll("tr.failing").length).toBe(25);
+    const ok = doc.querySelector("tbody tr:last-child")!;
+    expect([...ok.querySelectorAll("td")].map((td) => td.textContent)).toEqual(["ok", "–", "–", "3", "2 of 4 covered, 1 ignored, 1 not covered", "passes"]);
   });
 });
 

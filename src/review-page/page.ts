@@ -128,6 +128,9 @@ function issues(list: readonly Diagnostic[]): string {
   return list.length === 0 ? "" : `<ul class="issues">${list.map((d) => issue(d)).join("")}</ul>`;
 }
 
+/** Failing articles named above the index's table at most; the table marks every one. */
+const MAX_FAILING_NAMED = 20;
+
 /** The index: every article with its status, and the problems that belong to none. */
 export function reviewIndex(project: ReviewIndexEntries, options: ReviewPageOptions = {}): string {
   const all = [...project.diagnostics, ...project.articles.flatMap((a) => a.diagnostics)];
@@ -139,7 +142,9 @@ export function reviewIndex(project: ReviewIndexEntries, options: ReviewPageOpti
     const source = total === 0 ? "–" : `${covered} of ${total} covered${ignored > 0 ? `, ${ignored} ignored` : ""}${uncovered > 0 ? `, <span class="status-failed">${uncovered} not covered</span>` : ""}`;
     return `<tr${counts(a.diagnostics).errors > 0 ? ' class="failing"' : ""}><td>${title}</td><td>${escapeHtml(a.about?.date ?? "–")}</td><td>${escapeHtml(a.about?.template ?? "–")}</td><td class="n">${a.figures ?? "–"}</td><td>${source}</td><td>${statusLine(a.diagnostics)}</td></tr>`;
   });
-  const failingLine = failing.length > 0 ? `<p>Failing: ${failing.map((a) => `<a href="${escapeHtml(a.slug)}.html"><code>${escapeHtml(a.slug)}</code></a>`).join(", ")}</p>\n` : "";
+  const named = failing.slice(0, MAX_FAILING_NAMED).map((a) => `<a href="${escapeHtml(a.slug)}.html"><code>${escapeHtml(a.slug)}</code></a>`);
+  const more = failing.length > named.length ? ` and ${failing.length - named.length} more (marked in the table)` : "";
+  const failingLine = failing.length > 0 ? `<p>Failing: ${named.join(", ")}${more}</p>\n` : "";
   const body = `<header><h1>Review</h1><p class="summary">${project.articles.length} article(s): ${statusLine(all)}</p></header>
 <main id="main">
 ${project.diagnostics.length > 0 ? `<h2>Problems of the project</h2>\n${issues(project.diagnostics)}\n` : ""}<h2>Articles</h2>
