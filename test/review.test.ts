@@ -251,6 +251,95 @@ describe("newsbrief diff: broken files give diagnostics, not a crash", () => {
   });
 });
 
+describe("newsbrief diff: a broken locale file stops the check before the articles", () => {
+  const COPY = "eu-digital-europe-copy";
+  const NL = "locales/nl.json";
+  let broken: Awaited<ReturnType<typeof diff>>;
+  let mended: Awaited<ReturnType<typeof diff>>;
+
+  beforeAll(async () => {
+    // The base holds the bundled article and a copy, built. The change corrects the allocation
+    // (rebuilt), removes the copy's folder in content/ but not its briefs in out/, and then
+    // leaves the Dutch locale file unreadable.
+    const project = await makeProject();
+    project.write(".gitignore", "node_modules/\n/.out.*\n");
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${COPY}`), { recursive: true });
+    expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
+    initRepo(project.root);
+    project.apply(CHANGE_ALLOCATION);
+    expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
+    project.remove(`content/${COPY}`);
+    const nl = project.read(NL);
+    project.write(NL, `${nl}{\n`);
+    broken = await diff(project);
+    project.write(NL, nl);
+    mended = await diff(project);
+  }, HOOK_TIMEOUT);
+
+  const bySlug = (run: Awaited<ReturnType<typeof diff>>) => Object.fromEntries(run.report.articles.map((a: { slug: string }) => [a.slug, a]));
+
+  it("with the locale file readable, the removed article's briefs left in out/ fail the check", () => {
+    const copy = bySlug(mended)[COPY];
+    expect(copy.verification.status).toBe("failed");
+    expect(copy.verification.diagnostics.map((d: { rule: string }) => d.rule)).toEqual(Array(6).fill("out/orphan"));
+    expect(bySlug(mended)[SLUG].verification).toEqual({ status: "verified", diagnostics: [] });
+    expect(mended.markdown).toContain(`| \`${COPY}\` | removed | 0 | 0 | fr, nl, en | ❌ 6 problems |`);
+  });
+
+  it("an article the check did not reach is not checked: not verified, not removed cleanly", () => {
+    const articles = bySlug(broken);
+    expect(articles[COPY].status).toBe("removed");
+    expect(articles[COPY].verification).toEqual({ status: "not-checked", diagnostics: [] });
+    expect(articles[SLUG].verification).toEqual({ status: "not-checked", diagnostics: [] });
+    expect(broken.report.summary.verification).toBe("failed");
+    expect(broken.report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual([`${NL} locale/syntax`]);
+    const rows = broken.markdown.split("\n").filter((line) => line.startsWith("| `"));
+    expect(rows.find((r) => r.startsWith(`| \`${COPY}\``))).toMatch(/\| ⚠️ not checked: [^|]+\|$/);
+    expect(rows.find((r) => r.startsWith(`| \`${SLUG}\``))).toMatch(/\| ⚠️ not checked: see the problems outside any article \|$/);
+    expect(broken.markdown).not.toContain("✅");
+    expect(broken.markdown).toContain("❌ `newsbrief check` fails: see below; it could not check 2 articles.");
+  });
+});
+
+describe("newsbrief diff: other inputs that stop the check", () => {
+  const COPY = "eu-digital-europe-copy";
+
+  it("a broken article stops the check before out/ is compared as a whole: a removed article is not checked, not removed cleanly", async () => {
+    const project = await makeProject();
+    project.write(".gitignore", "node_modules/\n/.out.*\n");
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${COPY}`), { recursive: true });
+    expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
+    initRepo(project.root);
+    project.remove(`content/${COPY}`);
+    project.edit(FACTS, replace("    value: 544700000", "    value: [544700000"));
+    const { report, markdown } = await diff(project);
+    const bySlug = Object.fromEntries(report.articles.map((a: { slug: string }) => [a.slug, a]));
+    expect(bySlug[SLUG].verification.status).toBe("failed");
+    expect(bySlug[COPY].verification).toEqual({ status: "not-checked", diagnostics: [] });
+    expect(markdown).not.toContain("outputs removed");
+    expect(markdown).toContain("it could not check 1 article.");
+  });
+
+  it("a broken template: the article it reaches is not checked", async () => {
+    const { project } = await repoWith((p) => p.apply(CHANGE_ALLOCATION));
+    project.edit(TEMPLATE, (text) => `${text}{{#if story.title}}\n`);
+    const { report, markdown } = await diff(project);
+    expect(report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual([`${TEMPLATE} template/syntax`]);
+    expect(report.articles[0].verification).toEqual({ status: "not-checked", diagnostics: [] });
+    expect(report.articles[0].facts).toHaveLength(1);
+    expect(markdown).not.toContain("✅");
+  });
+
+  it("broken settings (newsbrief.config.json): the changed article is not checked", async () => {
+    const { project } = await repoWith((p) => p.apply(CHANGE_ALLOCATION));
+    project.write("newsbrief.config.json", "{\n");
+    const { report, markdown } = await diff(project);
+    expect(report.diagnostics.filter((d: { severity: string }) => d.severity === "error").map((d: { file: string }) => d.file)).toEqual(["newsbrief.config.json"]);
+    expect(report.articles[0].verification).toEqual({ status: "not-checked", diagnostics: [] });
+    expect(markdown).not.toContain("✅");
+  });
+});
+
 describe("newsbrief diff: the feeds and the manifest", () => {
   it("are not read on either side: what they show of an article is its briefs, compared as briefs", async () => {
     // The base commit holds a feed that is not even UTF-8; the working tree's is rebuilt, with one article changed.
@@ -318,6 +407,7 @@ describe("newsbrief diff: the command line", () => {
     const { project } = await repoWith((p) => p.apply(CHANGE_ALLOCATION));
     const { report, markdown } = await diff(project, "--no-verify");
     expect(report.summary.verification).toBe("not-run");
+    expect(report.articles[0].verification).toEqual({ status: "not-checked", diagnostics: [] });
     expect(report.summary.factsChanged).toBe(1);
     expect(markdown).toContain("| not run |");
   });

@@ -130,9 +130,16 @@ export interface BriefChange {
   htmlChanged: boolean;
 }
 
-/** Verification of an article's briefs in the working tree. */
+/**
+ * Verification of an article's briefs in the working tree: `verified` and
+ * `failed` as the check found them; `not-checked` when the check did not
+ * reach the article (it stops before the articles when a locale file, a
+ * template or the settings are broken, and before the outputs are compared
+ * as a whole, where a removed article's leftover files are found, when any
+ * input is), or when it was not run (`--no-verify`).
+ */
 export interface Verification {
-  status: "verified" | "failed";
+  status: "verified" | "failed" | "not-checked";
   diagnostics: Diagnostic[];
 }
 
@@ -226,7 +233,16 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
       if (article) article.verification.diagnostics.push(d);
       else if (!diagnostics.some((known) => sameDiagnostic(known, d))) diagnostics.push(d);
     }
-    for (const article of articles) article.verification.status = hasErrors(article.verification.diagnostics) ? "failed" : "verified";
+    // A problem with the inputs stops the check: a broken locale file, template or settings (a problem
+    // outside any article) before any article is rendered, and a broken article before the outputs are
+    // compared as a whole (where the files a removed article left in out/ are found). Only a check that
+    // ran to the end returns the articles' story types.
+    const ranToEnd = result.storyTypes !== undefined;
+    const nothingRendered = !ranToEnd && hasErrors(result.diagnostics.filter((d) => slugOf(paths, d.file) === undefined));
+    for (const article of articles) {
+      const reachedIt = ranToEnd || (article.status !== "removed" && !nothingRendered);
+      article.verification.status = hasErrors(article.verification.diagnostics) ? "failed" : reachedIt ? "verified" : "not-checked";
+    }
     verification = hasErrors(result.diagnostics) ? "failed" : "verified";
   }
 
@@ -428,7 +444,7 @@ function articleChange(paths: ProjectPaths, slug: string, status: ArticleChange[
     const locale = /\/([a-z]+)\.json$/.exec(file)?.[1];
     return briefs.some((b) => !file.endsWith(".json") || b.locale === locale);
   });
-  return { slug, status, titles, facts, sections, source, briefs, shared, diagnostics, verification: { status: "verified", diagnostics: [] } };
+  return { slug, status, titles, facts, sections, source, briefs, shared, diagnostics, verification: { status: "not-checked", diagnostics: [] } };
 }
 
 function factsOf(text: string | undefined, file: string, diagnostics: Diagnostic[], exists: boolean): Facts | undefined {

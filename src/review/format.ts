@@ -64,10 +64,17 @@ function shortCommit(commit: string): string {
   return commit.slice(0, 12);
 }
 
+/** The Verification cell of an article that the check did not reach: a broken locale file, template or settings stopped it. */
+const NOT_CHECKED = "⚠️ not checked: see the problems outside any article";
+
+/** A removed article's cell when the check stopped before the outputs were compared as a whole. */
+const NOT_CHECKED_REMOVED = "⚠️ not checked: the check stopped before it looked for its files in out/";
+
 function verificationCell(article: ArticleChange, report: ReviewReport): string {
   if (report.summary.verification === "not-run") return "not run";
-  if (article.status === "removed") return article.verification.status === "verified" ? "✅ outputs removed" : `❌ ${plural(errorsOf(article.verification.diagnostics), "problem")}`;
-  return article.verification.status === "verified" ? "✅ verified" : `❌ ${plural(errorsOf(article.verification.diagnostics), "problem")}`;
+  if (article.verification.status === "failed") return `❌ ${plural(errorsOf(article.verification.diagnostics), "problem")}`;
+  if (article.verification.status === "not-checked") return article.status === "removed" ? NOT_CHECKED_REMOVED : NOT_CHECKED;
+  return article.status === "removed" ? "✅ outputs removed" : "✅ verified";
 }
 
 function errorsOf(diagnostics: readonly Diagnostic[]): number {
@@ -94,7 +101,13 @@ export function formatMarkdown(report: ReviewReport): string {
     `${plural(factsChanged, "fact")} changed`,
     `${plural(sentencesChanged, "sentence")} changed`,
   ].filter(Boolean);
-  const verdict = verification === "verified" ? "✅ every changed brief is verified and out/ is up to date" : verification === "failed" ? "❌ `newsbrief check` fails: see below" : "verification not run";
+  const notChecked = report.articles.filter((a) => a.verification.status === "not-checked").length;
+  const verdict =
+    verification === "verified"
+      ? "✅ every changed brief is verified and out/ is up to date"
+      : verification === "failed"
+        ? `❌ \`newsbrief check\` fails: see below${notChecked > 0 ? `; it could not check ${plural(notChecked, "article")}` : ""}`
+        : "verification not run";
   head.push(`Compared with ${base}: ${counts.join(", ")}${locales.length ? ` in ${locales.join(", ")}` : ""}. ${verdict}.`, "");
 
   if (report.articles.length > 0) {
