@@ -155,7 +155,7 @@ describe("newsbrief diff: templates and locale strings", () => {
   it("a template change names the template, the articles and locales it changed, and each changed sentence", async () => {
     const { project } = await repoWith((p) => p.edit(TEMPLATE, replace('## {{t "brief.keyFigures.heading"}}', '### {{t "brief.keyFigures.heading"}}')));
     const { report, markdown } = await diff(project);
-    expect(report.shared).toEqual([{ file: TEMPLATE, kind: "template", status: "modified", messages: [], articles: [SLUG], locales: ["fr", "nl", "en"] }]);
+    expect(report.shared).toEqual([{ file: TEMPLATE, kind: "template", status: "modified", unreadable: [], messages: [], articles: [SLUG], locales: ["fr", "nl", "en"] }]);
     const [article] = report.articles;
     expect(article.facts).toEqual([]);
     expect(article.shared).toEqual([TEMPLATE]);
@@ -171,7 +171,7 @@ describe("newsbrief diff: templates and locale strings", () => {
     const { project } = await repoWith((p) => p.edit("locales/nl.json", replace('"heading": "De belangrijkste cijfers"', '"heading": "De kerncijfers"')));
     const { report } = await diff(project);
     expect(report.shared).toEqual([
-      { file: "locales/nl.json", kind: "locale", status: "modified", messages: [{ key: "brief.keyFigures.heading", old: "De belangrijkste cijfers", new: "De kerncijfers" }], articles: [SLUG], locales: ["nl"] },
+      { file: "locales/nl.json", kind: "locale", status: "modified", unreadable: [], messages: [{ key: "brief.keyFigures.heading", old: "De belangrijkste cijfers", new: "De kerncijfers" }], articles: [SLUG], locales: ["nl"] },
     ]);
     expect(report.summary.locales).toEqual(["nl"]);
     const [article] = report.articles;
@@ -255,6 +255,7 @@ describe("newsbrief diff: a broken locale file stops the check before the articl
   const COPY = "eu-digital-europe-copy";
   const NL = "locales/nl.json";
   let broken: Awaited<ReturnType<typeof diff>>;
+  let unverified: Awaited<ReturnType<typeof diff>>;
   let mended: Awaited<ReturnType<typeof diff>>;
 
   beforeAll(async () => {
@@ -272,6 +273,7 @@ describe("newsbrief diff: a broken locale file stops the check before the articl
     const nl = project.read(NL);
     project.write(NL, `${nl}{\n`);
     broken = await diff(project);
+    unverified = await diff(project, "--no-verify");
     project.write(NL, nl);
     mended = await diff(project);
   }, HOOK_TIMEOUT);
@@ -299,6 +301,32 @@ describe("newsbrief diff: a broken locale file stops the check before the articl
     expect(broken.markdown).not.toContain("✅");
     expect(broken.markdown).toContain("❌ `newsbrief check` fails: see below; it could not check 2 articles.");
   });
+
+  it("the locale file is reported as not readable, not as every message removed", () => {
+    expect(broken.report.shared).toEqual([{ file: NL, kind: "locale", status: "modified", unreadable: ["working-tree"], messages: [], articles: [SLUG], locales: ["nl"] }]);
+    expect(broken.markdown).toContain(`| \`${NL}\` | modified, cannot be read in the working tree: see the problems outside any article |`);
+    expect(broken.markdown).not.toMatch(/messages? changed/);
+    expect(broken.markdown).not.toMatch(/^- brief\./m);
+  });
+
+  it("the fact change is still shown; Dutch is left out of the side whose Dutch strings cannot be read", () => {
+    const [fact] = bySlug(broken)[SLUG].facts;
+    expect(bySlug(broken)[SLUG].facts).toHaveLength(1);
+    expect(fact.id).toBe("ai");
+    expect(fact.fields).toEqual(["value", "evidence"]);
+    expect(fact.old.shown).toEqual({ fr: `544,7${NBSP}millions d’euros`, nl: `544,7${NBSP}miljoen euro`, en: `€544.7${NBSP}million` });
+    expect(fact.new.shown).toEqual({ fr: `547,4${NBSP}millions d’euros`, en: `€547.4${NBSP}million` });
+    expect(fact.new.value).toBe(547400000);
+    expect(broken.report.summary.factsChanged).toBe(1);
+    expect(broken.markdown).toContain(`FR 547,4${NBSP}millions d’euros<br>NL not shown: its locale file cannot be read<br>EN €547.4${NBSP}million`);
+  });
+
+  it("without the check (--no-verify), the locale file's problem is still reported, and no article counts as verified", () => {
+    expect(unverified.report.summary.verification).toBe("not-run");
+    expect(unverified.report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual([`${NL} locale/syntax`]);
+    for (const article of unverified.report.articles) expect(article.verification.status).toBe("not-checked");
+    expect(unverified.markdown).toContain("<summary>Problems outside any article</summary>");
+  });
 });
 
 describe("newsbrief diff: other inputs that stop the check", () => {
@@ -324,6 +352,7 @@ describe("newsbrief diff: other inputs that stop the check", () => {
     const { project } = await repoWith((p) => p.apply(CHANGE_ALLOCATION));
     project.edit(TEMPLATE, (text) => `${text}{{#if story.title}}\n`);
     const { report, markdown } = await diff(project);
+    expect(report.shared).toEqual([{ file: TEMPLATE, kind: "template", status: "modified", unreadable: [], messages: [], articles: [SLUG], locales: ["fr", "nl", "en"] }]);
     expect(report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual([`${TEMPLATE} template/syntax`]);
     expect(report.articles[0].verification).toEqual({ status: "not-checked", diagnostics: [] });
     expect(report.articles[0].facts).toHaveLength(1);
@@ -337,6 +366,27 @@ describe("newsbrief diff: other inputs that stop the check", () => {
     expect(report.diagnostics.filter((d: { severity: string }) => d.severity === "error").map((d: { file: string }) => d.file)).toEqual(["newsbrief.config.json"]);
     expect(report.articles[0].verification).toEqual({ status: "not-checked", diagnostics: [] });
     expect(markdown).not.toContain("✅");
+  });
+
+  it("a locale file broken at the base commit: reported as not readable there, no message listed as added, and the working tree verifies", async () => {
+    const project = await makeProject();
+    project.write(".gitignore", "node_modules/\n/.out.*\n");
+    const nl = project.read("locales/nl.json");
+    project.write("locales/nl.json", `${nl}{\n`);
+    initRepo(project.root);
+    project.write("locales/nl.json", nl);
+    project.apply(CHANGE_ALLOCATION);
+    expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
+    const { report, markdown } = await diff(project);
+    expect(report.shared).toEqual([{ file: "locales/nl.json", kind: "locale", status: "modified", unreadable: ["base"], messages: [], articles: [SLUG], locales: ["nl"] }]);
+    expect(report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual(["locales/nl.json (base) locale/syntax"]);
+    expect(markdown).toContain("| `locales/nl.json` | modified, cannot be read at the base commit: see the problems outside any article |");
+    expect(markdown).not.toMatch(/^\+ brief\./m);
+    const [fact] = report.articles[0].facts;
+    expect(Object.keys(fact.old.shown)).toEqual(["fr", "en"]);
+    expect(Object.keys(fact.new.shown)).toEqual(["fr", "nl", "en"]);
+    expect(markdown).toContain(`FR 544,7${NBSP}millions d’euros<br>NL not shown: its locale file cannot be read<br>EN €544.7${NBSP}million`);
+    expect(report.articles[0].verification).toEqual({ status: "verified", diagnostics: [] });
   });
 });
 

@@ -14,6 +14,7 @@ import { compareStrings, hasErrors, type Diagnostic } from "../diagnostics/diagn
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
 import { parseFacts, parseSource } from "../content/load.ts";
+import { parseJson } from "../content/yaml.ts";
 import { LOCALES, textOf, type Fact, type Facts, type Locale } from "../content/schema.ts";
 import type { ProjectPaths } from "../types.ts";
 import { baseCommit, changedSince, GitError, type BaseCommit } from "../io/git.ts";
@@ -174,7 +175,13 @@ export interface SharedChange {
   file: string;
   kind: "template" | "page-template" | "locale";
   status: "added" | "removed" | "modified";
-  /** For a locale file: the messages that changed. */
+  /**
+   * The sides on which the file could not be read (a locale file that is not
+   * JSON); its problems are in the report's diagnostics. Its messages are then
+   * not compared: a file that cannot be read has not lost its messages.
+   */
+  unreadable: Array<"base" | "working-tree">;
+  /** For a locale file: the messages that changed (none when a side cannot be read). */
   messages: MessageChange[];
   /** The articles whose briefs changed with it, and in which locales. */
   articles: string[];
@@ -324,6 +331,8 @@ export async function compareSides(task: CompareTask): Promise<Comparison> {
   const diagnostics: Diagnostic[] = [];
   const oldMessages = messagesOf(paths, old, diagnostics, "base");
   const newMessages = messagesOf(paths, head, diagnostics, "working tree");
+  // What cannot be read on one side is reported there, and its texts are not compared.
+  const readable = (side: Side, file: string) => side.text(file) === undefined || parseJson(side.text(file)!, { file }).value !== undefined;
 
   // Articles.
   const byArticle = new Map<string, string[]>();
@@ -376,11 +385,13 @@ export async function compareSides(task: CompareTask): Promise<Comparison> {
       .map(([slug]) => slug)
       .sort(compareStrings);
     const locales = locale ? [locale] : LOCALES.filter((l) => articles.some((slug) => changedBriefs.get(slug)!.has(l)));
+    const unreadable: SharedChange["unreadable"] = isLocale ? [...(readable(old, file) ? [] : ["base" as const]), ...(readable(head, file) ? [] : ["working-tree" as const])] : [];
     shared.push({
       file,
       kind: isLocale ? "locale" : file.endsWith("page.html.hbs") ? "page-template" : "template",
       status,
-      messages: isLocale ? messageChanges(old.text(file), head.text(file)) : [],
+      unreadable,
+      messages: isLocale && unreadable.length === 0 ? messageChanges(file, old.text(file), head.text(file)) : [],
       articles,
       locales,
     });
@@ -400,8 +411,9 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
 interface Sides {
   old: Side;
   head: Side;
-  oldMessages: ReadonlyMap<Locale, Messages> | undefined;
-  newMessages: ReadonlyMap<Locale, Messages> | undefined;
+  /** The messages of each locale whose file could be read, per side. */
+  oldMessages: ReadonlyMap<Locale, Messages>;
+  newMessages: ReadonlyMap<Locale, Messages>;
   changed: ReadonlySet<string>;
   sharedFiles: readonly string[];
 }
@@ -473,8 +485,8 @@ function factChanges(oldFacts: Facts, newFacts: Facts, sides: Sides): FactChange
       id,
       change: !o ? "added" : !n ? "removed" : "changed",
       fields,
-      ...(o ? { old: factState(o, sides.oldMessages ?? sides.newMessages) } : {}),
-      ...(n ? { new: factState(n, sides.newMessages ?? sides.oldMessages) } : {}),
+      ...(o ? { old: factState(o, sides.oldMessages) } : {}),
+      ...(n ? { new: factState(n, sides.newMessages) } : {}),
     });
   }
   return changes;
@@ -488,10 +500,11 @@ function fieldsOf(o: Fact | undefined, n: Fact | undefined): string[] {
   return keys.sort((x, y) => rank(x) - rank(y) || compareStrings(x, y));
 }
 
-function factState(fact: Fact, messages: ReadonlyMap<Locale, Messages> | undefined): FactState {
+function factState(fact: Fact, messages: ReadonlyMap<Locale, Messages>): FactState {
   const shown: Shown = {};
   for (const locale of LOCALES) {
-    const m = messages?.get(locale);
+    // A locale whose file cannot be read on this side shows nothing there; the exact value still is shown.
+    const m = messages.get(locale);
     if (!m) continue;
     try {
       shown[locale] = new FigureFormatter(m).format(fact);
@@ -508,14 +521,21 @@ function sectionChanges(oldFacts: Facts, newFacts: Facts): string[] {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== "facts" && stable(a[k]) !== stable(b[k])).sort(compareStrings);
 }
 
-function messagesOf(paths: ProjectPaths, side: Side, diagnostics: Diagnostic[], name: string): ReadonlyMap<Locale, Messages> | undefined {
-  const files = LOCALES.map((locale) => ({ locale, file: `${paths.locales}/${locale}.json`, text: side.text(`${paths.locales}/${locale}.json`) }));
-  if (files.some((f) => f.text === undefined)) return undefined;
-  const loaded = loadMessages(files.map((f) => ({ locale: f.locale, file: f.file, text: f.text! })));
-  if (hasErrors(loaded.diagnostics)) {
-    if (name === "base") diagnostics.push(...loaded.diagnostics.map((d) => ({ ...d, file: `${d.file} (base)` })));
-    return undefined;
-  }
+/**
+ * The messages of each locale whose file can be read on one side. A locale
+ * file that cannot be read leaves out only its own locale; the side's
+ * problems with its locale files are reported (after the file name, `(base)`
+ * for the base side).
+ */
+function messagesOf(paths: ProjectPaths, side: Side, diagnostics: Diagnostic[], name: "base" | "working tree"): ReadonlyMap<Locale, Messages> {
+  const files = LOCALES.flatMap((locale) => {
+    const file = `${paths.locales}/${locale}.json`;
+    const text = side.text(file);
+    return text === undefined ? [] : [{ locale, file, text }];
+  });
+  if (files.length === 0) return new Map();
+  const loaded = loadMessages(files);
+  if (hasErrors(loaded.diagnostics)) diagnostics.push(...(name === "base" ? loaded.diagnostics.map((d) => ({ ...d, file: `${d.file} (base)` })) : loaded.diagnostics));
   return loaded.catalog;
 }
 
@@ -528,15 +548,11 @@ function flatten(value: unknown, prefix: string, into: Map<string, string>): voi
   }
 }
 
-function messageChanges(before: string | undefined, after: string | undefined): MessageChange[] {
+function messageChanges(file: string, before: string | undefined, after: string | undefined): MessageChange[] {
   const read = (text: string | undefined) => {
     const map = new Map<string, string>();
-    if (text === undefined) return map;
-    try {
-      flatten(JSON.parse(text), "", map);
-    } catch {
-      // A locale file that is not JSON is reported by the check.
-    }
+    // Read only when both sides can be read (see `unreadable`), as the project reads a locale file.
+    if (text !== undefined) flatten(parseJson(text, { file }).value, "", map);
     return map;
   };
   const a = read(before);
