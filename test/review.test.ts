@@ -390,6 +390,28 @@ describe("newsbrief diff: other inputs that stop the check", () => {
   });
 });
 
+describe("newsbrief diff: articles whose briefs are not in git", () => {
+  it("an added or removed article without briefs on its side has no empty list of briefs", async () => {
+    const COPY = "eu-digital-europe-copy";
+    const NEW = "eu-digital-europe-new";
+    const project = await makeProject();
+    project.write(".gitignore", "node_modules/\n/.out.*\n");
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${COPY}`), { recursive: true });
+    initRepo(project.root);
+    project.remove(`content/${COPY}`);
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${NEW}`), { recursive: true });
+    const { report, markdown } = await diff(project, "--no-verify");
+    expect(report.articles.map((a: { slug: string; status: string; titles: object }) => [a.slug, a.status, a.titles])).toEqual([
+      [COPY, "removed", {}],
+      [NEW, "added", {}],
+    ]);
+    expect(markdown).toContain(`<summary><code>${COPY}</code>: article removed</summary>\n\n</details>`);
+    expect(markdown).toContain(`<summary><code>${NEW}</code>: new article</summary>\n\n</details>`);
+    expect(markdown).not.toContain("Its briefs were:");
+    expect(markdown).not.toContain("Briefs:");
+  });
+});
+
 describe("newsbrief diff: the feeds and the manifest", () => {
   it("are not read on either side: what they show of an article is its briefs, compared as briefs", async () => {
     // The base commit holds a feed that is not even UTF-8; the working tree's is rebuilt, with one article changed.

@@ -180,9 +180,10 @@ function articleSection(a: ArticleChange, unreadable: Unreadable): string {
     a.status === "added" ? "new article" : a.status === "removed" ? "article removed" : [plural(a.facts.length, "fact"), plural(sentences, "sentence")].join(", ");
   const out: string[] = [a.verification.status === "failed" ? "<details open>" : "<details>", `<summary><code>${escapeHtml(a.slug)}</code>: ${escapeHtml(what)}</summary>`, ""];
 
-  if (a.status !== "modified") {
+  const titled = LOCALES.filter((l) => a.titles[l] !== undefined);
+  if (a.status !== "modified" && titled.length > 0) {
     out.push(a.status === "added" ? "Briefs:" : "Its briefs were:", "");
-    for (const l of LOCALES) if (a.titles[l] !== undefined) out.push(`- ${LOCALE_NAME[l]}: ${escapeMarkdown(a.titles[l]!)}`);
+    for (const l of titled) out.push(`- ${LOCALE_NAME[l]}: ${escapeMarkdown(a.titles[l]!)}`);
     out.push("");
   }
   if (a.facts.length > 0) {
