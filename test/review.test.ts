@@ -8,8 +8,9 @@ import path from "node:path";
 import { marked, type Tokens } from "marked";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MARKER } from "../src/review/format.ts";
-import { cleanupProjects, FACTS, makeProject, replace, runCli, SLUG, SOURCE, TEMPLATE, type Project } from "./support/project.ts";
+import { cleanupProjects, FACTS, makeProject, projectAt, replace, runCli, SLUG, SOURCE, TEMPLATE, type Project } from "./support/project.ts";
 import { cleanupRepos, commitAll, gitIn, initRepo, isolateGit } from "./support/git.ts";
+import { cleanupStoryProjects, storyProject } from "./support/story-project.ts";
 
 const GOLDEN = path.join(import.meta.dirname, "golden");
 const LOCALES = ["fr", "nl", "en"] as const;
@@ -23,6 +24,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   cleanupProjects({ base: true });
+  cleanupStoryProjects();
   cleanupRepos();
 });
 
@@ -409,6 +411,51 @@ describe("newsbrief diff: articles whose briefs are not in git", () => {
     expect(markdown).toContain(`<summary><code>${NEW}</code>: new article</summary>\n\n</details>`);
     expect(markdown).not.toContain("Its briefs were:");
     expect(markdown).not.toContain("Briefs:");
+  });
+});
+
+describe("newsbrief diff: a story type in a folder of its own", () => {
+  it("its template and its type.yaml are compared as templates: changed, or broken, they are listed and checked", async () => {
+    // One company-results article, with the repository's story types (templates/<type>/brief.md.hbs and type.yaml).
+    const root = storyProject({
+      slug: "acme-results",
+      body: "Acme a réalisé en 2025 un chiffre d’affaires de 5,87 milliards d’euros, en baisse de 3,2 % par rapport à 2024.",
+      facts: {
+        version: 2,
+        editorial: { date: "2026-02-26", template: "company-results" },
+        story: { company: { fr: "Acme", nl: "Acme", en: "Acme" } },
+        facts: [
+          { id: "period", type: "year", value: 2025, evidence: ["en 2025"] },
+          { id: "previous-period", type: "year", value: 2024, evidence: ["à 2024"] },
+          { id: "revenue", type: "money", measure: "revenue", currency: "EUR", value: 5870000000, precision: 10000000, evidence: ["5,87 milliards d’euros"] },
+          { id: "revenue-change", type: "change", measure: "revenue", unit: "percent", value: -3.2, decimals: 1, "compared-with": "previous-period", evidence: ["en baisse de 3,2 %"] },
+        ],
+      },
+    });
+    const project = projectAt(root);
+    project.write(".gitignore", "node_modules/\n");
+    expect((await runCli(["build"], root)).code).toBe(0);
+    initRepo(root);
+    const template = "templates/company-results/brief.md.hbs";
+    const definition = "templates/company-results/type.yaml";
+    const text = project.read(template);
+
+    // Broken, and nothing else changed: no "No brief changes", and the check runs.
+    project.write(template, `${text}{{#if story.company}}\n`);
+    const broken = await diff(project);
+    expect(broken.report.shared).toEqual([{ file: template, kind: "template", status: "modified", unreadable: [], messages: [], articles: [], locales: [] }]);
+    expect(broken.report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual([`${template} template/syntax`]);
+    expect(broken.report.summary.verification).toBe("failed");
+    expect(broken.markdown).not.toContain("No brief changes");
+    expect(broken.markdown).toContain(`| \`${template}\` | modified | none |`);
+
+    // The definition changed and the project rebuilt: listed, and the article checked.
+    project.write(template, text);
+    project.write(definition, `${project.read(definition)}# reviewed\n`);
+    expect((await runCli(["build"], root)).code).toBe(0);
+    const changed = await diff(project);
+    expect(changed.report.shared.map((s: { file: string; kind: string; status: string }) => [s.file, s.kind, s.status])).toEqual([[definition, "template", "modified"]]);
+    expect(changed.report.summary.verification).toBe("verified");
   });
 });
 
