@@ -370,6 +370,19 @@ describe("newsbrief diff: other inputs that stop the check", () => {
     expect(markdown).not.toContain("✅");
   });
 
+  it("broken settings and nothing else changed: the problem is reported and the check fails, not \"No brief changes\"", async () => {
+    const { project } = await repoWith(() => {}, { rebuild: false });
+    project.write("newsbrief.config.json", "{\n");
+    const unverified = await diff(project, "--no-verify");
+    expect(unverified.report.diagnostics.map((d: { file: string }) => d.file)).toEqual(["newsbrief.config.json"]);
+    expect(unverified.markdown).not.toContain("No brief changes");
+    const { report, markdown } = await diff(project);
+    expect(report.articles).toEqual([]);
+    expect(report.summary.verification).toBe("failed");
+    expect(report.diagnostics.map((d: { file: string }) => d.file)).toEqual(["newsbrief.config.json"]);
+    expect(markdown).toContain("❌ `newsbrief check` fails: see below.");
+  });
+
   it("a locale file broken at the base commit: reported as not readable there, no message listed as added, and the working tree verifies", async () => {
     const project = await makeProject();
     project.write(".gitignore", "node_modules/\n/.out.*\n");

@@ -16,7 +16,8 @@ import { diagnose } from "../diagnostics/report.ts";
 import { parseFacts, parseSource } from "../content/load.ts";
 import { parseJson } from "../content/yaml.ts";
 import { LOCALES, textOf, type Fact, type Facts, type Locale } from "../content/schema.ts";
-import type { ProjectPaths } from "../types.ts";
+import { CONFIG_FILE, type ProjectPaths } from "../types.ts";
+import { parseConfig } from "../content/config.ts";
 import { baseCommit, changedSince, GitError, type BaseCommit } from "../io/git.ts";
 import { check } from "../build/pipeline.ts";
 import { storyTypeHashes } from "../build/cache.ts";
@@ -239,7 +240,9 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
 
   // Verification of what changed, in the working tree.
   let verification: ReviewReport["summary"]["verification"] = "not-run";
-  if (options.verify !== false && (articles.length > 0 || shared.length > 0)) {
+  // Problems with the working tree's shared inputs (settings that cannot be read) are checked even when no file git sees changed.
+  const brokenHere = hasErrors(diagnostics.filter((d) => !d.file.endsWith(" (base)")));
+  if (options.verify !== false && (articles.length > 0 || shared.length > 0 || brokenHere)) {
     const result = await check(paths, { ...(reached === undefined ? {} : { articles: new Set([...articles.map((a) => a.slug), ...reached]) }), ...(options.progress ? { progress: options.progress } : {}) });
     for (const d of result.diagnostics) {
       const slug = slugOf(paths, d.file);
@@ -331,13 +334,16 @@ export async function compareSides(task: CompareTask): Promise<Comparison> {
   // The templates and locale files first, then the articles a batch at a time, so that a change that touches
   // thousands of articles never holds both sides of all of them at once.
   const sharedWanted = new Set([...[...candidates].filter((relative) => slugOf(paths, relative) === undefined), ...localeFiles]);
-  const [old, head] = await Promise.all([loadBase(paths, index, sharedWanted), workingSide(paths, sharedWanted)]);
+  // The settings are read in the working tree too: git is not asked about them, but settings that cannot be read stop the check.
+  const [old, head] = await Promise.all([loadBase(paths, index, sharedWanted), workingSide(paths, [...sharedWanted, CONFIG_FILE])]);
   const differs = (before: Side, after: Side, relative: string) => before.text(relative) === undefined || after.text(relative) === undefined || before.text(relative) !== after.text(relative);
   const sharedFiles = [...sharedWanted].filter((relative) => candidates.has(relative) && differs(old, head, relative)).sort(compareStrings);
 
   const diagnostics: Diagnostic[] = [];
   const oldMessages = messagesOf(paths, old, diagnostics, "base");
   const newMessages = messagesOf(paths, head, diagnostics, "working tree");
+  const settings = parseConfig(head.text(CONFIG_FILE), CONFIG_FILE).diagnostics;
+  if (hasErrors(settings)) diagnostics.push(...settings);
   // What cannot be read on one side is reported there, and its texts are not compared.
   const readable = (side: Side, file: string) => side.text(file) === undefined || parseJson(side.text(file)!, { file }).value !== undefined;
 
