@@ -241,6 +241,25 @@ describe("newsbrief diff: broken files give diagnostics, not a crash", () => {
     expect(markdown).toContain("<details open>");
   });
 
+  it("a value that does not pass the checks: the fact's change is still listed, as written, and no other", async () => {
+    const { project } = await repoWith((p) => p.edit(FACTS, replace("    value: 544700000", '    value: "544,7 millions"')), { rebuild: false });
+    const { report, markdown } = await diff(project);
+    const [article] = report.articles;
+    expect(article.diagnostics.map((d: { file: string; severity: string }) => `${d.file} ${d.severity}`)).toContain(`${FACTS} error`);
+    expect(article.facts).toEqual([
+      {
+        id: "ai",
+        change: "changed",
+        fields: ["value"],
+        old: { value: 544700000, shown: { fr: `544,7${NBSP}millions d’euros`, nl: `544,7${NBSP}miljoen euro`, en: `€544.7${NBSP}million` }, label: "l’intelligence artificielle", evidence: ["544,7 millions d’euros"] },
+        new: { value: "544,7 millions", shown: {}, label: "l’intelligence artificielle", evidence: ["544,7 millions d’euros"] },
+      },
+    ]);
+    expect(article.sections).toEqual([]);
+    expect(report.summary.factsChanged).toBe(1);
+    expect(markdown).toContain(`| \`ai\` l’intelligence artificielle | value | FR 544,7${NBSP}millions d’euros<br>NL 544,7${NBSP}miljoen euro<br>EN €544.7${NBSP}million<br>exact 544700000 | exact "544,7 millions" |`);
+  });
+
   it("a facts.yaml broken at the base commit: the diagnostics say (base), and the working tree still verifies", async () => {
     const project = await makeProject({ [FACTS]: replace("    value: 544700000", "    value: [544700000") });
     project.write(".gitignore", "node_modules/\n/.out.*\n");

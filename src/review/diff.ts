@@ -14,7 +14,7 @@ import { compareStrings, hasErrors, type Diagnostic } from "../diagnostics/diagn
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
 import { parseFacts, parseSource } from "../content/load.ts";
-import { parseJson } from "../content/yaml.ts";
+import { parseJson, parseYaml } from "../content/yaml.ts";
 import { LOCALES, textOf, type Fact, type Facts, type Locale } from "../content/schema.ts";
 import { CONFIG_FILE, type ProjectPaths } from "../types.ts";
 import { parseConfig } from "../content/config.ts";
@@ -442,8 +442,14 @@ function articleChange(paths: ProjectPaths, slug: string, status: ArticleChange[
   const sameFacts = status === "modified" && old.text(files.facts) !== undefined && old.text(files.facts) === head.text(files.facts);
   const newFacts = status === "removed" ? undefined : factsOf(head.text(files.facts), files.facts, diagnostics, head.exists(files.facts));
   const oldFacts = status === "added" ? undefined : sameFacts ? newFacts : factsOf(old.text(files.facts), `${files.facts} (base)`, diagnostics, old.exists(files.facts));
-  const facts = status === "modified" && oldFacts && newFacts ? factChanges(oldFacts, newFacts, sides) : [];
-  const sections = status === "modified" && oldFacts && newFacts ? sectionChanges(oldFacts, newFacts) : [];
+  // A facts.yaml that reads as YAML but does not pass the checks (a value out of range, a field missing) is
+  // still compared, as written: its problems are listed with the article, and its figures are not shown.
+  // Both sides are then compared as written, so that what the checks fill in on one side is no change.
+  const asWritten = status === "modified" && !sameFacts && (!oldFacts || !newFacts);
+  const oldCompared = asWritten ? factsAsWritten(old.text(files.facts)) : oldFacts;
+  const newCompared = asWritten ? factsAsWritten(head.text(files.facts)) : newFacts;
+  const facts = status === "modified" && oldCompared && newCompared ? factChanges(oldCompared, newCompared, sides, asWritten ? { old: oldFacts, new: newFacts } : undefined) : [];
+  const sections = status === "modified" && oldCompared && newCompared ? sectionChanges(oldCompared, newCompared) : [];
   const source = status === "modified" && changed.has(files.source) ? lineChanges(old.text(files.source) ?? "", head.text(files.source) ?? "", 1).map(({ line, old: o, new: n }) => ({ line, ...(o === undefined ? {} : { old: o }), ...(n === undefined ? {} : { new: n }), figures: [] })) : [];
   if (status === "modified" && changed.has(files.source)) {
     for (const [text, file] of [[old.text(files.source), `${files.source} (base)`], [head.text(files.source), files.source]] as const) {
@@ -482,11 +488,32 @@ function factsOf(text: string | undefined, file: string, diagnostics: Diagnostic
   return parsed.value;
 }
 
+/**
+ * The facts of a facts.yaml that reads as YAML but does not pass the checks,
+ * as written: each entry of `facts` that has an id. Undefined when the file
+ * is not there, does not read as YAML, or has no list of facts.
+ */
+function factsAsWritten(text: string | undefined): Facts | undefined {
+  if (text === undefined) return undefined;
+  const value = parseYaml(text, { file: "facts.yaml" }).value;
+  const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+  if (!isRecord(value) || !Array.isArray(value.facts)) return undefined;
+  return { ...value, facts: value.facts.filter((f) => isRecord(f) && typeof f.id === "string") } as unknown as Facts;
+}
+
 const FIELD_ORDER = ["type", "value", "currency", "precision", "decimals", "display", "approx", "required", "label", "evidence"];
 
-function factChanges(oldFacts: Facts, newFacts: Facts, sides: Sides): FactChange[] {
+/**
+ * The facts added, removed and changed. With `checked` (facts compared as
+ * written), a fact is shown as the briefs show it only from the side whose
+ * file passes the checks, as those checks read it.
+ */
+function factChanges(oldFacts: Facts, newFacts: Facts, sides: Pick<Sides, "oldMessages" | "newMessages">, checked?: { old: Facts | undefined; new: Facts | undefined }): FactChange[] {
   const before = new Map(oldFacts.facts.map((f) => [f.id, f]));
   const after = new Map(newFacts.facts.map((f) => [f.id, f]));
+  const shownFrom = (side: Facts | undefined) => new Map((side?.facts ?? []).map((f) => [f.id, f]));
+  const shownBefore = checked ? shownFrom(checked.old) : before;
+  const shownAfter = checked ? shownFrom(checked.new) : after;
   const changes: FactChange[] = [];
   const ids = [...new Set([...newFacts.facts.map((f) => f.id), ...oldFacts.facts.map((f) => f.id)])];
   for (const id of ids) {
@@ -498,8 +525,8 @@ function factChanges(oldFacts: Facts, newFacts: Facts, sides: Sides): FactChange
       id,
       change: !o ? "added" : !n ? "removed" : "changed",
       fields,
-      ...(o ? { old: factState(o, sides.oldMessages) } : {}),
-      ...(n ? { new: factState(n, sides.newMessages) } : {}),
+      ...(o ? { old: factState(o, shownBefore.get(id), sides.oldMessages) } : {}),
+      ...(n ? { new: factState(n, shownAfter.get(id), sides.newMessages) } : {}),
     });
   }
   return changes;
@@ -513,19 +540,27 @@ function fieldsOf(o: Fact | undefined, n: Fact | undefined): string[] {
   return keys.sort((x, y) => rank(x) - rank(y) || compareStrings(x, y));
 }
 
-function factState(fact: Fact, messages: ReadonlyMap<Locale, Messages>): FactState {
+/** A fact's state: as written, and as the briefs show it (`checked`, the fact as the checks read it; none when they do not pass). */
+function factState(fact: Fact, checked: Fact | undefined, messages: ReadonlyMap<Locale, Messages>): FactState {
   const shown: Shown = {};
   for (const locale of LOCALES) {
     // A locale whose file cannot be read on this side shows nothing there; the exact value still is shown.
     const m = messages.get(locale);
-    if (!m) continue;
+    if (!m || !checked) continue;
     try {
-      shown[locale] = new FigureFormatter(m).format(fact);
+      shown[locale] = new FigureFormatter(m).format(checked);
     } catch {
       // A fact the formatter cannot show is reported by check; the exact value still is.
     }
   }
-  return { value: fact.value ?? null, shown, label: fact.label ? textOf(fact.label.fr) : `measure: ${fact.measure ?? fact.id}`, evidence: [...(fact.evidence ?? [])] };
+  // A fact as written in a file that does not pass the checks may have any shape.
+  const label = fact.label?.fr !== undefined && fact.label.fr !== null ? textOf(fact.label.fr) : undefined;
+  return {
+    value: fact.value ?? null,
+    shown,
+    label: typeof label === "string" ? label : `measure: ${fact.measure ?? fact.id}`,
+    evidence: Array.isArray(fact.evidence) ? fact.evidence.map((e) => (typeof e === "string" ? e : JSON.stringify(e))) : [],
+  };
 }
 
 function sectionChanges(oldFacts: Facts, newFacts: Facts): string[] {

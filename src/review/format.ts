@@ -215,9 +215,11 @@ function factRow(f: FactChange, unreadable: Unreadable): string {
 
 function stateCell(state: FactState, fields: readonly string[], change: FactChange["change"], unreadable: ReadonlySet<Locale>): string {
   const parts: string[] = [];
+  // A fact shown in no locale (its facts.yaml does not pass the checks) has its problems listed with the article.
+  const anyShown = LOCALES.some((l) => state.shown[l] !== undefined);
   for (const l of LOCALES) {
     if (state.shown[l] !== undefined) parts.push(`${LOCALE_NAME[l]} ${escapeMarkdown(state.shown[l]!)}`);
-    else if (unreadable.has(l)) parts.push(`${LOCALE_NAME[l]} not shown: its locale file cannot be read`);
+    else if (anyShown && unreadable.has(l)) parts.push(`${LOCALE_NAME[l]} not shown: its locale file cannot be read`);
   }
   parts.push(`exact ${escapeMarkdown(JSON.stringify(state.value))}`);
   if (change !== "changed" || fields.includes("evidence")) parts.push(`evidence: ${state.evidence.map((e) => `“${escapeMarkdown(e)}”`).join(", ") || "none"}`);
