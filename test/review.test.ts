@@ -8,8 +8,9 @@ import path from "node:path";
 import { marked, type Tokens } from "marked";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MARKER } from "../src/review/format.ts";
-import { cleanupProjects, FACTS, makeProject, replace, runCli, SLUG, SOURCE, TEMPLATE, type Project } from "./support/project.ts";
+import { cleanupProjects, FACTS, makeProject, projectAt, replace, runCli, SLUG, SOURCE, TEMPLATE, type Project } from "./support/project.ts";
 import { cleanupRepos, commitAll, gitIn, initRepo, isolateGit } from "./support/git.ts";
+import { cleanupStoryProjects, storyProject } from "./support/story-project.ts";
 
 const GOLDEN = path.join(import.meta.dirname, "golden");
 const LOCALES = ["fr", "nl", "en"] as const;
@@ -23,6 +24,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   cleanupProjects({ base: true });
+  cleanupStoryProjects();
   cleanupRepos();
 });
 
@@ -155,7 +157,7 @@ describe("newsbrief diff: templates and locale strings", () => {
   it("a template change names the template, the articles and locales it changed, and each changed sentence", async () => {
     const { project } = await repoWith((p) => p.edit(TEMPLATE, replace('## {{t "brief.keyFigures.heading"}}', '### {{t "brief.keyFigures.heading"}}')));
     const { report, markdown } = await diff(project);
-    expect(report.shared).toEqual([{ file: TEMPLATE, kind: "template", status: "modified", messages: [], articles: [SLUG], locales: ["fr", "nl", "en"] }]);
+    expect(report.shared).toEqual([{ file: TEMPLATE, kind: "template", status: "modified", unreadable: [], messages: [], articles: [SLUG], locales: ["fr", "nl", "en"] }]);
     const [article] = report.articles;
     expect(article.facts).toEqual([]);
     expect(article.shared).toEqual([TEMPLATE]);
@@ -171,7 +173,7 @@ describe("newsbrief diff: templates and locale strings", () => {
     const { project } = await repoWith((p) => p.edit("locales/nl.json", replace('"heading": "De belangrijkste cijfers"', '"heading": "De kerncijfers"')));
     const { report } = await diff(project);
     expect(report.shared).toEqual([
-      { file: "locales/nl.json", kind: "locale", status: "modified", messages: [{ key: "brief.keyFigures.heading", old: "De belangrijkste cijfers", new: "De kerncijfers" }], articles: [SLUG], locales: ["nl"] },
+      { file: "locales/nl.json", kind: "locale", status: "modified", unreadable: [], messages: [{ key: "brief.keyFigures.heading", old: "De belangrijkste cijfers", new: "De kerncijfers" }], articles: [SLUG], locales: ["nl"] },
     ]);
     expect(report.summary.locales).toEqual(["nl"]);
     const [article] = report.articles;
@@ -239,6 +241,25 @@ describe("newsbrief diff: broken files give diagnostics, not a crash", () => {
     expect(markdown).toContain("<details open>");
   });
 
+  it("a value that does not pass the checks: the fact's change is still listed, as written, and no other", async () => {
+    const { project } = await repoWith((p) => p.edit(FACTS, replace("    value: 544700000", '    value: "544,7 millions"')), { rebuild: false });
+    const { report, markdown } = await diff(project);
+    const [article] = report.articles;
+    expect(article.diagnostics.map((d: { file: string; severity: string }) => `${d.file} ${d.severity}`)).toContain(`${FACTS} error`);
+    expect(article.facts).toEqual([
+      {
+        id: "ai",
+        change: "changed",
+        fields: ["value"],
+        old: { value: 544700000, shown: { fr: `544,7${NBSP}millions d’euros`, nl: `544,7${NBSP}miljoen euro`, en: `€544.7${NBSP}million` }, label: "l’intelligence artificielle", evidence: ["544,7 millions d’euros"] },
+        new: { value: "544,7 millions", shown: {}, label: "l’intelligence artificielle", evidence: ["544,7 millions d’euros"] },
+      },
+    ]);
+    expect(article.sections).toEqual([]);
+    expect(report.summary.factsChanged).toBe(1);
+    expect(markdown).toContain(`| \`ai\` l’intelligence artificielle | value | FR 544,7${NBSP}millions d’euros<br>NL 544,7${NBSP}miljoen euro<br>EN €544.7${NBSP}million<br>exact 544700000 | exact "544,7 millions" |`);
+  });
+
   it("a facts.yaml broken at the base commit: the diagnostics say (base), and the working tree still verifies", async () => {
     const project = await makeProject({ [FACTS]: replace("    value: 544700000", "    value: [544700000") });
     project.write(".gitignore", "node_modules/\n/.out.*\n");
@@ -248,6 +269,225 @@ describe("newsbrief diff: broken files give diagnostics, not a crash", () => {
     const [article] = report.articles;
     expect(article.diagnostics.map((d: { file: string }) => d.file)).toContain(`${FACTS} (base)`);
     expect(article.verification.status).toBe("verified");
+  });
+});
+
+describe("newsbrief diff: a broken locale file stops the check before the articles", () => {
+  const COPY = "eu-digital-europe-copy";
+  const NL = "locales/nl.json";
+  let broken: Awaited<ReturnType<typeof diff>>;
+  let unverified: Awaited<ReturnType<typeof diff>>;
+  let mended: Awaited<ReturnType<typeof diff>>;
+
+  beforeAll(async () => {
+    // The base holds the bundled article and a copy, built. The change corrects the allocation
+    // (rebuilt), removes the copy's folder in content/ but not its briefs in out/, and then
+    // leaves the Dutch locale file unreadable.
+    const project = await makeProject();
+    project.write(".gitignore", "node_modules/\n/.out.*\n");
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${COPY}`), { recursive: true });
+    expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
+    initRepo(project.root);
+    project.apply(CHANGE_ALLOCATION);
+    expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
+    project.remove(`content/${COPY}`);
+    const nl = project.read(NL);
+    project.write(NL, `${nl}{\n`);
+    broken = await diff(project);
+    unverified = await diff(project, "--no-verify");
+    project.write(NL, nl);
+    mended = await diff(project);
+  }, HOOK_TIMEOUT);
+
+  const bySlug = (run: Awaited<ReturnType<typeof diff>>) => Object.fromEntries(run.report.articles.map((a: { slug: string }) => [a.slug, a]));
+
+  it("with the locale file readable, the removed article's briefs left in out/ fail the check", () => {
+    const copy = bySlug(mended)[COPY];
+    expect(copy.verification.status).toBe("failed");
+    expect(copy.verification.diagnostics.map((d: { rule: string }) => d.rule)).toEqual(Array(6).fill("out/orphan"));
+    expect(bySlug(mended)[SLUG].verification).toEqual({ status: "verified", diagnostics: [] });
+    expect(mended.markdown).toContain(`| \`${COPY}\` | removed | 0 | 0 | fr, nl, en | ❌ 6 problems |`);
+  });
+
+  it("an article the check did not reach is not checked: not verified, not removed cleanly", () => {
+    const articles = bySlug(broken);
+    expect(articles[COPY].status).toBe("removed");
+    expect(articles[COPY].verification).toEqual({ status: "not-checked", diagnostics: [] });
+    expect(articles[SLUG].verification).toEqual({ status: "not-checked", diagnostics: [] });
+    expect(broken.report.summary.verification).toBe("failed");
+    expect(broken.report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual([`${NL} locale/syntax`]);
+    const rows = broken.markdown.split("\n").filter((line) => line.startsWith("| `"));
+    expect(rows.find((r) => r.startsWith(`| \`${COPY}\``))).toMatch(/\| ⚠️ not checked: [^|]+\|$/);
+    expect(rows.find((r) => r.startsWith(`| \`${SLUG}\``))).toMatch(/\| ⚠️ not checked: see the problems outside any article \|$/);
+    expect(broken.markdown).not.toContain("✅");
+    expect(broken.markdown).toContain("❌ `newsbrief check` fails: see below; it could not check 2 articles.");
+  });
+
+  it("the locale file is reported as not readable, not as every message removed", () => {
+    expect(broken.report.shared).toEqual([{ file: NL, kind: "locale", status: "modified", unreadable: ["working-tree"], messages: [], articles: [SLUG], locales: ["nl"] }]);
+    expect(broken.markdown).toContain(`| \`${NL}\` | modified, cannot be read in the working tree: see the problems outside any article |`);
+    expect(broken.markdown).not.toMatch(/messages? changed/);
+    expect(broken.markdown).not.toMatch(/^- brief\./m);
+  });
+
+  it("the fact change is still shown; Dutch is left out of the side whose Dutch strings cannot be read", () => {
+    const [fact] = bySlug(broken)[SLUG].facts;
+    expect(bySlug(broken)[SLUG].facts).toHaveLength(1);
+    expect(fact.id).toBe("ai");
+    expect(fact.fields).toEqual(["value", "evidence"]);
+    expect(fact.old.shown).toEqual({ fr: `544,7${NBSP}millions d’euros`, nl: `544,7${NBSP}miljoen euro`, en: `€544.7${NBSP}million` });
+    expect(fact.new.shown).toEqual({ fr: `547,4${NBSP}millions d’euros`, en: `€547.4${NBSP}million` });
+    expect(fact.new.value).toBe(547400000);
+    expect(broken.report.summary.factsChanged).toBe(1);
+    expect(broken.markdown).toContain(`FR 547,4${NBSP}millions d’euros<br>NL not shown: its locale file cannot be read<br>EN €547.4${NBSP}million`);
+  });
+
+  it("without the check (--no-verify), the locale file's problem is still reported, and no article counts as verified", () => {
+    expect(unverified.report.summary.verification).toBe("not-run");
+    expect(unverified.report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual([`${NL} locale/syntax`]);
+    for (const article of unverified.report.articles) expect(article.verification.status).toBe("not-checked");
+    expect(unverified.markdown).toContain("<summary>Problems outside any article</summary>");
+  });
+});
+
+describe("newsbrief diff: other inputs that stop the check", () => {
+  const COPY = "eu-digital-europe-copy";
+
+  it("a broken article stops the check before out/ is compared as a whole: a removed article is not checked, not removed cleanly", async () => {
+    const project = await makeProject();
+    project.write(".gitignore", "node_modules/\n/.out.*\n");
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${COPY}`), { recursive: true });
+    expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
+    initRepo(project.root);
+    project.remove(`content/${COPY}`);
+    project.edit(FACTS, replace("    value: 544700000", "    value: [544700000"));
+    const { report, markdown } = await diff(project);
+    const bySlug = Object.fromEntries(report.articles.map((a: { slug: string }) => [a.slug, a]));
+    expect(bySlug[SLUG].verification.status).toBe("failed");
+    expect(bySlug[COPY].verification).toEqual({ status: "not-checked", diagnostics: [] });
+    expect(markdown).not.toContain("outputs removed");
+    expect(markdown).toContain("it could not check 1 article.");
+  });
+
+  it("a broken template: the article it reaches is not checked", async () => {
+    const { project } = await repoWith((p) => p.apply(CHANGE_ALLOCATION));
+    project.edit(TEMPLATE, (text) => `${text}{{#if story.title}}\n`);
+    const { report, markdown } = await diff(project);
+    expect(report.shared).toEqual([{ file: TEMPLATE, kind: "template", status: "modified", unreadable: [], messages: [], articles: [SLUG], locales: ["fr", "nl", "en"] }]);
+    expect(report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual([`${TEMPLATE} template/syntax`]);
+    expect(report.articles[0].verification).toEqual({ status: "not-checked", diagnostics: [] });
+    expect(report.articles[0].facts).toHaveLength(1);
+    expect(markdown).not.toContain("✅");
+  });
+
+  it("broken settings (newsbrief.config.json): the changed article is not checked", async () => {
+    const { project } = await repoWith((p) => p.apply(CHANGE_ALLOCATION));
+    project.write("newsbrief.config.json", "{\n");
+    const { report, markdown } = await diff(project);
+    expect(report.diagnostics.filter((d: { severity: string }) => d.severity === "error").map((d: { file: string }) => d.file)).toEqual(["newsbrief.config.json"]);
+    expect(report.articles[0].verification).toEqual({ status: "not-checked", diagnostics: [] });
+    expect(markdown).not.toContain("✅");
+  });
+
+  it("broken settings and nothing else changed: the problem is reported and the check fails, not \"No brief changes\"", async () => {
+    const { project } = await repoWith(() => {}, { rebuild: false });
+    project.write("newsbrief.config.json", "{\n");
+    const unverified = await diff(project, "--no-verify");
+    expect(unverified.report.diagnostics.map((d: { file: string }) => d.file)).toEqual(["newsbrief.config.json"]);
+    expect(unverified.markdown).not.toContain("No brief changes");
+    const { report, markdown } = await diff(project);
+    expect(report.articles).toEqual([]);
+    expect(report.summary.verification).toBe("failed");
+    expect(report.diagnostics.map((d: { file: string }) => d.file)).toEqual(["newsbrief.config.json"]);
+    expect(markdown).toContain("❌ `newsbrief check` fails: see below.");
+  });
+
+  it("a locale file broken at the base commit: reported as not readable there, no message listed as added, and the working tree verifies", async () => {
+    const project = await makeProject();
+    project.write(".gitignore", "node_modules/\n/.out.*\n");
+    const nl = project.read("locales/nl.json");
+    project.write("locales/nl.json", `${nl}{\n`);
+    initRepo(project.root);
+    project.write("locales/nl.json", nl);
+    project.apply(CHANGE_ALLOCATION);
+    expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
+    const { report, markdown } = await diff(project);
+    expect(report.shared).toEqual([{ file: "locales/nl.json", kind: "locale", status: "modified", unreadable: ["base"], messages: [], articles: [SLUG], locales: ["nl"] }]);
+    expect(report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual(["locales/nl.json (base) locale/syntax"]);
+    expect(markdown).toContain("| `locales/nl.json` | modified, cannot be read at the base commit: see the problems outside any article |");
+    expect(markdown).not.toMatch(/^\+ brief\./m);
+    const [fact] = report.articles[0].facts;
+    expect(Object.keys(fact.old.shown)).toEqual(["fr", "en"]);
+    expect(Object.keys(fact.new.shown)).toEqual(["fr", "nl", "en"]);
+    expect(markdown).toContain(`FR 544,7${NBSP}millions d’euros<br>NL not shown: its locale file cannot be read<br>EN €544.7${NBSP}million`);
+    expect(report.articles[0].verification).toEqual({ status: "verified", diagnostics: [] });
+  });
+});
+
+describe("newsbrief diff: articles whose briefs are not in git", () => {
+  it("an added or removed article without briefs on its side has no empty list of briefs", async () => {
+    const COPY = "eu-digital-europe-copy";
+    const NEW = "eu-digital-europe-new";
+    const project = await makeProject();
+    project.write(".gitignore", "node_modules/\n/.out.*\n");
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${COPY}`), { recursive: true });
+    initRepo(project.root);
+    project.remove(`content/${COPY}`);
+    cpSync(project.path(`content/${SLUG}`), project.path(`content/${NEW}`), { recursive: true });
+    const { report, markdown } = await diff(project, "--no-verify");
+    expect(report.articles.map((a: { slug: string; status: string; titles: object }) => [a.slug, a.status, a.titles])).toEqual([
+      [COPY, "removed", {}],
+      [NEW, "added", {}],
+    ]);
+    expect(markdown).toContain(`<summary><code>${COPY}</code>: article removed</summary>\n\n</details>`);
+    expect(markdown).toContain(`<summary><code>${NEW}</code>: new article</summary>\n\n</details>`);
+    expect(markdown).not.toContain("Its briefs were:");
+    expect(markdown).not.toContain("Briefs:");
+  });
+});
+
+describe("newsbrief diff: a story type in a folder of its own", () => {
+  it("its template and its type.yaml are compared as templates: changed, or broken, they are listed and checked", async () => {
+    // One company-results article, with the repository's story types (templates/<type>/brief.md.hbs and type.yaml).
+    const root = storyProject({
+      slug: "acme-results",
+      body: "Acme a réalisé en 2025 un chiffre d’affaires de 5,87 milliards d’euros, en baisse de 3,2 % par rapport à 2024.",
+      facts: {
+        version: 2,
+        editorial: { date: "2026-02-26", template: "company-results" },
+        story: { company: { fr: "Acme", nl: "Acme", en: "Acme" } },
+        facts: [
+          { id: "period", type: "year", value: 2025, evidence: ["en 2025"] },
+          { id: "previous-period", type: "year", value: 2024, evidence: ["à 2024"] },
+          { id: "revenue", type: "money", measure: "revenue", currency: "EUR", value: 5870000000, precision: 10000000, evidence: ["5,87 milliards d’euros"] },
+          { id: "revenue-change", type: "change", measure: "revenue", unit: "percent", value: -3.2, decimals: 1, "compared-with": "previous-period", evidence: ["en baisse de 3,2 %"] },
+        ],
+      },
+    });
+    const project = projectAt(root);
+    project.write(".gitignore", "node_modules/\n");
+    expect((await runCli(["build"], root)).code).toBe(0);
+    initRepo(root);
+    const template = "templates/company-results/brief.md.hbs";
+    const definition = "templates/company-results/type.yaml";
+    const text = project.read(template);
+
+    // Broken, and nothing else changed: no "No brief changes", and the check runs.
+    project.write(template, `${text}{{#if story.company}}\n`);
+    const broken = await diff(project);
+    expect(broken.report.shared).toEqual([{ file: template, kind: "template", status: "modified", unreadable: [], messages: [], articles: [], locales: [] }]);
+    expect(broken.report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual([`${template} template/syntax`]);
+    expect(broken.report.summary.verification).toBe("failed");
+    expect(broken.markdown).not.toContain("No brief changes");
+    expect(broken.markdown).toContain(`| \`${template}\` | modified | none |`);
+
+    // The definition changed and the project rebuilt: listed, and the article checked.
+    project.write(template, text);
+    project.write(definition, `${project.read(definition)}# reviewed\n`);
+    expect((await runCli(["build"], root)).code).toBe(0);
+    const changed = await diff(project);
+    expect(changed.report.shared.map((s: { file: string; kind: string; status: string }) => [s.file, s.kind, s.status])).toEqual([[definition, "template", "modified"]]);
+    expect(changed.report.summary.verification).toBe("verified");
   });
 });
 
@@ -318,6 +558,7 @@ describe("newsbrief diff: the command line", () => {
     const { project } = await repoWith((p) => p.apply(CHANGE_ALLOCATION));
     const { report, markdown } = await diff(project, "--no-verify");
     expect(report.summary.verification).toBe("not-run");
+    expect(report.articles[0].verification).toEqual({ status: "not-checked", diagnostics: [] });
     expect(report.summary.factsChanged).toBe(1);
     expect(markdown).toContain("| not run |");
   });

@@ -14,8 +14,10 @@ import { compareStrings, hasErrors, type Diagnostic } from "../diagnostics/diagn
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
 import { parseFacts, parseSource } from "../content/load.ts";
+import { parseJson, parseYaml } from "../content/yaml.ts";
 import { LOCALES, textOf, type Fact, type Facts, type Locale } from "../content/schema.ts";
-import type { ProjectPaths } from "../types.ts";
+import { CONFIG_FILE, type ProjectPaths } from "../types.ts";
+import { parseConfig } from "../content/config.ts";
 import { baseCommit, changedSince, GitError, type BaseCommit } from "../io/git.ts";
 import { check } from "../build/pipeline.ts";
 import { storyTypeHashes } from "../build/cache.ts";
@@ -65,6 +67,13 @@ async function articlesReached(paths: ProjectPaths, old: Side, changedFiles: rea
     if (named.length === 0 || named.some((name) => types.has(name))) reached.add(slug);
   });
   return reached;
+}
+
+/** A story type's template or definition: `templates/<name>/brief.md.hbs` or `templates/<name>/type.yaml`, as a build reads them. */
+function isStoryTypeFile(paths: ProjectPaths, relative: string): boolean {
+  if (!relative.startsWith(`${paths.templates}/`)) return false;
+  const parts = relative.slice(paths.templates.length + 1).split("/");
+  return parts.length === 2 && parts[0] !== "" && (parts[1] === "brief.md.hbs" || parts[1] === "type.yaml");
 }
 
 /** The story types a facts file names (`template:` keys), read without parsing it. */
@@ -130,9 +139,16 @@ export interface BriefChange {
   htmlChanged: boolean;
 }
 
-/** Verification of an article's briefs in the working tree. */
+/**
+ * Verification of an article's briefs in the working tree: `verified` and
+ * `failed` as the check found them; `not-checked` when the check did not
+ * reach the article (it stops before the articles when a locale file, a
+ * template or the settings are broken, and before the outputs are compared
+ * as a whole, where a removed article's leftover files are found, when any
+ * input is), or when it was not run (`--no-verify`).
+ */
 export interface Verification {
-  status: "verified" | "failed";
+  status: "verified" | "failed" | "not-checked";
   diagnostics: Diagnostic[];
 }
 
@@ -167,7 +183,13 @@ export interface SharedChange {
   file: string;
   kind: "template" | "page-template" | "locale";
   status: "added" | "removed" | "modified";
-  /** For a locale file: the messages that changed. */
+  /**
+   * The sides on which the file could not be read (a locale file that is not
+   * JSON); its problems are in the report's diagnostics. Its messages are then
+   * not compared: a file that cannot be read has not lost its messages.
+   */
+  unreadable: Array<"base" | "working-tree">;
+  /** For a locale file: the messages that changed (none when a side cannot be read). */
   messages: MessageChange[];
   /** The articles whose briefs changed with it, and in which locales. */
   articles: string[];
@@ -218,7 +240,9 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
 
   // Verification of what changed, in the working tree.
   let verification: ReviewReport["summary"]["verification"] = "not-run";
-  if (options.verify !== false && (articles.length > 0 || shared.length > 0)) {
+  // Problems with the working tree's shared inputs (settings that cannot be read) are checked even when no file git sees changed.
+  const brokenHere = hasErrors(diagnostics.filter((d) => !d.file.endsWith(" (base)")));
+  if (options.verify !== false && (articles.length > 0 || shared.length > 0 || brokenHere)) {
     const result = await check(paths, { ...(reached === undefined ? {} : { articles: new Set([...articles.map((a) => a.slug), ...reached]) }), ...(options.progress ? { progress: options.progress } : {}) });
     for (const d of result.diagnostics) {
       const slug = slugOf(paths, d.file);
@@ -226,7 +250,16 @@ export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}
       if (article) article.verification.diagnostics.push(d);
       else if (!diagnostics.some((known) => sameDiagnostic(known, d))) diagnostics.push(d);
     }
-    for (const article of articles) article.verification.status = hasErrors(article.verification.diagnostics) ? "failed" : "verified";
+    // A problem with the inputs stops the check: a broken locale file, template or settings (a problem
+    // outside any article) before any article is rendered, and a broken article before the outputs are
+    // compared as a whole (where the files a removed article left in out/ are found). Only a check that
+    // ran to the end returns the articles' story types.
+    const ranToEnd = result.storyTypes !== undefined;
+    const nothingRendered = !ranToEnd && hasErrors(result.diagnostics.filter((d) => slugOf(paths, d.file) === undefined));
+    for (const article of articles) {
+      const reachedIt = ranToEnd || (article.status !== "removed" && !nothingRendered);
+      article.verification.status = hasErrors(article.verification.diagnostics) ? "failed" : reachedIt ? "verified" : "not-checked";
+    }
     verification = hasErrors(result.diagnostics) ? "failed" : "verified";
   }
 
@@ -296,18 +329,23 @@ export async function compareSides(task: CompareTask): Promise<Comparison> {
   // The files git says differ; their texts are compared below, after decoding. The feeds and the manifest are
   // left out: what they show of an article is its briefs, compared as briefs, and they are the largest files
   // (a few articles changed in an archive of 10,000 would otherwise read 17 MB files on both sides).
-  const candidates = new Set(differing.filter((relative) => isProjectFile(paths, relative) && (!relative.startsWith(`${paths.out}/`) || slugOf(paths, relative) !== undefined)));
+  const candidates = new Set(differing.filter((relative) => (isProjectFile(paths, relative) || isStoryTypeFile(paths, relative)) && (!relative.startsWith(`${paths.out}/`) || slugOf(paths, relative) !== undefined)));
   const localeFiles = LOCALES.map((l) => `${paths.locales}/${l}.json`);
   // The templates and locale files first, then the articles a batch at a time, so that a change that touches
   // thousands of articles never holds both sides of all of them at once.
   const sharedWanted = new Set([...[...candidates].filter((relative) => slugOf(paths, relative) === undefined), ...localeFiles]);
-  const [old, head] = await Promise.all([loadBase(paths, index, sharedWanted), workingSide(paths, sharedWanted)]);
+  // The settings are read in the working tree too: git is not asked about them, but settings that cannot be read stop the check.
+  const [old, head] = await Promise.all([loadBase(paths, index, sharedWanted), workingSide(paths, [...sharedWanted, CONFIG_FILE])]);
   const differs = (before: Side, after: Side, relative: string) => before.text(relative) === undefined || after.text(relative) === undefined || before.text(relative) !== after.text(relative);
   const sharedFiles = [...sharedWanted].filter((relative) => candidates.has(relative) && differs(old, head, relative)).sort(compareStrings);
 
   const diagnostics: Diagnostic[] = [];
   const oldMessages = messagesOf(paths, old, diagnostics, "base");
   const newMessages = messagesOf(paths, head, diagnostics, "working tree");
+  const settings = parseConfig(head.text(CONFIG_FILE), CONFIG_FILE).diagnostics;
+  if (hasErrors(settings)) diagnostics.push(...settings);
+  // What cannot be read on one side is reported there, and its texts are not compared.
+  const readable = (side: Side, file: string) => side.text(file) === undefined || parseJson(side.text(file)!, { file }).value !== undefined;
 
   // Articles.
   const byArticle = new Map<string, string[]>();
@@ -360,11 +398,13 @@ export async function compareSides(task: CompareTask): Promise<Comparison> {
       .map(([slug]) => slug)
       .sort(compareStrings);
     const locales = locale ? [locale] : LOCALES.filter((l) => articles.some((slug) => changedBriefs.get(slug)!.has(l)));
+    const unreadable: SharedChange["unreadable"] = isLocale ? [...(readable(old, file) ? [] : ["base" as const]), ...(readable(head, file) ? [] : ["working-tree" as const])] : [];
     shared.push({
       file,
       kind: isLocale ? "locale" : file.endsWith("page.html.hbs") ? "page-template" : "template",
       status,
-      messages: isLocale ? messageChanges(old.text(file), head.text(file)) : [],
+      unreadable,
+      messages: isLocale && unreadable.length === 0 ? messageChanges(file, old.text(file), head.text(file)) : [],
       articles,
       locales,
     });
@@ -384,8 +424,9 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
 interface Sides {
   old: Side;
   head: Side;
-  oldMessages: ReadonlyMap<Locale, Messages> | undefined;
-  newMessages: ReadonlyMap<Locale, Messages> | undefined;
+  /** The messages of each locale whose file could be read, per side. */
+  oldMessages: ReadonlyMap<Locale, Messages>;
+  newMessages: ReadonlyMap<Locale, Messages>;
   changed: ReadonlySet<string>;
   sharedFiles: readonly string[];
 }
@@ -401,8 +442,14 @@ function articleChange(paths: ProjectPaths, slug: string, status: ArticleChange[
   const sameFacts = status === "modified" && old.text(files.facts) !== undefined && old.text(files.facts) === head.text(files.facts);
   const newFacts = status === "removed" ? undefined : factsOf(head.text(files.facts), files.facts, diagnostics, head.exists(files.facts));
   const oldFacts = status === "added" ? undefined : sameFacts ? newFacts : factsOf(old.text(files.facts), `${files.facts} (base)`, diagnostics, old.exists(files.facts));
-  const facts = status === "modified" && oldFacts && newFacts ? factChanges(oldFacts, newFacts, sides) : [];
-  const sections = status === "modified" && oldFacts && newFacts ? sectionChanges(oldFacts, newFacts) : [];
+  // A facts.yaml that reads as YAML but does not pass the checks (a value out of range, a field missing) is
+  // still compared, as written: its problems are listed with the article, and its figures are not shown.
+  // Both sides are then compared as written, so that what the checks fill in on one side is no change.
+  const asWritten = status === "modified" && !sameFacts && (!oldFacts || !newFacts);
+  const oldCompared = asWritten ? factsAsWritten(old.text(files.facts)) : oldFacts;
+  const newCompared = asWritten ? factsAsWritten(head.text(files.facts)) : newFacts;
+  const facts = status === "modified" && oldCompared && newCompared ? factChanges(oldCompared, newCompared, sides, asWritten ? { old: oldFacts, new: newFacts } : undefined) : [];
+  const sections = status === "modified" && oldCompared && newCompared ? sectionChanges(oldCompared, newCompared) : [];
   const source = status === "modified" && changed.has(files.source) ? lineChanges(old.text(files.source) ?? "", head.text(files.source) ?? "", 1).map(({ line, old: o, new: n }) => ({ line, ...(o === undefined ? {} : { old: o }), ...(n === undefined ? {} : { new: n }), figures: [] })) : [];
   if (status === "modified" && changed.has(files.source)) {
     for (const [text, file] of [[old.text(files.source), `${files.source} (base)`], [head.text(files.source), files.source]] as const) {
@@ -428,7 +475,7 @@ function articleChange(paths: ProjectPaths, slug: string, status: ArticleChange[
     const locale = /\/([a-z]+)\.json$/.exec(file)?.[1];
     return briefs.some((b) => !file.endsWith(".json") || b.locale === locale);
   });
-  return { slug, status, titles, facts, sections, source, briefs, shared, diagnostics, verification: { status: "verified", diagnostics: [] } };
+  return { slug, status, titles, facts, sections, source, briefs, shared, diagnostics, verification: { status: "not-checked", diagnostics: [] } };
 }
 
 function factsOf(text: string | undefined, file: string, diagnostics: Diagnostic[], exists: boolean): Facts | undefined {
@@ -441,11 +488,32 @@ function factsOf(text: string | undefined, file: string, diagnostics: Diagnostic
   return parsed.value;
 }
 
+/**
+ * The facts of a facts.yaml that reads as YAML but does not pass the checks,
+ * as written: each entry of `facts` that has an id. Undefined when the file
+ * is not there, does not read as YAML, or has no list of facts.
+ */
+function factsAsWritten(text: string | undefined): Facts | undefined {
+  if (text === undefined) return undefined;
+  const value = parseYaml(text, { file: "facts.yaml" }).value;
+  const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+  if (!isRecord(value) || !Array.isArray(value.facts)) return undefined;
+  return { ...value, facts: value.facts.filter((f) => isRecord(f) && typeof f.id === "string") } as unknown as Facts;
+}
+
 const FIELD_ORDER = ["type", "value", "currency", "precision", "decimals", "display", "approx", "required", "label", "evidence"];
 
-function factChanges(oldFacts: Facts, newFacts: Facts, sides: Sides): FactChange[] {
+/**
+ * The facts added, removed and changed. With `checked` (facts compared as
+ * written), a fact is shown as the briefs show it only from the side whose
+ * file passes the checks, as those checks read it.
+ */
+function factChanges(oldFacts: Facts, newFacts: Facts, sides: Pick<Sides, "oldMessages" | "newMessages">, checked?: { old: Facts | undefined; new: Facts | undefined }): FactChange[] {
   const before = new Map(oldFacts.facts.map((f) => [f.id, f]));
   const after = new Map(newFacts.facts.map((f) => [f.id, f]));
+  const shownFrom = (side: Facts | undefined) => new Map((side?.facts ?? []).map((f) => [f.id, f]));
+  const shownBefore = checked ? shownFrom(checked.old) : before;
+  const shownAfter = checked ? shownFrom(checked.new) : after;
   const changes: FactChange[] = [];
   const ids = [...new Set([...newFacts.facts.map((f) => f.id), ...oldFacts.facts.map((f) => f.id)])];
   for (const id of ids) {
@@ -457,8 +525,8 @@ function factChanges(oldFacts: Facts, newFacts: Facts, sides: Sides): FactChange
       id,
       change: !o ? "added" : !n ? "removed" : "changed",
       fields,
-      ...(o ? { old: factState(o, sides.oldMessages ?? sides.newMessages) } : {}),
-      ...(n ? { new: factState(n, sides.newMessages ?? sides.oldMessages) } : {}),
+      ...(o ? { old: factState(o, shownBefore.get(id), sides.oldMessages) } : {}),
+      ...(n ? { new: factState(n, shownAfter.get(id), sides.newMessages) } : {}),
     });
   }
   return changes;
@@ -472,18 +540,27 @@ function fieldsOf(o: Fact | undefined, n: Fact | undefined): string[] {
   return keys.sort((x, y) => rank(x) - rank(y) || compareStrings(x, y));
 }
 
-function factState(fact: Fact, messages: ReadonlyMap<Locale, Messages> | undefined): FactState {
+/** A fact's state: as written, and as the briefs show it (`checked`, the fact as the checks read it; none when they do not pass). */
+function factState(fact: Fact, checked: Fact | undefined, messages: ReadonlyMap<Locale, Messages>): FactState {
   const shown: Shown = {};
   for (const locale of LOCALES) {
-    const m = messages?.get(locale);
-    if (!m) continue;
+    // A locale whose file cannot be read on this side shows nothing there; the exact value still is shown.
+    const m = messages.get(locale);
+    if (!m || !checked) continue;
     try {
-      shown[locale] = new FigureFormatter(m).format(fact);
+      shown[locale] = new FigureFormatter(m).format(checked);
     } catch {
       // A fact the formatter cannot show is reported by check; the exact value still is.
     }
   }
-  return { value: fact.value ?? null, shown, label: fact.label ? textOf(fact.label.fr) : `measure: ${fact.measure ?? fact.id}`, evidence: [...(fact.evidence ?? [])] };
+  // A fact as written in a file that does not pass the checks may have any shape.
+  const label = fact.label?.fr !== undefined && fact.label.fr !== null ? textOf(fact.label.fr) : undefined;
+  return {
+    value: fact.value ?? null,
+    shown,
+    label: typeof label === "string" ? label : `measure: ${fact.measure ?? fact.id}`,
+    evidence: Array.isArray(fact.evidence) ? fact.evidence.map((e) => (typeof e === "string" ? e : JSON.stringify(e))) : [],
+  };
 }
 
 function sectionChanges(oldFacts: Facts, newFacts: Facts): string[] {
@@ -492,14 +569,21 @@ function sectionChanges(oldFacts: Facts, newFacts: Facts): string[] {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== "facts" && stable(a[k]) !== stable(b[k])).sort(compareStrings);
 }
 
-function messagesOf(paths: ProjectPaths, side: Side, diagnostics: Diagnostic[], name: string): ReadonlyMap<Locale, Messages> | undefined {
-  const files = LOCALES.map((locale) => ({ locale, file: `${paths.locales}/${locale}.json`, text: side.text(`${paths.locales}/${locale}.json`) }));
-  if (files.some((f) => f.text === undefined)) return undefined;
-  const loaded = loadMessages(files.map((f) => ({ locale: f.locale, file: f.file, text: f.text! })));
-  if (hasErrors(loaded.diagnostics)) {
-    if (name === "base") diagnostics.push(...loaded.diagnostics.map((d) => ({ ...d, file: `${d.file} (base)` })));
-    return undefined;
-  }
+/**
+ * The messages of each locale whose file can be read on one side. A locale
+ * file that cannot be read leaves out only its own locale; the side's
+ * problems with its locale files are reported (after the file name, `(base)`
+ * for the base side).
+ */
+function messagesOf(paths: ProjectPaths, side: Side, diagnostics: Diagnostic[], name: "base" | "working tree"): ReadonlyMap<Locale, Messages> {
+  const files = LOCALES.flatMap((locale) => {
+    const file = `${paths.locales}/${locale}.json`;
+    const text = side.text(file);
+    return text === undefined ? [] : [{ locale, file, text }];
+  });
+  if (files.length === 0) return new Map();
+  const loaded = loadMessages(files);
+  if (hasErrors(loaded.diagnostics)) diagnostics.push(...(name === "base" ? loaded.diagnostics.map((d) => ({ ...d, file: `${d.file} (base)` })) : loaded.diagnostics));
   return loaded.catalog;
 }
 
@@ -512,15 +596,11 @@ function flatten(value: unknown, prefix: string, into: Map<string, string>): voi
   }
 }
 
-function messageChanges(before: string | undefined, after: string | undefined): MessageChange[] {
+function messageChanges(file: string, before: string | undefined, after: string | undefined): MessageChange[] {
   const read = (text: string | undefined) => {
     const map = new Map<string, string>();
-    if (text === undefined) return map;
-    try {
-      flatten(JSON.parse(text), "", map);
-    } catch {
-      // A locale file that is not JSON is reported by the check.
-    }
+    // Read only when both sides can be read (see `unreadable`), as the project reads a locale file.
+    if (text !== undefined) flatten(parseJson(text, { file }).value, "", map);
     return map;
   };
   const a = read(before);

@@ -64,10 +64,17 @@ function shortCommit(commit: string): string {
   return commit.slice(0, 12);
 }
 
+/** The Verification cell of an article that the check did not reach: a broken locale file, template or settings stopped it. */
+const NOT_CHECKED = "⚠️ not checked: see the problems outside any article";
+
+/** A removed article's cell when the check stopped before the outputs were compared as a whole. */
+const NOT_CHECKED_REMOVED = "⚠️ not checked: the check stopped before it looked for its files in out/";
+
 function verificationCell(article: ArticleChange, report: ReviewReport): string {
   if (report.summary.verification === "not-run") return "not run";
-  if (article.status === "removed") return article.verification.status === "verified" ? "✅ outputs removed" : `❌ ${plural(errorsOf(article.verification.diagnostics), "problem")}`;
-  return article.verification.status === "verified" ? "✅ verified" : `❌ ${plural(errorsOf(article.verification.diagnostics), "problem")}`;
+  if (article.verification.status === "failed") return `❌ ${plural(errorsOf(article.verification.diagnostics), "problem")}`;
+  if (article.verification.status === "not-checked") return article.status === "removed" ? NOT_CHECKED_REMOVED : NOT_CHECKED;
+  return article.status === "removed" ? "✅ outputs removed" : "✅ verified";
 }
 
 function errorsOf(diagnostics: readonly Diagnostic[]): number {
@@ -94,7 +101,13 @@ export function formatMarkdown(report: ReviewReport): string {
     `${plural(factsChanged, "fact")} changed`,
     `${plural(sentencesChanged, "sentence")} changed`,
   ].filter(Boolean);
-  const verdict = verification === "verified" ? "✅ every changed brief is verified and out/ is up to date" : verification === "failed" ? "❌ `newsbrief check` fails: see below" : "verification not run";
+  const notChecked = report.articles.filter((a) => a.verification.status === "not-checked").length;
+  const verdict =
+    verification === "verified"
+      ? "✅ every changed brief is verified and out/ is up to date"
+      : verification === "failed"
+        ? `❌ \`newsbrief check\` fails: see below${notChecked > 0 ? `; it could not check ${plural(notChecked, "article")}` : ""}`
+        : "verification not run";
   head.push(`Compared with ${base}: ${counts.join(", ")}${locales.length ? ` in ${locales.join(", ")}` : ""}. ${verdict}.`, "");
 
   if (report.articles.length > 0) {
@@ -108,13 +121,14 @@ export function formatMarkdown(report: ReviewReport): string {
   }
   if (report.shared.length > 0) {
     head.push("| Template or locale | Change | Briefs changed |", "|---|---|---|");
-    for (const s of report.shared) head.push(`| ${codeSpan(s.file, true)} | ${s.status} | ${affects(s)} |`);
+    for (const s of report.shared) head.push(`| ${codeSpan(s.file, true)} | ${s.status}${unreadableText(s)} | ${affects(s)} |`);
     head.push("");
   }
 
   const sections: string[] = [];
   for (const s of report.shared) if (s.messages.length > 0) sections.push(sharedSection(s));
-  for (const a of report.articles) sections.push(articleSection(a));
+  const unreadable = { old: unreadableLocales(report, "base"), new: unreadableLocales(report, "working-tree") };
+  for (const a of report.articles) sections.push(articleSection(a, unreadable));
   if (report.diagnostics.length > 0) {
     sections.push(["<details open>", "<summary>Problems outside any article</summary>", "", codeBlock(report.diagnostics.flatMap((d) => formatDiagnostic(d).split("\n"))), "", "</details>"].join("\n"));
   }
@@ -132,6 +146,14 @@ export function formatMarkdown(report: ReviewReport): string {
   return text;
 }
 
+const SIDE_NAME: Record<SharedChange["unreadable"][number], string> = { base: "at the base commit", "working-tree": "in the working tree" };
+
+/** Says on which sides a file cannot be read (its problems are listed outside any article). */
+function unreadableText(s: SharedChange): string {
+  if (s.unreadable.length === 0) return "";
+  return `, cannot be read ${s.unreadable.map((side) => SIDE_NAME[side]).join(" or ")}: see the problems outside any article`;
+}
+
 function affects(s: SharedChange): string {
   if (s.articles.length === 0) return "none";
   const names = s.articles.slice(0, 5).map((slug) => codeSpan(slug, true)).join(", ");
@@ -144,20 +166,29 @@ function sharedSection(s: SharedChange): string {
   return ["<details>", `<summary><code>${escapeHtml(s.file)}</code>: ${plural(s.messages.length, "message")} changed</summary>`, "", codeBlock(lines, "diff"), "", "</details>"].join("\n");
 }
 
-function articleSection(a: ArticleChange): string {
+/** The locales whose file cannot be read on one side: the facts table cannot show a fact there as that locale does. */
+function unreadableLocales(report: ReviewReport, side: SharedChange["unreadable"][number]): ReadonlySet<Locale> {
+  const locales = report.shared.filter((s) => s.kind === "locale" && s.unreadable.includes(side)).flatMap((s) => s.locales);
+  return new Set(locales);
+}
+
+type Unreadable = { old: ReadonlySet<Locale>; new: ReadonlySet<Locale> };
+
+function articleSection(a: ArticleChange, unreadable: Unreadable): string {
   const sentences = a.briefs.reduce((n, b) => n + b.sentences.length, 0);
   const what =
     a.status === "added" ? "new article" : a.status === "removed" ? "article removed" : [plural(a.facts.length, "fact"), plural(sentences, "sentence")].join(", ");
   const out: string[] = [a.verification.status === "failed" ? "<details open>" : "<details>", `<summary><code>${escapeHtml(a.slug)}</code>: ${escapeHtml(what)}</summary>`, ""];
 
-  if (a.status !== "modified") {
+  const titled = LOCALES.filter((l) => a.titles[l] !== undefined);
+  if (a.status !== "modified" && titled.length > 0) {
     out.push(a.status === "added" ? "Briefs:" : "Its briefs were:", "");
-    for (const l of LOCALES) if (a.titles[l] !== undefined) out.push(`- ${LOCALE_NAME[l]}: ${escapeMarkdown(a.titles[l]!)}`);
+    for (const l of titled) out.push(`- ${LOCALE_NAME[l]}: ${escapeMarkdown(a.titles[l]!)}`);
     out.push("");
   }
   if (a.facts.length > 0) {
     out.push("**Facts**", "", "| Fact | Changed | Before | After |", "|---|---|---|---|");
-    for (const f of a.facts) out.push(factRow(f));
+    for (const f of a.facts) out.push(factRow(f, unreadable));
     out.push("");
   }
   if (a.sections.length > 0) out.push(`Also changed in facts.yaml: ${a.sections.map((s) => `\`${s}\``).join(", ")}.`, "");
@@ -176,15 +207,20 @@ function articleSection(a: ArticleChange): string {
   return out.join("\n");
 }
 
-function factRow(f: FactChange): string {
+function factRow(f: FactChange, unreadable: Unreadable): string {
   const label = f.new?.label ?? f.old?.label ?? "";
   const fields = f.change === "changed" ? f.fields.join(", ") : f.change;
-  return `| \`${f.id}\` ${escapeMarkdown(label)} | ${escapeMarkdown(fields)} | ${f.old ? stateCell(f.old, f.fields, f.change) : "–"} | ${f.new ? stateCell(f.new, f.fields, f.change) : "–"} |`;
+  return `| \`${f.id}\` ${escapeMarkdown(label)} | ${escapeMarkdown(fields)} | ${f.old ? stateCell(f.old, f.fields, f.change, unreadable.old) : "–"} | ${f.new ? stateCell(f.new, f.fields, f.change, unreadable.new) : "–"} |`;
 }
 
-function stateCell(state: FactState, fields: readonly string[], change: FactChange["change"]): string {
+function stateCell(state: FactState, fields: readonly string[], change: FactChange["change"], unreadable: ReadonlySet<Locale>): string {
   const parts: string[] = [];
-  for (const l of LOCALES) if (state.shown[l] !== undefined) parts.push(`${LOCALE_NAME[l]} ${escapeMarkdown(state.shown[l]!)}`);
+  // A fact shown in no locale (its facts.yaml does not pass the checks) has its problems listed with the article.
+  const anyShown = LOCALES.some((l) => state.shown[l] !== undefined);
+  for (const l of LOCALES) {
+    if (state.shown[l] !== undefined) parts.push(`${LOCALE_NAME[l]} ${escapeMarkdown(state.shown[l]!)}`);
+    else if (anyShown && unreadable.has(l)) parts.push(`${LOCALE_NAME[l]} not shown: its locale file cannot be read`);
+  }
   parts.push(`exact ${escapeMarkdown(JSON.stringify(state.value))}`);
   if (change !== "changed" || fields.includes("evidence")) parts.push(`evidence: ${state.evidence.map((e) => `“${escapeMarkdown(e)}”`).join(", ") || "none"}`);
   return parts.join("<br>");
@@ -268,7 +304,7 @@ export function formatJson(report: ReviewReport): string {
       locales: report.summary.locales,
       verification: report.summary.verification,
     },
-    shared: report.shared.map((s) => ({ file: s.file, kind: s.kind, status: s.status, messages: s.messages.map((m) => ({ key: m.key, old: m.old ?? null, new: m.new ?? null })), articles: s.articles, locales: s.locales })),
+    shared: report.shared.map((s) => ({ file: s.file, kind: s.kind, status: s.status, unreadable: s.unreadable, messages: s.messages.map((m) => ({ key: m.key, old: m.old ?? null, new: m.new ?? null })), articles: s.articles, locales: s.locales })),
     articles: report.articles.map((a) => ({
       slug: a.slug,
       status: a.status,
