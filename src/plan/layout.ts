@@ -47,7 +47,7 @@ export function articlePaths(paths: ProjectPaths, slug: string): { facts: string
   return { facts: `${paths.content}/${slug}/facts.yaml`, source: `${paths.content}/${slug}/source.fr.md`, outputs };
 }
 
-/** Whether a path is one a build reads or writes (a content article's two files, a template, a locale, an output). */
+/** Whether a path is one a build reads or writes (a content article's two files, a template or a story type's folder files, a locale, an output). */
 export function isProjectFile(paths: ProjectPaths, relative: string): boolean {
   const under = (folder: string) => relative.startsWith(`${folder}/`);
   if (under(paths.out)) return true;
@@ -56,8 +56,10 @@ export function isProjectFile(paths: ProjectPaths, relative: string): boolean {
     return rest.length === 2 && (rest[1] === "facts.yaml" || rest[1] === "source.fr.md") && !rest[0]!.startsWith(".");
   }
   if (under(paths.templates)) {
-    const name = relative.slice(paths.templates.length + 1);
-    return !name.includes("/") && (name === "page.html.hbs" || name.endsWith(".md.hbs"));
+    const parts = relative.slice(paths.templates.length + 1).split("/");
+    // The page template and single-file story types, or a story type's folder: its template and its definition.
+    if (parts.length === 1) return parts[0] === "page.html.hbs" || parts[0]!.endsWith(".md.hbs");
+    return parts.length === 2 && parts[0] !== "" && (parts[1] === "brief.md.hbs" || parts[1] === "type.yaml");
   }
   if (under(paths.locales)) return LOCALES.some((l) => relative === `${paths.locales}/${l}.json`);
   return false;

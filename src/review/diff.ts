@@ -69,13 +69,6 @@ async function articlesReached(paths: ProjectPaths, old: Side, changedFiles: rea
   return reached;
 }
 
-/** A story type's template or definition: `templates/<name>/brief.md.hbs` or `templates/<name>/type.yaml`, as a build reads them. */
-function isStoryTypeFile(paths: ProjectPaths, relative: string): boolean {
-  if (!relative.startsWith(`${paths.templates}/`)) return false;
-  const parts = relative.slice(paths.templates.length + 1).split("/");
-  return parts.length === 2 && parts[0] !== "" && (parts[1] === "brief.md.hbs" || parts[1] === "type.yaml");
-}
-
 /** The story types a facts file names (`template:` keys), read without parsing it. */
 function storyTypesNamed(factsText: string): string[] {
   return [...factsText.matchAll(/(?:^|[\s{,])template:\s*["']?([A-Za-z0-9_-]+)/g)].map((m) => m[1]!);
@@ -329,7 +322,7 @@ export async function compareSides(task: CompareTask): Promise<Comparison> {
   // The files git says differ; their texts are compared below, after decoding. The feeds and the manifest are
   // left out: what they show of an article is its briefs, compared as briefs, and they are the largest files
   // (a few articles changed in an archive of 10,000 would otherwise read 17 MB files on both sides).
-  const candidates = new Set(differing.filter((relative) => (isProjectFile(paths, relative) || isStoryTypeFile(paths, relative)) && (!relative.startsWith(`${paths.out}/`) || slugOf(paths, relative) !== undefined)));
+  const candidates = new Set(differing.filter((relative) => isProjectFile(paths, relative) && (!relative.startsWith(`${paths.out}/`) || slugOf(paths, relative) !== undefined)));
   const localeFiles = LOCALES.map((l) => `${paths.locales}/${l}.json`);
   // The templates and locale files first, then the articles a batch at a time, so that a change that touches
   // thousands of articles never holds both sides of all of them at once.
