@@ -12,6 +12,12 @@ describe("locale messages", () => {
     expect(loaded.diagnostics).toEqual([]);
   });
 
+  it("name a missing locale's file in the folder the others were read from", () => {
+    const files = (["fr", "en"] as const).map((locale) => ({ locale, file: `lang/${locale}.json`, text: repoFile(`locales/${locale}.json`) }));
+    const missing = loadMessages(files).diagnostics.filter((d) => d.rule === "locale/missing-file");
+    expect(missing.map((d) => [d.file, d.expected])).toEqual([["lang/nl.json", "lang/nl.json"]]);
+  });
+
   it("give what i18next's own t() gives, for every key of every locale", () => {
     for (const locale of LOCALES) {
       const messages = loaded.catalog.get(locale)!;

@@ -173,10 +173,13 @@ export function loadMessages(files: readonly LocaleFile[]): LoadedMessages {
   const diagnostics: Diagnostic[] = [];
   if (files.length === 0) return { catalog: new Map(), i18n: new Map(), diagnostics };
   const flat = new Map<Locale, { file: LocaleFile; entries: Map<string, string>; locate: (key: string) => { line: number; column: number } }>();
+  // A missing locale's file is named in the folder the others were read from.
+  const first = files[0]!.file;
+  const folder = first.includes("/") ? first.slice(0, first.lastIndexOf("/")) : "locales";
   for (const locale of LOCALES) {
     const file = files.find((f) => f.locale === locale);
     if (!file) {
-      diagnostics.push(diagnose(CATALOGUE["locale/missing-file"], { locale }, { file: `locales/${locale}.json`, expected: `locales/${locale}.json` }));
+      diagnostics.push(diagnose(CATALOGUE["locale/missing-file"], { locale }, { file: `${folder}/${locale}.json`, expected: `${folder}/${locale}.json` }));
       continue;
     }
     const yaml = parseLocaleFile(file);
