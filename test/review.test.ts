@@ -181,6 +181,35 @@ describe("newsbrief diff: templates and locale strings", () => {
     expect(article.briefs[0].locale).toBe("nl");
     expect(article.briefs[0].sentences.map((s: { old: string; new: string }) => [s.old, s.new])).toEqual([["## De belangrijkste cijfers", "## De kerncijfers"]]);
   });
+
+  it("a settings change names each setting (old → new) and the briefs whose pages changed with it", async () => {
+    const settings = (url: string) => `${JSON.stringify({ site: { baseUrl: url, publisher: { name: "Example Newsroom", logo: "https://briefs.example.com/logo.png" }, author: { name: "Example Newsroom desk", type: "Organization" } } }, null, 2)}\n`;
+    const project = await makeProject();
+    project.write(".gitignore", "node_modules/\n/.out.*\n");
+    project.write("newsbrief.config.json", settings("https://briefs.example.com/"));
+    expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
+    initRepo(project.root);
+    project.write("newsbrief.config.json", settings("https://news.example.org/briefs/"));
+    expect((await runCli(["build", "--no-cache"], project.root)).code).toBe(0);
+    const { report, markdown } = await diff(project);
+    expect(report.shared).toEqual([
+      { file: "newsbrief.config.json", kind: "settings", status: "modified", unreadable: [], messages: [{ key: "site.baseUrl", old: "https://briefs.example.com/", new: "https://news.example.org/briefs/" }], articles: [SLUG], locales: ["fr", "nl", "en"] },
+    ]);
+    const [article] = report.articles;
+    expect(article.slug).toBe(SLUG);
+    expect(article.briefs.every((b: { htmlChanged: boolean }) => b.htmlChanged)).toBe(true);
+    expect(article.shared).toEqual(["newsbrief.config.json"]);
+    expect(article.verification.status).toBe("verified");
+    expect(markdown).toContain("| Template, locale or settings | Change | Briefs changed |");
+    expect(markdown).toContain("<summary><code>newsbrief.config.json</code>: 1 setting changed</summary>");
+
+    // Settings that cannot be read are said to be so, not compared.
+    project.write("newsbrief.config.json", settings("https://news.example.org/briefs/").replace('"baseUrl"', '"baseUrl",'));
+    const broken = await runCli(["diff", "--format", "json"], project.root);
+    const brokenReport = JSON.parse(broken.stdout);
+    expect(brokenReport.shared.map((s: { file: string; kind: string; unreadable: string[]; messages: unknown[] }) => [s.file, s.kind, s.unreadable, s.messages])).toEqual([["newsbrief.config.json", "settings", ["working-tree"], []]]);
+    expect(brokenReport.diagnostics.some((d: { file: string; severity: string }) => d.file === "newsbrief.config.json" && d.severity === "error")).toBe(true);
+  });
 });
 
 describe("newsbrief diff: articles added and removed", () => {

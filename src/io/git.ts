@@ -85,12 +85,17 @@ export async function baseCommit(cwd: string, ref?: string): Promise<BaseCommit>
   return { ref: "HEAD", commit: head };
 }
 
+/** Pathspecs for whole folders and single files, relative to the working folder. */
+function pathspecs(folders: readonly string[], files: readonly string[]): string[] {
+  return ["--", ...folders.map((f) => `${f.replace(/\/+$/, "")}/`), ...files];
+}
+
 /**
- * Every file under `folders` (relative to `cwd`) in `commit`'s tree, with
- * paths relative to `cwd`.
+ * Every file under `folders`, and each of `files` (relative to `cwd`), in
+ * `commit`'s tree, with paths relative to `cwd`.
  */
-export async function listTree(cwd: string, commit: string, folders: readonly string[]): Promise<TreeEntry[]> {
-  const result = await git(cwd, ["ls-tree", "-r", "-z", commit, "--", ...folders.map((f) => `${f.replace(/\/+$/, "")}/`)]);
+export async function listTree(cwd: string, commit: string, folders: readonly string[], files: readonly string[] = []): Promise<TreeEntry[]> {
+  const result = await git(cwd, ["ls-tree", "-r", "-z", commit, ...pathspecs(folders, files)]);
   if (result.code !== 0) throw new GitError(`could not list the files of ${commit}: ${result.stderr.trim()}`);
   const entries: TreeEntry[] = [];
   for (const record of result.stdout.toString("utf8").split("\0")) {
@@ -134,16 +139,16 @@ export function readBlobs(cwd: string, oids: readonly string[]): Promise<Map<str
 }
 
 /**
- * The paths under `folders` (relative to `cwd`) that differ between
+ * The paths under `folders`, and of `files` (relative to `cwd`), that differ between
  * `commit` and the working tree: changed, added (staged or not, unless
  * ignored) and deleted files. git compares by its index's file stats, so
  * unchanged files are not read.
  */
-export async function changedSince(cwd: string, commit: string, folders: readonly string[]): Promise<string[]> {
-  const pathspecs = ["--", ...folders.map((f) => `${f.replace(/\/+$/, "")}/`)];
+export async function changedSince(cwd: string, commit: string, folders: readonly string[], files: readonly string[] = []): Promise<string[]> {
+  const specs = pathspecs(folders, files);
   const [tracked, untracked] = await Promise.all([
-    git(cwd, ["diff", "--name-only", "-z", "--no-renames", "--relative", "--no-ext-diff", commit, ...pathspecs]),
-    git(cwd, ["ls-files", "-z", "--others", "--exclude-standard", ...pathspecs]),
+    git(cwd, ["diff", "--name-only", "-z", "--no-renames", "--relative", "--no-ext-diff", commit, ...specs]),
+    git(cwd, ["ls-files", "-z", "--others", "--exclude-standard", ...specs]),
   ]);
   for (const result of [tracked, untracked]) if (result.code !== 0) throw new GitError(`could not compare the working tree with ${commit}: ${result.stderr.trim()}`);
   const paths = new Set<string>();

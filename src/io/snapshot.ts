@@ -11,7 +11,7 @@ import { type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
 import { decodeText, MAX_INPUT_BYTES } from "./read.ts";
-import { type ProjectPaths } from "../types.ts";
+import { CONFIG_FILE, type ProjectPaths } from "../types.ts";
 import { listTree, readBlobs, type TreeEntry } from "./git.ts";
 import { isProjectFile } from "../plan/layout.ts";
 
@@ -74,7 +74,7 @@ export interface BaseIndex {
 
 /** Lists the project's files at `commit` (paths relative to the project root). */
 export async function indexBase(paths: ProjectPaths, commit: string): Promise<BaseIndex> {
-  const entries = await listTree(paths.root, commit, [paths.content, paths.templates, paths.locales, paths.out]);
+  const entries = await listTree(paths.root, commit, [paths.content, paths.templates, paths.locales, paths.out], [CONFIG_FILE]);
   return { entries: new Map(entries.map((e) => [e.path, e])) };
 }
 

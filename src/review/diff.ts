@@ -174,7 +174,7 @@ export interface MessageChange {
 /** A template or locale file that changed. */
 export interface SharedChange {
   file: string;
-  kind: "template" | "page-template" | "locale";
+  kind: "template" | "page-template" | "locale" | "settings";
   status: "added" | "removed" | "modified";
   /**
    * The sides on which the file could not be read (a locale file that is not
@@ -182,7 +182,7 @@ export interface SharedChange {
    * not compared: a file that cannot be read has not lost its messages.
    */
   unreadable: Array<"base" | "working-tree">;
-  /** For a locale file: the messages that changed (none when a side cannot be read). */
+  /** For a locale file, the messages that changed; for the settings, each setting that changed (none when a side cannot be read). */
   messages: MessageChange[];
   /** The articles whose briefs changed with it, and in which locales. */
   articles: string[];
@@ -224,7 +224,7 @@ export interface DiffOptions {
 export async function diffProject(paths: ProjectPaths, options: DiffOptions = {}): Promise<ReviewReport> {
   const base = await baseCommit(paths.root, options.base);
   const batch = Math.max(1, Math.floor(options.batch ?? 200));
-  const [index, differing] = await Promise.all([indexBase(paths, base.commit), changedSince(paths.root, base.commit, [paths.content, paths.templates, paths.locales, paths.out])]);
+  const [index, differing] = await Promise.all([indexBase(paths, base.commit), changedSince(paths.root, base.commit, [paths.content, paths.templates, paths.locales, paths.out], [CONFIG_FILE])]);
   const task: CompareTask = { paths, reaching: options.verify !== false, batch, index, differing };
   // The two sides' texts are let go before the changed articles are verified: when more than a batch of articles
   // is touched, they are compared in a thread of their own, whose memory goes with it, not kept by this thread's heap.
@@ -322,7 +322,7 @@ export async function compareSides(task: CompareTask): Promise<Comparison> {
   // The files git says differ; their texts are compared below, after decoding. The feeds and the manifest are
   // left out: what they show of an article is its briefs, compared as briefs, and they are the largest files
   // (a few articles changed in an archive of 10,000 would otherwise read 17 MB files on both sides).
-  const candidates = new Set(differing.filter((relative) => isProjectFile(paths, relative) && (!relative.startsWith(`${paths.out}/`) || slugOf(paths, relative) !== undefined)));
+  const candidates = new Set(differing.filter((relative) => relative === CONFIG_FILE || (isProjectFile(paths, relative) && (!relative.startsWith(`${paths.out}/`) || slugOf(paths, relative) !== undefined))));
   const localeFiles = LOCALES.map((l) => `${paths.locales}/${l}.json`);
   // The templates and locale files first, then the articles a batch at a time, so that a change that touches
   // thousands of articles never holds both sides of all of them at once.
@@ -384,6 +384,8 @@ export async function compareSides(task: CompareTask): Promise<Comparison> {
   const shared: SharedChange[] = [];
   for (const file of sharedFiles) {
     const isLocale = file.startsWith(`${paths.locales}/`);
+    // The settings, compared setting by setting as a locale file is message by message.
+    const isSettings = file === CONFIG_FILE;
     const locale = isLocale ? (/([a-z]+)\.json$/.exec(file)?.[1] as Locale) : undefined;
     const status = !old.exists(file) ? "added" : !head.exists(file) ? "removed" : "modified";
     const articles = [...changedBriefs]
@@ -391,13 +393,13 @@ export async function compareSides(task: CompareTask): Promise<Comparison> {
       .map(([slug]) => slug)
       .sort(compareStrings);
     const locales = locale ? [locale] : LOCALES.filter((l) => articles.some((slug) => changedBriefs.get(slug)!.has(l)));
-    const unreadable: SharedChange["unreadable"] = isLocale ? [...(readable(old, file) ? [] : ["base" as const]), ...(readable(head, file) ? [] : ["working-tree" as const])] : [];
+    const unreadable: SharedChange["unreadable"] = isLocale || isSettings ? [...(readable(old, file) ? [] : ["base" as const]), ...(readable(head, file) ? [] : ["working-tree" as const])] : [];
     shared.push({
       file,
-      kind: isLocale ? "locale" : file.endsWith("page.html.hbs") ? "page-template" : "template",
+      kind: isLocale ? "locale" : isSettings ? "settings" : file.endsWith("page.html.hbs") ? "page-template" : "template",
       status,
       unreadable,
-      messages: isLocale && unreadable.length === 0 ? messageChanges(file, old.text(file), head.text(file)) : [],
+      messages: (isLocale || isSettings) && unreadable.length === 0 ? messageChanges(file, old.text(file), head.text(file)) : [],
       articles,
       locales,
     });
@@ -466,7 +468,7 @@ function articleChange(paths: ProjectPaths, slug: string, status: ArticleChange[
   }
   const shared = sides.sharedFiles.filter((file) => {
     const locale = /\/([a-z]+)\.json$/.exec(file)?.[1];
-    return briefs.some((b) => !file.endsWith(".json") || b.locale === locale);
+    return briefs.some((b) => file === CONFIG_FILE || !file.endsWith(".json") || b.locale === locale);
   });
   return { slug, status, titles, facts, sections, source, briefs, shared, diagnostics, verification: { status: "not-checked", diagnostics: [] } };
 }

@@ -120,7 +120,7 @@ export function formatMarkdown(report: ReviewReport): string {
     head.push("");
   }
   if (report.shared.length > 0) {
-    head.push("| Template or locale | Change | Briefs changed |", "|---|---|---|");
+    head.push(`| ${report.shared.some((s) => s.kind === "settings") ? "Template, locale or settings" : "Template or locale"} | Change | Briefs changed |`, "|---|---|---|");
     for (const s of report.shared) head.push(`| ${codeSpan(s.file, true)} | ${s.status}${unreadableText(s)} | ${affects(s)} |`);
     head.push("");
   }
@@ -163,7 +163,7 @@ function affects(s: SharedChange): string {
 
 function sharedSection(s: SharedChange): string {
   const lines = s.messages.flatMap((m) => [...(m.old === undefined ? [] : [`- ${m.key}: ${m.old}`]), ...(m.new === undefined ? [] : [`+ ${m.key}: ${m.new}`])]);
-  return ["<details>", `<summary><code>${escapeHtml(s.file)}</code>: ${plural(s.messages.length, "message")} changed</summary>`, "", codeBlock(lines, "diff"), "", "</details>"].join("\n");
+  return ["<details>", `<summary><code>${escapeHtml(s.file)}</code>: ${plural(s.messages.length, s.kind === "settings" ? "setting" : "message")} changed</summary>`, "", codeBlock(lines, "diff"), "", "</details>"].join("\n");
 }
 
 /** The locales whose file cannot be read on one side: the facts table cannot show a fact there as that locale does. */
