@@ -84,6 +84,22 @@ describe("meta descriptions", () => {
     expect(cut).toMatch(/reçoit…$/);
     expect(shortenDescription("court")).toBe("court");
   });
+
+  it("without a clause to cut at, end on a whole phrase in the brief's language: not inside a name, not inside a figure", () => {
+    const fr = "Le 28 mars 2025, la Commission européenne a annoncé une enveloppe de 1,2 milliard d’euros pour le programme de travail pluriannuel du Programme pour une Europe numérique, en plus.";
+    // Before "du", not before "pour" inside the name "Programme pour une Europe numérique".
+    expect(shortenDescription(fr, "fr")).toBe("Le 28 mars 2025, la Commission européenne a annoncé une enveloppe de 1,2 milliard d’euros pour le programme de travail pluriannuel…");
+    expect(shortenDescription(fr)).toMatch(/du Programme pour une Europe…$/);
+    const nl = "Op 28 maart 2025 kondigde de Europese Commissie een budget van 1,2 miljard euro aan voor het meerjarige werkprogramma van het programma Digitaal Europa en nog veel meer.";
+    expect(shortenDescription(nl, "nl")).toBe("Op 28 maart 2025 kondigde de Europese Commissie een budget van 1,2 miljard euro aan voor het meerjarige werkprogramma…");
+    const en = `The Council of Ministers approved the construction of a new offshore wind zone in the Belgian part of the North Sea for ${"a ".repeat(20)}total of 1.2 billion of euros more`;
+    const cut = shortenDescription(en, "en");
+    expect(cut.length).toBeLessThanOrEqual(MAX_DESCRIPTION);
+    expect(cut).not.toMatch(/\d[^ ]*…$|billion…$/);
+    // A figure's words are never split before an opener: "1,2 milliard | de francs".
+    const figure = `${"mot ".repeat(30)}atteint 1,2 milliard de francs suisses et encore bien davantage`;
+    expect(shortenDescription(figure, "fr")).not.toMatch(/milliard…$/);
+  });
 });
 
 describe("the body sanitizer", () => {

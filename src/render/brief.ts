@@ -94,7 +94,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
         files.push({ path: briefPath(article.slug, locale, "md"), contents: writeBriefFile(frontMatter, body) });
         const bodyHtml = sanitizeBody(marked.parser(tokens)).trimEnd();
         briefs?.set(locale, { translationKey: frontMatter.translationKey, title, description, date: frontMatter.date, tags: [...article.facts.editorial.tags], html: bodyHtml });
-        const metaDescription = shortenDescription(description);
+        const metaDescription = shortenDescription(description, locale);
         const url = site ? pageUrl(site, article.slug, locale) : null;
         const sourceLocale = (LOCALES as readonly string[]).includes(article.source.frontMatter.lang) ? (article.source.frontMatter.lang as Locale) : "fr";
         const html = page({
@@ -248,24 +248,50 @@ export function sanitizeBody(html: string): string {
 }
 
 /**
- * A meta description of at most {@link MAX_DESCRIPTION} characters: the
- * text itself when short enough, else cut at the last clause (a comma or a
- * semicolon) or word boundary that leaves no figure cut in two, with an
- * ellipsis. The verifier reads the result like any other text of the page.
+ * Words that open a phrase of their own (prepositions, conjunctions): a
+ * description cut right before one ends on a whole phrase ("… pour le
+ * programme de travail pluriannuel…") rather than in the middle of one.
  */
-export function shortenDescription(text: string, max = MAX_DESCRIPTION): string {
+const PHRASE_OPENERS: Record<Locale, RegExp> = {
+  fr: /^(?:de|du|des|pour|avec|dans|sur|par|en|à|au|aux|et|ou|qui|que|dont|contre|entre|selon|sans|vers|afin|lors|depuis)$/,
+  nl: /^(?:van|voor|met|in|op|aan|bij|uit|en|of|die|dat|om|tot|over|naar|door|te|tegen|sinds)$/,
+  en: /^(?:of|for|with|in|on|at|by|to|and|or|which|that|from|as|into|under|over|against|since)$/,
+};
+
+/**
+ * A meta description of at most {@link MAX_DESCRIPTION} characters: the
+ * text itself when short enough, else cut with an ellipsis at the last
+ * clause (a comma or a semicolon); failing that, in `locale`, at the last
+ * word boundary before a word that opens a phrase, not inside a name (after
+ * a capitalised word) nor right after a figure; failing that, at the last
+ * word boundary that leaves no figure cut in two. The verifier reads the
+ * result like any other text of the page.
+ */
+export function shortenDescription(text: string, locale?: Locale, max = MAX_DESCRIPTION): string {
   if (text.length <= max) return text;
   const room = text.slice(0, max);
   // Not after a word with a digit: "1 232 | 726" or "1,2 | milliard" would leave half a figure.
   const figureAround = (at: number) => /\d\S*$/.test(text.slice(0, at));
-  for (const boundary of [/[,;](?=\s)/g, / /g]) {
+  const cut = (at: number) => `${text.slice(0, at).replace(/[\s,;:]+$/, "")}…`;
+  const last = (boundary: RegExp, from: number, fits: (at: number) => boolean) => {
     let best = -1;
-    for (const match of room.matchAll(boundary)) {
-      const at = match.index;
-      if (at >= max / 3 && (match[0] !== " " || !figureAround(at))) best = at;
-    }
-    if (best !== -1) return `${text.slice(0, best).replace(/[\s,;:]+$/, "")}…`;
+    for (const match of room.matchAll(boundary)) if (match.index >= from && fits(match.index)) best = match.index;
+    return best;
+  };
+  const clause = last(/[,;](?=\s)/g, max / 3, () => true);
+  if (clause !== -1) return cut(clause);
+  if (locale) {
+    const opener = PHRASE_OPENERS[locale];
+    const phrase = last(/ /g, max / 2, (at) => {
+      const next = /^ (\S+)/.exec(text.slice(at))?.[1] ?? "";
+      const before = text.slice(0, at).split(/\s+/).slice(-2);
+      // Not inside a name ("du Programme | pour une Europe"), nor after the words of a figure ("1,2 milliard | de francs").
+      return opener.test(next) && !/^\p{Lu}/u.test(before.at(-1) ?? "") && !before.some((word) => /\d/.test(word));
+    });
+    if (phrase !== -1) return cut(phrase);
   }
+  const word = last(/ /g, max / 3, (at) => !figureAround(at));
+  if (word !== -1) return cut(word);
   return `${room.slice(0, max - 1).trimEnd()}…`;
 }
 
