@@ -46,6 +46,8 @@ describe("newsbrief review", () => {
     const total = [...doc.querySelectorAll('td[lang="en-GB"] [data-fact="total"]')].map((e) => e.textContent);
     expect(total.some((text) => /^€1\.2\sbillion$/.test(text ?? ""))).toBe(true);
     expect(doc.querySelector('[data-evidence~="ai"]')!.textContent).toBe("544,7 millions d’euros");
+    // A fact's card shows the stored digits in groups of three.
+    expect(doc.getElementById("fact-ai")!.textContent).toContain("money: 544\u202f700\u202f000 EUR");
     // Rows align the same template line in the three languages.
     const row = doc.getElementById("L-fr-24")!.parentElement!;
     expect(row.querySelector('td[lang="nl-BE"]')!.textContent).toContain("Artificiële intelligentie");

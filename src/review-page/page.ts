@@ -319,9 +319,19 @@ ${items.join("\n")}
 </section>`;
 }
 
+/**
+ * A stored number as an editor reads it: its whole part in groups of three
+ * digits (312 400 000), apart by narrow no-break spaces; the digits are
+ * those stored. Anything else (a date, a text) is shown as it is.
+ */
+function grouped(value: string | number): string {
+  const match = /^(-?)(\d{5,})(\.\d+)?$/.exec(String(value));
+  return match ? `${match[1]}${match[2]!.replace(/\B(?=(\d{3})+$)/g, "\u202f")}${match[3] ?? ""}` : String(value);
+}
+
 function describeFact(fact: ReviewFact): string[] {
-  const lines = [`${fact.type}: ${fact.value}${fact.currency ? ` ${fact.currency}` : ""}${fact.unit ? ` (${fact.unit})` : ""}`];
-  if (fact.precision !== undefined) lines.push(`precision: known to ${fact.precision}`);
+  const lines = [`${fact.type}: ${grouped(fact.value)}${fact.currency ? ` ${fact.currency}` : ""}${fact.unit ? ` (${fact.unit})` : ""}`];
+  if (fact.precision !== undefined) lines.push(`precision: known to ${grouped(fact.precision)}`);
   if (fact.approx) lines.push("approximate (the briefs hedge it)");
   if (fact.bound) lines.push(`bound: ${fact.bound}`);
   for (const quotation of fact.evidence) lines.push(`evidence: “${quotation}”`);
