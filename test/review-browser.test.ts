@@ -93,4 +93,24 @@ describe.skipIf(!present)("the review page in Chromium", () => {
     await tab.screenshot({ path: path.join(ARTIFACTS, "review-phone.png") });
     await tab.close();
   }, 120_000);
+
+  it("the index has no axe-core violation either, and reads on a phone", async () => {
+    for (const viewport of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
+      const tab = await browser.newPage({ viewport });
+      await tab.goto(page.replace(/[^/]+\.html$/, "index.html"));
+      await tab.addScriptTag({ content: AXE }).catch(async () => {
+        await tab.evaluate(AXE);
+      });
+      const violations = await tab.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: (d: Document) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document);
+        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(violations, `${viewport.width} px`).toEqual([]);
+      expect(await tab.locator("table.articles tbody tr").count()).toBe(1);
+      // On a phone each cell says which column it is.
+      if (viewport.width < 820) expect(await tab.locator("table.articles tbody td[data-label]").count()).toBe(5);
+      expect(await tab.evaluate(() => document.documentElement.scrollWidth), `${viewport.width} px`).toBeLessThanOrEqual(viewport.width);
+      await tab.close();
+    }
+  }, 120_000);
 });

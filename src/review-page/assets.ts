@@ -65,6 +65,7 @@ table.articles tr.failing td:first-child { border-left: 4px solid var(--err); }
   th.ln, td.ln { display: none; }
   td { border: 0; padding: .15rem .25rem; }
   td[data-label]::before { content: attr(data-label) " "; font-weight: 700; color: var(--muted); font-size: .8rem; }
+  table.articles td.n { text-align: left; }
 }
 `;
 

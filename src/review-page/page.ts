@@ -140,7 +140,8 @@ export function reviewIndex(project: ReviewIndexEntries, options: ReviewPageOpti
     const { covered, ignored, uncovered } = a.source;
     const total = covered + ignored + uncovered;
     const source = total === 0 ? "–" : `${covered} of ${total} covered${ignored > 0 ? `, ${ignored} ignored` : ""}${uncovered > 0 ? `, <span class="status-failed">${uncovered} not covered</span>` : ""}`;
-    return `<tr${counts(a.diagnostics).errors > 0 ? ' class="failing"' : ""}><td>${title}</td><td>${escapeHtml(a.about?.date ?? "–")}</td><td>${escapeHtml(a.about?.template ?? "–")}</td><td class="n">${a.figures ?? "–"}</td><td>${source}</td><td>${statusLine(a.diagnostics)}</td></tr>`;
+    // On a phone the cells stack, each after its column's name.
+    return `<tr${counts(a.diagnostics).errors > 0 ? ' class="failing"' : ""}><td>${title}</td><td data-label="Date">${escapeHtml(a.about?.date ?? "–")}</td><td data-label="Story type">${escapeHtml(a.about?.template ?? "–")}</td><td class="n" data-label="Figures tied">${a.figures ?? "–"}</td><td data-label="Source figures">${source}</td><td data-label="Status">${statusLine(a.diagnostics)}</td></tr>`;
   });
   const named = failing.slice(0, MAX_FAILING_NAMED).map((a) => `<a href="${escapeHtml(a.slug)}.html"><code>${escapeHtml(a.slug)}</code></a>`);
   const more = failing.length > named.length ? ` and ${failing.length - named.length} more (marked in the table)` : "";
