@@ -103,6 +103,9 @@ describe("bounds and hedges", () => {
       "2 %=2 percent less-than",
     ]);
   });
+  it("reads a bound after an elided word: d’au moins, qu’au plus", () => {
+    expect(read("une croissance d’au moins 3 %, et qu’au plus 5 % des élèves, jusqu’à 7 %")).toEqual(["3 %=3 percent at-least", "5 %=5 percent up-to", "7 %=7 percent up-to"]);
+  });
   it("does not read à hauteur de and s’articule autour de as hedges", () => {
     expect(read("financé à hauteur de 65 % ; le plan s’articule autour de 3 axes ; autour de 2 millions d’euros")).toEqual(["65 %=65 percent", "3=3 count", "2 millions d’euros=2000000 EUR ~"]);
   });

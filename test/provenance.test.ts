@@ -10,7 +10,7 @@ import { loadArticle, type Article } from "../src/content/load.ts";
 import type { Fact } from "../src/content/schema.ts";
 import { extractFigures } from "../src/extract/index.ts";
 import { checkProvenance } from "../src/provenance/check.ts";
-import { agreement, writtenStep } from "../src/provenance/consistency.ts";
+import { agreement, directionBefore, writtenStep } from "../src/provenance/consistency.ts";
 import { findQuotation, normalizeQuotation } from "../src/provenance/text.ts";
 import { cleanupProjects, digestTree, makeProject, replace, reported, runCli, SLUG, snapshotTree } from "./support/project.ts";
 import { fixtureFile } from "./support/fixtures.ts";
@@ -147,6 +147,50 @@ describe("reading the evidence as the fact's value", () => {
   it("accepts a figure the source hedges on a fact with `approx: true`", () => {
     const hedged = (t: string) => replace("(60 millions)", "(environ 60 millions)")(t);
     expect(provenance({ source: hedged, facts: replace("    precision: 1000000\n", "    precision: 1000000\n    approx: true\n") }).diagnostics).toEqual([]);
+  });
+});
+
+describe("a change's direction and a bound, as the source gives them", () => {
+  const change = (value: number): Fact => ({ id: "c", type: "change", unit: "percent", value, decimals: 1, label: { fr: "x", nl: "x", en: "x" } });
+  const body = "Le chiffre d’affaires est en baisse de 3,2 % et les ventes progressent de 1,5 %. Le taux s’établit à 2,1 %.";
+  const at = (text: string) => extractFigures(body).find((f) => f.text === text)!;
+
+  it("refuses a change stored with the sign opposite to the words before its figure", () => {
+    expect(agreement(change(-3.2), at("3,2 %"), undefined, directionBefore(body, at("3,2 %")))).toMatchObject({ ok: true });
+    expect(agreement(change(3.2), at("3,2 %"), undefined, directionBefore(body, at("3,2 %")))).toMatchObject({ ok: false, problem: "direction", expected: "a fall: a value below zero (-3.2)" });
+    expect(agreement(change(-1.5), at("1,5 %"), undefined, directionBefore(body, at("1,5 %")))).toMatchObject({ ok: false, problem: "direction", expected: "a rise: a value above zero (1.5)" });
+    // No words of direction: either sign may be right (the sign is said elsewhere, or the figure is a level).
+    expect(directionBefore(body, at("2,1 %"))).toBeUndefined();
+    expect(agreement(change(-2.1), at("2,1 %"), undefined, undefined)).toMatchObject({ ok: true });
+  });
+
+  it("refuses a fact without the bound its figure has in the source, or with another one", () => {
+    const bounded = figureOf("plus de 60 millions d’euros");
+    expect(bounded.bound).toBe("more-than");
+    expect(agreement(money(60_000_000, { precision: 1_000_000, bound: "more-than" }), bounded)).toMatchObject({ ok: true });
+    expect(agreement(money(60_000_000, { precision: 1_000_000 }), bounded)).toMatchObject({ ok: false, problem: "bound", expected: "`bound: more-than` on the fact, as the source says" });
+    expect(agreement(money(60_000_000, { precision: 1_000_000, bound: "up-to" }), bounded)).toMatchObject({ ok: false, problem: "bound" });
+  });
+
+  it("reports a change of the wrong sign at its value, quoting the source's words", () => {
+    const withChange = (sign: string) => ({
+      source: (t: string) => `${t.trimEnd()} Le nombre de candidatures est en baisse de 3,2 %.\n`,
+      facts: replace("breakdowns:\n", `  - id: applications-change\n    type: change\n    unit: percent\n    value: ${sign}3.2\n    decimals: 1\n    label: { fr: les candidatures, nl: de kandidaturen, en: applications }\n    evidence: ["en baisse de 3,2 %"]\nbreakdowns:\n`),
+    });
+    expect(provenance(withChange("-")).diagnostics).toEqual([]);
+    const [problem, ...others] = provenance(withChange("")).diagnostics;
+    expect(others).toEqual([]);
+    expect(problem).toMatchObject({ rule: "provenance/direction", path: "facts.9.value", expected: "a fall: a value below zero (-3.2)" });
+    expect(problem!.message).toMatch(/^`applications-change` stores a rise, but the source says “[^”]*en baisse de 3,2 %” at content\/[a-z0-9-]+\/source\.fr\.md:\d+:\d+: a fall$/);
+  });
+
+  it("reports both at the fact, in one run, and build writes nothing", async () => {
+    const project = await makeProject({
+      [SOURCE]: replace("(60 millions)", "(plus de 60 millions)"),
+    });
+    const run = await runCli(["check", "--no-lint"], project.root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^content\/[a-z0-9-]+\/facts\.yaml:\d+:\d+ +error +the source gives the figure of `[a-z-]+` at content\/[a-z0-9-]+\/source\.fr\.md:\d+:\d+ \(“60 millions”\) as a bound \(more-than\), but the fact does not say so.*\[provenance\/bound\]$/m);
   });
 });
 

@@ -413,6 +413,18 @@ export const CATALOGUE = {
     title: "The source hedges an exact fact",
     message: (a: { id: string; where: string; figure: string }) => `the source hedges the figure of \`${a.id}\` at ${a.where} (“${a.figure}”), but the fact is not approximate`,
   },
+  "provenance/direction": {
+    rule: "provenance/direction",
+    title: "A change stored with the opposite sign of its source",
+    message: (a: { id: string; where: string; words: string; rise: boolean }) => `\`${a.id}\` stores a ${a.rise ? "rise" : "fall"}, but the source says “${a.words}” at ${a.where}: a ${a.rise ? "fall" : "rise"}`,
+    hint: "A fall is stored below zero (`value: -3.2`), a rise above: the briefs say “en baisse”, “een daling”, “down” from the sign.",
+  },
+  "provenance/bound": {
+    rule: "provenance/bound",
+    title: "A bound of the source is missing from its fact",
+    message: (a: { id: string; where: string; figure: string; bound: string }) => `the source gives the figure of \`${a.id}\` at ${a.where} (“${a.figure}”) as a bound (${a.bound}), but the fact does not say so`,
+    hint: "Add `bound:` to the fact (more-than, at-least, less-than, up-to), so that the briefs say “plus de”, “meer dan”, “more than” rather than state the figure as exact.",
+  },
   "provenance/value-mismatch": {
     rule: "provenance/value-mismatch",
     title: "A fact and its evidence disagree",

@@ -26,12 +26,12 @@ export const HEDGE_BEFORE =
   /(?:^|[\s(,;:])(?:(?:près|aux alentours|de l'ordre)(?: de| d'| des| du)|(?<!articule |articulent |articulera )autour(?: de| d'| des| du)|(?:d'environ|environ|quelque|approximativement|quasiment|presque|pratiquement|grosso modo|à peine|quasi|env\.)|~|≈)\s?$/u;
 /** Hedges after a figure (`12 millions environ`). */
 export const HEDGE_AFTER = /^[\s\u00a0\u202f]*(?:environ|à peu près)(?![\p{L}])/u;
-/** Bounds before a figure, on lower-cased text with straight apostrophes: which way each points. */
+/** Bounds before a figure, on lower-cased text with straight apostrophes, after an elided word too (“d’au moins 3 %”): which way each points. */
 export const BOUND_BEFORE: ReadonlyArray<readonly [RegExp, "more-than" | "at-least" | "less-than" | "up-to"]> = [
-  [/(?:^|[\s(,;:])(?:pas moins|au bas mot)(?: de| d'| des| du)\s?$|(?:^|[\s(,;:])(?:au moins|au minimum|minimum|≥)\s?$/u, "at-least"],
-  [/(?:^|[\s(,;:])(?:pas plus)(?: de| d'| des| du)\s?$|(?:^|[\s(,;:])(?:jusqu'à|jusqu'au|jusqu'aux|au plus|au maximum|maximum|≤)\s?$/u, "up-to"],
-  [/(?:^|[\s(,;:])(?:(?:un peu |bien |nettement )?plus|au-delà|au delà)(?: de| d'| des| du)\s?$|(?:^|[\s(,;:])(?:supérieure?s? (?:à|au|aux)|>)\s?$/u, "more-than"],
-  [/(?:^|[\s(,;:])(?:(?:un peu |bien |nettement )?moins)(?: de| d'| des| du)\s?$|(?:^|[\s(,;:])(?:inférieure?s? (?:à|au|aux)|sous la barre (?:de|d'|des|du)|<)\s?$/u, "less-than"],
+  [/(?:^|[\s(,;:'])(?:pas moins|au bas mot)(?: de| d'| des| du)\s?$|(?:^|[\s(,;:'])(?:au moins|au minimum|minimum|≥)\s?$/u, "at-least"],
+  [/(?:^|[\s(,;:'])(?:pas plus)(?: de| d'| des| du)\s?$|(?:^|[\s(,;:'])(?:jusqu'à|jusqu'au|jusqu'aux|au plus|au maximum|maximum|≤)\s?$/u, "up-to"],
+  [/(?:^|[\s(,;:'])(?:(?:un peu |bien |nettement )?plus|au-delà|au delà)(?: de| d'| des| du)\s?$|(?:^|[\s(,;:'])(?:supérieure?s? (?:à|au|aux)|>)\s?$/u, "more-than"],
+  [/(?:^|[\s(,;:'])(?:(?:un peu |bien |nettement )?moins)(?: de| d'| des| du)\s?$|(?:^|[\s(,;:'])(?:inférieure?s? (?:à|au|aux)|sous la barre (?:de|d'|des|du)|<)\s?$/u, "less-than"],
 ];
 /** Bounds after a figure (`12 millions au moins`, `18 ans et plus`). */
 export const BOUND_AFTER: ReadonlyArray<readonly [RegExp, "more-than" | "at-least" | "less-than" | "up-to"]> = [

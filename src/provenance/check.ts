@@ -9,7 +9,7 @@ import { diagnose, phrase, type Phrased } from "../diagnostics/report.ts";
 import type { Article } from "../content/load.ts";
 import { computeChange } from "../content/rules.ts";
 import type { Fact } from "../content/schema.ts";
-import { agreement, showValue, writtenStep, type Agreement, type FigureReader, type SourceFigure } from "./consistency.ts";
+import { agreement, directionBefore, showValue, writtenStep, type Agreement, type FigureReader, type SourceFigure } from "./consistency.ts";
 import { findQuotation, normalizeQuotation, overlaps, positionFinder, type Span } from "./text.ts";
 
 /** How many figures of an article's source the facts account for. */
@@ -96,7 +96,7 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
       for (const span of spans) {
         evidenceSpans.push({ factId: fact.id, start: span.start, end: span.end });
         const read = inside(span);
-        const results = read.map((figure) => ({ figure, agreement: agreement(fact, figure, changeValue(fact)) }));
+        const results = read.map((figure) => ({ figure, agreement: agreement(fact, figure, changeValue(fact), directionBefore(body, figure)) }));
         const good = results.find((r) => r.agreement.ok);
         // A quotation covers the figures that say what its fact stores: a long
         // quotation does not excuse the other figures it happens to hold. When
@@ -124,6 +124,10 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
         report(path, phrase(CATALOGUE["provenance/wrong-unit"], { id: fact.id, fact: describe(fact), where, figure: figure.text, unit: figure.unit }), found.expected, `${figure.unit} (${showValue(figure.value)})`);
       } else if (found.problem === "hedge") {
         report(path, phrase(CATALOGUE["provenance/hedge"], { id: fact.id, where, figure: figure.text }), found.expected, "no `approx: true`");
+      } else if (found.problem === "direction") {
+        report(["facts", index, "value"], phrase(CATALOGUE["provenance/direction"], { id: fact.id, where, words: directionWords(body, figure), rise: ((fact.type === "change" ? (fact.value ?? changeValue(fact)) : undefined) ?? 0) > 0 }), found.expected, `${storedValue(fact)} in ${files.factsFile}`);
+      } else if (found.problem === "bound") {
+        report(path, phrase(CATALOGUE["provenance/bound"], { id: fact.id, where, figure: figure.text, bound: figure.bound ?? "" }), found.expected, fact.bound === undefined ? "no `bound`" : `\`bound: ${fact.bound}\``);
       } else {
         report(
           path,
@@ -217,3 +221,10 @@ function describe(fact: Fact): string {
   return fact.type === "money" ? `an amount in ${fact.currency}` : `a ${fact.type}`;
 }
 
+
+/** The words of the source that announce a change, up to its figure (“en baisse de 3,2 %”). */
+function directionWords(body: string, figure: SourceFigure): string {
+  const before = body.slice(Math.max(0, figure.start - 40), figure.start);
+  const words = /(?:\S+\s+){0,2}\S+\s+$/.exec(before)?.[0] ?? before;
+  return `${words}${figure.text}`.replace(/\s+/g, " ").trim();
+}

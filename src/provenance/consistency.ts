@@ -15,7 +15,20 @@ export type FigureReader = (text: string) => SourceFigure[];
 /** How a figure compares with a fact. */
 export type Agreement =
   | { ok: true; step: number }
-  | { ok: false; problem: "unit" | "value" | "hedge"; expected: string; step: number };
+  | { ok: false; problem: "unit" | "value" | "hedge" | "direction" | "bound"; expected: string; step: number };
+
+/** French words just before a figure that make it a change, and its direction. */
+const DIRECTION_WORDS: ReadonlyArray<readonly [RegExp, 1 | -1]> = [
+  [/(?:en (?:hausse|progression|augmentation|croissance)|(?:une )?(?:hausse|progression|augmentation|croissance)|(?:a |ont )?(?:progressé|augmenté|crû|grimpé)|(?:gagne|gagnent|progresse|progressent|augmente|augmentent))\s+(?:de\s+)?$/i, 1],
+  [/(?:en (?:baisse|recul|diminution|repli)|(?:une |un )?(?:baisse|recul|diminution|repli|chute)|(?:a |ont )?(?:reculé|diminué|baissé|chuté)|(?:recule|reculent|baisse|baissent|diminue|diminuent|perd|perdent))\s+(?:de\s+)?$/i, -1],
+];
+
+/** The direction of a change the words right before `figure` in `body` announce (“en baisse de 3,2 %”), if any. */
+export function directionBefore(body: string, figure: SourceFigure): 1 | -1 | undefined {
+  if (!["percent", "percentage-point", "basis-point"].includes(figure.unit) || typeof figure.value !== "number") return undefined;
+  const before = body.slice(Math.max(0, figure.start - 40), figure.start).replace(/\s+/g, " ");
+  return DIRECTION_WORDS.find(([words]) => words.test(before))?.[1];
+}
 
 /** The units a fact of each type may be read with. */
 export function unitsFor(fact: Fact): readonly string[] {
@@ -103,7 +116,7 @@ function roundStep(step: number): number {
  * Compares a figure read from the source with a fact. `value` is the fact's
  * value when the fact does not hold it itself (a change computed from its ends).
  */
-export function agreement(fact: Fact, figure: SourceFigure, value?: number): Agreement {
+export function agreement(fact: Fact, figure: SourceFigure, value?: number, direction?: 1 | -1): Agreement {
   const step = writtenStep(figure);
   const units = unitsFor(fact);
   if (!units.includes(figure.unit)) {
@@ -138,7 +151,15 @@ export function agreement(fact: Fact, figure: SourceFigure, value?: number): Agr
       if (typeof shown !== "number" || Math.abs(shown - stored) > step / 2 + Math.abs(stored) * 1e-12) {
         return { ok: false, problem: "value", expected: `${stored}, which written with a step of ${step} is ${formatRounded(stored, step)}`, step };
       }
+      // A change the source calls a rise or a fall (“en baisse de 3,2 %”) is stored with that sign.
+      if (fact.type === "change" && direction !== undefined && stored !== 0 && Math.sign(stored) !== direction) {
+        return { ok: false, problem: "direction", expected: `${direction < 0 ? "a fall: a value below zero" : "a rise: a value above zero"} (${direction * Math.abs(stored)})`, step };
+      }
     }
+  }
+  // A bound of the source (“plus de 6 milliards”) is the fact's bound: without it a brief would state the figure as exact.
+  if (figure.bound !== undefined && fact.bound !== figure.bound) {
+    return { ok: false, problem: "bound", expected: `\`bound: ${figure.bound}\` on the fact, as the source says`, step };
   }
   // The extractor reads a bound ("plus de") as a hedge: a bound fact accepts it.
   if (figure.approx && fact.approx !== true && fact.bound === undefined) {

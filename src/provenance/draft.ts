@@ -9,7 +9,7 @@ import { parseSource } from "../content/load.ts";
 import { frontMatterEnd } from "../plan/front-matter.ts";
 import type { Fact } from "../content/schema.ts";
 import type { FigureReader, SourceFigure } from "./consistency.ts";
-import { agreement, writtenForm, writtenStep } from "./consistency.ts";
+import { agreement, directionBefore, writtenForm, writtenStep } from "./consistency.ts";
 import { findQuotation, normalizeQuotation, overlaps, type Span } from "./text.ts";
 
 /** The placeholder written where an editor must decide. */
@@ -70,19 +70,6 @@ const MEASURED = /^type: (?:money|count|percent|percentage-point|basis-point|qua
 
 /** The kinds of fact that need no label (the first line of a drafted fact). */
 const PERIOD = /^type: (?:year|year-range|month|date|quarter|half-year|season)$/;
-
-/** French words just before a figure that make it a change, and its direction. */
-const DIRECTION_WORDS: ReadonlyArray<readonly [RegExp, 1 | -1]> = [
-  [/(?:en (?:hausse|progression|augmentation|croissance)|(?:une )?(?:hausse|progression|augmentation|croissance)|(?:a |ont )?(?:progressé|augmenté|crû|grimpé)|(?:gagne|gagnent|progresse|progressent|augmente|augmentent))\s+(?:de\s+)?$/i, 1],
-  [/(?:en (?:baisse|recul|diminution|repli)|(?:une |un )?(?:baisse|recul|diminution|repli|chute)|(?:a |ont )?(?:reculé|diminué|baissé|chuté)|(?:recule|reculent|baisse|baissent|diminue|diminuent|perd|perdent))\s+(?:de\s+)?$/i, -1],
-];
-
-/** The direction of a change the words before `figure` announce, if any. */
-function directionBefore(body: string, figure: SourceFigure): 1 | -1 | undefined {
-  if (!["percent", "percentage-point", "basis-point"].includes(figure.unit) || typeof figure.value !== "number") return undefined;
-  const before = body.slice(Math.max(0, figure.start - 40), figure.start).replace(/\s+/g, " ");
-  return DIRECTION_WORDS.find(([words]) => words.test(before))?.[1];
-}
 
 /** A change fact from a rate the words before it call a rise or a fall. */
 function changeFields(figure: SourceFigure, direction: 1 | -1): { id: string; lines: string[]; fact: Fact } {
@@ -160,7 +147,8 @@ export function draftFacts(input: DraftInput): string {
       ignore(figure, quotation, `${TODO}: make it a fact by hand (the draft's evidence would be refused: ${problem}), or say why the brief leaves it out`);
       continue;
     }
-    const key = `${figure.unit}|${JSON.stringify(figure.value)}|${figure.approx ? "~" : ""}|${normalizeQuotation(figure.text)}`;
+    // A bound ("plus d’un million") is another fact than the figure itself ("un million").
+    const key = `${figure.unit}|${JSON.stringify(figure.value)}|${figure.approx ? "~" : ""}|${figure.bound ?? ""}|${normalizeQuotation(figure.text)}`;
     const same = merged.get(key);
     if (same && same.evidence.length < 20) {
       if (!same.evidence.includes(quotation)) same.evidence.push(quotation);
