@@ -53,7 +53,7 @@ describe("the catalogue of diagnostics", () => {
       column: 0,
       severity: "error",
       rule: "out/orphan",
-      message: "no article produces this file any more: run `newsbrief build` to remove it",
+      message: "no article produces this file any more: run `newsbrief build` to remove it (a file added to out/ by hand: delete it, or run `newsbrief build --no-cache`, which writes out/ anew)",
     });
     expect(diagnose(CATALOGUE["config/missing-file"], {}, { file: "templates/page.html.hbs" }).usage).toBe(true);
     expect(diagnose(CATALOGUE["content/empty"], {}, { file: "content" }).severity).toBe("warning");

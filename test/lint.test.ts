@@ -53,6 +53,22 @@ describe("newsbrief lint", () => {
   }, 240_000);
 });
 
+describe("where a finding is named", () => {
+  it("at the quote's speaker in facts.yaml for a word of a name, never inside another word of a locale file", async () => {
+    const project = await makeProject({
+      [`content/${SLUG}/facts.yaml`]: replace("speaker: Henna Virkkunen", "speaker: Henna Van den Broeck"),
+      "locales/fr.json": replace('"heading": "Les chiffres clés"', '"heading": "Les chiffres clés de la période précédente"'),
+    });
+    const run = await runCli(["lint"], project.root);
+    const spelling = reported(run.stderr).filter((d) => d.rule === "lint/spelling");
+    const at = (word: string) => spelling.filter((d) => d.line.includes(`“${word}”`)).map((d) => d.at.replace(/:\d+$/, ""));
+    // “den” stands inside “précédente” in fr.json: it is named at the speaker, where it stands as a word.
+    expect(at("den").length).toBeGreaterThan(0);
+    expect(new Set(at("den"))).toEqual(new Set([`content/${SLUG}/facts.yaml:162`]));
+    expect(new Set(at("Broeck"))).toEqual(new Set([`content/${SLUG}/facts.yaml:162`]));
+  }, 240_000);
+});
+
 describe("the typography rules", () => {
   it("find each house rule broken, and nothing in house style", () => {
     const rules = (line: string, locale: "fr" | "nl" | "en") => lintLine(readableLine(line), locale).map((f) => f.check);

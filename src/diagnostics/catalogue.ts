@@ -600,7 +600,8 @@ export const CATALOGUE = {
   "out/orphan": {
     rule: "out/orphan",
     title: "An output no article produces",
-    message: () => "no article produces this file any more: run `newsbrief build` to remove it",
+    message: () => "no article produces this file any more: run `newsbrief build` to remove it (a file added to out/ by hand: delete it, or run `newsbrief build --no-cache`, which writes out/ anew)",
+    hint: "`build` removes the files of an article that was removed; it does not look for files added to out/ by hand, which only a build without cache replaces.",
   },
 
   // The independent verifier.

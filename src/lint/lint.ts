@@ -100,7 +100,8 @@ function attribute(origins: readonly Origin[], text: string, locale: Locale, lin
   for (const needle of [around, word, word.charAt(0).toLowerCase() + word.slice(1)]) {
     if (needle === "") continue;
     for (const origin of mine) {
-      const at = origin.text.indexOf(needle);
+      // The word alone is found as a whole word: “den” is not in “précédente”.
+      const at = needle === around ? origin.text.indexOf(needle) : wholeWordAt(origin.text, needle);
       if (at === -1) continue;
       const offset = needle === around ? at + (text.length > 0 ? Math.max(0, around.indexOf(text)) : 0) : at;
       return { ...origin, column: origin.column + offset };
@@ -108,6 +109,16 @@ function attribute(origins: readonly Origin[], text: string, locale: Locale, lin
   }
   return undefined;
 }
+
+/** Where `word` first stands in `text` as a whole word (no letter or digit on either side), or -1. */
+function wholeWordAt(text: string, word: string): number {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!WORD_CHARACTER.test(text.charAt(at - 1)) && !WORD_CHARACTER.test(text.charAt(at + word.length))) return at;
+  }
+  return -1;
+}
+
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 
 /** The origins of the locale files and templates, by file and text: they are the same for every article of a run. */
 const sharedOrigins = new Map<string, Origin[]>();
@@ -131,9 +142,10 @@ function originsOf(source: LintSource): Origin[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source.text, { lineCounter, logLevel: "silent" });
   const found: Origin[] = [];
-  const walk = (node: unknown, locale: Locale | undefined) => {
+  // Texts the briefs show: a locale's message, a story text in one locale, and a quote's speaker (a name, the same in every locale).
+  const walk = (node: unknown, locale: Locale | undefined, key?: string) => {
     if (isScalar(node)) {
-      if (typeof node.value === "string" && node.range && (source.kind === "locale" || locale)) {
+      if (typeof node.value === "string" && node.range && (source.kind === "locale" || locale || key === "speaker")) {
         const pos = lineCounter.linePos(node.range[0]);
         const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
         found.push({ file: source.file, line: pos.line, column: pos.col + (quoted ? 1 : 0), text: node.value, locale: source.locale ?? locale });
@@ -142,7 +154,7 @@ function originsOf(source: LintSource): Origin[] {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = isScalar(pair.key) ? String(pair.key.value) : "";
-        walk(pair.value, key === "fr" || key === "nl" || key === "en" ? key : locale);
+        walk(pair.value, key === "fr" || key === "nl" || key === "en" ? key : locale, key);
       }
     } else if (isSeq(node)) {
       for (const item of node.items) walk(item as Node, locale);
