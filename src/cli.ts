@@ -92,10 +92,12 @@ export async function main(proc: CliProcess): Promise<number> {
   program
     .command("new")
     .description("start an article: content/<slug>/ with the French text verbatim as source.fr.md and a draft facts.yaml (never overwrites)")
-    .argument("<slug>", "the article's folder name: lower-case words joined by hyphens")
-    .requiredOption("--from <file>", "the French article, as plain text or Markdown")
+    // The slug and --from are required: checked by the command, so that every problem of the command line is said at once.
+    .usage("<slug> --from <file> [options]")
+    .argument("[slug]", "the article's folder name: lower-case words joined by hyphens (required)")
+    .option("--from <file>", "the French article, as plain text or Markdown (required)")
     .option("--type <story-type>", "the story type the article will be (see `newsbrief templates`): its template is set, and figures whose words name one of its measures get `measure:` instead of labels to write")
-    .action(async (slug: string, options: { from: string; type?: string }) => {
+    .action(async (slug: string | undefined, options: { from?: string; type?: string }) => {
       const { runNew } = await import("./commands/new.ts");
       await runNew(proc, pathsOf(), slug, options.from, options.type);
     });
@@ -174,6 +176,8 @@ export async function main(proc: CliProcess): Promise<number> {
       runCmsConfig(proc, cms, options);
     });
 
+  // A usage error names the command's own help.
+  for (const command of program.commands) command.showHelpAfterError(`(run \`newsbrief ${command.name()} --help\` for usage)`);
   try {
     await program.parseAsync([...proc.argv], { from: "user" });
   } catch (error) {

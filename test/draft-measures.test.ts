@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { measureOf } from "../src/provenance/draft.ts";
-import { FIXTURE_ROOT, runCli } from "./support/project.ts";
+import { FIXTURE_ROOT, reported, runCli } from "./support/project.ts";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures", "drafting");
 const SOURCE = path.join(FIXTURES, "company-results.fr.md");
@@ -59,6 +59,24 @@ describe("drafting with a story type's measures", () => {
     const unknown = await runCli(["new", "x", "--from", SOURCE, "--type", "obituary"], root);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("no story type `obituary`");
+  });
+
+  it("reports a missing slug and a missing --from together, with the other problems, and names the command's own help", async () => {
+    const root = project();
+    const none = await runCli(["new"], root);
+    expect(none.code).toBe(2);
+    expect(none.stderr.split("\n").filter(Boolean)).toEqual([
+      "error: missing required argument 'slug': the article's folder name, such as eu-chips-2026",
+      "error: required option '--from <file>' not specified: the French article to start from",
+      "newsbrief: nothing was written. (run `newsbrief new --help` for usage)",
+    ]);
+    const some = await runCli(["new", "Bad_Slug", "--type", "obituary"], root);
+    expect(some.code).toBe(2);
+    expect(reported(some.stderr).map((d) => d.rule)).toEqual(["new/invalid-slug", "new/unknown-type"]);
+    expect(some.stderr).toContain("error: required option '--from <file>' not specified");
+    expect((await runCli(["new", "--help"], root)).stdout).toMatch(/^Usage: newsbrief new <slug> --from <file> \[options\]$/m);
+    const unknown = await runCli(["check", "--no-such-flag"], root);
+    expect(unknown.stderr).toContain("(run `newsbrief check --help` for usage)");
   });
 
   it("reports an unknown type with the command's other problems in one run, and writes nothing", async () => {

@@ -188,7 +188,7 @@ describe("newsbrief new refuses and writes nothing", () => {
     const missing = await runCli(["new", "a", "--from", "nowhere.txt"], project.root);
     expect([missing.code, reported(missing.stderr).map((d) => d.rule)]).toEqual([2, ["content/missing-file"]]);
     const empty = await runCli(["new", "b", "--from", "empty.txt"], project.root);
-    expect([empty.code, reported(empty.stderr).map((d) => d.rule)]).toEqual([1, ["new/empty-source"]]);
+    expect([empty.code, reported(empty.stderr).map((d) => `${d.at} ${d.rule}`)]).toEqual([1, ["empty.txt new/empty-source"]]);
     const latin1 = await runCli(["new", "c", "--from", "latin1.txt"], project.root);
     expect([latin1.code, reported(latin1.stderr).map((d) => d.rule)]).toEqual([1, ["content/encoding"]]);
     expect(digestTree(snapshotTree(project.root))).toEqual(before);

@@ -1,7 +1,7 @@
 /** The `newsbrief new <slug> --from <file>` command: a new article folder from a French text. */
 import path from "node:path";
 import { failureOf, formatReport, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { CommandError } from "../errors.ts";
+import { CommandError, UsageError } from "../errors.ts";
 import { extractFigures } from "../extract/index.ts";
 import { readTextFile } from "../io/read.ts";
 import { createArticleFolder } from "../io/scaffold.ts";
@@ -28,9 +28,17 @@ export async function createArticle(paths: ProjectPaths, slug: string, from: str
 }
 
 /** Runs `newsbrief new`: creates the folder and says what to do next; throws when nothing was written. */
-export async function runNew(proc: CliProcess, paths: ProjectPaths, slug: string, from: string, typeName?: string): Promise<void> {
+export async function runNew(proc: CliProcess, paths: ProjectPaths, slug: string | undefined, from: string | undefined, typeName?: string): Promise<void> {
   const problems: Diagnostic[] = [];
   const type = typeName === undefined ? undefined : await storyTypeNamed(paths, typeName, problems);
+  if (slug === undefined || from === undefined) {
+    // A missing slug or text, said with the other problems of the command line.
+    if (slug !== undefined) problems.push(...checkSlug(slug, paths.content));
+    if (problems.length > 0) proc.stderr(`${formatReport(problems)}\n`);
+    if (slug === undefined) proc.stderr("error: missing required argument 'slug': the article's folder name, such as eu-chips-2026\n");
+    if (from === undefined) proc.stderr("error: required option '--from <file>' not specified: the French article to start from\n");
+    throw new UsageError("nothing was written. (run `newsbrief new --help` for usage)");
+  }
   const created = await createArticle(paths, slug, from, proc.cwd, extractFigures, type ? { name: type.name, measures: type.definition.measures } : undefined, problems);
   if (hasErrors(created.diagnostics)) {
     proc.stderr(`${formatReport(created.diagnostics)}\nnewsbrief: nothing was written.\n`);

@@ -35,7 +35,7 @@ export function planNewArticle(slug: string, text: string, contentFolder: string
   }
   const title = ready?.value ? ready.value.frontMatter.title : titleOf(text.slice(frontMatterEnd(text)));
   if (!title) {
-    diagnostics.push(diagnose(CATALOGUE["new/empty-source"], {}, { file: folder }));
+    diagnostics.push(diagnose(CATALOGUE["new/empty-source"], {}, { file: fromFile ?? folder }));
     return { files: [], diagnostics, figures: 0 };
   }
   const source = ready?.value ? text : draftSource(text, title);
