@@ -51,6 +51,14 @@ describe("drafting with a story type's measures", () => {
     expect(measureOf(body, at("1,2 milliard"), measures)).toEqual({ id: "net-debt", cue: "dette nette" });
     // "ca" inside "Capital" is no cue; "capital" is, case aside.
     expect(measureOf(body, at("12 millions"), measures)).toEqual({ id: "capital", cue: "capital" });
+    // A count is named by the words right after it, and those words are not the next figure's.
+    const counts = { vessels: { cues: ["navires"] }, workers: { cues: ["travailleurs"] }, headcount: { cues: ["personnes"] } };
+    const port = "Au port, 45 navires sont restés bloqués et environ 1 200 travailleurs ont cessé le travail. Il emploie 4 230 personnes dans onze pays.";
+    const figure = (text: string) => ({ text, start: port.indexOf(text), end: port.indexOf(text) + text.length, value: 0, unit: "count" });
+    expect(measureOf(port, figure("45"), counts)).toEqual({ id: "vessels", cue: "navires", after: true });
+    expect(measureOf(port, figure("1 200"), counts, figure("45").end)).toEqual({ id: "workers", cue: "travailleurs", after: true });
+    expect(measureOf(port, figure("onze"), counts, figure("4 230").end)).toBeUndefined();
+    expect(measureOf("45 navires et 1 200 de plus", { text: "1 200", start: 14, end: 19, value: 1200, unit: "count" }, counts, 2)).toBeUndefined();
   });
 
   it("refuses --type without --draft, and an unknown type", async () => {

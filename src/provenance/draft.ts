@@ -167,7 +167,7 @@ export function draftFacts(input: DraftInput): string {
       lines: [
         `  # ${contextOf(input.body, figure)}`,
         ...notes.map((note) => `  # ${note}`),
-        ...(measure ? [`  # the words “${measure.cue}” before the figure name the measure ${measure.id}: check it`] : []),
+        ...(measure ? [`  # the words “${measure.cue}” ${measure.after ? "after" : "before"} the figure name the measure ${measure.id}: check it`] : []),
         `  - id: ${id}`,
         ...fields.lines.map((line) => `    ${line}`),
         ...(measure ? [`    measure: ${measure.id}`] : PERIOD.test(fields.lines[0] ?? "") ? [] : [`    label: { fr: ${quote(TODO)}, nl: ${quote(TODO)}, en: ${quote(TODO)} }`]),
@@ -378,8 +378,13 @@ function factFieldsOf(figure: SourceFigure): { id: string; lines: string[]; valu
  * (at most 80 characters back, and after `after`, the end of the figure
  * before it): "le chiffre d’affaires s’établit à 4,8 Md€" → revenue. Case and apostrophes do not matter; the longest cue wins a tie.
  */
-export function measureOf(body: string, figure: SourceFigure, measures: Readonly<Record<string, { cues: readonly string[] }>>, after = 0): { id: string; cue: string } | undefined {
-  const sentenceStart = Math.max(body.lastIndexOf(". ", figure.start), body.lastIndexOf("\n", figure.start), figure.start - 80, after);
+export function measureOf(body: string, figure: SourceFigure, measures: Readonly<Record<string, { cues: readonly string[] }>>, after = 0): { id: string; cue: string; after?: true } | undefined {
+  // The words right after a figure name it first: “45 navires”, “4 230 personnes”.
+  const own = attachedCue(body, figure.end, measures);
+  if (own) return { id: own.id, cue: own.cue, after: true };
+  let sentenceStart = Math.max(body.lastIndexOf(". ", figure.start), body.lastIndexOf("\n", figure.start), figure.start - 80, after);
+  // Those right after the figure before it are that figure's: “45 navires … et 1 200 travailleurs”.
+  if (after > 0 && sentenceStart === after) sentenceStart += attachedCue(body, after, measures)?.length ?? 0;
   const before = normalizeCue(body.slice(Math.max(0, sentenceStart), figure.start));
   let best: { id: string; cue: string; at: number } | undefined;
   for (const [id, measure] of Object.entries(measures)) {
@@ -394,6 +399,22 @@ export function measureOf(body: string, figure: SourceFigure, measures: Readonly
     }
   }
   return best ? { id: best.id, cue: best.cue } : undefined;
+}
+
+/** A cue that follows `at` at once (a space, perhaps “de” or “d’”, then the cue as whole words), with the length it covers. */
+function attachedCue(body: string, at: number, measures: Readonly<Record<string, { cues: readonly string[] }>>): { id: string; cue: string; length: number } | undefined {
+  const next = normalizeCue(body.slice(at, at + 60));
+  let best: { id: string; cue: string; length: number } | undefined;
+  for (const [id, measure] of Object.entries(measures)) {
+    for (const cue of measure.cues) {
+      const wanted = normalizeCue(cue);
+      if (wanted.length < 3) continue;
+      const lead = /^[\s\u00a0\u202f]+(?:de |d’)?/u.exec(next)?.[0].length;
+      if (lead === undefined || !next.startsWith(wanted, lead) || /\p{L}/u.test(next[lead + wanted.length] ?? "")) continue;
+      if (!best || wanted.length > best.cue.length) best = { id, cue, length: lead + wanted.length };
+    }
+  }
+  return best;
 }
 
 function normalizeCue(text: string): string {
