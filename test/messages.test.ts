@@ -88,7 +88,12 @@ describe("locale messages", () => {
     };
     const digit = en.text.replace('"Key figures"', '"Top 5 figures"');
     const found = loadMessages(files.map((f) => (f === en ? { ...f, text: digit } : f))).diagnostics.filter((d) => d.rule === "locale/digit");
-    expect(found.map((d) => ({ file: d.file, line: d.line, column: d.column }))).toEqual([{ file: "locales/en.json", ...lineOf(digit, '"Top 5 figures"') }]);
+    // At the digit itself.
+    expect(found.map((d) => ({ file: d.file, line: d.line, column: d.column }))).toEqual([{ file: "locales/en.json", ...lineOf(digit, '5 figures"') }]);
+    // An escape such as \u00a0 before it is not read as digits.
+    const escaped = en.text.replace('"Key figures"', '"Top\\u00a05 figures"');
+    const after = loadMessages(files.map((f) => (f === en ? { ...f, text: escaped } : f))).diagnostics.filter((d) => d.rule === "locale/digit");
+    expect(after.map((d) => ({ line: d.line, column: d.column }))).toEqual([lineOf(escaped, '5 figures"')]);
 
     // The same key twice in one object: valid JSON (the last one wins), refused here.
     const twice = en.text.replace('"figures": "Key figures"', '"figures": "Key figures",\n    "figures": "Main figures"');

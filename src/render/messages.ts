@@ -214,7 +214,7 @@ export function loadMessages(files: readonly LocaleFile[]): LoadedMessages {
       const at = () => ({ file: file.file, ...locate(key), path: key });
       if (text.trim() === "") diagnostics.push(diagnose(CATALOGUE["locale/empty"], { key }, at()));
       if (/[0-9]/.test(text)) {
-        diagnostics.push(diagnose(CATALOGUE["locale/digit"], { key }, { ...at(), actual: text }));
+        diagnostics.push(diagnose(CATALOGUE["locale/digit"], { key }, { ...at(), ...digitIn(file.text, locate(key)), actual: text }));
       }
       if (/\$t\(|\{\{-|\{\{[^}]*,/.test(text)) {
         diagnostics.push(diagnose(CATALOGUE["locale/unsupported"], { key }, { ...at(), expected: "plain text with {{name}} placeholders", actual: text }));
@@ -229,6 +229,27 @@ export function loadMessages(files: readonly LocaleFile[]): LoadedMessages {
   const catalog = new Map<Locale, Messages>();
   for (const [locale, messages] of compiled) catalog.set(locale, new Messages(locale, messages));
   return { catalog, i18n, diagnostics };
+}
+
+/**
+ * Where the first digit of the JSON string at `at` stands on its line (an
+ * escape such as \u00a0 is passed over, not read as digits); `at` itself
+ * when the string does not start on that line as expected.
+ */
+function digitIn(text: string, at: { line: number; column: number }): { line: number; column: number } {
+  const line = text.split("\n")[at.line - 1] ?? "";
+  let i = at.column - 1;
+  if (line[i] === '"') i++;
+  for (; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === "\\") {
+      i += line[i + 1] === "u" ? 5 : 1;
+      continue;
+    }
+    if (c === '"') break;
+    if (c >= "0" && c <= "9") return { line: at.line, column: i + 1 };
+  }
+  return at;
 }
 
 function checkAcrossLocales(
