@@ -10,7 +10,7 @@ import { loadArticle, type Article } from "../src/content/load.ts";
 import type { Fact } from "../src/content/schema.ts";
 import { extractFigures } from "../src/extract/index.ts";
 import { checkProvenance } from "../src/provenance/check.ts";
-import { agreement, directionBefore, writtenStep } from "../src/provenance/consistency.ts";
+import { agreement, directionBefore, signFromWords, writtenStep } from "../src/provenance/consistency.ts";
 import { findQuotation, normalizeQuotation } from "../src/provenance/text.ts";
 import { cleanupProjects, digestTree, makeProject, replace, reported, runCli, SLUG, snapshotTree } from "./support/project.ts";
 import { fixtureFile } from "./support/fixtures.ts";
@@ -162,6 +162,20 @@ describe("a change's direction and a bound, as the source gives them", () => {
     // No words of direction: either sign may be right (the sign is said elsewhere, or the figure is a level).
     expect(directionBefore(body, at("2,1 %"))).toBeUndefined();
     expect(agreement(change(-2.1), at("2,1 %"), undefined, undefined)).toMatchObject({ ok: true });
+  });
+
+  it("reads the sign of an amount from the words of a measure that has a word for below zero", () => {
+    const words = { positive: "bénéfice net", negative: "perte nette" };
+    const text = "Le groupe affiche une perte nette de 12,4 millions d’euros, contre un bénéfice net de 148,2 millions d’euros. Le bénéfice net progresse toutefois à 214,3 millions d’euros. Le chiffre d’affaires atteint 5 milliards.";
+    const fig = (t: string) => extractFigures(text).find((f) => f.text === t)!;
+    const previous = (t: string) => extractFigures(text).filter((f) => f.end <= fig(t).start).reduce((end, f) => Math.max(end, f.end), 0);
+    expect(signFromWords(text, fig("12,4 millions d’euros"), words, previous("12,4 millions d’euros"))).toBe(-1);
+    expect(signFromWords(text, fig("148,2 millions d’euros"), words, previous("148,2 millions d’euros"))).toBe(1);
+    expect(signFromWords(text, fig("214,3 millions d’euros"), words, previous("214,3 millions d’euros"))).toBe(1);
+    expect(signFromWords(text, fig("5 milliards"), words, previous("5 milliards"))).toBeUndefined();
+    const loss = money(-214_300_000, { precision: 100_000 });
+    expect(agreement(loss, fig("214,3 millions d’euros"), undefined, 1)).toMatchObject({ ok: false, problem: "direction", expected: "a value above zero (214300000)" });
+    expect(agreement(money(-12_400_000, { precision: 100_000 }), fig("12,4 millions d’euros"), undefined, -1)).toMatchObject({ ok: true });
   });
 
   it("refuses a fact without the bound its figure has in the source, or with another one", () => {

@@ -274,6 +274,8 @@ describe("public-budget", () => {
   ])("a balance of %d known to %d, with no display, builds", async (value, precision, said, fr, nl, en) => {
     const input = structuredClone(swissBudget);
     input.body = input.body.replace("1,1 milliard de francs", said.endsWith("francs") ? said : `${said} de francs`);
+    // The source says a surplus as a surplus: a deficit stored above zero is refused (provenance/direction).
+    if (value > 0) input.body = input.body.replace("un déficit de", "un excédent de");
     const facts = input.facts.facts as Array<Record<string, unknown>>;
     facts[2] = { id: "balance", type: "money", measure: "budget-balance", currency: "CHF", value, precision, evidence: [said] };
     const b = await brief(input);

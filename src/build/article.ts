@@ -166,7 +166,7 @@ export function createStage(shared: SharedInputs): Stage {
     outcome.template = article.facts.editorial.template;
     const inputHash = articleInputHash(typeHashes.get(outcome.template)!, job.files.factsText, job.files.sourceText);
     outcome.inputHash = inputHash;
-    const provenance = checkProvenance(article, extractFigures);
+    const provenance = checkProvenance(article, extractFigures, types.get(article.facts.editorial.template)?.measures);
     outcome.diagnostics.push(...provenance.diagnostics);
     outcome.coverage = provenance.coverage;
     if (broken) return outcome;

@@ -127,7 +127,7 @@ export function createReviewer(inputs: ProjectInputs, paths: ProjectPaths, lint?
     let figures: VerifiedFigure[] = [];
     const article = loaded.article;
     if (article) {
-      provenance = checkProvenance(article, extractFigures);
+      provenance = checkProvenance(article, extractFigures, types.get(article.facts.editorial.template)?.measures);
       diagnostics.push(...provenance.diagnostics);
       if (renderer) {
         const template = templates.templates.get(article.facts.editorial.template)!;

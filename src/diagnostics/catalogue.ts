@@ -415,9 +415,12 @@ export const CATALOGUE = {
   },
   "provenance/direction": {
     rule: "provenance/direction",
-    title: "A change stored with the opposite sign of its source",
-    message: (a: { id: string; where: string; words: string; rise: boolean }) => `\`${a.id}\` stores a ${a.rise ? "rise" : "fall"}, but the source says “${a.words}” at ${a.where}: a ${a.rise ? "fall" : "rise"}`,
-    hint: "A fall is stored below zero (`value: -3.2`), a rise above: the briefs say “en baisse”, “een daling”, “down” from the sign.",
+    title: "A figure stored with the opposite sign of its source",
+    message: (a: { id: string; where: string; words: string; above: boolean; change: boolean }) =>
+      a.change
+        ? `\`${a.id}\` stores a ${a.above ? "rise" : "fall"}, but the source says “${a.words}” at ${a.where}: a ${a.above ? "fall" : "rise"}`
+        : `\`${a.id}\` stores a value ${a.above ? "above" : "below"} zero, but the source says “${a.words}” at ${a.where}: ${a.above ? "below" : "above"} zero`,
+    hint: "A fall, a loss or a deficit is stored below zero (`value: -3.2`), a rise or a profit above: the briefs say “en baisse”, “perte nette”, “net loss” from the sign.",
   },
   "provenance/bound": {
     rule: "provenance/bound",

@@ -9,7 +9,8 @@ import { diagnose, phrase, type Phrased } from "../diagnostics/report.ts";
 import type { Article } from "../content/load.ts";
 import { computeChange } from "../content/rules.ts";
 import type { Fact } from "../content/schema.ts";
-import { agreement, directionBefore, showValue, writtenStep, type Agreement, type FigureReader, type SourceFigure } from "./consistency.ts";
+import type { Measure } from "../content/story-type.ts";
+import { agreement, directionBefore, signFromWords, showValue, writtenStep, type Agreement, type FigureReader, type SourceFigure } from "./consistency.ts";
 import { findQuotation, normalizeQuotation, overlaps, positionFinder, type Span } from "./text.ts";
 
 /** How many figures of an article's source the facts account for. */
@@ -52,7 +53,7 @@ export interface ProvenanceResult {
  * reads as the fact's value, and that every figure of the body is the
  * evidence of a fact or is listed under `ignore` with a reason.
  */
-export function checkProvenance(article: Article, read: FigureReader): ProvenanceResult {
+export function checkProvenance(article: Article, read: FigureReader, measures?: Readonly<Record<string, Measure>>): ProvenanceResult {
   const { facts, source, files } = article;
   const byId = new Map(facts.facts.map((f) => [f.id, f]));
   // A change between two facts is checked against the value they give.
@@ -72,6 +73,14 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
   const diagnostics: Diagnostic[] = [];
   const report = (path: readonly PropertyKey[], problem: Phrased, expected: string, actual: string) => {
     diagnostics.push(diagnostic({ file: files.factsFile, ...article.locate(path), ...problem, path: path.map(String).join("."), expected, actual }));
+  };
+  // The sign the source's words give a figure: a change's rise or fall, or an amount of a measure that has words for below zero.
+  const signOf = (fact: Fact, figure: SourceFigure): 1 | -1 | undefined => {
+    if (fact.type === "change") return directionBefore(body, figure);
+    const measure = fact.measure === undefined ? undefined : measures?.[fact.measure];
+    if (fact.type !== "money" || !measure?.negative) return undefined;
+    const previous = figures.filter((f) => f.end <= figure.start).reduce((end, f) => Math.max(end, f.end), 0);
+    return signFromWords(body, figure, { positive: measure.fr.label, negative: measure.negative.fr.label }, previous);
   };
   const covered = new Set<SourceFigure>();
   const coveredBy = new Map<SourceFigure, string[]>();
@@ -96,7 +105,7 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
       for (const span of spans) {
         evidenceSpans.push({ factId: fact.id, start: span.start, end: span.end });
         const read = inside(span);
-        const results = read.map((figure) => ({ figure, agreement: agreement(fact, figure, changeValue(fact), directionBefore(body, figure)) }));
+        const results = read.map((figure) => ({ figure, agreement: agreement(fact, figure, changeValue(fact), signOf(fact, figure)) }));
         const good = results.find((r) => r.agreement.ok);
         // A quotation covers the figures that say what its fact stores: a long
         // quotation does not excuse the other figures it happens to hold. When
@@ -125,7 +134,8 @@ export function checkProvenance(article: Article, read: FigureReader): Provenanc
       } else if (found.problem === "hedge") {
         report(path, phrase(CATALOGUE["provenance/hedge"], { id: fact.id, where, figure: figure.text }), found.expected, "no `approx: true`");
       } else if (found.problem === "direction") {
-        report(["facts", index, "value"], phrase(CATALOGUE["provenance/direction"], { id: fact.id, where, words: directionWords(body, figure), rise: ((fact.type === "change" ? (fact.value ?? changeValue(fact)) : undefined) ?? 0) > 0 }), found.expected, `${storedValue(fact)} in ${files.factsFile}`);
+        const stored = fact.type === "change" ? (fact.value ?? changeValue(fact)) : "value" in fact && typeof fact.value === "number" ? fact.value : undefined;
+        report(["facts", index, "value"], phrase(CATALOGUE["provenance/direction"], { id: fact.id, where, words: directionWords(body, figure), above: (stored ?? 0) > 0, change: fact.type === "change" }), found.expected, `${storedValue(fact)} in ${files.factsFile}`);
       } else if (found.problem === "bound") {
         report(path, phrase(CATALOGUE["provenance/bound"], { id: fact.id, where, figure: figure.text, bound: figure.bound ?? "" }), found.expected, fact.bound === undefined ? "no `bound`" : `\`bound: ${fact.bound}\``);
       } else {

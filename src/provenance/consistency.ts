@@ -23,6 +23,31 @@ const DIRECTION_WORDS: ReadonlyArray<readonly [RegExp, 1 | -1]> = [
   [/(?:en (?:baisse|recul|diminution|repli)|(?:une |un )?(?:baisse|recul|diminution|repli|chute)|(?:a |ont )?(?:reculé|diminué|baissé|chuté)|(?:recule|reculent|baisse|baissent|diminue|diminuent|perd|perdent))\s+(?:de\s+)?$/i, -1],
 ];
 
+/** The French words of a measure that has a word for below zero: its label above zero and its label below (bénéfice net, perte nette). */
+export interface SignedWords {
+  positive: string;
+  negative: string;
+}
+
+/**
+ * The sign the words of a signed measure give a figure: the last of them
+ * before it in its sentence (at most 80 characters back, not before the
+ * figure `after` ends), as whole words. “une perte nette de 12,4 millions”
+ * is below zero, “le bénéfice net progresse à 214,3 millions” above.
+ */
+export function signFromWords(body: string, figure: SourceFigure, words: SignedWords, after = 0): 1 | -1 | undefined {
+  const start = Math.max(body.lastIndexOf(". ", figure.start), body.lastIndexOf("\n", figure.start), figure.start - 80, after, 0);
+  const before = body.slice(start, figure.start).toLowerCase().replace(/[’']/g, "’").replace(/\s+/g, " ");
+  let best: { at: number; sign: 1 | -1 } | undefined;
+  for (const [label, sign] of [[words.positive, 1], [words.negative, -1]] as const) {
+    const wanted = label.toLowerCase().replace(/[’']/g, "’");
+    const at = before.lastIndexOf(wanted);
+    if (at === -1 || /\p{L}/u.test(before[at - 1] ?? "") || /\p{L}/u.test(before[at + wanted.length] ?? "")) continue;
+    if (!best || at > best.at) best = { at, sign };
+  }
+  return best?.sign;
+}
+
 /** The direction of a change the words right before `figure` in `body` announce (“en baisse de 3,2 %”), if any. */
 export function directionBefore(body: string, figure: SourceFigure): 1 | -1 | undefined {
   if (!["percent", "percentage-point", "basis-point"].includes(figure.unit) || typeof figure.value !== "number") return undefined;
@@ -151,9 +176,10 @@ export function agreement(fact: Fact, figure: SourceFigure, value?: number, dire
       if (typeof shown !== "number" || Math.abs(shown - stored) > step / 2 + Math.abs(stored) * 1e-12) {
         return { ok: false, problem: "value", expected: `${stored}, which written with a step of ${step} is ${formatRounded(stored, step)}`, step };
       }
-      // A change the source calls a rise or a fall (“en baisse de 3,2 %”) is stored with that sign.
-      if (fact.type === "change" && direction !== undefined && stored !== 0 && Math.sign(stored) !== direction) {
-        return { ok: false, problem: "direction", expected: `${direction < 0 ? "a fall: a value below zero" : "a rise: a value above zero"} (${direction * Math.abs(stored)})`, step };
+      // A change the source calls a rise or a fall (“en baisse de 3,2 %”), or an amount it calls a loss or a profit, is stored with that sign.
+      if (direction !== undefined && stored !== 0 && Math.sign(stored) !== direction) {
+        const what = fact.type === "change" ? (direction < 0 ? "a fall" : "a rise") : direction < 0 ? "below zero" : "above zero";
+        return { ok: false, problem: "direction", expected: `${what === "a fall" || what === "a rise" ? `${what}: a value ${direction < 0 ? "below" : "above"} zero` : `a value ${what}`} (${direction * Math.abs(stored)})`, step };
       }
     }
   }
