@@ -220,6 +220,14 @@ describe("nesting", () => {
   const deep = (n: number) => `${"[".repeat(n)}${"]".repeat(n)}`;
   const problems = (text: string) => parseYaml(text, { file: "f.yaml" }).diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`);
 
+  it("names a bracket never closed where it opens, not where the parser notices it", () => {
+    const found = (text: string) => parseYaml(text, { file: "f.yaml" }).diagnostics.map((d) => `${d.line}:${d.column} ${d.message} (${d.expected})`);
+    expect(found("story:\n  company: { fr: A, nl: A, en: A\n  publisher: x\n")).toEqual(["2:12 this { is never closed (a } to close it before line 3)"]);
+    expect(found("title: [unclosed\nlang: fr\n")).toEqual(["1:8 this [ is never closed (a ] to close it before line 2)"]);
+    // Brackets in quoted texts and comments are not counted: the open one is the second.
+    expect(found('a: { x: "}", y: [1, 2] # }\nb: 1\n')).toEqual(["1:4 this { is never closed (a } to close it before line 2)"]);
+  });
+
   it("refuses brackets nested more than MAX_NESTING deep, at the bracket that goes too deep, before any parser reads them", () => {
     expect(problems(`a: 1\nb: ${deep(MAX_NESTING)}\n`)).toEqual([]);
     expect(parseYaml(`b: ${deep(MAX_NESTING)}\n`, { file: "f.yaml" }).value).toEqual(parseDocument(`b: ${deep(MAX_NESTING)}\n`).toJS());

@@ -154,6 +154,31 @@ function nestingProblem(text: string, options: ParseYamlOptions): Diagnostic | u
   return undefined;
 }
 
+/**
+ * The offset of the innermost `opener` ({ or [) still open at `end`, if any:
+ * brackets inside quoted texts and comments are passed over.
+ */
+function unclosedOpener(text: string, end: number, opener: "{" | "["): number | undefined {
+  const open: Array<{ char: string; at: number }> = [];
+  for (let i = 0; i < end && i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const next = text.indexOf("\n", i);
+      if (next === -1) break;
+      i = next;
+    } else if ((ch === '"' || ch === "'") && open.length > 0) {
+      // Inside brackets, a quote starts a quoted text: up to its closing quote, on the same line.
+      for (i++; i < end && text[i] !== ch && text[i] !== "\n"; i++) if (ch === '"' && text[i] === "\\") i++;
+    } else if (ch === "{" || ch === "[") {
+      open.push({ char: ch, at: i });
+    } else if ((ch === "}" || ch === "]") && open.length > 0) {
+      open.pop();
+    }
+  }
+  for (let k = open.length - 1; k >= 0; k--) if (open[k]!.char === opener) return open[k]!.at;
+  return undefined;
+}
+
 function parseFully(text: string, options: ParseYamlOptions): PositionedYaml {
   const { file, lineOffset = 0 } = options;
   const doc = parseDocument(text, {
@@ -184,6 +209,20 @@ function parseFully(text: string, options: ParseYamlOptions): PositionedYaml {
   }
   for (const error of shown) {
     const [offset = 0] = error.pos;
+    // A bracket never closed is noticed where the next line starts: it is named where it opens.
+    const closer = /end with an? ([}\]])/.exec(error.message)?.[1] as "}" | "]" | undefined;
+    const opened = closer ? unclosedOpener(text, offset, closer === "}" ? "{" : "[") : undefined;
+    if (opened !== undefined) {
+      const noticed = at(offset);
+      diagnostics.push(
+        diagnose(CATALOGUE["yaml/<parser-code>"], { code: error.code, text: `this ${closer === "}" ? "{" : "["} is never closed` }, {
+          file,
+          ...at(opened),
+          expected: `a ${closer} to close it before line ${noticed.line}`,
+        }),
+      );
+      continue;
+    }
     diagnostics.push(
       diagnose(CATALOGUE["yaml/<parser-code>"], { code: error.code, text: firstLine(error.message) }, {
         file,
