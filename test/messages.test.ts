@@ -75,6 +75,10 @@ describe("locale messages", () => {
     );
     const rules = loadMessages(broken).diagnostics.map((d) => `${d.file} ${d.rule} ${d.path ?? ""}`);
     expect(rules).toContain("locales/nl.json locale/missing-key funding-announcement.parts.heading");
+    // Named at the object that should hold it.
+    const nl = broken.find((f) => f.locale === "nl")!.text;
+    const missing = loadMessages(broken).diagnostics.find((d) => d.rule === "locale/missing-key")!;
+    expect(missing.line).toBe(nl.slice(0, nl.indexOf('"parts": {', nl.indexOf('"funding-announcement"'))).split("\n").length);
     expect(rules).toContain("locales/en.json locale/digit event.figures");
     expect(rules).toContain("locales/nl.json locale/placeholders funding-announcement.parts.largest");
   });

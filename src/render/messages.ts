@@ -267,7 +267,8 @@ function checkAcrossLocales(
     for (const key of [...all].sort()) {
       if (!keys.has(key)) {
         const other = [...baseKeys].find(([, k]) => k.has(key))![0];
-        diagnostics.push(diagnose(CATALOGUE["locale/missing-key"], { key, other, locale }, { file: file.file, path: key, expected: `a ${locale} text for \`${key}\`` }));
+        // At the object that should hold it (its nearest ancestor in this file).
+        diagnostics.push(diagnose(CATALOGUE["locale/missing-key"], { key, other, locale }, { file: file.file, ...locate(key), path: key, expected: `a ${locale} text for \`${key}\`` }));
         continue;
       }
       const plural = [...entries.keys()].some((k) => k !== key && k.replace(PLURAL_SUFFIX, "") === key);
