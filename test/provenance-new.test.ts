@@ -206,7 +206,7 @@ describe("newsbrief new refuses and writes nothing", () => {
   });
 
   it.each([
-    ["invalid YAML", "---\ntitle: [\n---\n", "velo.md:2:9", "yaml/syntax"],
+    ["invalid YAML", "---\ntitle: [\n---\n", "velo.md:2:8", "yaml/syntax"],
     ["no title", "---\nlang: fr\n---\n", "velo.md:2:1", "front-matter/missing-field"],
   ])("a text whose front matter has %s: reported at its place, not pasted into a new body", async (_name, frontMatter, at, rule) => {
     const project = await makeProject();

@@ -259,10 +259,10 @@ describe("newsbrief diff: broken files give diagnostics, not a crash", () => {
     expect(article.slug).toBe(SLUG);
     expect(article.diagnostics.length).toBeGreaterThan(0);
     expect(article.diagnostics.every((d: { file: string }) => d.file === FACTS)).toBe(true);
-    expect(article.diagnostics[0].line).toBe(73);
+    expect(article.diagnostics[0].line).toBe(72); // where the [ that is never closed opens
     expect(article.verification.status).toBe("failed");
     expect(report.summary.verification).toBe("failed");
-    expect(markdown).toContain(`${FACTS}:73:`);
+    expect(markdown).toContain(`${FACTS}:72:`);
     // Found both reading the article and checking it: listed once.
     const problems = markdown.split("\n").filter((line) => line.startsWith(`${FACTS}:`));
     expect(problems.length).toBeGreaterThan(0);
