@@ -214,4 +214,15 @@ describe("check", () => {
     expect(reported(run.stderr).map((d) => `${d.at} [${d.rule}]`)).toEqual([`out/${SLUG}/de.md [out/orphan]`]);
     expect(project.read(`out/${SLUG}/de.md`)).toBe("# Hallo\n");
   });
+
+  it("what a file manager leaves in out/ (.DS_Store, ._ files, Thumbs.db, desktop.ini) is no orphan", async () => {
+    const litter = [".DS_Store", `${SLUG}/.DS_Store`, `${SLUG}/._fr.md`, "Thumbs.db", `${SLUG}/desktop.ini`];
+    const project = await makeProject(Object.fromEntries(litter.map((name) => [`out/${name}`, "\0"])));
+    const run = await runCli(["check"], project.root);
+    expect(run.stderr).not.toContain("out/orphan");
+    expect(run.code, run.stderr).toBe(0);
+    // A file with another name still is one.
+    project.write(`out/${SLUG}/notes.txt`, "x");
+    expect(reported((await runCli(["check"], project.root)).stderr).map((d) => `${d.at} [${d.rule}]`)).toEqual([`out/${SLUG}/notes.txt [out/orphan]`]);
+  });
 });

@@ -79,6 +79,13 @@ export async function readSharedInputs(paths: ProjectPaths, diagnostics: Diagnos
   return inputs;
 }
 
+/**
+ * What a file manager leaves in a folder it shows (Finder's .DS_Store and
+ * ._ files, Windows' Thumbs.db and desktop.ini): not outputs, and never an
+ * orphan that fails a check.
+ */
+const FOLDER_METADATA = /^(?:\.DS_Store|\._.+|Thumbs\.db|desktop\.ini)$/i;
+
 /** The paths (inside it) of every file of the output folder, sorted. */
 export async function listOutputs(paths: ProjectPaths): Promise<string[]> {
   const found: string[] = [];
@@ -93,7 +100,7 @@ export async function listOutputs(paths: ProjectPaths): Promise<string[]> {
       entries.map(async (entry) => {
         const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
         if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative);
-        else if (entry.isFile()) found.push(relative);
+        else if (entry.isFile() && !FOLDER_METADATA.test(entry.name)) found.push(relative);
       }),
     );
   };
