@@ -372,4 +372,25 @@ describe("event", () => {
     expect(lines(b.fr)).toContain("- Navires~: moins de 50");
     expect(lines(b.en)).toContain("- Ships: fewer than 50");
   });
+
+  it("several actors: the verb agrees (ont, hebben), and an article with neither actor nor actors names both", async () => {
+    const article = (story: Record<string, unknown>): ArticleInput => ({
+      body: "Les pilotes ont paralysé le port pendant 48 heures.",
+      facts: {
+        version: 2,
+        editorial: { date: "2026-02-04", template: "event" },
+        story: { headline: { fr: "Grève des pilotes", nl: "Staking van de loodsen", en: "Pilots' strike" }, action: { fr: "paralysé le port", nl: "de haven lamgelegd", en: "brought the port to a standstill" }, ...story },
+        facts: [{ id: "key", type: "duration", value: "PT48H", label: { fr: "la durée de la grève", nl: "de duur van de staking", en: "the length of the strike" }, evidence: ["48 heures"] }],
+      },
+    });
+    const b = await brief(article({ actors: { fr: "les pilotes", nl: "de loodsen", en: "the pilots" } }));
+    expectBuilt(b);
+    expect(lines(b.fr)).toContain("Le 4 février 2026, les pilotes ont paralysé le port.");
+    expect(lines(b.nl)).toContain("Op 4 februari 2026 hebben de loodsen de haven lamgelegd.");
+    expect(lines(b.en)).toContain("On 4 February 2026, the pilots brought the port to a standstill.");
+    const none = await runCli(["check", "--no-lint"], storyProject(article({})));
+    expect(none.code).toBe(1);
+    expect(reported(none.stderr).map((d) => d.rule)).toEqual(["facts/missing-requirement"]);
+    expect(none.stderr).toMatch(/needs story text `actor` \([^)]*\) or story text `actors` \(/);
+  });
 });

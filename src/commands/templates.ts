@@ -38,7 +38,7 @@ export function describeType(type: StoryType): string {
   const lines = [`${type.name}: ${definition.description}`, ""];
   const needs = (title: string, needs: typeof definition.requires) => {
     const items = [
-      ...needs.story.map((s) => `story ${s.list ? "list" : "text"} \`${s.key}\`${s.description ? `: ${s.description}` : ""}`),
+      ...needs.story.map((s) => `story ${s.list ? "list" : "text"} \`${s.key}\`${s.description ? `: ${s.description}` : ""}${(s.or ?? []).map((o) => `; or \`${o.key}\`${o.description ? `: ${o.description}` : ""}`).join("")}`),
       ...needs.facts.map((f) => `${f.type ?? "fact"}${f.measure ? ` of measure \`${f.measure}\`` : ""}${f.id ? ` with id \`${f.id}\`` : ""}${f.description ? `: ${f.description}` : ""}`),
       ...(needs.quotes > 0 ? [`at least ${needs.quotes} quote(s)`] : []),
       ...(needs.breakdowns > 0 ? [`at least ${needs.breakdowns} breakdown(s)`] : []),

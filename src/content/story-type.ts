@@ -49,7 +49,13 @@ const Requirement = z.strictObject({
 
 const Needs = z.strictObject({
   /** Story texts (`story:` keys of facts.yaml). */
-  story: z.array(z.strictObject({ key: id, description: words.optional(), list: z.boolean().default(false) })).default([]),
+  story: z.array(z.strictObject({
+    key: id,
+    description: words.optional(),
+    list: z.boolean().default(false),
+    /** Other keys that stand for it: one of them is enough (`actors` for a plural `actor`). */
+    or: z.array(z.strictObject({ key: id, description: words.optional() })).max(5).default([]),
+  })).default([]),
   /** Facts, by id or measure. */
   facts: z.array(Requirement).default([]),
   /** At least this many quotes. */
@@ -125,8 +131,14 @@ export function measureLabel(words: MeasureWords, locale: Locale): string {
 export function missingRequirements(type: StoryTypeDefinition, facts: Facts): Array<{ path: PropertyKey[]; what: string }> {
   const missing: Array<{ path: PropertyKey[]; what: string }> = [];
   for (const need of type.requires.story) {
-    const value = Object.hasOwn(facts.story, need.key) ? facts.story[need.key] : undefined;
-    if (value === undefined || Array.isArray(value) !== need.list) missing.push({ path: ["story"], what: `story ${need.list ? "list" : "text"} \`${need.key}\`${need.description ? ` (${need.description})` : ""}` });
+    const given = (key: string) => {
+      const value = Object.hasOwn(facts.story, key) ? facts.story[key] : undefined;
+      return value !== undefined && Array.isArray(value) === need.list;
+    };
+    if ([need.key, ...(need.or ?? []).map((o) => o.key)].some(given)) continue;
+    const kind = need.list ? "list" : "text";
+    const others = (need.or ?? []).map((o) => ` or story ${kind} \`${o.key}\`${o.description ? ` (${o.description})` : ""}`).join("");
+    missing.push({ path: ["story"], what: `story ${kind} \`${need.key}\`${need.description ? ` (${need.description})` : ""}${others}` });
   }
   for (const need of type.requires.facts) {
     const found = facts.facts.find((f: Fact) => (need.id === undefined || f.id === need.id) && (need.measure === undefined || f.measure === need.measure) && (need.type === undefined || f.type === (need.type as FactType)));

@@ -224,7 +224,7 @@ export function checkTemplate(template: BriefTemplate, article: Article, message
  */
 export function checkStoryTexts(template: BriefTemplate, article: Article): Diagnostic[] {
   const definition = template.type.definition;
-  const shown = new Set([...definition.requires.story, ...definition.optional.story].map((s) => s.key));
+  const shown = new Set([...definition.requires.story, ...definition.optional.story].flatMap((s) => [s.key, ...(s.or ?? []).map((o) => o.key)]));
   for (const ref of template.references) if (ref.kind === "story" || ref.kind === "story-list") shown.add(ref.name);
   // `has "<name>"` may name a story text too.
   const named = new Set(template.references.filter((ref) => ref.kind === "any").map((ref) => ref.name));
