@@ -65,6 +65,14 @@ describe("facts.yaml rules", () => {
     expect(problems(text).some((p) => p.endsWith("error facts/false-precision"))).toBe(flagged);
   });
 
+  it("reports a date that does not exist with the file's problems of shape, in one run", () => {
+    const text = edit(edit(edit(FACTS, 'date: "2025-03-28"', 'date: "2025-02-30"'), "value: 544700000", 'value: "544,7 millions"'), 'value: "2025-04"', 'value: "2025-13"');
+    const rules = problems(text).map((p) => p.split(" ").slice(1).join(" "));
+    // The shape is wrong (a text where a number should be): the rules do not run, but the dates are still read.
+    expect(rules).toContain("error facts/invalid-type");
+    expect(rules.filter((r) => r === "error facts/invalid-date")).toHaveLength(2);
+  });
+
   it("says what a change should be at its own decimals, without the noise of binary fractions", () => {
     // 2.16 − 2.38 is −0.21999999999999975 in binary floating point: the report says −0.22.
     const label = "    label: { fr: le taux, nl: het percentage, en: the rate }\n";

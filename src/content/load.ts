@@ -8,7 +8,7 @@ import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose, phrase } from "../diagnostics/report.ts";
 import { checkFreeTexts } from "./free-text.ts";
 import { findPlaceholders } from "./todo.ts";
-import { checkUniqueIds, RULES, type RuleContext } from "./rules.ts";
+import { checkRawDates, checkUniqueIds, RULES, type RuleContext } from "./rules.ts";
 import { Facts, SourceFrontMatter } from "./schema.ts";
 import { missingRequirements, type StoryTypeDefinition } from "./story-type.ts";
 import { validateShape } from "./validate.ts";
@@ -86,8 +86,9 @@ function parseFactsYaml(yaml: PositionedYaml, file: string, options: LoadOptions
   const diagnostics = [...yaml.diagnostics, ...shape.diagnostics];
   const ctx = ruleContext(yaml, file, diagnostics);
   if (!shape.value) {
-    // The rules need a valid shape; duplicate ids can still be found.
+    // The rules need a valid shape; duplicate ids and dates that do not exist can still be found.
     checkUniqueIds(yaml.value, ctx);
+    checkRawDates(yaml.value, ctx);
     return { diagnostics: diagnostics.sort(compareDiagnostics) };
   }
   for (const rule of RULES) rule(shape.value, ctx);

@@ -45,6 +45,28 @@ export function checkUniqueIds(value: unknown, ctx: RuleContext): void {
   }
 }
 
+/**
+ * Dates written as dates that do not exist (2026-02-30), read from a file
+ * whose shape is wrong elsewhere: the rules that check them on a valid file
+ * do not run then, and they are reported with its other problems at once.
+ */
+export function checkRawDates(value: unknown, ctx: RuleContext): void {
+  const record = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
+  const editorial = (record.editorial && typeof record.editorial === "object" ? record.editorial : {}) as Record<string, unknown>;
+  if (typeof editorial.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(editorial.date) && !isCalendarDate(editorial.date)) {
+    ctx.report({ path: ["editorial", "date"], ...phrase(CATALOGUE["facts/invalid-date"], { value: editorial.date, kind: "date" }), expected: "a real date, YYYY-MM-DD", actual: editorial.date });
+  }
+  const facts = Array.isArray(record.facts) ? record.facts : [];
+  facts.forEach((item: unknown, index) => {
+    const fact = (item && typeof item === "object" ? item : {}) as Record<string, unknown>;
+    const { type, value: written } = fact;
+    if (typeof written !== "string" || (type !== "date" && type !== "month")) return;
+    const iso = type === "month" ? `${written}-01` : written;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || isCalendarDate(iso)) return;
+    ctx.report({ path: ["facts", index, "value"], ...phrase(CATALOGUE["facts/invalid-date"], { value: written, kind: type }), expected: type === "month" ? "a real month, YYYY-MM" : "a real date, YYYY-MM-DD", actual: written });
+  });
+}
+
 const uniqueIds: Rule = (facts, ctx) => checkUniqueIds(facts, ctx);
 
 const breakdownsAddUp: Rule = (facts, ctx) => {
