@@ -15,7 +15,7 @@ import { projectPaths } from "../src/io/paths.ts";
 import { build } from "../src/build/pipeline.ts";
 import { articleInputHash, storyTypeHashes } from "../src/build/cache.ts";
 import { templateKey } from "../src/render/templates.ts";
-import { cleanupStoryProjects, storyProject, SWISS_BUDGET, type ArticleInput } from "./support/story-project.ts";
+import { ACME_RESULTS, cleanupStoryProjects, storyProject, SWISS_BUDGET, type ArticleInput } from "./support/story-project.ts";
 import { digestTree, runCli, snapshotTree } from "./support/project.ts";
 import { cleanupRepos, initRepo, isolateGit } from "./support/git.ts";
 
@@ -24,28 +24,12 @@ afterAll(() => {
   cleanupRepos();
 });
 
-const results: ArticleInput = {
-  slug: "acme-results",
-  body: "Acme a réalisé en 2025 un chiffre d’affaires de 5,87 milliards d’euros, en baisse de 3,2 % par rapport à 2024.",
-  facts: {
-    version: 2,
-    editorial: { date: "2026-02-26", template: "company-results" },
-    story: { company: { fr: "Acme", nl: "Acme", en: "Acme" } },
-    facts: [
-      { id: "period", type: "year", value: 2025, evidence: ["en 2025"] },
-      { id: "previous-period", type: "year", value: 2024, evidence: ["à 2024"] },
-      { id: "revenue", type: "money", measure: "revenue", currency: "EUR", value: 5870000000, precision: 10000000, evidence: ["5,87 milliards d’euros"] },
-      { id: "revenue-change", type: "change", measure: "revenue", unit: "percent", value: -3.2, decimals: 1, "compared-with": "previous-period", evidence: ["en baisse de 3,2 %"] },
-    ],
-  },
-};
-
 /** A public-budget article, with its own slug. */
 const budget: ArticleInput = { ...SWISS_BUDGET, slug: "swiss-budget" };
 
 /** A project with one company-results and one public-budget article, built once. */
 async function twoTypes(): Promise<{ root: string; paths: ReturnType<typeof projectPaths>; edit: (file: string, from: string, to: string) => void; mtimes: () => Record<string, number> }> {
-  const root = storyProject(results);
+  const root = storyProject(ACME_RESULTS);
   const dir = path.join(root, "content", budget.slug!);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "facts.yaml"), stringify(budget.facts, { lineWidth: 0 }));

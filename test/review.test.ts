@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MARKER } from "../src/review/format.ts";
 import { cleanupProjects, FACTS, makeProject, projectAt, replace, runCli, SLUG, SOURCE, TEMPLATE, type Project } from "./support/project.ts";
 import { cleanupRepos, commitAll, gitIn, initRepo, isolateGit } from "./support/git.ts";
-import { cleanupStoryProjects, storyProject } from "./support/story-project.ts";
+import { ACME_RESULTS, cleanupStoryProjects, storyProject } from "./support/story-project.ts";
 
 const GOLDEN = path.join(import.meta.dirname, "golden");
 const LOCALES = ["fr", "nl", "en"] as const;
@@ -478,21 +478,7 @@ describe("newsbrief diff: articles whose briefs are not in git", () => {
 describe("newsbrief diff: a story type in a folder of its own", () => {
   it("its template and its type.yaml are compared as templates: changed, or broken, they are listed and checked", async () => {
     // One company-results article, with the repository's story types (templates/<type>/brief.md.hbs and type.yaml).
-    const root = storyProject({
-      slug: "acme-results",
-      body: "Acme a réalisé en 2025 un chiffre d’affaires de 5,87 milliards d’euros, en baisse de 3,2 % par rapport à 2024.",
-      facts: {
-        version: 2,
-        editorial: { date: "2026-02-26", template: "company-results" },
-        story: { company: { fr: "Acme", nl: "Acme", en: "Acme" } },
-        facts: [
-          { id: "period", type: "year", value: 2025, evidence: ["en 2025"] },
-          { id: "previous-period", type: "year", value: 2024, evidence: ["à 2024"] },
-          { id: "revenue", type: "money", measure: "revenue", currency: "EUR", value: 5870000000, precision: 10000000, evidence: ["5,87 milliards d’euros"] },
-          { id: "revenue-change", type: "change", measure: "revenue", unit: "percent", value: -3.2, decimals: 1, "compared-with": "previous-period", evidence: ["en baisse de 3,2 %"] },
-        ],
-      },
-    });
+    const root = storyProject(ACME_RESULTS);
     const project = projectAt(root);
     project.write(".gitignore", "node_modules/\n");
     expect((await runCli(["build"], root)).code).toBe(0);

@@ -82,6 +82,23 @@ export function lines(text: string): string[] {
   return shown(text).split("\n");
 }
 
+/** A company's annual results in EUR with a fall in revenue. */
+export const ACME_RESULTS: ArticleInput = {
+  slug: "acme-results",
+  body: "Acme a réalisé en 2025 un chiffre d’affaires de 5,87 milliards d’euros, en baisse de 3,2 % par rapport à 2024.",
+  facts: {
+    version: 2,
+    editorial: { date: "2026-02-26", template: "company-results" },
+    story: { company: { fr: "Acme", nl: "Acme", en: "Acme" } },
+    facts: [
+      { id: "period", type: "year", value: 2025, evidence: ["en 2025"] },
+      { id: "previous-period", type: "year", value: 2024, evidence: ["à 2024"] },
+      { id: "revenue", type: "money", measure: "revenue", currency: "EUR", value: 5870000000, precision: 10000000, evidence: ["5,87 milliards d’euros"] },
+      { id: "revenue-change", type: "change", measure: "revenue", unit: "percent", value: -3.2, decimals: 1, "compared-with": "previous-period", evidence: ["en baisse de 3,2 %"] },
+    ],
+  },
+};
+
 /** A budget in CHF with a deficit. */
 export const SWISS_BUDGET: ArticleInput = {
   body: "Le Conseil fédéral prévoit un déficit de 1,1 milliard de francs pour 2026. Il demande 312,4 millions de francs de crédits supplémentaires, le 25 septembre 2026.",
