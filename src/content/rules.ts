@@ -46,9 +46,9 @@ export function checkUniqueIds(value: unknown, ctx: RuleContext): void {
 }
 
 /**
- * Dates written as dates that do not exist (2026-02-30), read from a file
- * whose shape is wrong elsewhere: the rules that check them on a valid file
- * do not run then, and they are reported with its other problems at once.
+ * Dates written as dates that do not exist (2026-02-30): the brief's date,
+ * and each date or month fact. Read from the file as parsed, so that a file
+ * whose shape is wrong elsewhere has them reported with its other problems.
  */
 export function checkRawDates(value: unknown, ctx: RuleContext): void {
   const record = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
@@ -68,6 +68,8 @@ export function checkRawDates(value: unknown, ctx: RuleContext): void {
 }
 
 const uniqueIds: Rule = (facts, ctx) => checkUniqueIds(facts, ctx);
+
+const datesExist: Rule = (facts, ctx) => checkRawDates(facts, ctx);
 
 const breakdownsAddUp: Rule = (facts, ctx) => {
   const byId = new Map(facts.facts.map((f) => [f.id, f] as const));
@@ -146,19 +148,10 @@ const figuresAreCoherent: Rule = (facts, ctx) => {
           ctx.report({ path, ...phrase(CATALOGUE["facts/invalid-range"], { id: fact.id }), expected: "from ≤ to", actual: show(fact.value) });
         }
         break;
-      case "month":
-      case "date":
-        if (!isCalendarDate(fact.type === "month" ? `${fact.value}-01` : fact.value)) {
-          ctx.report({ path, ...phrase(CATALOGUE["facts/invalid-date"], { value: fact.value, kind: fact.type }), expected: fact.type === "month" ? "a real month, YYYY-MM" : "a real date, YYYY-MM-DD", actual: fact.value });
-        }
-        break;
       default:
         break;
     }
   });
-  if (!isCalendarDate(facts.editorial.date)) {
-    ctx.report({ path: ["editorial", "date"], ...phrase(CATALOGUE["facts/invalid-date"], { value: facts.editorial.date, kind: "date" }), expected: "a real date, YYYY-MM-DD", actual: facts.editorial.date });
-  }
 };
 
 /** Dates and periods need no label: a brief says them as they are (en 2024, au quatrième trimestre). */
@@ -316,4 +309,4 @@ function isCalendarDate(iso: string): boolean {
 }
 
 /** The rules run on every facts file, in order. */
-export const RULES: readonly Rule[] = [uniqueIds, factsSayWhatTheyAre, breakdownsAddUp, figuresAreCoherent, changesAddUp, quotesSayTheirLanguage, typographicApostrophes];
+export const RULES: readonly Rule[] = [uniqueIds, datesExist, factsSayWhatTheyAre, breakdownsAddUp, figuresAreCoherent, changesAddUp, quotesSayTheirLanguage, typographicApostrophes];
