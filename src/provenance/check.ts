@@ -10,7 +10,7 @@ import type { Article } from "../content/load.ts";
 import { computeChange } from "../content/rules.ts";
 import type { Fact } from "../content/schema.ts";
 import type { Measure } from "../content/story-type.ts";
-import { agreement, directionBefore, signFromWords, showValue, writtenStep, type Agreement, type FigureReader, type SourceFigure } from "./consistency.ts";
+import { agreement, directionBefore, endOfFigureBefore, signFromWords, showValue, writtenStep, type Agreement, type FigureReader, type SourceFigure } from "./consistency.ts";
 import { findQuotation, normalizeQuotation, overlaps, positionFinder, type Span } from "./text.ts";
 
 /** How many figures of an article's source the facts account for. */
@@ -79,8 +79,7 @@ export function checkProvenance(article: Article, read: FigureReader, measures?:
     if (fact.type === "change") return directionBefore(body, figure);
     const measure = fact.measure === undefined ? undefined : measures?.[fact.measure];
     if (fact.type !== "money" || !measure?.negative) return undefined;
-    const previous = figures.filter((f) => f.end <= figure.start).reduce((end, f) => Math.max(end, f.end), 0);
-    return signFromWords(body, figure, { positive: measure.fr.label, negative: measure.negative.fr.label }, previous);
+    return signFromWords(body, figure, { positive: measure.fr.label, negative: measure.negative.fr.label }, endOfFigureBefore(figures, figure));
   };
   const covered = new Set<SourceFigure>();
   const coveredBy = new Map<SourceFigure, string[]>();

@@ -48,6 +48,11 @@ export function signFromWords(body: string, figure: SourceFigure, words: SignedW
   return best?.sign;
 }
 
+/** Where the last figure before `figure` ends (0 when there is none): words before it belong to that figure. */
+export function endOfFigureBefore(figures: readonly SourceFigure[], figure: SourceFigure): number {
+  return figures.filter((f) => f.end <= figure.start).reduce((end, f) => Math.max(end, f.end), 0);
+}
+
 /** The direction of a change the words right before `figure` in `body` announce (“en baisse de 3,2 %”), if any. */
 export function directionBefore(body: string, figure: SourceFigure): 1 | -1 | undefined {
   if (!["percent", "percentage-point", "basis-point"].includes(figure.unit) || typeof figure.value !== "number") return undefined;
@@ -178,8 +183,8 @@ export function agreement(fact: Fact, figure: SourceFigure, value?: number, dire
       }
       // A change the source calls a rise or a fall (“en baisse de 3,2 %”), or an amount it calls a loss or a profit, is stored with that sign.
       if (direction !== undefined && stored !== 0 && Math.sign(stored) !== direction) {
-        const what = fact.type === "change" ? (direction < 0 ? "a fall" : "a rise") : direction < 0 ? "below zero" : "above zero";
-        return { ok: false, problem: "direction", expected: `${what === "a fall" || what === "a rise" ? `${what}: a value ${direction < 0 ? "below" : "above"} zero` : `a value ${what}`} (${direction * Math.abs(stored)})`, step };
+        const side = `a value ${direction < 0 ? "below" : "above"} zero (${direction * Math.abs(stored)})`;
+        return { ok: false, problem: "direction", expected: fact.type === "change" ? `${direction < 0 ? "a fall" : "a rise"}: ${side}` : side, step };
       }
     }
   }

@@ -9,7 +9,7 @@ import { parseSource } from "../content/load.ts";
 import { frontMatterEnd } from "../plan/front-matter.ts";
 import type { Fact } from "../content/schema.ts";
 import type { FigureReader, SourceFigure } from "./consistency.ts";
-import { agreement, directionBefore, writtenForm, writtenStep } from "./consistency.ts";
+import { agreement, directionBefore, endOfFigureBefore, writtenForm, writtenStep } from "./consistency.ts";
 import { findQuotation, normalizeQuotation, overlaps, type Span } from "./text.ts";
 
 /** The placeholder written where an editor must decide. */
@@ -159,7 +159,7 @@ export function draftFacts(input: DraftInput): string {
     ids.add(id);
     const notes = readingNotes(figure);
     // Only amounts, counts, rates and quantities are measures; the words must name this figure, with no other figure between.
-    const previous = figures.filter((f) => f.end <= figure.start).reduce((end, f) => Math.max(end, f.end), 0);
+    const previous = endOfFigureBefore(figures, figure);
     // A change ("en baisse de 3,2 %") is of the measure named before the figure it follows.
     const measure = input.type && MEASURED.test(fields.lines[0] ?? "") ? measureOf(input.body, figure, input.type.measures, direction ? 0 : previous) : undefined;
     const fact: DraftFact = {
