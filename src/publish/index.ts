@@ -47,20 +47,21 @@ export function createPublisher(name: string, settings: TargetSettings): Publish
   if (noSite) problems.push(`the ${name} target needs the site folder: newsbrief publish --to ${name} <site-dir>`);
   let publisher: Publisher | undefined;
   const ownProblems: string[] = [];
+  const explained = new Set<string>();
   if (!noSite) {
     try {
       publisher = target.create(settings);
     } catch (error) {
       if (!(error instanceof PublishUsageError)) throw error;
       ownProblems.push(...error.problems);
+      for (const key of error.explained) explained.add(key);
     }
   }
   // Another target's flag is refused rather than silently ignored (once: not again when the target explained it).
   const own = new Set(["site", "cwd", "env", "layout", ...target.options.map((o) => optionKey(o.flags))]);
   const flags = Object.keys(settings)
-    .filter((key) => settings[key] !== undefined && !own.has(key))
-    .map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)
-    .filter((flag) => !ownProblems.some((problem) => new RegExp(`${flag}(?![a-z-])`).test(problem)));
+    .filter((key) => settings[key] !== undefined && !own.has(key) && !explained.has(key))
+    .map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
   if (flags.length > 0) problems.push(`the ${name} target takes no ${flags.join(", ")}: drop ${flags.length === 1 ? "it" : "them"}`);
   problems.push(...ownProblems);
   if (problems.length > 0 || !publisher) throw new PublishUsageError(problems);

@@ -28,7 +28,7 @@ export const wordpressTarget: TargetDefinition = {
     // The credentials and the status are checked even without an address, so that every problem is said at once.
     const made = wordpressPublisher({ url: typeof settings.url === "string" ? settings.url : undefined, status: settings.status as PostStatus | undefined, env: settings.env ?? {} });
     problems.push(...made.problems);
-    if (problems.length > 0 || made.publisher === undefined) throw new PublishUsageError(problems);
+    if (problems.length > 0 || made.publisher === undefined) throw new PublishUsageError(problems, settings.draft === true ? ["draft"] : []);
     return made.publisher;
   },
 };
