@@ -5,14 +5,14 @@
  * build's own thread and in a worker: what goes in and out is plain data.
  */
 import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { loadArticle, type Article } from "../content/load.ts";
+import type { Article } from "../content/load.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { checkPageTemplate, createRenderer, type BriefSummary, type Renderer } from "../render/brief.ts";
 import { contentHash, feedItemText, feedText, manifestText, type ManifestBrief } from "../render/feeds.ts";
 import { loadMessages, type LoadedMessages } from "../render/messages.ts";
-import { checkArticleTemplate, compileTemplates, type BriefTemplate } from "../render/templates.ts";
-import { extractFigures } from "../extract/index.ts";
-import { checkProvenance, type SourceCoverage } from "../provenance/check.ts";
+import { compileTemplates, type BriefTemplate } from "../render/templates.ts";
+import type { SourceCoverage } from "../provenance/check.ts";
+import { examineArticle } from "./examine.ts";
 import { cmsPartHashes, verifyCmsOutputs } from "../verify/feeds.ts";
 import { verifierDataset } from "../verify/facts.ts";
 import { verifyArticle, type VerifyArticle, type VerifyFile } from "../verify/verify.ts";
@@ -159,21 +159,16 @@ export function createStage(shared: SharedInputs): Stage {
     const outcome: ArticleOutcome = { slug: job.files.slug, diagnostics: [], rendered: false, files: [], figures: 0, briefs: [], items: {} };
     if (job.hashOnDisk && job.onDisk) outcome.onDiskHashes = Object.fromEntries(Object.entries(job.onDisk).map(([relative, text]) => [relative, sha256(text)]));
     if (job.lint && job.onDisk) outcome.lint = lintArticle(shared, shared, job.files, new Map(Object.entries(job.onDisk)), {}, job.lint.settings);
-    const loaded = loadArticle(job.files, { templates: knownTemplates, types });
-    outcome.diagnostics.push(...loaded.diagnostics);
-    if (!loaded.article) return outcome;
-    const article = loaded.article;
+    const examined = examineArticle(job.files, { compiled: broken ? undefined : compiled.templates, types, knownTemplates, catalog: messages.catalog, localeFile });
+    outcome.diagnostics.push(...examined.diagnostics);
+    if (examined.provenance) outcome.coverage = examined.provenance.coverage;
+    const { article, template } = examined;
+    if (!article) return outcome;
     outcome.template = article.facts.editorial.template;
     const inputHash = articleInputHash(typeHashes.get(outcome.template)!, job.files.factsText, job.files.sourceText);
     outcome.inputHash = inputHash;
-    const provenance = checkProvenance(article, extractFigures, types.get(article.facts.editorial.template)?.measures);
-    outcome.diagnostics.push(...provenance.diagnostics);
-    outcome.coverage = provenance.coverage;
-    if (broken) return outcome;
-    const template = compiled.templates.get(article.facts.editorial.template)!;
-    const checked = checkArticleTemplate(template, article, messages.catalog, localeFile);
-    outcome.diagnostics.push(...checked);
-    if (hasErrors(outcome.diagnostics) && !(job.preview && !hasErrors(checked))) return outcome;
+    if (!template) return outcome;
+    if (hasErrors(outcome.diagnostics) && !(job.preview && !hasErrors(examined.templateProblems))) return outcome;
     renderer ??= createRenderer(messages.catalog, shared.pageTemplate!.text, site);
     const summaries = new Map<Locale, BriefSummary>();
     const rendered = renderer.render(article, template, `sha256:${inputHash}`, summaries);

@@ -8,16 +8,15 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/d
 import type { ProgressReporter } from "./progress.ts";
 import { workerFile } from "./pool.ts";
 import { articleInputHash, storyTypeHashes } from "./cache.ts";
-import { loadArticle, parseSource, type Article } from "../content/load.ts";
+import { parseSource, type Article } from "../content/load.ts";
 import { parseYaml } from "../content/yaml.ts";
 import { parseConfig } from "../content/config.ts";
 import { LOCALES, type Locale } from "../content/schema.ts";
 import { readProject, type ProjectInputs, type ReadOptions } from "../io/read.ts";
 import { checkPageTemplate, createRenderer } from "../render/brief.ts";
 import { loadMessages } from "../render/messages.ts";
-import { checkArticleTemplate, compileTemplates } from "../render/templates.ts";
-import { extractFigures } from "../extract/index.ts";
-import { checkProvenance, type ProvenanceResult } from "../provenance/check.ts";
+import { compileTemplates } from "../render/templates.ts";
+import { examineArticle } from "./examine.ts";
 import { lintBriefs } from "../lint/lint.ts";
 import type { Speller } from "../lint/rules.ts";
 import { lintSources, spellersFor } from "./lint.ts";
@@ -119,32 +118,29 @@ export function createReviewer(inputs: ProjectInputs, paths: ProjectPaths, lint?
   general.sort(compareDiagnostics);
 
   const review = (files: ArticleFiles): ReviewArticle => {
-    const diagnostics: Diagnostic[] = [];
-    const loaded = loadArticle(files, { templates: knownTemplates, types });
-    diagnostics.push(...loaded.diagnostics);
-    let provenance: ProvenanceResult | undefined;
+    const examined = examineArticle(files, {
+      knownTemplates,
+      types,
+      compiled: renderer ? templates.templates : undefined,
+      catalog: messages.catalog,
+      localeFile: (locale) => inputs.locales.find((l) => l.locale === locale)?.file ?? `${paths.locales}/${locale}.json`,
+    });
+    const { diagnostics, provenance } = examined;
     let briefs: ReviewBrief[] = [];
     let figures: VerifiedFigure[] = [];
-    const article = loaded.article;
-    if (article) {
-      provenance = checkProvenance(article, extractFigures, types.get(article.facts.editorial.template)?.measures);
-      diagnostics.push(...provenance.diagnostics);
-      if (renderer) {
-        const template = templates.templates.get(article.facts.editorial.template)!;
-        const checked = checkArticleTemplate(template, article, messages.catalog, (locale) => inputs.locales.find((l) => l.locale === locale)?.file ?? `${paths.locales}/${locale}.json`);
-        diagnostics.push(...checked);
-        if (!hasErrors(checked)) {
-          const rendered = renderer.render(article, template, `sha256:${articleInputHash(typeHashes.get(template.name)!, files.factsText, files.sourceText)}`);
-          const verification = verifyArticle(
-            { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang },
-            rendered.map((f) => ({ file: `${paths.out}/${f.path}`, locale: localeOf(f.path), format: f.path.endsWith(".html") ? "html" as const : "markdown" as const, contents: f.contents })),
-          );
-          diagnostics.push(...verification.diagnostics);
-          figures = verification.figures;
-          briefs = LOCALES.map((locale) => briefOf(paths, article, locale, rendered));
-          if (lint) diagnostics.push(...lintBriefs(briefs, lintSources(inputs, [files]), lint.spellers, settings.config.lint).map((f) => f.diagnostic));
-        }
-      }
+    // An article that breaks a rule is shown with its facts and their evidence, and no briefs.
+    const article = examined.read;
+    const template = examined.article && examined.template;
+    if (article && renderer && template && !hasErrors(examined.templateProblems)) {
+      const rendered = renderer.render(article, template, `sha256:${articleInputHash(typeHashes.get(template.name)!, files.factsText, files.sourceText)}`);
+      const verification = verifyArticle(
+        { slug: article.slug, facts: article.facts, sourceLang: article.source.frontMatter.lang },
+        rendered.map((f) => ({ file: `${paths.out}/${f.path}`, locale: localeOf(f.path), format: f.path.endsWith(".html") ? "html" as const : "markdown" as const, contents: f.contents })),
+      );
+      diagnostics.push(...verification.diagnostics);
+      figures = verification.figures;
+      briefs = LOCALES.map((locale) => briefOf(paths, article, locale, rendered));
+      if (lint) diagnostics.push(...lintBriefs(briefs, lintSources(inputs, [files]), lint.spellers, settings.config.lint).map((f) => f.diagnostic));
     }
     return {
       slug: files.slug,

@@ -48,8 +48,22 @@ export interface LoadOptions {
   types?: ReadonlyMap<string, StoryTypeDefinition>;
 }
 
+/** What {@link loadArticle} makes of an article's files. */
+export interface LoadedArticle {
+  /** The article, when it has no error: ready to render. */
+  article?: Article;
+  /**
+   * The article as read, when both files have the right shape, whether or
+   * not it passed the rules: enough to check it against its source and its
+   * template, so that those problems are reported in the same run. Never
+   * rendered while it has errors.
+   */
+  read?: Article;
+  diagnostics: Diagnostic[];
+}
+
 /** Parses and validates one article; every problem is reported, none thrown. */
-export function loadArticle(files: ArticleFiles, options: LoadOptions = {}): { article?: Article; diagnostics: Diagnostic[] } {
+export function loadArticle(files: ArticleFiles, options: LoadOptions = {}): LoadedArticle {
   const diagnostics: Diagnostic[] = [];
   if (!SLUG_PATTERN.test(files.slug) || files.slug.length > 80) {
     diagnostics.push(
@@ -64,8 +78,10 @@ export function loadArticle(files: ArticleFiles, options: LoadOptions = {}): { a
   diagnostics.push(...facts.diagnostics);
   const source = parseSource(files.sourceText, files.sourceFile);
   diagnostics.push(...source.diagnostics);
-  if (!facts.value || !facts.locate || !source.value || diagnostics.some((d) => d.severity === "error")) return { diagnostics };
-  return { article: { slug: files.slug, facts: facts.value, source: source.value, files, locate: facts.locate }, diagnostics };
+  if (!facts.value || !facts.locate || !source.value) return { diagnostics };
+  const read: Article = { slug: files.slug, facts: facts.value, source: source.value, files, locate: facts.locate };
+  if (diagnostics.some((d) => d.severity === "error")) return { read, diagnostics };
+  return { article: read, read, diagnostics };
 }
 
 /**

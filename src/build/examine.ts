@@ -1,0 +1,77 @@
+/**
+ * What every article goes through before it is rendered, in a build, a check
+ * and a review: its files read and validated, its facts traced to its
+ * source, and its template's needs met. An article that breaks a rule (a
+ * breakdown that does not add up, a missing requirement) is still traced to
+ * its source and checked against its template, so that one run reports
+ * every problem; it is never rendered.
+ */
+import { CATALOGUE } from "../diagnostics/catalogue.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { loadArticle, type Article } from "../content/load.ts";
+import type { StoryTypeDefinition } from "../content/story-type.ts";
+import type { Locale } from "../content/schema.ts";
+import { extractFigures } from "../extract/index.ts";
+import { checkProvenance, type ProvenanceResult } from "../provenance/check.ts";
+import type { Messages } from "../render/messages.ts";
+import { checkArticleTemplate, type BriefTemplate } from "../render/templates.ts";
+import type { ArticleFiles } from "../types.ts";
+
+/** What the checks of an article need from the project. */
+export interface ExamineContext {
+  /** The names of the story types that exist. */
+  knownTemplates: ReadonlySet<string>;
+  /** The story types that parsed, by name. */
+  types: ReadonlyMap<string, StoryTypeDefinition>;
+  /** The compiled templates; none when the shared inputs are broken, and then no template is checked. */
+  compiled?: ReadonlyMap<string, BriefTemplate> | undefined;
+  catalog: ReadonlyMap<Locale, Messages>;
+  /** The locale file a missing message is reported in. */
+  localeFile: (locale: Locale) => string;
+}
+
+/** What came of the checks of an article. */
+export interface Examined {
+  /** The article, when it passed the rules of its files (it may still fail provenance or its template). */
+  article?: Article | undefined;
+  /** The article as read, when both files have the right shape. */
+  read?: Article | undefined;
+  provenance?: ProvenanceResult;
+  /** Its template, when it was checked against it. */
+  template?: BriefTemplate;
+  /** The problems of the template check alone. */
+  templateProblems: Diagnostic[];
+  /** Every problem found, unsorted: the files', provenance's and the template's. */
+  diagnostics: Diagnostic[];
+}
+
+const MISSING_REQUIREMENT = CATALOGUE["facts/missing-requirement"].rule;
+const UNKNOWN_NAME = CATALOGUE["template/unknown-name"].rule;
+
+/** Reads, validates and checks one article against its source and its template. */
+export function examineArticle(files: ArticleFiles, context: ExamineContext): Examined {
+  const loaded = loadArticle(files, { templates: context.knownTemplates, types: context.types });
+  const diagnostics = [...loaded.diagnostics];
+  const examined: Examined = { article: loaded.article, read: loaded.read, templateProblems: [], diagnostics };
+  const read = loaded.read;
+  if (!read) return examined;
+  const name = read.facts.editorial.template;
+  examined.provenance = checkProvenance(read, extractFigures, context.types.get(name)?.measures);
+  // A fact that breaks a rule (a range that ends before it starts) is reported there, once: what its source says of it is left for the next run.
+  const broken = new Set(loaded.diagnostics.filter((d) => d.severity === "error").map((d) => factOf(d.path)));
+  diagnostics.push(...examined.provenance.diagnostics.filter((d) => factOf(d.path) === undefined || !broken.has(factOf(d.path))));
+  const template = context.compiled?.get(name);
+  if (!template) return examined;
+  let problems = checkArticleTemplate(template, read, context.catalog, context.localeFile);
+  // A name the template uses that a missing requirement already reported is the same problem.
+  if (loaded.diagnostics.some((d) => d.rule === MISSING_REQUIREMENT)) problems = problems.filter((d) => d.rule !== UNKNOWN_NAME);
+  examined.template = template;
+  examined.templateProblems = problems;
+  diagnostics.push(...problems);
+  return examined;
+}
+
+/** The fact a diagnostic's path is inside (`facts.7` of `facts.7.evidence.0`), if any. */
+function factOf(path: string | undefined): string | undefined {
+  return path === undefined ? undefined : /^facts\.\d+(?=\.|$)/.exec(path)?.[0];
+}
