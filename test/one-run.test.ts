@@ -3,7 +3,7 @@
  * its facts is still traced to its source and checked against its template,
  * without reporting one mistake twice, and is never rendered.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { gatherReview } from "../src/build/review.ts";
@@ -61,5 +61,46 @@ describe("an article that breaks a rule", () => {
     expect(article.evidence.length).toBeGreaterThan(0);
     expect(article.briefs).toEqual([]);
     expect(article.diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(["facts/missing-requirement", "provenance/value-mismatch"]));
+  });
+});
+
+/** The line:column of the first place `text` stands in the article's facts.yaml. */
+function placeOf(root: string, text: string): string {
+  const lines = readFileSync(path.join(root, "content", "acme-results", "facts.yaml"), "utf8").split("\n");
+  const line = lines.findIndex((l) => l.includes(text));
+  return `content/acme-results/facts.yaml:${line + 1}:${lines[line]!.indexOf(text) + 1}`;
+}
+
+/** The period's evidence is not in the source. */
+const WRONG_PERIOD = (facts: Fact[]) => facts.map((f) => (f.id === "period" ? { ...f, evidence: ["en 2026"] } : f));
+
+describe("an article with a fact of the wrong shape", () => {
+  it("still has its other facts traced to the source, each problem at its own line", async () => {
+    const { run, errors, root } = await check(acme({ facts: (facts) => WRONG_PERIOD(facts).map((f) => (f.id === "revenue" ? { ...f, value: "5,87 milliards" } : f)) }));
+    expect(run.code).toBe(1);
+    expect(errors.map((d) => [d.rule, d.at])).toEqual([
+      ["provenance/evidence-not-found", placeOf(root, "en 2026")],
+      ["facts/invalid-type", placeOf(root, "5,87 milliards")],
+    ]);
+    expect(errors[0]!.line).toContain("at `facts.0.evidence.0`");
+    expect(existsSync(path.join(root, "out"))).toBe(false);
+  });
+
+  it("has its figures that no fact covers left for the next run: the fact left out may cover them", async () => {
+    const { rules } = await check(acme({ facts: (facts) => facts.map((f) => (f.id === "revenue" ? { ...f, value: "5,87 milliards" } : f)) }));
+    expect(rules).toEqual(["facts/invalid-type"]);
+  });
+
+  it("still has its other facts traced while a fact is still to be decided (TODO)", async () => {
+    const { errors, root } = await check(acme({ facts: (facts) => WRONG_PERIOD(facts).map((f) => (f.id === "revenue" ? { ...f, value: "TODO: the revenue" } : f)) }));
+    expect(errors.map((d) => d.rule)).toEqual(["provenance/evidence-not-found", "draft/todo"]);
+    expect(errors[0]!.at).toBe(placeOf(root, "en 2026"));
+  });
+
+  it("is not traced when a problem of shape lies outside the facts", async () => {
+    const input = acme({ facts: WRONG_PERIOD });
+    const { rules } = await check({ ...input, facts: { ...input.facts, editorial: { date: "26 février 2026", template: "company-results" } } });
+    expect(rules).not.toContain("provenance/evidence-not-found");
+    expect(rules.length).toBeGreaterThan(0);
   });
 });

@@ -54,7 +54,10 @@ export function examineArticle(files: ArticleFiles, context: ExamineContext): Ex
   const diagnostics = [...loaded.diagnostics];
   const examined: Examined = { article: loaded.article, read: loaded.read, templateProblems: [], diagnostics };
   const read = loaded.read;
-  if (!read) return examined;
+  if (!read) {
+    if (loaded.partial) diagnostics.push(...factProblems(loaded.partial.article, loaded.partial.kept, context));
+    return examined;
+  }
   const name = read.facts.editorial.template;
   examined.provenance = checkProvenance(read, extractFigures, context.types.get(name)?.measures);
   // A fact that breaks a rule (a range that ends before it starts) is reported there, once: what its source says of it is left for the next run.
@@ -74,4 +77,18 @@ export function examineArticle(files: ArticleFiles, context: ExamineContext): Ex
 /** The fact a diagnostic's path is inside (`facts.7` of `facts.7.evidence.0`), if any. */
 function factOf(path: string | undefined): string | undefined {
   return path === undefined ? undefined : /^facts\.\d+(?=\.|$)/.exec(path)?.[0];
+}
+
+/**
+ * What the source says of each fact of the right shape, when others are
+ * not: only the problems of those facts, at their place in the file. The
+ * source's figures that no fact covers are left for the next run, since
+ * the facts left out may be what covers them.
+ */
+function factProblems(article: Article, kept: readonly number[], context: ExamineContext): Diagnostic[] {
+  const provenance = checkProvenance(article, extractFigures, context.types.get(article.facts.editorial.template)?.measures);
+  return provenance.diagnostics.flatMap((d) => {
+    const [, index, rest] = /^facts\.(\d+)(.*)$/.exec(d.path ?? "") ?? [];
+    return index === undefined ? [] : [{ ...d, path: `facts.${kept[Number(index)]}${rest}` }];
+  });
 }

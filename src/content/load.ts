@@ -59,6 +59,13 @@ export interface LoadedArticle {
    * rendered while it has errors.
    */
   read?: Article;
+  /**
+   * When some facts have the wrong shape and the rest of `facts.yaml` is
+   * right: the article with only the other facts, for the checks that look
+   * at one fact at a time (its evidence in the source). `kept` gives each
+   * fact's index in the file; `locate` points into the file.
+   */
+  partial?: { article: Article; kept: readonly number[] };
   diagnostics: Diagnostic[];
 }
 
@@ -78,6 +85,10 @@ export function loadArticle(files: ArticleFiles, options: LoadOptions = {}): Loa
   diagnostics.push(...facts.diagnostics);
   const source = parseSource(files.sourceText, files.sourceFile);
   diagnostics.push(...source.diagnostics);
+  if (facts.partial && source.value) {
+    const { value, kept, locate } = facts.partial;
+    return { partial: { article: { slug: files.slug, facts: value, source: source.value, files, locate }, kept }, diagnostics };
+  }
   if (!facts.value || !facts.locate || !source.value) return { diagnostics };
   const read: Article = { slug: files.slug, facts: facts.value, source: source.value, files, locate: facts.locate };
   if (diagnostics.some((d) => d.severity === "error")) return { read, diagnostics };
@@ -88,13 +99,52 @@ export function loadArticle(files: ArticleFiles, options: LoadOptions = {}): Loa
  * Parses `facts.yaml`: YAML, then the zod shape, then the cross-field rules.
  * A `TODO` placeholder is a `draft/todo` error, and hides the problems of its field.
  */
-export function parseFacts(text: string, file: string, options: LoadOptions = {}): { value?: Facts; diagnostics: Diagnostic[]; locate?: PositionedYaml["locate"] } {
+export function parseFacts(text: string, file: string, options: LoadOptions = {}): ParsedFacts {
   const yaml = parseYaml(text, { file });
   if (yaml.value === undefined) return { diagnostics: yaml.diagnostics };
   const todos = findPlaceholders(yaml, file);
   const parsed = parseFactsYaml(yaml, file, options, text);
-  if (todos.diagnostics.length === 0) return { ...parsed, locate: yaml.locate };
-  return { diagnostics: [...todos.diagnostics, ...parsed.diagnostics.filter((d) => !todos.covers(d))].sort(compareDiagnostics) };
+  if (todos.diagnostics.length === 0) {
+    const partial = parsed.value ? undefined : partialFacts(yaml, parsed.diagnostics);
+    return { ...parsed, locate: yaml.locate, ...(partial && { partial }) };
+  }
+  const diagnostics = [...todos.diagnostics, ...parsed.diagnostics.filter((d) => !todos.covers(d))].sort(compareDiagnostics);
+  // A fact still to be decided is left out like a fact of the wrong shape.
+  const partial = partialFacts(yaml, [...diagnostics, ...parsed.diagnostics]);
+  return { diagnostics, ...(partial && { partial }) };
+}
+
+/** What {@link parseFacts} makes of `facts.yaml`. */
+export interface ParsedFacts {
+  /** The facts, when their shape is right (the rules may still have failed: see the diagnostics). */
+  value?: Facts;
+  diagnostics: Diagnostic[];
+  locate?: PositionedYaml["locate"];
+  /** Without `value`: the facts of the right shape, when every problem of shape lies inside a fact. */
+  partial?: { value: Facts; kept: readonly number[]; locate: PositionedYaml["locate"] };
+}
+
+/**
+ * The facts of the right shape, when every problem of shape (or `TODO`)
+ * lies inside one fact or another and the file is right without them.
+ */
+function partialFacts(yaml: PositionedYaml, problems: readonly Diagnostic[]): ParsedFacts["partial"] {
+  const doc = yaml.value;
+  if (typeof doc !== "object" || doc === null || !Array.isArray((doc as { facts?: unknown }).facts)) return undefined;
+  const facts = (doc as { facts: unknown[] }).facts;
+  const left = new Set<number>();
+  for (const problem of problems) {
+    if (problem.severity !== "error") continue;
+    const index = /^facts\.(\d+)(?:\.|$)/.exec(problem.path ?? "")?.[1];
+    if (index === undefined) return undefined;
+    left.add(Number(index));
+  }
+  const kept = facts.map((_, i) => i).filter((i) => !left.has(i));
+  if (left.size === 0 || kept.length === 0) return undefined;
+  const shape = Facts.safeParse({ ...doc, facts: kept.map((i) => facts[i]) });
+  if (!shape.success) return undefined;
+  const locate: PositionedYaml["locate"] = (path, options) => yaml.locate(path[0] === "facts" && typeof path[1] === "number" ? ["facts", kept[path[1]] ?? path[1], ...path.slice(2)] : path, options);
+  return { value: shape.data, kept, locate };
 }
 
 function parseFactsYaml(yaml: PositionedYaml, file: string, options: LoadOptions, text: string): { value?: Facts; diagnostics: Diagnostic[] } {
