@@ -104,6 +104,10 @@ describe("locale messages", () => {
     expect(twice).not.toBe(en.text);
     const repeated = loadMessages(files.map((f) => (f === en ? { ...f, text: twice } : f))).diagnostics.filter((d) => d.rule === "locale/duplicate-key");
     expect(repeated.map((d) => ({ file: d.file, line: d.line }))).toEqual([{ file: "locales/en.json", line: lineOf(twice, '"figures": "Main figures"').line }]);
+    // It names the key and both its lines.
+    const [first, second] = [lineOf(twice, '"figures": "Key figures"').line, lineOf(twice, '"figures": "Main figures"').line];
+    expect(repeated[0]!.message).toBe(`the key \`figures\` is written a second time in this mapping (first at line ${first})`);
+    expect(repeated[0]!.actual).toBe(`\`figures\` at lines ${first} and ${second}`);
   });
 });
 

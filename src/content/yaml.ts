@@ -207,8 +207,22 @@ function parseFully(text: string, options: ParseYamlOptions): PositionedYaml {
     const [offset = 0] = problems[shown.length]!.pos;
     diagnostics.push(diagnose(CATALOGUE["yaml/syntax"], { more: problems.length - shown.length }, { file, ...at(offset) }));
   }
+  const repeated = repeatedKeys(doc);
   for (const error of shown) {
     const [offset = 0] = error.pos;
+    const repeat = error.code === "DUPLICATE_KEY" ? repeated.get(offset) : undefined;
+    if (repeat) {
+      const first = at(repeat.first);
+      diagnostics.push(
+        diagnose(CATALOGUE["yaml/<parser-code>"], { code: error.code, text: `the key \`${repeat.key}\` is written a second time in this mapping (first at line ${first.line})` }, {
+          file,
+          ...at(offset),
+          expected: `\`${repeat.key}\` once: keep the right one and remove the other`,
+          actual: `\`${repeat.key}\` at lines ${first.line} and ${at(offset).line}`,
+        }),
+      );
+      continue;
+    }
     // A bracket never closed is noticed where the next line starts: it is named where it opens.
     const closer = /end with an? ([}\]])/.exec(error.message)?.[1] as "}" | "]" | undefined;
     const opened = closer ? unclosedOpener(text, offset, closer === "}" ? "{" : "[") : undefined;
@@ -315,4 +329,21 @@ function firstLine(message: string): string {
 /** True for a YAML node that is a mapping or a sequence. */
 export function isCollection(node: unknown): node is Node {
   return isMap(node) || isSeq(node);
+}
+
+/** Each key written again in its mapping, by where it starts: its text and where its first writing starts. */
+function repeatedKeys(doc: Document): Map<number, { key: string; first: number }> {
+  const repeated = new Map<number, { key: string; first: number }>();
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Map<unknown, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const first = seen.get(pair.key.value);
+        if (first === undefined) seen.set(pair.key.value, pair.key.range[0]);
+        else repeated.set(pair.key.range[0], { key: String(pair.key.value), first });
+      }
+    },
+  });
+  return repeated;
 }

@@ -157,7 +157,7 @@ export const CATALOGUE = {
     title: "The YAML parser refuses the text",
     message: (a: { code: string; text: string }) => a.text,
     ruleFor: (a: { code: string; text: string }) => YAML_CODES[a.code] ?? "yaml/syntax",
-    hint: "The parser's own message. Its error codes DUPLICATE_KEY, TAG_RESOLVE_FAILED and BAD_ALIAS give `yaml/duplicate-key`, `yaml/tag` and `yaml/alias`, any other `yaml/syntax`. In locales/*.json every `yaml/` rule is reported as `locale/`.",
+    hint: "The parser's own message; a key written twice in a mapping is named, with the lines of both. Its error codes DUPLICATE_KEY, TAG_RESOLVE_FAILED and BAD_ALIAS give `yaml/duplicate-key`, `yaml/tag` and `yaml/alias`, any other `yaml/syntax`. In locales/*.json every `yaml/` rule is reported as `locale/`.",
   },
   "yaml/too-deep": {
     rule: "yaml/too-deep",
