@@ -97,6 +97,18 @@ describe("an article with a fact of the wrong shape", () => {
     expect(errors[0]!.at).toBe(placeOf(root, "en 2026"));
   });
 
+  it("is traced whole when only a story text has the wrong shape: figures that no fact covers are found too", async () => {
+    const story = { company: { fr: "Acme", nl: "Acme" } };
+    const { errors, root } = await check(acme({ story, facts: (facts) => WRONG_PERIOD(facts).filter((f) => f.id !== "revenue-change") }));
+    const rules = errors.map((d) => d.rule);
+    expect(rules).toContain("provenance/evidence-not-found");
+    expect(errors.find((d) => d.rule === "provenance/evidence-not-found")!.at).toBe(placeOf(root, "en 2026"));
+    // “en baisse de 3,2 %” is the evidence of no fact.
+    expect(rules).toContain("provenance/uncovered");
+    // The story text without its English is reported as before.
+    expect(errors.some((d) => d.line.includes("story.company"))).toBe(true);
+  });
+
   it("is not traced when a problem of shape lies outside the facts", async () => {
     const input = acme({ facts: WRONG_PERIOD });
     const { rules } = await check({ ...input, facts: { ...input.facts, editorial: { date: "26 février 2026", template: "company-results" } } });

@@ -8,7 +8,7 @@
  */
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { loadArticle, type Article } from "../content/load.ts";
+import { loadArticle, type Article, type LoadedArticle } from "../content/load.ts";
 import type { StoryTypeDefinition } from "../content/story-type.ts";
 import type { Locale } from "../content/schema.ts";
 import { extractFigures } from "../extract/index.ts";
@@ -55,7 +55,7 @@ export function examineArticle(files: ArticleFiles, context: ExamineContext): Ex
   const examined: Examined = { article: loaded.article, read: loaded.read, templateProblems: [], diagnostics };
   const read = loaded.read;
   if (!read) {
-    if (loaded.partial) diagnostics.push(...factProblems(loaded.partial.article, loaded.partial.kept, context));
+    if (loaded.partial) diagnostics.push(...factProblems(loaded.partial, context));
     return examined;
   }
   const name = read.facts.editorial.template;
@@ -80,13 +80,16 @@ function factOf(path: string | undefined): string | undefined {
 }
 
 /**
- * What the source says of each fact of the right shape, when others are
- * not: only the problems of those facts, at their place in the file. The
- * source's figures that no fact covers are left for the next run, since
- * the facts left out may be what covers them.
+ * What the source says of each fact of the right shape, when other parts of
+ * facts.yaml are not: only the problems of those facts, at their place in
+ * the file. When facts or `ignore` entries were left out, the source's
+ * figures that no fact covers are left for the next run, since what was
+ * left out may be what covers them.
  */
-function factProblems(article: Article, kept: readonly number[], context: ExamineContext): Diagnostic[] {
+function factProblems(partial: NonNullable<LoadedArticle["partial"]>, context: ExamineContext): Diagnostic[] {
+  const { article, kept, whole } = partial;
   const provenance = checkProvenance(article, extractFigures, context.types.get(article.facts.editorial.template)?.measures);
+  if (whole) return provenance.diagnostics;
   return provenance.diagnostics.flatMap((d) => {
     const [, index, rest] = /^facts\.(\d+)(.*)$/.exec(d.path ?? "") ?? [];
     return index === undefined ? [] : [{ ...d, path: `facts.${kept[Number(index)]}${rest}` }];

@@ -60,12 +60,18 @@ export interface LoadedArticle {
    */
   read?: Article;
   /**
-   * When some facts have the wrong shape and the rest of `facts.yaml` is
-   * right: the article with only the other facts, for the checks that look
+   * When some facts, story texts, breakdowns, quotes, related articles or
+   * `ignore` entries have the wrong shape and the rest of `facts.yaml` is
+   * right: the article without them, for the checks that look
    * at one fact at a time (its evidence in the source). `kept` gives each
    * fact's index in the file; `locate` points into the file.
    */
-  partial?: { article: Article; kept: readonly number[] };
+  partial?: {
+    article: Article;
+    kept: readonly number[];
+    /** No fact and no `ignore` entry was left out: what no fact covers in the source is known too. */
+    whole: boolean;
+  };
   diagnostics: Diagnostic[];
 }
 
@@ -86,8 +92,8 @@ export function loadArticle(files: ArticleFiles, options: LoadOptions = {}): Loa
   const source = parseSource(files.sourceText, files.sourceFile);
   diagnostics.push(...source.diagnostics);
   if (facts.partial && source.value) {
-    const { value, kept, locate } = facts.partial;
-    return { partial: { article: { slug: files.slug, facts: value, source: source.value, files, locate }, kept }, diagnostics };
+    const { value, kept, locate, whole } = facts.partial;
+    return { partial: { article: { slug: files.slug, facts: value, source: source.value, files, locate }, kept, whole }, diagnostics };
   }
   if (!facts.value || !facts.locate || !source.value) return { diagnostics };
   const read: Article = { slug: files.slug, facts: facts.value, source: source.value, files, locate: facts.locate };
@@ -120,31 +126,41 @@ export interface ParsedFacts {
   value?: Facts;
   diagnostics: Diagnostic[];
   locate?: PositionedYaml["locate"];
-  /** Without `value`: the facts of the right shape, when every problem of shape lies inside a fact. */
-  partial?: { value: Facts; kept: readonly number[]; locate: PositionedYaml["locate"] };
+  /** Without `value`: the file without the parts of the wrong shape, when every such problem lies inside one (see `partialFacts`). */
+  partial?: { value: Facts; kept: readonly number[]; locate: PositionedYaml["locate"]; whole: boolean };
 }
 
 /**
  * The facts of the right shape, when every problem of shape (or `TODO`)
- * lies inside one fact or another and the file is right without them.
+ * lies inside a fact, a story text, a breakdown, a quote, a related article
+ * or an `ignore` entry, and the file is right without them. Only the facts
+ * are checked further, so what else is left out changes nothing of that.
  */
 function partialFacts(yaml: PositionedYaml, problems: readonly Diagnostic[]): ParsedFacts["partial"] {
   const doc = yaml.value;
   if (typeof doc !== "object" || doc === null || !Array.isArray((doc as { facts?: unknown }).facts)) return undefined;
-  const facts = (doc as { facts: unknown[] }).facts;
-  const left = new Set<number>();
+  const record = doc as Record<string, unknown>;
+  const left = new Map<string, Set<string>>();
   for (const problem of problems) {
     if (problem.severity !== "error") continue;
-    const index = /^facts\.(\d+)(?:\.|$)/.exec(problem.path ?? "")?.[1];
-    if (index === undefined) return undefined;
-    left.add(Number(index));
+    const [, section, item] = /^(facts|story|breakdowns|quotes|related|ignore)\.([^.]+)/.exec(problem.path ?? "") ?? [];
+    if (section === undefined || item === undefined) return undefined;
+    left.set(section, (left.get(section) ?? new Set()).add(item));
   }
-  const kept = facts.map((_, i) => i).filter((i) => !left.has(i));
+  const facts = record.facts as unknown[];
+  const leftFacts = left.get("facts");
+  const kept = facts.map((_, i) => i).filter((i) => !leftFacts?.has(String(i)));
   if (left.size === 0 || kept.length === 0) return undefined;
-  const shape = Facts.safeParse({ ...doc, facts: kept.map((i) => facts[i]) });
+  const without = { ...record, facts: kept.map((i) => facts[i]) } as Record<string, unknown>;
+  for (const [section, items] of left) {
+    const value = without[section];
+    if (section === "facts" || value === undefined) continue;
+    without[section] = Array.isArray(value) ? value.filter((_, i) => !items.has(String(i))) : Object.fromEntries(Object.entries(value as object).filter(([key]) => !items.has(key)));
+  }
+  const shape = Facts.safeParse(without);
   if (!shape.success) return undefined;
   const locate: PositionedYaml["locate"] = (path, options) => yaml.locate(path[0] === "facts" && typeof path[1] === "number" ? ["facts", kept[path[1]] ?? path[1], ...path.slice(2)] : path, options);
-  return { value: shape.data, kept, locate };
+  return { value: shape.data, kept, locate, whole: !leftFacts && !left.has("ignore") };
 }
 
 function parseFactsYaml(yaml: PositionedYaml, file: string, options: LoadOptions, text: string): { value?: Facts; diagnostics: Diagnostic[] } {
