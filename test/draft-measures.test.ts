@@ -7,7 +7,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { measureOf } from "../src/provenance/draft.ts";
+import { loadArticle } from "../src/content/load.ts";
+import type { Measure } from "../src/content/story-type.ts";
+import { extractFigures } from "../src/extract/index.ts";
+import { checkProvenance } from "../src/provenance/check.ts";
+import { draftFacts, measureOf } from "../src/provenance/draft.ts";
 import { FIXTURE_ROOT, reported, runCli } from "./support/project.ts";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures", "drafting");
@@ -106,5 +110,37 @@ describe("drafting with a story type's measures", () => {
     expect(drafted.stderr).toContain("[content/missing-file]");
     expect(drafted.stderr).toContain("[new/unknown-type]");
     expect(drafted.stdout).toBe("");
+  });
+});
+
+describe("drafting the sign of an amount", () => {
+  const words = (fr: string, gender: "m" | "f" = "m") => ({ fr: { label: fr, gender, number: "sg" as const, elision: false }, nl: { label: fr, article: "de" as const, number: "sg" as const }, en: { label: fr, number: "sg" as const } });
+  const measures: Record<string, Measure> = {
+    "net-result": { ...words("bénéfice net"), negative: words("perte nette", "f"), cues: ["résultat net", "bénéfice", "perte", "dans le rouge"] },
+    revenue: { ...words("chiffre d’affaires"), cues: ["chiffre d’affaires"] },
+  };
+  const body = "Le groupe est dans le rouge à hauteur de 12,4 millions d’euros, après un bénéfice de 148,2 millions d’euros un an plus tôt. Le chiffre d’affaires atteint 5 millions d’euros. La filiale subit une perte de 5 millions d’euros.";
+  const draft = draftFacts({ body, figures: extractFigures(body), type: { name: "company-results", measures } });
+  const fact = (id: string) => new RegExp(`- id: ${id}\\n(?:    .*\\n)*`).exec(draft)?.[0] ?? "";
+
+  it("gives an amount of a measure with a word for below zero the sign the words the check reads give it", () => {
+    expect(draft).toContain("  # the words “dans le rouge à hauteur de” before the figure say it is below zero: check its sign\n  - id: amount-12-4-million\n");
+    expect(fact("amount-12-4-million")).toMatch(/value: -12400000\n[\s\S]*measure: net-result/);
+    expect(fact("amount-148-2-million")).toMatch(/value: 148200000\n[\s\S]*measure: net-result/);
+    // A loss and a revenue of the same size are two facts, each with its own sign.
+    expect(fact("amount-5-million")).toMatch(/value: 5000000\n[\s\S]*measure: revenue/);
+    expect(fact("amount-5-million-2")).toMatch(/value: -5000000\n[\s\S]*measure: net-result/);
+  });
+
+  it("drafts what the provenance check accepts", () => {
+    const sourceText = `---\ntitle: "Résultats"\nlang: fr\n---\n\n${body}\n`;
+    const factsText = draft
+      .replace(/date: "TODO[^"]*"/, `date: "2026-02-26"`)
+      .replace(/story: "TODO[^"]*"/, "story: {}")
+      .replaceAll(`{ fr: "TODO", nl: "TODO", en: "TODO" }`, "{ fr: le chiffre, nl: het cijfer, en: the figure }")
+      .replaceAll(/reason: "TODO[^"]*"/g, "reason: not shown in the brief");
+    const loaded = loadArticle({ slug: "results", factsFile: "content/results/facts.yaml", factsText, sourceFile: "content/results/source.fr.md", sourceText });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(checkProvenance(loaded.article!, extractFigures, measures).diagnostics).toEqual([]);
   });
 });

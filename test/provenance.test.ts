@@ -5,17 +5,24 @@
  * write nothing, when it is not so. The exact reports of provenance problems
  * are golden cases: test/cases/provenance-*.
  */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { loadArticle, type Article } from "../src/content/load.ts";
 import type { Fact } from "../src/content/schema.ts";
+import type { Measure } from "../src/content/story-type.ts";
 import { extractFigures } from "../src/extract/index.ts";
 import { checkProvenance } from "../src/provenance/check.ts";
 import { agreement, directionBefore, signFromWords, writtenStep } from "../src/provenance/consistency.ts";
 import { findQuotation, normalizeQuotation } from "../src/provenance/text.ts";
 import { cleanupProjects, digestTree, makeProject, replace, reported, runCli, SLUG, snapshotTree } from "./support/project.ts";
 import { fixtureFile } from "./support/fixtures.ts";
+import { ACME_RESULTS, cleanupStoryProjects, storyProject, type ArticleInput } from "./support/story-project.ts";
 
-afterEach(() => cleanupProjects());
+afterEach(() => {
+  cleanupProjects();
+  cleanupStoryProjects();
+});
 afterAll(() => cleanupProjects({ base: true }));
 
 const FACTS = `content/${SLUG}/facts.yaml`;
@@ -205,6 +212,127 @@ describe("a change's direction and a bound, as the source gives them", () => {
     const run = await runCli(["check", "--no-lint"], project.root);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^content\/[a-z0-9-]+\/facts\.yaml:\d+:\d+ +error +the source gives the figure of `[a-z-]+` at content\/[a-z0-9-]+\/source\.fr\.md:\d+:\d+ \(“60 millions”\) as a bound \(more-than\), but the fact does not say so.*\[provenance\/bound\]$/m);
+  });
+});
+
+describe("the sign of an amount said with words of gain or loss", () => {
+  // Measures as the story types define them (templates/*/type.yaml): four with a word for below zero, one without.
+  const words = (fr: string, gender: "m" | "f" = "m") => ({ fr: { label: fr, gender, number: "sg" as const, elision: false }, nl: { label: fr, article: "de" as const, number: "sg" as const }, en: { label: fr, number: "sg" as const } });
+  const MEASURES: Record<string, Measure> = {
+    "net-result": { ...words("bénéfice net"), negative: words("perte nette", "f"), cues: ["résultat net", "résultat net part du groupe", "bénéfice net", "perte nette", "perte", "dans le rouge"] },
+    "earnings-per-share": { ...words("bénéfice par action"), negative: words("perte par action", "f"), cues: ["bénéfice par action", "BPA", "résultat par action", "perte par action"] },
+    "budget-balance": { ...words("excédent"), negative: words("déficit"), cues: ["solde budgétaire", "solde", "déficit", "excédent", "boni"] },
+    "trade-balance": { ...words("balance commerciale", "f"), negative: words("déficit commercial"), cues: ["balance commerciale", "excédent commercial", "déficit commercial", "solde commercial"] },
+    revenue: { ...words("chiffre d’affaires"), cues: ["chiffre d’affaires"] },
+  };
+  const FACTS_FILE = "content/signs/facts.yaml";
+  const SOURCE_FILE = "content/signs/source.fr.md";
+
+  /** An article whose source is `phrase` and whose one fact is the amount `figure` of `measure` (or of a free label), stored with `sign`; the phrase's other figures are ignored. */
+  function check(phrase: string, figure: string, measure: string | undefined, sign: 1 | -1) {
+    const sourceText = `---\ntitle: "Résultats"\nlang: fr\n---\n\n${phrase}\n`;
+    const figures = extractFigures(phrase).filter((f) => f.unit !== "label");
+    const read = figures.find((f) => f.text === figure);
+    if (!read || typeof read.value !== "number") throw new Error(`no figure “${figure}” in ${phrase}`);
+    const others = figures.filter((f) => f !== read);
+    const factsText = [
+      "version: 2",
+      "editorial: { date: \"2026-02-26\", template: company-results }",
+      "story: {}",
+      "facts:",
+      "  - id: amount",
+      "    type: money",
+      `    currency: ${read.unit}`,
+      `    value: ${sign * Math.abs(read.value)}`,
+      `    precision: ${writtenStep(read)}`,
+      ...(read.approx ? ["    approx: true"] : []),
+      ...(read.bound ? [`    bound: ${read.bound}`] : []),
+      measure === undefined ? "    label: { fr: la perte, nl: het verlies, en: the loss }" : `    measure: ${measure}`,
+      `    evidence: [${JSON.stringify(figure)}]`,
+      ...(others.length > 0 ? ["ignore:", ...others.map((f) => `  - { text: ${JSON.stringify(f.text)}, reason: another figure }`)] : []),
+      "",
+    ].join("\n");
+    const loaded = loadArticle({ slug: "signs", factsFile: FACTS_FILE, factsText, sourceFile: SOURCE_FILE, sourceText });
+    if (!loaded.article) throw new Error(loaded.diagnostics.map((d) => `${d.rule} ${d.message}`).join("\n"));
+    return { result: checkProvenance(loaded.article, extractFigures, MEASURES), value: positionOf(factsText, "value: ", "- id: amount"), source: positionOf(sourceText, figure, phrase.slice(0, 12)) };
+  }
+
+  // Each phrase: the words that give the figure its sign, as the report quotes them, and that sign.
+  const SAID: Array<{ phrase: string; figure: string; measure: string; words: string; sign: 1 | -1 }> = [
+    { phrase: "Le groupe dégage un bénéfice de 12 millions d’euros.", figure: "12 millions d’euros", measure: "net-result", words: "bénéfice de 12 millions d’euros", sign: 1 },
+    { phrase: "Le groupe accuse une perte de 3 millions d’euros.", figure: "3 millions d’euros", measure: "net-result", words: "perte de 3 millions d’euros", sign: -1 },
+    { phrase: "Le résultat est dans le rouge à hauteur de 5 millions d’euros.", figure: "5 millions d’euros", measure: "net-result", words: "dans le rouge à hauteur de 5 millions d’euros", sign: -1 },
+    { phrase: "Le groupe est redevenu bénéficiaire, à 4,2 millions d’euros.", figure: "4,2 millions d’euros", measure: "net-result", words: "bénéficiaire, à 4,2 millions d’euros", sign: 1 },
+    { phrase: "Le plan doit réduire la perte à 3 millions d’euros.", figure: "3 millions d’euros", measure: "net-result", words: "perte à 3 millions d’euros", sign: -1 },
+    { phrase: "Le groupe renoue avec le bénéfice à 4 millions d’euros.", figure: "4 millions d’euros", measure: "net-result", words: "bénéfice à 4 millions d’euros", sign: 1 },
+    { phrase: "Après une perte de 5 millions d’euros l’an dernier, le groupe dégage un bénéfice de 2 millions d’euros.", figure: "5 millions d’euros", measure: "net-result", words: "perte de 5 millions d’euros", sign: -1 },
+    { phrase: "Après une perte de 5 millions d’euros l’an dernier, le groupe dégage un bénéfice de 2 millions d’euros.", figure: "2 millions d’euros", measure: "net-result", words: "bénéfice de 2 millions d’euros", sign: 1 },
+    { phrase: "La perte du groupe s’est creusée à 3,5 millions d’euros.", figure: "3,5 millions d’euros", measure: "net-result", words: "perte du groupe s’est creusée à 3,5 millions d’euros", sign: -1 },
+    { phrase: "Le groupe essuie des pertes d’environ 60 millions d’euros.", figure: "60 millions d’euros", measure: "net-result", words: "pertes d’environ 60 millions d’euros", sign: -1 },
+    { phrase: "Le groupe affiche un résultat net négatif de 3 millions d’euros.", figure: "3 millions d’euros", measure: "net-result", words: "résultat net négatif de 3 millions d’euros", sign: -1 },
+    { phrase: "Le résultat repasse dans le vert à 1,2 million d’euros.", figure: "1,2 million d’euros", measure: "net-result", words: "dans le vert à 1,2 million d’euros", sign: 1 },
+    { phrase: "Le groupe publie une perte de 0,23 euro par action.", figure: "0,23 euro", measure: "earnings-per-share", words: "perte de 0,23 euro", sign: -1 },
+    { phrase: "Le bénéfice s’établit à 1,20 euro par action.", figure: "1,20 euro", measure: "earnings-per-share", words: "bénéfice s’établit à 1,20 euro", sign: 1 },
+    { phrase: "Les comptes 2025 de la commune se clôturent sur un boni de 2 millions d’euros.", figure: "2 millions d’euros", measure: "budget-balance", words: "boni de 2 millions d’euros", sign: 1 },
+    { phrase: "Les comptes 2025 de la commune se clôturent sur un mali de 2,5 millions d’euros.", figure: "2,5 millions d’euros", measure: "budget-balance", words: "mali de 2,5 millions d’euros", sign: -1 },
+    { phrase: "Le budget du canton est excédentaire de 40 millions de francs.", figure: "40 millions de francs", measure: "budget-balance", words: "excédentaire de 40 millions de francs", sign: 1 },
+    { phrase: "Le budget 2026 est déficitaire de 1,1 milliard de francs.", figure: "1,1 milliard de francs", measure: "budget-balance", words: "déficitaire de 1,1 milliard de francs", sign: -1 },
+    { phrase: "Le canton dégage un surplus de 12 millions de francs.", figure: "12 millions de francs", measure: "budget-balance", words: "surplus de 12 millions de francs", sign: 1 },
+    { phrase: "Le trou budgétaire atteint 3 milliards d’euros.", figure: "3 milliards d’euros", measure: "budget-balance", words: "trou budgétaire atteint 3 milliards d’euros", sign: -1 },
+    { phrase: "La balance commerciale est excédentaire de 2,1 milliards d’euros.", figure: "2,1 milliards d’euros", measure: "trade-balance", words: "excédentaire de 2,1 milliards d’euros", sign: 1 },
+    { phrase: "Le commerce extérieur affiche un déficit de 1,4 milliard d’euros.", figure: "1,4 milliard d’euros", measure: "trade-balance", words: "déficit de 1,4 milliard d’euros", sign: -1 },
+  ];
+
+  it.each(SAID)("“$words”: $measure stored with its sign passes, with the other sign fails at its value", ({ phrase, figure, measure, words, sign }) => {
+    expect(check(phrase, figure, measure, sign).result.diagnostics).toEqual([]);
+    const { result, value, source } = check(phrase, figure, measure, sign === 1 ? -1 : 1);
+    expect(result.diagnostics.map((d) => [d.rule, d.line, d.column, d.path])).toEqual([["provenance/direction", value.line, value.column + "value: ".length, "facts.0.value"]]);
+    const [problem] = result.diagnostics;
+    const side = sign === 1 ? "above" : "below";
+    expect(problem!.message).toBe(`\`amount\` stores a value ${sign === 1 ? "below" : "above"} zero, but the source says “${words}” at ${SOURCE_FILE}:${source.line}:${source.column}: ${side} zero`);
+    expect(problem!.expected).toMatch(new RegExp(`^a value ${side} zero \\(-?\\d`));
+  });
+
+  // Words of gain or loss that are not the sign of the fact's amount: either sign passes.
+  const UNSAID: Array<{ phrase: string; figure: string; measure?: string; why: string }> = [
+    { phrase: "Malgré une perte de chiffre d’affaires, le résultat net atteint 10 millions d’euros.", figure: "10 millions d’euros", measure: "net-result", why: "a loss of revenue" },
+    { phrase: "Le résultat net, grevé par des pertes de change, atteint 10 millions d’euros.", figure: "10 millions d’euros", measure: "net-result", why: "a currency loss" },
+    { phrase: "Le résultat intègre une perte de valeur et s’établit à 10 millions d’euros.", figure: "10 millions d’euros", measure: "net-result", why: "an impairment" },
+    { phrase: "Le résultat intègre une perte exceptionnelle et s’établit à 10 millions d’euros.", figure: "10 millions d’euros", measure: "net-result", why: "an exceptional item" },
+    { phrase: "Après une perte nette l’an dernier, le résultat net atteint 5 millions d’euros.", figure: "5 millions d’euros", measure: "net-result", why: "the measure named without a sign, nearer the figure" },
+    { phrase: "L’excédent brut d’exploitation atteint 30 millions d’euros.", figure: "30 millions d’euros", measure: "net-result", why: "EBITDA" },
+    { phrase: "La perte par action s’élève à 0,23 euro.", figure: "0,23 euro", measure: "net-result", why: "another measure's words" },
+    { phrase: "La Région verse au bénéfice des communes 3 millions d’euros.", figure: "3 millions d’euros", measure: "budget-balance", why: "au bénéfice de: for the benefit of" },
+    { phrase: "La perte de recettes atteint 20 millions de francs.", figure: "20 millions de francs", measure: "budget-balance", why: "a loss of revenue" },
+    { phrase: "Le solde budgétaire du Mali atteint 3 milliards de francs.", figure: "3 milliards de francs", measure: "budget-balance", why: "Mali, a country" },
+    { phrase: "Le chiffre d’affaires, après une perte de 3 millions d’euros, atteint 40 millions d’euros.", figure: "3 millions d’euros", measure: "revenue", why: "a measure without a word for below zero" },
+    { phrase: "Le groupe accuse une perte de 3 millions d’euros.", figure: "3 millions d’euros", why: "a fact with a free label: its sign has no defined words" },
+  ];
+
+  it.each(UNSAID)("does not read a sign for $why", ({ phrase, figure, measure }) => {
+    expect(check(phrase, figure, measure, 1).result.diagnostics).toEqual([]);
+    expect(check(phrase, figure, measure, -1).result.diagnostics).toEqual([]);
+  });
+
+  it("fails `build` on a profit stored for “une perte de 12,4 millions”, which every brief would call a profit", async () => {
+    const results = (value: number): ArticleInput => ({
+      ...ACME_RESULTS,
+      body: `${ACME_RESULTS.body} Le groupe accuse une perte de 12,4 millions d’euros.`,
+      facts: { ...ACME_RESULTS.facts, facts: [...(ACME_RESULTS.facts.facts as unknown[]), { id: "net-result", type: "money", measure: "net-result", currency: "EUR", value, precision: 100000, evidence: ["12,4 millions d’euros"] }] },
+    });
+    const right = await runCli(["build"], storyProject(results(-12_400_000)));
+    expect(right.code, right.stderr).toBe(0);
+    const root = storyProject(results(12_400_000));
+    const wrong = await runCli(["build"], root);
+    expect(wrong.code).toBe(1);
+    expect(existsSync(path.join(root, "out", "acme-results"))).toBe(false);
+    const factsText = readFileSync(path.join(root, "content", "acme-results", "facts.yaml"), "utf8");
+    const sourceText = readFileSync(path.join(root, "content", "acme-results", "source.fr.md"), "utf8");
+    const value = positionOf(factsText, "12400000", "id: net-result");
+    const source = positionOf(sourceText, "12,4 millions d’euros");
+    expect(reported(wrong.stderr).map((d) => [d.at, d.rule])).toEqual([[`content/acme-results/facts.yaml:${value.line}:${value.column}`, "provenance/direction"]]);
+    expect(wrong.stderr).toContain(`\`net-result\` stores a value above zero, but the source says “perte de 12,4 millions d’euros” at content/acme-results/source.fr.md:${source.line}:${source.column}: below zero`);
+    expect(wrong.stderr).toContain("expected: a value below zero (-12400000)");
   });
 });
 

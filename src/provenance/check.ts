@@ -10,7 +10,7 @@ import type { Article } from "../content/load.ts";
 import { computeChange } from "../content/rules.ts";
 import type { Fact } from "../content/schema.ts";
 import type { Measure } from "../content/story-type.ts";
-import { agreement, directionBefore, endOfFigureBefore, signFromWords, showValue, writtenStep, type Agreement, type FigureReader, type SourceFigure } from "./consistency.ts";
+import { agreement, directionBefore, endOfFigureBefore, showValue, signedWordsOf, signWordsBefore, writtenStep, type Agreement, type FigureReader, type SignWords, type SourceFigure } from "./consistency.ts";
 import { findQuotation, normalizeQuotation, overlaps, positionFinder, type Span } from "./text.ts";
 
 /** How many figures of an article's source the facts account for. */
@@ -74,13 +74,16 @@ export function checkProvenance(article: Article, read: FigureReader, measures?:
   const report = (path: readonly PropertyKey[], problem: Phrased, expected: string, actual: string) => {
     diagnostics.push(diagnostic({ file: files.factsFile, ...article.locate(path), ...problem, path: path.map(String).join("."), expected, actual }));
   };
-  // The sign the source's words give a figure: a change's rise or fall, or an amount of a measure that has words for below zero.
-  const signOf = (fact: Fact, figure: SourceFigure): 1 | -1 | undefined => {
-    if (fact.type === "change") return directionBefore(body, figure);
-    const measure = fact.measure === undefined ? undefined : measures?.[fact.measure];
-    if (fact.type !== "money" || !measure?.negative) return undefined;
-    return signFromWords(body, figure, { positive: measure.fr.label, negative: measure.negative.fr.label }, endOfFigureBefore(figures, figure));
+  // The words of gain and of loss of each measure that has words for below zero (its labels, and the lexicon's words).
+  const signed = new Map(Object.entries(measures ?? {}).map(([id, measure]) => [id, signedWordsOf(measure)] as const));
+  // The words that give an amount of such a measure its sign (“une perte de 3 millions”): only money facts
+  // with a measure are judged; a fact with a free `label` has no defined sign words (see docs/provenance.md).
+  const amountSign = (fact: Fact, figure: SourceFigure): SignWords | undefined => {
+    const words = fact.type === "money" && fact.measure !== undefined ? signed.get(fact.measure) : undefined;
+    return words ? signWordsBefore(body, figure, words, endOfFigureBefore(figures, figure)) : undefined;
   };
+  // The sign the source's words give a figure: a change's rise or fall, or an amount of a measure that has words for below zero.
+  const signOf = (fact: Fact, figure: SourceFigure): 1 | -1 | undefined => (fact.type === "change" ? directionBefore(body, figure) : amountSign(fact, figure)?.sign);
   const covered = new Set<SourceFigure>();
   const coveredBy = new Map<SourceFigure, string[]>();
   const evidenceSpans: EvidenceSpan[] = [];
@@ -134,7 +137,7 @@ export function checkProvenance(article: Article, read: FigureReader, measures?:
         report(path, phrase(CATALOGUE["provenance/hedge"], { id: fact.id, where, figure: figure.text }), found.expected, "no `approx: true`");
       } else if (found.problem === "direction") {
         const stored = fact.type === "change" ? (fact.value ?? changeValue(fact)) : "value" in fact && typeof fact.value === "number" ? fact.value : undefined;
-        report(["facts", index, "value"], phrase(CATALOGUE["provenance/direction"], { id: fact.id, where, words: directionWords(body, figure), above: (stored ?? 0) > 0, change: fact.type === "change" }), found.expected, `${storedValue(fact)} in ${files.factsFile}`);
+        report(["facts", index, "value"], phrase(CATALOGUE["provenance/direction"], { id: fact.id, where, words: directionWords(body, figure, amountSign(fact, figure)?.start), above: (stored ?? 0) > 0, change: fact.type === "change" }), found.expected, `${storedValue(fact)} in ${files.factsFile}`);
       } else if (found.problem === "bound") {
         report(path, phrase(CATALOGUE["provenance/bound"], { id: fact.id, where, figure: figure.text, bound: figure.bound ?? "" }), found.expected, fact.bound === undefined ? "no `bound`" : `\`bound: ${fact.bound}\``);
       } else {
@@ -231,8 +234,13 @@ function describe(fact: Fact): string {
 }
 
 
-/** The words of the source that announce a change, up to its figure (“en baisse de 3,2 %”). */
-function directionWords(body: string, figure: SourceFigure): string {
+/**
+ * The words of the source that give a figure its sign, up to the figure: from `from`, where
+ * the words of gain or loss of an amount start (“perte par action s’élève à 0,23 euro”), or
+ * else the few words before it (“en baisse de 3,2 %”).
+ */
+function directionWords(body: string, figure: SourceFigure, from?: number): string {
+  if (from !== undefined) return body.slice(from, figure.end).replace(/\s+/g, " ").trim();
   const before = body.slice(Math.max(0, figure.start - 40), figure.start);
   const words = /(?:\S+\s+){0,2}\S+\s+$/.exec(before)?.[0] ?? before;
   return `${words}${figure.text}`.replace(/\s+/g, " ").trim();

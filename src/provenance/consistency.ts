@@ -23,29 +23,140 @@ const DIRECTION_WORDS: ReadonlyArray<readonly [RegExp, 1 | -1]> = [
   [/(?:en (?:baisse|recul|diminution|repli)|(?:une |un )?(?:baisse|recul|diminution|repli|chute)|(?:a |ont )?(?:reculé|diminué|baissé|chuté)|(?:recule|reculent|baisse|baissent|diminue|diminuent|perd|perdent))\s+(?:de\s+)?$/i, -1],
 ];
 
-/** The French words of a measure that has a word for below zero: its label above zero and its label below (bénéfice net, perte nette). */
+/**
+ * The French words of a measure that has a word for below zero: its label above zero and its
+ * label below (bénéfice net, perte nette), and the words that name it without a sign
+ * (résultat net, solde budgétaire: the cues that hold no word of gain or loss).
+ */
 export interface SignedWords {
   positive: string;
   negative: string;
+  neutral?: readonly string[];
+}
+
+/** The words of gain and of loss a measure's French words give (see {@link signedWordsOf}). */
+export interface SignedMeasure {
+  fr: { label: string };
+  negative?: { fr: { label: string } } | undefined;
+  cues?: readonly string[] | undefined;
 }
 
 /**
- * The sign the words of a signed measure give a figure: the last of them
- * before it in its sentence (at most 80 characters back, not before the
- * figure `after` ends), as whole words. “une perte nette de 12,4 millions”
- * is below zero, “le bénéfice net progresse à 214,3 millions” above.
+ * Words of gain and of loss, besides a measure's own labels: what French calls the sign of a
+ * net result, a budget or trade balance or a result per share (“un bénéfice de 12 millions”,
+ * “une perte de 3 millions”, “dans le rouge à hauteur de 5 millions”, “un boni”, “déficitaire
+ * de”). One list, for the provenance check and for drafts. Used only for a measure that has a
+ * `negative` variant, and only when tied to the figure (see {@link SIGN_LINK}): on their own
+ * they name too many other things (une perte de valeur, au bénéfice de).
  */
-export function signFromWords(body: string, figure: SourceFigure, words: SignedWords, after = 0): 1 | -1 | undefined {
+const SIGN_LEXICON: ReadonlyArray<readonly [RegExp, 1 | -1]> = [
+  [/bénéfices?|bénéficiaires?|profits?|excédents?|excédentaires?|surplus|dans le vert|(?:résultats?|soldes?)(?: nets?)? positifs?/iu, 1],
+  [/pertes?|déficits?|déficitaires?|trou|dans le rouge|(?:résultats?|soldes?)(?: nets?)? négatifs?/iu, -1],
+  // In lower case only: “le Mali”, “M. Boni” are names.
+  [/boni/u, 1],
+  [/mali/u, -1],
+];
+
+/** The lexicon's words as whole words, every place they stand. */
+const SIGN_LEXICON_WORDS = SIGN_LEXICON.map(([words, sign]) => [new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.source})(?![\\p{L}\\p{N}])`, `g${words.flags}`), sign] as const);
+
+/** What before a word of gain or loss says it is not the sign of an amount: au bénéfice de, au profit de, sans perte, aucun déficit. */
+const NOT_A_SIGN = /(?:^|[^\p{L}])(?:aux?|sans|aucune?|pas de|ni)\s+$/u;
+
+/**
+ * What may stand between a word of the lexicon and its figure, and nothing else: words that
+ * qualify it (nette, public, de l’exercice), a verb that links it to its amount (s’élève,
+ * atteint, se creuse, est ramenée), and a preposition or a hedge (à, de, d’, à hauteur de,
+ * près de). “une perte de 3 millions”, “la perte du groupe s’élève à 3 millions” and
+ * “réduire la perte à 3 millions” tie “perte” to its figure; “une perte de valeur de 186
+ * millions”, “des pertes de change, atteint 10 millions” and “la perte exceptionnelle et
+ * s’établit à 10 millions” do not.
+ */
+const SIGN_LINK = new RegExp(
+  `^(?:\\s*(?:[,:(]|(?:${[
+    // what qualifies the word
+    "nette?s?|nets|consolidée?s?|annuelle?s?|semestrielle?s?|trimestrielle?s?|record|cumulée?s?|globale?s?|globaux|totale?s?|totaux|publique?s?|publics|budgétaires?|commerciale?s?|commerciaux|structurelle?s?|structurels|primaires?",
+    "attendue?s?|prévue?s?|estimée?s?|réalisée?s?|enregistrée?s?|affichée?s?|dégagée?s?|publiée?s?|annoncée?s?|définitive?s?|provisoire?s?",
+    "(?:part )?du groupe|de financement|(?:de|sur|pour) l’(?:exercice|année)|(?:de|sur|pour) (?:la période|le semestre|le trimestre)",
+    // what links it to its amount
+    "a|ont|avait|est|sont|était|étaient|sera|seront|serait|seraient|été|reste|restent|restait|demeure|devrait|devraient|pourrait|pourraient|doit|va|vont|se|s’",
+    "élev\\p{L}*|élèv\\p{L}*|établi\\p{L}*|mont(?:e|ent|ait|aient|era|ant|ée?s?)|chiffr\\p{L}*|atteint|atteign\\p{L}*|atteindr\\p{L}*|ressort\\p{L}*|totalis\\p{L}*|représent\\p{L}*",
+    "creus\\p{L}*|rédui\\p{L}*|résorb\\p{L}*|alourd\\p{L}*|allég\\p{L}*|allèg\\p{L}*|ramen\\p{L}*|limit\\p{L}*|port(?:e|ent|ait|era|ée?s?)|pass(?:e|ent|ait|era|ée?s?)|revien\\p{L}*|revenue?s?|tomb\\p{L}*",
+    "recul\\p{L}*|progress\\p{L}*|grimp\\p{L}*|chut\\p{L}*|baiss\\p{L}*|augment\\p{L}*|diminu\\p{L}*|bondi\\p{L}*",
+    "toutefois|cependant|pourtant|ainsi|donc|désormais|encore|déjà|finalement|seulement|légèrement|nettement|fortement|nouveau|total",
+    // a preposition, a bound or a hedge before the figure
+    "à|au|de|d’|pour|hauteur|l’ordre|près|plus|moins|environ|quelque|presque|quasiment|un|peu|jusqu’|pas|peine",
+  ].join("|")})(?:(?<=’)|(?![\\p{L}\\p{N}]))))*\\s*$`,
+  "u",
+);
+
+/** A text in lower case (unless `keepCase`) with plain apostrophes and spaces, of the same length. */
+function plainWords(text: string, keepCase = false): string {
+  const plain = text.replace(/['\u2018\u02BC]/g, "’").replace(/\s/g, " ");
+  return keepCase ? plain : plain.replace(/\p{Lu}/gu, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c));
+}
+
+/** Where `words` (already plain) stand last in `text` as whole words, with spaces of any length between them. */
+function lastWholeWords(text: string, words: string): { at: number; length: number } | undefined {
+  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ +/g, " +");
+  let found: { at: number; length: number } | undefined;
+  for (const match of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu"))) found = { at: match.index, length: match[0].length };
+  return found;
+}
+
+/** Whether a text holds a word of gain or loss of the lexicon, or one of `labels`, as whole words. */
+function holdsSignWord(text: string, labels: readonly string[]): boolean {
+  const plain = plainWords(text);
+  return labels.some((label) => lastWholeWords(plain, plainWords(label)) !== undefined) || SIGN_LEXICON_WORDS.some(([words]) => plainWords(text, true).match(words) !== null);
+}
+
+/** The signed words of a measure that has a `negative` variant, or nothing for one that has none. */
+export function signedWordsOf(measure: SignedMeasure): SignedWords | undefined {
+  if (!measure.negative) return undefined;
+  const labels = [measure.fr.label, measure.negative.fr.label];
+  return { positive: measure.fr.label, negative: measure.negative.fr.label, neutral: (measure.cues ?? []).filter((cue) => !holdsSignWord(cue, labels)) };
+}
+
+/** The words that give a figure its sign: the sign, and where they start in the body. */
+export interface SignWords {
+  sign: 1 | -1;
+  start: number;
+}
+
+/**
+ * The sign the words of a signed measure give a figure, and where they stand. The nearest
+ * of them before the figure in its sentence wins (at most 80 characters back, not before
+ * the figure `after` ends), as whole words: the measure's labels anywhere there (“le
+ * bénéfice net progresse toutefois à 214,3 millions”), the words of gain and of loss of
+ * {@link SIGN_LEXICON} only when tied to the figure (“une perte de 3 millions”, “dans le
+ * rouge à hauteur de 5 millions”). A word that names the measure without a sign nearer the
+ * figure (“après une perte nette l’an dernier, le résultat net atteint 5 millions”) leaves
+ * the sign unsaid.
+ */
+export function signWordsBefore(body: string, figure: SourceFigure, words: SignedWords, after = 0): SignWords | undefined {
   const start = Math.max(body.lastIndexOf(". ", figure.start), body.lastIndexOf("\n", figure.start), figure.start - 80, after, 0);
-  const before = body.slice(start, figure.start).toLowerCase().replace(/[’']/g, "’").replace(/\s+/g, " ");
-  let best: { at: number; sign: 1 | -1 } | undefined;
-  for (const [label, sign] of [[words.positive, 1], [words.negative, -1]] as const) {
-    const wanted = label.toLowerCase().replace(/[’']/g, "’");
-    const at = before.lastIndexOf(wanted);
-    if (at === -1 || /\p{L}/u.test(before[at - 1] ?? "") || /\p{L}/u.test(before[at + wanted.length] ?? "")) continue;
-    if (!best || at > best.at) best = { at, sign };
+  const before = plainWords(body.slice(start, figure.start));
+  const cased = plainWords(body.slice(start, figure.start), true);
+  let best: { at: number; length: number; sign: 1 | -1 | 0 } | undefined;
+  const consider = (found: { at: number; length: number } | undefined, sign: 1 | -1 | 0) => {
+    if (found && (!best || found.at > best.at || (found.at === best.at && found.length > best.length))) best = { ...found, sign };
+  };
+  consider(lastWholeWords(before, plainWords(words.positive)), 1);
+  consider(lastWholeWords(before, plainWords(words.negative)), -1);
+  for (const neutral of words.neutral ?? []) consider(lastWholeWords(before, plainWords(neutral)), 0);
+  for (const [lexicon, sign] of SIGN_LEXICON_WORDS) {
+    for (const match of cased.matchAll(lexicon)) {
+      const end = match.index + match[0].length;
+      if (!NOT_A_SIGN.test(before.slice(0, match.index)) && SIGN_LINK.test(before.slice(end))) consider({ at: match.index, length: match[0].length }, sign);
+    }
   }
-  return best?.sign;
+  const found = best as { at: number; sign: 1 | -1 | 0 } | undefined;
+  return found && found.sign !== 0 ? { sign: found.sign, start: start + found.at } : undefined;
+}
+
+/** The sign the words of a signed measure give a figure (see {@link signWordsBefore}). */
+export function signFromWords(body: string, figure: SourceFigure, words: SignedWords, after = 0): 1 | -1 | undefined {
+  return signWordsBefore(body, figure, words, after)?.sign;
 }
 
 /** Where the last figure before `figure` ends (0 when there is none): words before it belong to that figure. */

@@ -9,7 +9,7 @@ import { parseSource } from "../content/load.ts";
 import { frontMatterEnd } from "../plan/front-matter.ts";
 import type { Fact } from "../content/schema.ts";
 import type { FigureReader, SourceFigure } from "./consistency.ts";
-import { agreement, directionBefore, endOfFigureBefore, writtenForm, writtenStep } from "./consistency.ts";
+import { agreement, directionBefore, endOfFigureBefore, signedWordsOf, signWordsBefore, writtenForm, writtenStep, type SignedMeasure } from "./consistency.ts";
 import { findQuotation, normalizeQuotation, overlaps, type Span } from "./text.ts";
 
 /** The placeholder written where an editor must decide. */
@@ -52,8 +52,15 @@ export interface DraftInput {
    * words name a measure ("chiffre d’affaires de 19 285,1 M€") gets
    * `measure:` instead of labels to write in three languages.
    */
-  type?: { name: string; measures: Readonly<Record<string, { cues: readonly string[] }>> };
+  type?: { name: string; measures: Readonly<Record<string, DraftMeasure>> };
 }
+
+/**
+ * A measure as drafts use it: its cues name it; its French labels, when it has a `negative`
+ * variant, give an amount of it the sign its words say (“une perte de 12,4 millions” is
+ * drafted below zero), with the words of gain and of loss the provenance check reads.
+ */
+export type DraftMeasure = { cues: readonly string[] } & Partial<SignedMeasure>;
 
 interface DraftFact {
   id: string;
@@ -79,6 +86,12 @@ function changeFields(figure: SourceFigure, direction: 1 | -1): { id: string; li
   const id = idOf("change", direction > 0 ? "up" : "down", String(Math.abs(value)));
   const fact = { id, type: "change", unit: figure.unit, value, ...(decimals > 0 ? { decimals } : {}), label: { fr: TODO, nl: TODO, en: TODO } } as Fact;
   return { id, lines, fact };
+}
+
+/** A drafted amount made negative: a loss or a deficit the words say, which the figure writes without a sign. */
+function negated(fields: { id: string; lines: string[]; fact: Fact }, size: number): { id: string; lines: string[]; fact: Fact } {
+  const lines = fields.lines.map((line) => (line === `value: ${size}` ? `value: ${-size}` : line));
+  return { id: fields.id, lines, fact: { ...fields.fact, value: -size } as Fact };
 }
 
 /** The currencies briefs can show (facts.yaml `currency`). */
@@ -133,7 +146,7 @@ export function draftFacts(input: DraftInput): string {
       continue;
     }
     const direction = directionBefore(input.body, figure);
-    const fields = direction ? changeFields(figure, direction) : factFields(figure);
+    let fields = direction ? changeFields(figure, direction) : factFields(figure);
     if (!fields) {
       const reason = NO_FACT_TYPE.has(figure.unit) || !/^[A-Z]{3}$|^count$|^percent$|^percentage-point$|^basis-point$|^year$|^year-range$|^month$|^date$|^quarter$|^half-year$|^season$|^duration$/.test(figure.unit)
         ? `no fact type yet for ${figure.unit}`
@@ -147,8 +160,18 @@ export function draftFacts(input: DraftInput): string {
       ignore(figure, quotation, `${TODO}: make it a fact by hand (the draft's evidence would be refused: ${problem}), or say why the brief leaves it out`);
       continue;
     }
-    // A bound ("plus d’un million") is another fact than the figure itself ("un million").
-    const key = `${figure.unit}|${JSON.stringify(figure.value)}|${figure.approx ? "~" : ""}|${figure.bound ?? ""}|${normalizeQuotation(figure.text)}`;
+    // Only amounts, counts, rates and quantities are measures; the words must name this figure, with no other figure between.
+    const previous = endOfFigureBefore(figures, figure);
+    // A change ("en baisse de 3,2 %") is of the measure named before the figure it follows.
+    const measure = input.type && MEASURED.test(fields.lines[0] ?? "") ? measureOf(input.body, figure, input.type.measures, direction ? 0 : previous) : undefined;
+    // An amount of a measure that has words for below zero takes the sign its words give it, as the check reads them.
+    const named = measure ? input.type?.measures[measure.id] : undefined;
+    const signedWords = named?.fr && fields.fact.type === "money" ? signedWordsOf({ ...named, fr: named.fr }) : undefined;
+    const sign = signedWords ? signWordsBefore(input.body, figure, signedWords, previous) : undefined;
+    const below = sign?.sign === -1 && typeof figure.value === "number" && figure.value > 0;
+    if (below) fields = negated(fields, figure.value as number);
+    // A bound ("plus d’un million") is another fact than the figure itself ("un million"), and a loss another than a profit.
+    const key = `${figure.unit}|${JSON.stringify(figure.value)}|${below ? "-" : ""}|${figure.approx ? "~" : ""}|${figure.bound ?? ""}|${normalizeQuotation(figure.text)}`;
     const same = merged.get(key);
     if (same && same.evidence.length < 20) {
       if (!same.evidence.includes(quotation)) same.evidence.push(quotation);
@@ -158,16 +181,14 @@ export function draftFacts(input: DraftInput): string {
     for (let n = 2; ids.has(id); n++) id = `${fields.id}-${n}`;
     ids.add(id);
     const notes = readingNotes(figure);
-    // Only amounts, counts, rates and quantities are measures; the words must name this figure, with no other figure between.
-    const previous = endOfFigureBefore(figures, figure);
-    // A change ("en baisse de 3,2 %") is of the measure named before the figure it follows.
-    const measure = input.type && MEASURED.test(fields.lines[0] ?? "") ? measureOf(input.body, figure, input.type.measures, direction ? 0 : previous) : undefined;
+    const signNote = sign && below ? [`  # the words “${oneLine(input.body.slice(sign.start, figure.start)).trim()}” before the figure say it is below zero: check its sign`] : [];
     const fact: DraftFact = {
       id,
       lines: [
         `  # ${contextOf(input.body, figure)}`,
         ...notes.map((note) => `  # ${note}`),
         ...(measure ? [`  # the words “${measure.cue}” ${measure.after ? "after" : "before"} the figure name the measure ${measure.id}: check it`] : []),
+        ...signNote,
         `  - id: ${id}`,
         ...fields.lines.map((line) => `    ${line}`),
         ...(measure ? [`    measure: ${measure.id}`] : PERIOD.test(fields.lines[0] ?? "") ? [] : [`    label: { fr: ${quote(TODO)}, nl: ${quote(TODO)}, en: ${quote(TODO)} }`]),
@@ -446,8 +467,12 @@ function idOf(...parts: string[]): string {
 function contextOf(body: string, figure: SourceFigure): string {
   const before = body.slice(Math.max(0, figure.start - 40), figure.start);
   const after = body.slice(figure.end, figure.end + 40);
-  const line = `…${before}[${figure.text}]${after}…`.replace(/\s+/g, " ");
-  return line.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, " ");
+  return oneLine(`…${before}[${figure.text}]${after}…`);
+}
+
+/** A text on one line, for a comment: spaces and control characters as single spaces. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, " ");
 }
 
 /** A YAML double-quoted scalar. */
