@@ -1,0 +1,100 @@
+/**
+ * The statistics-release and public-budget story types show an article's quote, as the
+ * other types do: in French as said, in Dutch and English as a translation that says so.
+ * A public budget's revenue, debt and balance open their own paragraph after a breakdown,
+ * whether or not offsets come first.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { brief, cleanupStoryProjects, lines, shown, type ArticleInput } from "./support/story-project.ts";
+
+afterAll(() => cleanupStoryProjects());
+
+const UNEMPLOYMENT: ArticleInput = {
+  body: "Le taux de chômage s’est établi à 5,4 % au troisième trimestre 2026. « La baisse est nette, mais elle reste fragile », commente Anne Dupont, économiste chez Statbel.",
+  facts: {
+    version: 2,
+    editorial: { date: "2026-11-14", template: "statistics-release" },
+    story: { publisher: { fr: "Statbel", nl: "Statbel", en: "Statbel" } },
+    facts: [
+      { id: "indicator", type: "percent", measure: "unemployment-rate", value: 5.4, decimals: 1, evidence: ["5,4 %"] },
+      { id: "period", type: "quarter", value: "2026-Q3", evidence: ["troisième trimestre 2026"] },
+    ],
+    quotes: [
+      {
+        id: "dupont",
+        speaker: "Anne Dupont",
+        role: { fr: "économiste chez Statbel", nl: "econome bij Statbel", en: "economist at Statbel" },
+        lang: "fr",
+        text: {
+          fr: "La baisse est nette, mais elle reste fragile",
+          nl: { "translated-from": "fr", text: "De daling is duidelijk, maar blijft broos" },
+          en: { "translated-from": "fr", text: "The fall is clear, but it remains fragile" },
+        },
+      },
+    ],
+  },
+};
+
+const BRUSSELS_BUDGET: ArticleInput = {
+  body: "Le gouvernement bruxellois a déposé le 21 octobre 2026 son budget pour 2027. Les dépenses atteignent 8,9 milliards d’euros, pour des recettes de 7,7 milliards d’euros. Les investissements vont à la mobilité (640 millions d’euros) et au logement (480 millions d’euros). Le déficit s’établit à 1,2 milliard d’euros. « Nous avons fait des choix difficiles, mais nécessaires », a déclaré le ministre du Budget, Pierre Lambert.",
+  facts: {
+    version: 2,
+    editorial: { date: "2026-10-21", template: "public-budget" },
+    story: {
+      government: { fr: "le gouvernement bruxellois", nl: "de Brusselse regering", en: "the Brussels government" },
+      parliament: { fr: "le Parlement bruxellois", nl: "het Brussels Parlement", en: "the Brussels Parliament" },
+    },
+    facts: [
+      { id: "budget-year", type: "year", value: 2027, evidence: ["pour 2027"] },
+      { id: "credits", type: "money", measure: "expenditure", currency: "EUR", value: 8900000000, precision: 100000000, evidence: ["8,9 milliards d’euros"] },
+      { id: "revenue", type: "money", measure: "revenue", currency: "EUR", value: 7700000000, precision: 100000000, evidence: ["7,7 milliards d’euros"] },
+      { id: "balance", type: "money", measure: "budget-balance", currency: "EUR", value: -1200000000, precision: 100000000, evidence: ["déficit s’établit à 1,2 milliard d’euros"] },
+      { id: "mobility", type: "money", currency: "EUR", value: 640000000, precision: 1000000, label: { fr: "la mobilité", nl: "mobiliteit", en: "mobility" }, evidence: ["640 millions d’euros"] },
+      { id: "housing", type: "money", currency: "EUR", value: 480000000, precision: 1000000, label: { fr: "le logement", nl: "huisvesting", en: "housing" }, evidence: ["480 millions d’euros"] },
+    ],
+    breakdowns: [{ id: "breakdown", of: "credits", complete: false, parts: ["mobility", "housing"] }],
+    quotes: [
+      {
+        id: "lambert",
+        speaker: "Pierre Lambert",
+        role: { fr: "ministre bruxellois du Budget", nl: "Brussels minister van Begroting", en: "Brussels Budget Minister" },
+        lang: "fr",
+        text: {
+          fr: "Nous avons fait des choix difficiles, mais nécessaires",
+          nl: { "translated-from": "fr", text: "We hebben moeilijke maar noodzakelijke keuzes gemaakt" },
+          en: { "translated-from": "fr", text: "We have made difficult but necessary choices" },
+        },
+      },
+    ],
+    ignore: [{ text: "21 octobre 2026", reason: "the day the budget was tabled, the brief's own date" }],
+  },
+};
+
+describe("a quote in a statistics release", () => {
+  it("is shown in French as said, and marked as translated in Dutch and English", async () => {
+    const b = await brief(UNEMPLOYMENT);
+    expect(b.errors, b.run.stderr).toEqual([]);
+    expect(lines(b.fr)).toContain("«~La baisse est nette, mais elle reste fragile~», a déclaré Anne Dupont, économiste chez Statbel.");
+    expect(shown(b.nl)).toContain("“De daling is duidelijk, maar blijft broos”, zei Anne Dupont, econome bij Statbel.\n*Citaat vertaald uit het Frans.*\n");
+    expect(shown(b.en)).toContain("“The fall is clear, but it remains fragile,” said Anne Dupont, economist at Statbel.\n*Quote translated from French.*\n");
+    expect(b.fr).not.toContain("Citation traduite");
+  });
+});
+
+describe("a public budget", () => {
+  it("shows its quote, marked as translated in Dutch and English", async () => {
+    const b = await brief(BRUSSELS_BUDGET);
+    expect(b.errors, b.run.stderr).toEqual([]);
+    expect(lines(b.fr)).toContain("«~Nous avons fait des choix difficiles, mais nécessaires~», a déclaré Pierre Lambert, ministre bruxellois du Budget.");
+    expect(shown(b.nl)).toContain("“We hebben moeilijke maar noodzakelijke keuzes gemaakt”, zei Pierre Lambert, Brussels minister van Begroting.\n*Citaat vertaald uit het Frans.*\n");
+    expect(shown(b.en)).toContain("“We have made difficult but necessary choices,” said Pierre Lambert, Brussels Budget Minister.\n*Quote translated from French.*\n");
+  });
+
+  it("starts a new paragraph for its revenue after a breakdown, with no offsets between them", async () => {
+    const b = await brief(BRUSSELS_BUDGET);
+    expect(b.errors, b.run.stderr).toEqual([]);
+    expect(shown(b.fr)).toContain("Ces montants ne couvrent qu’une partie des crédits demandés.\n\nLes recettes s’établissent à 7,7~milliards d’euros.\n");
+    expect(shown(b.nl)).toContain("Deze bedragen dekken slechts een deel van de gevraagde kredieten.\n\nDe ontvangsten bedragen 7,7~miljard euro.\n");
+    expect(shown(b.en)).toContain("These amounts cover only part of the credits requested.\n\nRevenue is €7.7~billion.\n");
+  });
+});
