@@ -98,3 +98,38 @@ describe("a public budget", () => {
     expect(shown(b.en)).toContain("These amounts cover only part of the credits requested.\n\nRevenue is €7.7~billion.\n");
   });
 });
+
+describe("a statistics release headline with a plural indicator", () => {
+  const bankruptcies = (value: number, word: string): ArticleInput => ({
+    body: `Statbel a recensé 1 047 faillites en octobre 2026, contre ${value === 912 ? "912" : "1 210"} en septembre 2026, soit une ${word}.`,
+    facts: {
+      version: 2,
+      editorial: { date: "2026-11-02", template: "statistics-release" },
+      story: { publisher: { fr: "Statbel", nl: "Statbel", en: "Statbel" } },
+      facts: [
+        { id: "indicator", type: "count", measure: "bankruptcies", value: 1047, evidence: ["1 047 faillites"] },
+        { id: "period", type: "month", value: "2026-10", evidence: ["octobre 2026"] },
+        { id: "previous", type: "count", measure: "bankruptcies", value, evidence: [value === 912 ? "912" : "1 210"] },
+        { id: "previous-period", type: "month", value: "2026-09", evidence: ["septembre 2026"] },
+        { id: "indicator-change", type: "change", measure: "bankruptcies", unit: "count", from: "previous", to: "indicator", "compared-with": "previous-period", evidence: [word] },
+      ],
+    },
+  });
+
+  it("makes its verb agree in Dutch and English when it rises (faillissementen stijgen, bankruptcies rise)", async () => {
+    const b = await brief(bankruptcies(912, "hausse de 135 faillites"));
+    expect(b.errors, b.run.stderr).toEqual([]);
+    expect(b.titles).toEqual({
+      fr: "Faillites~: en hausse à 1_047 en octobre 2026",
+      nl: "Faillissementen stijgen naar 1.047 in oktober 2026",
+      en: "Bankruptcies rise to 1,047 in October 2026",
+    });
+  });
+
+  it("and when it falls (faillissementen dalen, bankruptcies fall)", async () => {
+    const b = await brief(bankruptcies(1210, "baisse de 163 faillites"));
+    expect(b.errors, b.run.stderr).toEqual([]);
+    expect(b.titles.nl).toBe("Faillissementen dalen naar 1.047 in oktober 2026");
+    expect(b.titles.en).toBe("Bankruptcies fall to 1,047 in October 2026");
+  });
+});

@@ -62,8 +62,13 @@ export class Messages {
     return this.#messages.has(key) || this.#messages.has(`${key}_other`);
   }
 
-  /** The key to use for `key` in `context`: its variant when this locale has one, else `key` itself. */
-  variant(key: string, context: string | undefined): string {
+  /**
+   * The key to use for `key` in `context`: its variant when this locale has one, else `key` itself.
+   * With an `agreement` too (a direction whose verb agrees with its subject: "Faillissementen
+   * stijgen naar…"), `key_<context>_<agreement>` comes first, then `key_<context>`.
+   */
+  variant(key: string, context: string | undefined, agreement?: string): string {
+    if (context !== undefined && agreement !== undefined && this.has(`${key}_${context}_${agreement}`)) return `${key}_${context}_${agreement}`;
     return context !== undefined && this.has(`${key}_${context}`) ? `${key}_${context}` : key;
   }
 
@@ -93,8 +98,8 @@ export class Messages {
    * (au, aux, du, des). Throws on a missing key or value: templates are
    * checked before rendering, so that is a bug.
    */
-  format(key: string, values: MessageValues = {}, plural?: Intl.LDMLPluralRule, context?: string): string {
-    key = this.variant(key, context);
+  format(key: string, values: MessageValues = {}, plural?: Intl.LDMLPluralRule, context?: string, agreement?: string): string {
+    key = this.variant(key, context, agreement);
     const message = plural
       ? (this.#messages.get(`${key}_${plural}`) ?? this.#messages.get(`${key}_other`))
       : this.#messages.get(key);

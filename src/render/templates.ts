@@ -390,8 +390,9 @@ function quoteOf(scope: BriefScope, id: string) {
 function registerHelpers(hb: typeof Handlebars): void {
   const helpers: Record<keyof typeof HELPERS, HelperDelegate> = {
     t: define("t", (scope, key, hash) => {
-      const { context, ...values } = hash;
-      const text = scope.messages.format(key, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])), undefined, typeof context === "string" && context !== "" ? context : undefined);
+      const { context, agreement, ...values } = hash;
+      const given = (c: unknown) => (typeof c === "string" && c !== "" ? c : undefined);
+      const text = scope.messages.format(key, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])), undefined, given(context), given(agreement));
       // The headline stands alone: the body names a currency in full again the first time.
       if (/(^|\.)headline$/.test(key)) scope.named.clear();
       return text;
