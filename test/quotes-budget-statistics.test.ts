@@ -5,6 +5,9 @@
  * whether or not offsets come first.
  */
 import { afterAll, describe, expect, it } from "vitest";
+import { LOCALES } from "../src/content/schema.ts";
+import { loadMessages } from "../src/render/messages.ts";
+import { repoFile } from "./support/fixtures.ts";
 import { brief, cleanupStoryProjects, lines, shown, type ArticleInput } from "./support/story-project.ts";
 
 afterAll(() => cleanupStoryProjects());
@@ -131,5 +134,39 @@ describe("a statistics release headline with a plural indicator", () => {
     expect(b.errors, b.run.stderr).toEqual([]);
     expect(b.titles.nl).toBe("Faillissementen dalen naar 1.047 in oktober 2026");
     expect(b.titles.en).toBe("Bankruptcies fall to 1,047 in October 2026");
+  });
+});
+
+describe("French de before a vowel", () => {
+  it("is elided before a label that opens with a vowel: d’investissements", async () => {
+    const b = await brief({
+      body: "Le gouvernement wallon demande 2 milliards d’euros d’investissements pour 2027, le 3 octobre 2026.",
+      facts: {
+        version: 2,
+        editorial: { date: "2026-10-03", template: "public-budget" },
+        story: {
+          government: { fr: "le gouvernement wallon", nl: "de Waalse regering", en: "the Walloon government" },
+          parliament: { fr: "le Parlement de Wallonie", nl: "het Waals Parlement", en: "the Walloon Parliament" },
+        },
+        facts: [
+          { id: "budget-year", type: "year", value: 2027, evidence: ["pour 2027"] },
+          { id: "credits", type: "money", measure: "investment", currency: "EUR", value: 2000000000, precision: 1000000000, evidence: ["2 milliards d’euros"] },
+        ],
+        ignore: [{ text: "3 octobre 2026", reason: "the day of the request, the brief's own date" }],
+      },
+    });
+    expect(b.errors, b.run.stderr).toEqual([]);
+    expect(b.titles.fr).toBe("Le gouvernement wallon sollicite 2~milliards d’euros d’investissements pour le budget 2027");
+  });
+
+  it("is kept before an h, which may be aspirated, before onze, and before a figure", () => {
+    const fr = loadMessages(LOCALES.map((locale) => ({ locale, file: `locales/${locale}.json`, text: repoFile(`locales/${locale}.json`) }))).catalog.get("fr")!;
+    const headline = (what: string, amount = "2 milliards d’euros") => fr.format("public-budget.headline", { government: "le gouvernement", amount, what, year: "2027" });
+    expect(headline("investissements")).toBe("Le gouvernement sollicite 2 milliards d’euros d’investissements pour le budget 2027");
+    expect(headline("économies")).toBe("Le gouvernement sollicite 2 milliards d’euros d’économies pour le budget 2027");
+    expect(headline("hausses")).toBe("Le gouvernement sollicite 2 milliards d’euros de hausses pour le budget 2027");
+    expect(headline("onze crédits")).toBe("Le gouvernement sollicite 2 milliards d’euros de onze crédits pour le budget 2027");
+    expect(headline("crédits")).toBe("Le gouvernement sollicite 2 milliards d’euros de crédits pour le budget 2027");
+    expect(fr.format("public-budget.offsets", { amount: "environ 3 millions d’euros" })).toBe("Des compensations d’environ 3 millions d’euros sont prévues dans d’autres postes du budget.");
   });
 });

@@ -140,8 +140,12 @@ const FRENCH_CONTRACTIONS = new Map([
   ["de les", "des"],
 ]);
 
+/** A French word that `de` elides before (d’investissements, d’environ, d’Eurostat): never before an h, which may be aspirated (de hausse), nor before onze. */
+const FRENCH_VOWEL_START = /^(?!onze\b|onzième)[aeiouyàâäéèêëîïôöùûüœæ]/i;
+
 function contractFrench(before: string, value: string): { before: string; value: string } {
   const prep = /(^|[\s(])(à|de) $/.exec(before);
+  if (prep?.[2] === "de" && FRENCH_VOWEL_START.test(value)) return { before: `${before.slice(0, before.length - 3)}d’`, value };
   const article = /^(les|le) /.exec(value);
   if (!prep || !article) return { before, value };
   const contracted = FRENCH_CONTRACTIONS.get(`${prep[2]} ${article[1]}`);
