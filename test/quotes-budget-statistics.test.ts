@@ -4,11 +4,14 @@
  * A public budget's revenue, debt and balance open their own paragraph after a breakdown,
  * whether or not offsets come first.
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LOCALES } from "../src/content/schema.ts";
 import { loadMessages } from "../src/render/messages.ts";
 import { repoFile } from "./support/fixtures.ts";
-import { brief, cleanupStoryProjects, lines, shown, type ArticleInput } from "./support/story-project.ts";
+import { reported, runCli } from "./support/project.ts";
+import { brief, cleanupStoryProjects, lines, shown, storyProject, type ArticleInput } from "./support/story-project.ts";
 
 afterAll(() => cleanupStoryProjects());
 
@@ -168,5 +171,24 @@ describe("French de before a vowel", () => {
     expect(headline("onze crédits")).toBe("Le gouvernement sollicite 2 milliards d’euros de onze crédits pour le budget 2027");
     expect(headline("crédits")).toBe("Le gouvernement sollicite 2 milliards d’euros de crédits pour le budget 2027");
     expect(fr.format("public-budget.offsets", { amount: "environ 3 millions d’euros" })).toBe("Des compensations d’environ 3 millions d’euros sont prévues dans d’autres postes du budget.");
+  });
+});
+
+describe("a quote the story type's template does not show", () => {
+  it("is an error at the article's quotes, not a quote left out of every brief", async () => {
+    const root = storyProject(UNEMPLOYMENT);
+    const template = path.join(root, "templates", "statistics-release", "brief.md.hbs");
+    const text = readFileSync(template, "utf8");
+    const withoutQuotes = text.replace(/\{\{#each \(quotes\)\}\}[\s\S]*?\{\{\/each\}\}\n/, "");
+    expect(withoutQuotes).not.toBe(text);
+    writeFileSync(template, withoutQuotes);
+    const run = await runCli(["build"], root);
+    expect(run.code).toBe(1);
+    expect(reported(run.stderr).filter((d) => d.severity === "error").map((d) => d.rule), run.stderr).toEqual(["facts/unknown-key"]);
+    const line = readFileSync(path.join(root, "content", "article", "facts.yaml"), "utf8").split("\n").indexOf("quotes:") + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(run.stderr).toContain(`content/article/facts.yaml:${line}:1  error  unknown field \`quotes\` at \`quotes\`  [facts/unknown-key]`);
+    expect(run.stderr).toContain("expected: no quotes: the template of statistics-release shows none");
+    expect(run.stderr).toContain("found:    dupont");
   });
 });
