@@ -62,8 +62,13 @@ export class Messages {
     return this.#messages.has(key) || this.#messages.has(`${key}_other`);
   }
 
-  /** The key to use for `key` in `context`: its variant when this locale has one, else `key` itself. */
-  variant(key: string, context: string | undefined): string {
+  /**
+   * The key to use for `key` in `context`: its variant when this locale has one, else `key` itself.
+   * With an `agreement` too (a direction whose verb agrees with its subject: "Faillissementen
+   * stijgen naar…"), `key_<context>_<agreement>` comes first, then `key_<context>`.
+   */
+  variant(key: string, context: string | undefined, agreement?: string): string {
+    if (context !== undefined && agreement !== undefined && this.has(`${key}_${context}_${agreement}`)) return `${key}_${context}_${agreement}`;
     return context !== undefined && this.has(`${key}_${context}`) ? `${key}_${context}` : key;
   }
 
@@ -93,8 +98,8 @@ export class Messages {
    * (au, aux, du, des). Throws on a missing key or value: templates are
    * checked before rendering, so that is a bug.
    */
-  format(key: string, values: MessageValues = {}, plural?: Intl.LDMLPluralRule, context?: string): string {
-    key = this.variant(key, context);
+  format(key: string, values: MessageValues = {}, plural?: Intl.LDMLPluralRule, context?: string, agreement?: string): string {
+    key = this.variant(key, context, agreement);
     const message = plural
       ? (this.#messages.get(`${key}_${plural}`) ?? this.#messages.get(`${key}_other`))
       : this.#messages.get(key);
@@ -135,8 +140,12 @@ const FRENCH_CONTRACTIONS = new Map([
   ["de les", "des"],
 ]);
 
+/** A French word that `de` elides before (d’investissements, d’environ, d’Eurostat): never before an h, which may be aspirated (de hausse), nor before onze. */
+const FRENCH_VOWEL_START = /^(?!onze\b|onzième)[aeiouyàâäéèêëîïôöùûüœæ]/i;
+
 function contractFrench(before: string, value: string): { before: string; value: string } {
   const prep = /(^|[\s(])(à|de) $/.exec(before);
+  if (prep?.[2] === "de" && FRENCH_VOWEL_START.test(value)) return { before: `${before.slice(0, before.length - 3)}d’`, value };
   const article = /^(les|le) /.exec(value);
   if (!prep || !article) return { before, value };
   const contracted = FRENCH_CONTRACTIONS.get(`${prep[2]} ${article[1]}`);

@@ -243,6 +243,24 @@ export function checkStoryTexts(template: BriefTemplate, article: Article): Diag
 }
 
 /**
+ * Quotes of an article whose template shows none: they would be left out of
+ * every brief without a word, as a misspelt story text would.
+ */
+export function checkQuotesShown(template: BriefTemplate, article: Article): Diagnostic[] {
+  if (article.facts.quotes.length === 0 || template.references.some((ref) => ref.helper === "quotes")) return [];
+  return [
+    diagnostic({
+      file: article.files.factsFile,
+      ...article.locate(["quotes"], { key: true }),
+      path: "quotes",
+      ...phrase(CATALOGUE["<schema>/unknown-key"], { schema: "facts", key: "quotes" }),
+      expected: `no quotes: the template of ${template.name} shows none`,
+      actual: article.facts.quotes.map((q) => q.id).join(", "),
+    }),
+  ];
+}
+
+/**
  * Everything an article is checked for against its template before it is
  * rendered: its story texts, the names the template uses, and the messages
  * its figures need, in every locale. A problem that is the same in every
@@ -252,6 +270,7 @@ export function checkArticleTemplate(template: BriefTemplate, article: Article, 
   const seen = new Set<string>();
   return [
     ...checkStoryTexts(template, article),
+    ...checkQuotesShown(template, article),
     ...LOCALES.flatMap((locale) => [...checkTemplate(template, article, catalog.get(locale)!), ...checkFigureMessages(article, catalog.get(locale)!, localeFile(locale))]),
   ].filter((d) => {
     const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
@@ -301,6 +320,8 @@ function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
           const value = (first as hbs.AST.StringLiteral).value;
           references.push({ helper: name, kind, name: value, ...at, guarded: guards.includes(value) });
         }
+        // A helper that names nothing (`quotes`, `relatedIds`) is kept too: it says what the template shows.
+        if (kind === "none") references.push({ helper: name, kind, name: "", ...at, guarded: false });
         call.params.forEach(visit);
         call.hash?.pairs.forEach((pair) => visit(pair.value));
         if (n.type === "BlockStatement") {
@@ -390,8 +411,9 @@ function quoteOf(scope: BriefScope, id: string) {
 function registerHelpers(hb: typeof Handlebars): void {
   const helpers: Record<keyof typeof HELPERS, HelperDelegate> = {
     t: define("t", (scope, key, hash) => {
-      const { context, ...values } = hash;
-      const text = scope.messages.format(key, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])), undefined, typeof context === "string" && context !== "" ? context : undefined);
+      const { context, agreement, ...values } = hash;
+      const given = (c: unknown) => (typeof c === "string" && c !== "" ? c : undefined);
+      const text = scope.messages.format(key, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])), undefined, given(context), given(agreement));
       // The headline stands alone: the body names a currency in full again the first time.
       if (/(^|\.)headline$/.test(key)) scope.named.clear();
       return text;
