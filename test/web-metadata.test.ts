@@ -7,10 +7,16 @@
  */
 import { JSDOM } from "jsdom";
 import { afterAll, describe, expect, it } from "vitest";
-import { MAX_DESCRIPTION, sanitizeBody, shortenDescription } from "../src/render/brief.ts";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { MAX_DESCRIPTION, sanitizeBody, shortenDescription, sourceTitleText } from "../src/render/brief.ts";
 import { cleanupProjects, makeProject, runCli, SLUG } from "./support/project.ts";
+import { ACME_RESULTS, cleanupStoryProjects, storyProject } from "./support/story-project.ts";
 
-afterAll(() => cleanupProjects());
+afterAll(() => {
+  cleanupProjects();
+  cleanupStoryProjects();
+});
 
 const SITE = {
   site: {
@@ -108,5 +114,30 @@ describe("the body sanitizer", () => {
     expect(sanitizeBody('<p><span lang="fr-BE">en français</span></p>')).toBe('<p><span lang="fr-BE">en français</span></p>');
     expect(sanitizeBody('<p lang="x&quot; onclick=&quot;">t</p>')).toBe("<p>t</p>");
     expect(sanitizeBody('<p style="x" lang="nl">t</p>')).toBe('<p lang="nl">t</p>');
+  });
+});
+
+describe("the source's title as the briefs cite it", () => {
+  it("has a no-break space between a figure and % where the source has an ordinary space or none", async () => {
+    for (const space of [" ", ""]) {
+      const root = storyProject({ ...ACME_RESULTS, title: `Acme : chiffre d’affaires en baisse de 3,2${space}% en 2025` });
+      const run = await runCli(["build"], root);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const cited = "Acme : chiffre d’affaires en baisse de 3,2\u00a0% en 2025";
+      for (const locale of ["fr", "nl", "en"]) {
+        const markdown = readFileSync(path.join(root, "out", "acme-results", `${locale}.md`), "utf8");
+        expect(markdown).toContain(`  title: ${JSON.stringify(cited)}`);
+        const doc = new JSDOM(readFileSync(path.join(root, "out", "acme-results", `${locale}.html`), "utf8")).window.document;
+        const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!) as { isBasedOn: { headline: string } };
+        expect(ld.isBasedOn.headline).toBe(cited);
+      }
+    }
+  });
+
+  it("keeps every other character of the source's title", () => {
+    expect(sourceTitleText("Le chômage recule à 5,4 % (contre 5,6\u202f%) : « stable »")).toBe("Le chômage recule à 5,4\u00a0% (contre 5,6\u202f%) : « stable »");
+    expect(sourceTitleText("100 % renouvelable")).toBe("100\u00a0% renouvelable");
+    expect(sourceTitleText("Un titre sans pourcentage % ni chiffre")).toBe("Un titre sans pourcentage % ni chiffre");
   });
 });

@@ -69,6 +69,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
   return {
     render(article, template, inputHash, briefs) {
       const resolved = resolveArticle(article, template.type);
+      const sourceTitle = sourceTitleText(article.source.frontMatter.title);
       const files: OutputFile[] = [];
       for (const { locale, messages, figures, lists } of perLocale) {
         const body = tidy(template.render({ article, locale, messages, figures, lists, resolved, named: new Set() }));
@@ -84,7 +85,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
           date: article.facts.editorial.date,
           ...(article.facts.editorial.tags.length > 0 ? { tags: article.facts.editorial.tags } : {}),
           source: {
-            title: article.source.frontMatter.title,
+            title: sourceTitle,
             url: article.source.frontMatter.url ?? null,
             publisher: article.source.frontMatter.publisher ?? null,
             lang: article.source.frontMatter.lang,
@@ -131,7 +132,7 @@ export function createRenderer(catalog: ReadonlyMap<Locale, Messages>, pageTempl
               : {}),
             isBasedOn: {
               "@type": "NewsArticle",
-              headline: article.source.frontMatter.title,
+              headline: sourceTitle,
               inLanguage: article.source.frontMatter.lang,
               ...(article.source.frontMatter.url ? { url: article.source.frontMatter.url } : {}),
               ...(article.source.frontMatter.publisher ? { publisher: { "@type": "Organization", name: article.source.frontMatter.publisher } } : {}),
@@ -296,6 +297,17 @@ export function shortenDescription(text: string, locale?: Locale, max = MAX_DESC
 }
 
 /** One blank line between blocks at most, LF endings, one trailing newline. */
+/**
+ * The French source's title as the briefs cite it: its words as written,
+ * with the no-break space French puts between a figure and `%` (as the
+ * briefs' own `figure.percent` writes it) where the source has an ordinary
+ * space or none: web titles rarely carry it, and a line must not break
+ * between the two.
+ */
+export function sourceTitleText(title: string): string {
+  return title.replace(/(\d) ?%/g, "$1\u00A0%");
+}
+
 function tidy(markdown: string): string {
   return `${markdown.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim()}\n`;
 }
