@@ -144,3 +144,24 @@ describe("drafting the sign of an amount", () => {
     expect(checkProvenance(loaded.article!, extractFigures, measures).diagnostics).toEqual([]);
   });
 });
+
+describe("drafting a measure of the figure's kind", () => {
+  const words = (label: string) => ({ fr: { label, gender: "m" as const, number: "sg" as const, elision: false }, nl: { label, article: "de" as const, number: "sg" as const }, en: { label, number: "sg" as const } });
+  const measures: Record<string, Measure> = {
+    "unemployment-rate": { ...words("taux de chômage"), kind: "percent", cues: ["taux de chômage", "chômage", "BIT"] },
+    jobseekers: { ...words("demandeurs d’emploi"), kind: "count", cues: ["demandeurs d’emploi"] },
+    budget: { ...words("budget"), kind: "money", cues: ["budget"] },
+  };
+  const body = "Selon l’enquête du BIT, 287 400 personnes étaient au chômage. Le taux de chômage recule à 5,4 %.";
+  const draft = draftFacts({ body, figures: extractFigures(body), type: { name: "statistics-release", measures } });
+  const fact = (value: string) => new RegExp(`- id: [^\\n]*\\n(?:    .*\\n)*?    value: ${value}\\n(?:    .*\\n)*`).exec(draft)?.[0] ?? "";
+
+  it("never gives a count a measure of percentages, whatever cue stands before it", () => {
+    expect(fact("287400")).toContain("type: count");
+    expect(fact("287400")).not.toContain("measure: unemployment-rate");
+  });
+
+  it("still gives a percentage its measure of percentages", () => {
+    expect(fact("5.4")).toContain("measure: unemployment-rate");
+  });
+});

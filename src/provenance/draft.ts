@@ -60,7 +60,31 @@ export interface DraftInput {
  * variant, give an amount of it the sign its words say (“une perte de 12,4 millions” is
  * drafted below zero), with the words of gain and of loss the provenance check reads.
  */
-export type DraftMeasure = { cues: readonly string[] } & Partial<SignedMeasure>;
+export type DraftMeasure = { cues: readonly string[]; kind?: string | undefined } & Partial<SignedMeasure>;
+
+/**
+ * The kinds of measure (`kind` in `type.yaml`) a fact of each type may take:
+ * a count is not an unemployment rate, whatever cue stands before it. A
+ * change is of the measure it changes, of any kind, except that points are
+ * a change of a percentage. A measure of another kind, or without one, fits
+ * a quantity; a measure without a kind fits any fact.
+ */
+const KINDS_OF: Partial<Record<Fact["type"], readonly string[]>> = {
+  money: ["money", "money-per-share"],
+  count: ["count"],
+  percent: ["percent"],
+  "percentage-point": ["percent"],
+  duration: ["duration"],
+};
+const NOT_QUANTITIES = new Set(Object.values(KINDS_OF).flat());
+
+/** Whether a measure of `kind` may name `fact`. */
+function fits(kind: string | undefined, fact: Fact): boolean {
+  if (kind === undefined) return true;
+  if (fact.type === "quantity") return !NOT_QUANTITIES.has(kind);
+  const wanted = fact.type === "change" ? (fact.unit === "percentage-point" ? KINDS_OF["percentage-point"] : undefined) : KINDS_OF[fact.type];
+  return wanted === undefined || wanted.includes(kind);
+}
 
 interface DraftFact {
   id: string;
@@ -163,7 +187,9 @@ export function draftFacts(input: DraftInput): string {
     // Only amounts, counts, rates and quantities are measures; the words must name this figure, with no other figure between.
     const previous = endOfFigureBefore(figures, figure);
     // A change ("en baisse de 3,2 %") is of the measure named before the figure it follows.
-    const measure = input.type && MEASURED.test(fields.lines[0] ?? "") ? measureOf(input.body, figure, input.type.measures, direction ? 0 : previous) : undefined;
+    const drafted = fields.fact;
+    const fitting = input.type ? Object.fromEntries(Object.entries(input.type.measures).filter(([, m]) => fits(m.kind, drafted))) : {};
+    const measure = input.type && MEASURED.test(fields.lines[0] ?? "") ? measureOf(input.body, figure, fitting, direction ? 0 : previous) : undefined;
     // An amount of a measure that has words for below zero takes the sign its words give it, as the check reads them.
     const named = measure ? input.type?.measures[measure.id] : undefined;
     const signedWords = named?.fr && fields.fact.type === "money" ? signedWordsOf({ ...named, fr: named.fr }) : undefined;
