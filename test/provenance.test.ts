@@ -171,6 +171,16 @@ describe("a change's direction and a bound, as the source gives them", () => {
     expect(agreement(change(-2.1), at("2,1 %"), undefined, undefined)).toMatchObject({ ok: true });
   });
 
+  it("reads the direction across an adverb between the verb and its figure", () => {
+    const text = "Le taux recule ainsi de 0,3 point de pourcentage. L’emploi progresse encore de 1,2 %. Le chômage a néanmoins reculé de 1,4 point de pourcentage. Les prix baissent depuis de 2 %.";
+    const figure = (t: string) => extractFigures(text).find((f) => f.text.startsWith(t))!;
+    expect(directionBefore(text, figure("0,3"))).toBe(-1);
+    expect(directionBefore(text, figure("1,2"))).toBe(1);
+    expect(directionBefore(text, figure("1,4"))).toBe(-1);
+    // Only an adverb: any other word between them is not read as the figure's direction.
+    expect(directionBefore(text, figure("2 %"))).toBeUndefined();
+  });
+
   it("reads the sign of an amount from the words of a measure that has a word for below zero", () => {
     const words = { positive: "bénéfice net", negative: "perte nette" };
     const text = "Le groupe affiche une perte nette de 12,4 millions d’euros, contre un bénéfice net de 148,2 millions d’euros. Le bénéfice net progresse toutefois à 214,3 millions d’euros. Le chiffre d’affaires atteint 5 milliards.";

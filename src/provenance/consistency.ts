@@ -17,10 +17,13 @@ export type Agreement =
   | { ok: true; step: number }
   | { ok: false; problem: "unit" | "value" | "hedge" | "direction" | "bound"; expected: string; step: number };
 
+/** An adverb that may stand between a verb of rise or fall and its figure: “recule ainsi de 0,3 point”. */
+const ADVERB = String.raw`(?:\s+(?:ainsi|encore|donc|toutefois|néanmoins|cependant|également|aussi|même|légèrement|nettement|fortement|sensiblement|seulement))?`;
+
 /** French words just before a figure that make it a change, and its direction. */
 const DIRECTION_WORDS: ReadonlyArray<readonly [RegExp, 1 | -1]> = [
-  [/(?:en (?:hausse|progression|augmentation|croissance)|(?:une )?(?:hausse|progression|augmentation|croissance)|(?:a |ont )?(?:progressé|augmenté|crû|grimpé)|(?:gagne|gagnent|progresse|progressent|augmente|augmentent))\s+(?:de\s+)?$/i, 1],
-  [/(?:en (?:baisse|recul|diminution|repli)|(?:une |un )?(?:baisse|recul|diminution|repli|chute)|(?:a |ont )?(?:reculé|diminué|baissé|chuté)|(?:recule|reculent|baisse|baissent|diminue|diminuent|perd|perdent))\s+(?:de\s+)?$/i, -1],
+  [new RegExp(String.raw`(?:en (?:hausse|progression|augmentation|croissance)|(?:une )?(?:hausse|progression|augmentation|croissance)|(?:a |ont )?(?:progressé|augmenté|crû|grimpé)|(?:gagne|gagnent|progresse|progressent|augmente|augmentent))${ADVERB}\s+(?:de\s+)?$`, "i"), 1],
+  [new RegExp(String.raw`(?:en (?:baisse|recul|diminution|repli)|(?:une |un )?(?:baisse|recul|diminution|repli|chute)|(?:a |ont )?(?:reculé|diminué|baissé|chuté)|(?:recule|reculent|baisse|baissent|diminue|diminuent|perd|perdent))${ADVERB}\s+(?:de\s+)?$`, "i"), -1],
 ];
 
 /**
