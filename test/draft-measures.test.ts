@@ -165,3 +165,13 @@ describe("drafting a measure of the figure's kind", () => {
     expect(fact("5.4")).toContain("measure: unemployment-rate");
   });
 });
+
+describe("drafting a count said to be more or fewer", () => {
+  it("drafts “18 600 de moins” as a fall, and a count without such words as a count", () => {
+    const body = "On compte 287 400 chômeurs, soit 18 600 de moins qu’un an plus tôt, et 300 emplois de plus.";
+    const draft = draftFacts({ body, figures: extractFigures(body) });
+    expect(draft).toMatch(/- id: change-down-18600\n    type: change\n    unit: count\n    value: -18600\n/);
+    expect(draft).toMatch(/- id: change-up-300\n    type: change\n    unit: count\n    value: 300\n/);
+    expect(draft).toMatch(/    type: count\n    value: 287400\n/);
+  });
+});

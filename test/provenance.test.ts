@@ -13,7 +13,7 @@ import type { Fact } from "../src/content/schema.ts";
 import type { Measure } from "../src/content/story-type.ts";
 import { extractFigures } from "../src/extract/index.ts";
 import { checkProvenance } from "../src/provenance/check.ts";
-import { agreement, directionBefore, signFromWords, writtenStep } from "../src/provenance/consistency.ts";
+import { agreement, directionAfter, directionBefore, signFromWords, writtenStep } from "../src/provenance/consistency.ts";
 import { findQuotation, normalizeQuotation } from "../src/provenance/text.ts";
 import { cleanupProjects, digestTree, makeProject, replace, reported, runCli, SLUG, snapshotTree } from "./support/project.ts";
 import { fixtureFile } from "./support/fixtures.ts";
@@ -179,6 +179,21 @@ describe("a change's direction and a bound, as the source gives them", () => {
     expect(directionBefore(text, figure("1,4"))).toBe(-1);
     // Only an adverb: any other word between them is not read as the figure's direction.
     expect(directionBefore(text, figure("2 %"))).toBeUndefined();
+  });
+
+  it("reads the direction of a count or an amount said to be more or fewer, after its figure", () => {
+    const text = "On compte 287 400 chômeurs, soit 18 600 de moins qu’un an plus tôt. La Région dépense 1,5 milliard d’euros de plus. Il y a 300 emplois de plus. Le taux atteint 5 % de plus. Ils sont 40 de plus en plus âgés.";
+    const figure = (t: string) => extractFigures(text).find((f) => f.text.startsWith(t))!;
+    expect(directionAfter(text, figure("18 600"))).toEqual({ sign: -1, end: text.indexOf(" qu’un an") });
+    expect(directionAfter(text, figure("1,5"))?.sign).toBe(1);
+    expect(directionAfter(text, figure("300"))?.sign).toBe(1);
+    expect(directionAfter(text, figure("287 400"))).toBeUndefined();
+    // A percentage's direction is read before it; “de plus en plus” is not “more”.
+    expect(directionAfter(text, figure("5 %"))).toBeUndefined();
+    expect(directionAfter(text, figure("40"))).toBeUndefined();
+    const fewer = (value: number): Fact => ({ id: "c", type: "change", unit: "count", value, label: { fr: "x", nl: "x", en: "x" } });
+    expect(agreement(fewer(-18600), figure("18 600"), undefined, directionAfter(text, figure("18 600"))?.sign)).toMatchObject({ ok: true });
+    expect(agreement(fewer(18600), figure("18 600"), undefined, directionAfter(text, figure("18 600"))?.sign)).toMatchObject({ ok: false, problem: "direction" });
   });
 
   it("reads the sign of an amount from the words of a measure that has a word for below zero", () => {

@@ -10,7 +10,7 @@ import type { Article } from "../content/load.ts";
 import { computeChange } from "../content/rules.ts";
 import type { Fact } from "../content/schema.ts";
 import type { Measure } from "../content/story-type.ts";
-import { agreement, directionBefore, endOfFigureBefore, showValue, signedWordsOf, signWordsBefore, writtenStep, type Agreement, type FigureReader, type SignWords, type SourceFigure } from "./consistency.ts";
+import { agreement, directionAfter, directionBefore, endOfFigureBefore, showValue, signedWordsOf, signWordsBefore, writtenStep, type Agreement, type FigureReader, type SignWords, type SourceFigure } from "./consistency.ts";
 import { findQuotation, normalizeQuotation, overlaps, positionFinder, type Span } from "./text.ts";
 
 /** How many figures of an article's source the facts account for. */
@@ -83,7 +83,7 @@ export function checkProvenance(article: Article, read: FigureReader, measures?:
     return words ? signWordsBefore(body, figure, words, endOfFigureBefore(figures, figure)) : undefined;
   };
   // The sign the source's words give a figure: a change's rise or fall, or an amount of a measure that has words for below zero.
-  const signOf = (fact: Fact, figure: SourceFigure): 1 | -1 | undefined => (fact.type === "change" ? directionBefore(body, figure) : amountSign(fact, figure)?.sign);
+  const signOf = (fact: Fact, figure: SourceFigure): 1 | -1 | undefined => (fact.type === "change" ? (directionBefore(body, figure) ?? directionAfter(body, figure)?.sign) : amountSign(fact, figure)?.sign);
   const covered = new Set<SourceFigure>();
   const coveredBy = new Map<SourceFigure, string[]>();
   const evidenceSpans: EvidenceSpan[] = [];
@@ -137,7 +137,7 @@ export function checkProvenance(article: Article, read: FigureReader, measures?:
         report(path, phrase(CATALOGUE["provenance/hedge"], { id: fact.id, where, figure: figure.text }), found.expected, "no `approx: true`");
       } else if (found.problem === "direction") {
         const stored = fact.type === "change" ? (fact.value ?? changeValue(fact)) : "value" in fact && typeof fact.value === "number" ? fact.value : undefined;
-        report(["facts", index, "value"], phrase(CATALOGUE["provenance/direction"], { id: fact.id, where, words: directionWords(body, figure, amountSign(fact, figure)?.start), above: (stored ?? 0) > 0, change: fact.type === "change" }), found.expected, `${storedValue(fact)} in ${files.factsFile}`);
+        report(["facts", index, "value"], phrase(CATALOGUE["provenance/direction"], { id: fact.id, where, words: directionWords(body, figure, amountSign(fact, figure)?.start, fact.type === "change" && directionBefore(body, figure) === undefined ? directionAfter(body, figure)?.end : undefined), above: (stored ?? 0) > 0, change: fact.type === "change" }), found.expected, `${storedValue(fact)} in ${files.factsFile}`);
       } else if (found.problem === "bound") {
         report(path, phrase(CATALOGUE["provenance/bound"], { id: fact.id, where, figure: figure.text, bound: figure.bound ?? "" }), found.expected, fact.bound === undefined ? "no `bound`" : `\`bound: ${fact.bound}\``);
       } else {
@@ -239,8 +239,9 @@ function describe(fact: Fact): string {
  * the words of gain or loss of an amount start (“perte par action s’élève à 0,23 euro”), or
  * else the few words before it (“en baisse de 3,2 %”).
  */
-function directionWords(body: string, figure: SourceFigure, from?: number): string {
+function directionWords(body: string, figure: SourceFigure, from?: number, to?: number): string {
   if (from !== undefined) return body.slice(from, figure.end).replace(/\s+/g, " ").trim();
+  if (to !== undefined) return body.slice(figure.start, to).replace(/\s+/g, " ").trim();
   const before = body.slice(Math.max(0, figure.start - 40), figure.start);
   const words = /(?:\S+\s+){0,2}\S+\s+$/.exec(before)?.[0] ?? before;
   return `${words}${figure.text}`.replace(/\s+/g, " ").trim();

@@ -167,6 +167,18 @@ export function endOfFigureBefore(figures: readonly SourceFigure[], figure: Sour
   return figures.filter((f) => f.end <= figure.start).reduce((end, f) => Math.max(end, f.end), 0);
 }
 
+/**
+ * The direction of a change that the words right after a count or an amount
+ * give it (“18 600 de moins qu’un an plus tôt”, “1,5 milliard d’euros de
+ * plus”, “300 emplois de plus”), if any, with where those words end.
+ */
+export function directionAfter(body: string, figure: SourceFigure): { sign: 1 | -1; end: number } | undefined {
+  if ((figure.unit !== "count" && !/^[A-Z]{3}$/.test(figure.unit)) || typeof figure.value !== "number") return undefined;
+  const after = /^[\s\u00a0\u202f]+(?:[\p{L}’'-]+[\s\u00a0\u202f]+)?de (moins|plus)(?![\p{L}]| en plus)/iu.exec(body.slice(figure.end, figure.end + 40));
+  if (!after) return undefined;
+  return { sign: after[1]!.toLowerCase() === "moins" ? -1 : 1, end: figure.end + after[0].length };
+}
+
 /** The direction of a change the words right before `figure` in `body` announce (“en baisse de 3,2 %”), if any. */
 export function directionBefore(body: string, figure: SourceFigure): 1 | -1 | undefined {
   if (!["percent", "percentage-point", "basis-point"].includes(figure.unit) || typeof figure.value !== "number") return undefined;

@@ -9,7 +9,7 @@ import { parseSource } from "../content/load.ts";
 import { frontMatterEnd } from "../plan/front-matter.ts";
 import type { Fact } from "../content/schema.ts";
 import type { FigureReader, SourceFigure } from "./consistency.ts";
-import { agreement, directionBefore, endOfFigureBefore, signedWordsOf, signWordsBefore, writtenForm, writtenStep, type SignedMeasure } from "./consistency.ts";
+import { agreement, directionAfter, directionBefore, endOfFigureBefore, signedWordsOf, signWordsBefore, writtenForm, writtenStep, type SignedMeasure } from "./consistency.ts";
 import { findQuotation, normalizeQuotation, overlaps, type Span } from "./text.ts";
 
 /** The placeholder written where an editor must decide. */
@@ -169,7 +169,8 @@ export function draftFacts(input: DraftInput): string {
       ignore(figure, quotation, `briefs show amounts in EUR, USD, GBP and CHF: ${figure.unit} has no fact type`);
       continue;
     }
-    const direction = directionBefore(input.body, figure);
+    // A count said to be more or fewer (“18 600 de moins”) is a change too.
+    const direction = directionBefore(input.body, figure) ?? (figure.unit === "count" ? directionAfter(input.body, figure)?.sign : undefined);
     let fields = direction ? changeFields(figure, direction) : factFields(figure);
     if (!fields) {
       const reason = NO_FACT_TYPE.has(figure.unit) || !/^[A-Z]{3}$|^count$|^percent$|^percentage-point$|^basis-point$|^year$|^year-range$|^month$|^date$|^quarter$|^half-year$|^season$|^duration$/.test(figure.unit)
