@@ -7,6 +7,7 @@ import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { CommandError, EXIT, exitCodeOf, UsageError } from "./errors.ts";
 import { projectPaths } from "./io/paths.ts";
+import { plausibleNames, suggestionLine } from "./suggest.ts";
 import type { CliProcess, ProjectPaths } from "./types.ts";
 import { VERSION } from "./version.ts";
 
@@ -22,6 +23,8 @@ export async function main(proc: CliProcess): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: proc.stdout, writeErr: proc.stderr })
     .showHelpAfterError("(run `newsbrief --help` for usage)")
+    // commander suggests the least far name even when it is far (`--foo`: "Did you mean --root?"): ours suggests plausible typos only.
+    .showSuggestionAfterError(false)
     .addOption(new Option("--root <dir>", "project root holding content/, templates/, locales/ and out/").default(proc.cwd, "the current folder"))
     .addOption(new Option("--out <dir>", "output folder, relative to the root").default("out"))
     .addOption(new Option("--content <dir>", "content folder, relative to the root").default("content"));
@@ -176,8 +179,9 @@ export async function main(proc: CliProcess): Promise<number> {
       runCmsConfig(proc, cms, options);
     });
 
-  // A usage error names the command's own help.
+  // A usage error names the command's own help, and says every unknown option with a plausible name for it.
   for (const command of program.commands) command.showHelpAfterError(`(run \`newsbrief ${command.name()} --help\` for usage)`);
+  for (const command of [program, ...program.commands]) command.configureOutput({ outputError: (text, write) => write(usageError(command, text)) });
   try {
     await program.parseAsync([...proc.argv], { from: "user" });
   } catch (error) {
@@ -190,6 +194,52 @@ export async function main(proc: CliProcess): Promise<number> {
     return exitCodeOf(error);
   }
   return EXIT.ok;
+}
+
+/**
+ * A usage error as commander words it, with our suggestions: an unknown
+ * option is followed by the other unknown options of the same command line
+ * (commander stops at the first), each on its own line with a plausible
+ * name for it when there is one; an unknown command by a plausible command.
+ * Any other error is left as it is.
+ */
+function usageError(command: Command, text: string): string {
+  const option = /^error: unknown option '(.*)'\n$/s.exec(text);
+  if (option) {
+    const names: string[] = [];
+    for (let c: Command | null = command; c; c = c.parent) names.push(...c.createHelp().visibleOptions(c).flatMap((o) => (o.long ? [o.long] : [])));
+    return unknownOptions(command, option[1]!)
+      .map((flag) => {
+        // commander suggests nothing for a short option, nor do we.
+        const line = flag.startsWith("--") ? suggestionLine(plausibleNames(flag, names)) : "";
+        return `error: unknown option '${flag}'\n${line ? `${line}\n` : ""}`;
+      })
+      .join("");
+  }
+  const unknown = /^error: unknown command '(.*)'\n$/s.exec(text);
+  if (unknown) {
+    const names = command.createHelp().visibleCommands(command).flatMap((c) => [c.name(), ...c.aliases()]);
+    const line = suggestionLine(plausibleNames(unknown[1]!, names));
+    return `${text}${line ? `${line}\n` : ""}`;
+  }
+  return text;
+}
+
+/**
+ * Every unknown option of a command line, from the first one commander
+ * reports: what it left unparsed from there (options it knows are taken
+ * already) that looks like an option, up to `--` or, for a command with
+ * subcommands, up to a subcommand's name (what follows is the subcommand's).
+ */
+function unknownOptions(command: Command, first: string): string[] {
+  const rest = command.args.slice(Math.max(0, command.args.indexOf(first)));
+  const subcommands = new Set(command.commands.flatMap((c) => [c.name(), ...c.aliases()]));
+  const found: string[] = [];
+  for (const arg of rest) {
+    if (arg === "--" || subcommands.has(arg)) break;
+    if (/^-[^\d]/.test(arg) && !found.includes(arg)) found.push(arg);
+  }
+  return found.length > 0 ? found : [first];
 }
 
 function jobsOption(description = "worker threads that render and verify articles (default: one per core)"): Option {

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { editDistance, plausibleNames } from "../src/suggest.ts";
 import { cleanupProjects, digestTree, makeProject, REPO_ROOT, reported, runCli, SLUG, snapshotTree } from "./support/project.ts";
 
 const scratch: string[] = [];
@@ -87,6 +88,46 @@ describe("usage errors exit 2", () => {
     expect(run.stderr).toContain("unknown command 'biuld'");
     expect(run.stderr).toContain("Did you mean build?");
     expect(digestTree(snapshotTree(project.root))).toEqual(before);
+  });
+
+  it("an unknown command far from every command suggests none", async () => {
+    const { root } = await makeProject();
+    const run = await runCli(["foo"], root);
+    expect(run).toEqual({ code: 2, stdout: "", stderr: "error: unknown command 'foo'\n(run `newsbrief --help` for usage)\n" });
+  });
+
+  it("an unknown option suggests an option only when it is a plausible typo of it", async () => {
+    const { root } = await makeProject();
+    const usage = async (args: string[]) => {
+      const run = await runCli(args, root);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stdout).toBe("");
+      return run.stderr;
+    };
+    // Far from every option: no suggestion, only the command's help (commander said "Did you mean --root?").
+    expect(await usage(["check", "--foo"])).toBe("error: unknown option '--foo'\n(run `newsbrief check --help` for usage)\n");
+    expect(await usage(["--foo", "build"])).toBe("error: unknown option '--foo'\n(run `newsbrief --help` for usage)\n");
+    expect(await usage(["check", "--lint"])).toBe("error: unknown option '--lint'\n(run `newsbrief check --help` for usage)\n");
+    // A typo: a swap, a letter too many, two edits in a long name, an option of the program's, an abbreviation.
+    expect(await usage(["check", "--roto"])).toBe("error: unknown option '--roto'\n(Did you mean --root?)\n(run `newsbrief check --help` for usage)\n");
+    expect(await usage(["build", "--no-chache"])).toBe("error: unknown option '--no-chache'\n(Did you mean --no-cache?)\n(run `newsbrief build --help` for usage)\n");
+    expect(await usage(["build", "--no-chahce"])).toContain("(Did you mean --no-cache?)\n");
+    expect(await usage(["diff", "--fromat", "json"])).toContain("(Did you mean --format?)\n");
+    expect(await usage(["build", "--prev", "x"])).toContain("(Did you mean --preview?)\n");
+    expect(await usage(["build", "--jobs", "2", "--jbos", "3"])).toBe("error: unknown option '--jbos'\n(Did you mean --jobs?)\n(run `newsbrief build --help` for usage)\n");
+  });
+
+  it("every unknown option of the command line is said, each with its suggestion, known options taken", async () => {
+    const { root } = await makeProject();
+    const run = await runCli(["build", "--foo", "--check", "--preveiw", "x", "--foo", "-z", "--", "--bar"], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "error: unknown option '--foo'\nerror: unknown option '--preveiw'\n(Did you mean --preview?)\nerror: unknown option '-z'\n(run `newsbrief build --help` for usage)\n",
+    );
+    // The program's own unknown options stop at the command: what follows is the command's.
+    const program = await runCli(["--foo", "--quite", "check", "--bar"], root);
+    expect(program.code).toBe(2);
+    expect(program.stderr).toBe("error: unknown option '--foo'\nerror: unknown option '--quite'\n(run `newsbrief --help` for usage)\n");
   });
 
   it("no command at all shows the usage", async () => {
@@ -224,5 +265,34 @@ describe("check", () => {
     // A file with another name still is one.
     project.write(`out/${SLUG}/notes.txt`, "x");
     expect(reported((await runCli(["check"], project.root)).stderr).map((d) => `${d.at} [${d.rule}]`)).toEqual([`out/${SLUG}/notes.txt [out/orphan]`]);
+  });
+});
+
+describe("plausible names for a mistyped command or option", () => {
+  const OPTIONS = ["--root", "--out", "--content", "--check", "--no-cache", "--preview", "--wait", "--jobs", "--quiet", "--help", "--version"];
+
+  it("counts a swap of two neighbours as one edit, and stops past its limit", () => {
+    expect(editDistance("roto", "root")).toBe(1);
+    expect(editDistance("foo", "root")).toBe(2);
+    expect(editDistance("no-chache", "no-cache")).toBe(1);
+    expect(editDistance("", "abc")).toBe(3);
+    expect(editDistance("abcdefgh", "zzzzzzzz", 2)).toBe(3);
+  });
+
+  it("suggests a name within the edits its length allows, the fewest edits first, else the one name an abbreviation starts", () => {
+    expect(plausibleNames("--foo", OPTIONS)).toEqual([]);
+    expect(plausibleNames("--roto", OPTIONS)).toEqual(["--root"]);
+    expect(plausibleNames("--ot", OPTIONS)).toEqual(["--out"]);
+    expect(plausibleNames("--qiuet", OPTIONS)).toEqual(["--quiet"]);
+    expect(plausibleNames("--no-chahce", OPTIONS)).toEqual(["--no-cache"]);
+    expect(plausibleNames("--chek=1", OPTIONS)).toEqual(["--check"]);
+    expect(plausibleNames("--prev", OPTIONS)).toEqual(["--preview"]);
+    // Too short to guess, or an abbreviation of two names.
+    expect(plausibleNames("--x", OPTIONS)).toEqual([]);
+    expect(plausibleNames("--co", OPTIONS)).toEqual([]);
+    expect(plausibleNames("--c", ["--c", "--d"])).toEqual([]);
+    // Equally near: every one, sorted.
+    expect(plausibleNames("--rot", ["--root", "--rat", "--ratio"])).toEqual(["--rat", "--root"]);
+    expect(plausibleNames("biuld", ["build", "check", "help"])).toEqual(["build"]);
   });
 });

@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Fact, Locale } from "../src/content/schema.ts";
+import { LOCALES, type Fact, type Locale } from "../src/content/schema.ts";
+import { FigureFormatter } from "../src/render/figures.ts";
+import { loadMessages } from "../src/render/messages.ts";
 import { readFigures } from "../src/verify/reader.ts";
 import { verifyArticle } from "../src/verify/verify.ts";
 import { article, DATE } from "./support/verifier.ts";
-import { money, realFormatters } from "./support/fixtures.ts";
+import { money, realFormatters, repoFile } from "./support/fixtures.ts";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
@@ -48,6 +50,18 @@ describe("figures follow the house conventions", () => {
     it.each(["fr", "nl", "en"] as const)("%s", (locale) => {
       expect(formatters[locale].format(f)).toBe(expected[locale]);
     });
+  });
+
+  it("form `in` changes dates and periods only: any other figure, a change too, is as without it", () => {
+    const others = [money(1500000000, { precision: 100000000 }), fact({ type: "count", value: 45 }), fact({ type: "duration", value: "P1W" }), fact({ type: "quantity", unit: "km", value: 12 }), fact({ type: "change", unit: "percent", value: 2.4, decimals: 1 } as Partial<Fact> & Pick<Fact, "type" | "value">)];
+    // The repository's locales, which have every figure message.
+    const catalog = loadMessages(LOCALES.map((locale) => ({ locale, file: `locales/${locale}.json`, text: repoFile(`locales/${locale}.json`) }))).catalog;
+    for (const locale of LOCALES) {
+      const formatter = new FigureFormatter(catalog.get(locale)!);
+      for (const f of others) expect(formatter.format(f, { form: "in" }), `${locale} ${f.type}`).toBe(formatter.format(f));
+      if (locale === "en") expect(formatter.format(others[4]!, { form: "in" })).toBe("+2.4%");
+      if (locale === "fr") expect(formatter.format(fact({ type: "date", value: "2027-04-12" }), { form: "in" })).toBe("le 12 avril 2027");
+    }
   });
 
   it("never writes the false friends billion (fr) or biljoen (nl) for 10^9", () => {

@@ -60,6 +60,26 @@ describe("locale messages", () => {
     expect(fr.format("brief.quote.said", { quote: "permettant de les aider", speaker: "X", role: "y" })).toContain("permettant de les aider");
   });
 
+  it("elide French `de` before a vowel, not before h, onze or a y before a vowel", () => {
+    const fr = loaded.catalog.get("fr")!;
+    const headline = (key: string) => fr.format("event.headline", { headline: "Grève", key });
+    expect(headline("un an")).toBe("Grève d’un an");
+    expect(headline("une semaine")).toBe("Grève d’une semaine");
+    expect(headline("environ vingt")).toBe("Grève d’environ vingt");
+    expect(headline("au moins douze")).toBe("Grève d’au moins douze");
+    expect(headline("Eurostat")).toBe("Grève d’Eurostat");
+    expect(headline("Ypres")).toBe("Grève d’Ypres");
+    expect(headline("huit jours")).toBe("Grève de huit jours");
+    expect(headline("onze jours")).toBe("Grève de onze jours");
+    expect(headline("yaourts")).toBe("Grève de yaourts");
+    expect(headline("plus de trois")).toBe("Grève de plus de trois");
+    // Contraction still applies, and neither touches `à` before a vowel nor `de` inside a value.
+    expect(headline("le printemps")).toBe("Grève du printemps");
+    expect(headline("l’été")).toBe("Grève de l’été");
+    expect(fr.format("funding-announcement.parts.largest", { first: "une part", second: "un fonds" })).toBe("La plus grosse part revient à une part, suivie d’un fonds.");
+    expect(fr.format("brief.quote.said", { quote: "permettant de aider", speaker: "X", role: "y" })).toContain("permettant de aider");
+  });
+
   it("contain no digit: figures come only from the dataset", () => {
     // Keys may hold digits (figure.smallNumber.3, figure.ordinal.4): the formatter looks them up by number.
     for (const name of readdirSync(new URL("../locales", import.meta.url)).filter((n) => n.endsWith(".json"))) {

@@ -9,9 +9,11 @@
  * ("stable", "unchanged"): the verifier does not require it, and these
  * articles leave it required to show that.
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { reported, runCli } from "./support/project.ts";
-import { brief, cleanupStoryProjects, lines, storyProject, SWISS_BUDGET as swissBudget, type ArticleInput, type Briefs } from "./support/story-project.ts";
+import { brief, cleanupStoryProjects, lines, shown, storyProject, SWISS_BUDGET as swissBudget, type ArticleInput, type Briefs } from "./support/story-project.ts";
 
 afterAll(() => cleanupStoryProjects());
 
@@ -392,5 +394,112 @@ describe("event", () => {
     expect(none.code).toBe(1);
     expect(reported(none.stderr).map((d) => d.rule)).toEqual(["facts/missing-requirement"]);
     expect(none.stderr).toMatch(/needs story text `actor` \([^)]*\) or story text `actors` \(/);
+  });
+});
+
+describe("event headline: the key figure it ends with", () => {
+  const story = {
+    headline: { fr: "Grève au port d’Anvers", nl: "Staking in de haven van Antwerpen", en: "Antwerp port strike" },
+    actor: { fr: "le front commun syndical", nl: "het gemeenschappelijk vakbondsfront", en: "the joint union front" },
+    action: { fr: "déposé un préavis de grève", nl: "een stakingsaanzegging ingediend", en: "gave notice of a strike" },
+  };
+  const event = (body: string, key: Record<string, unknown>): ArticleInput => ({
+    body,
+    facts: { version: 2, editorial: { date: "2026-12-18", template: "event" }, story, facts: [{ id: "key", ...key }] },
+  });
+  const WORKERS = event("La grève concerne 45 travailleurs.", { type: "count", measure: "affected-workers", value: 45, evidence: ["45 travailleurs"] });
+
+  it("a count says what it counts, with its measure's words, after a colon", async () => {
+    const b = await brief(WORKERS);
+    expectBuilt(b);
+    expect(b.titles).toEqual({
+      fr: "Grève au port d’Anvers~: 45~travailleurs concernés",
+      nl: "Staking in de haven van Antwerpen: 45~betrokken werknemers",
+      en: "Antwerp port strike: 45~workers affected",
+    });
+    expect(lines(b.fr)[0]).toBe("# Grève au port d’Anvers~: 45~travailleurs concernés");
+    expect(lines(b.nl)[0]).toBe("# Staking in de haven van Antwerpen: 45~betrokken werknemers");
+    expect(lines(b.en)[0]).toBe("# Antwerp port strike: 45~workers affected");
+    // The key figures list is as it was.
+    expect(lines(b.fr)).toContain("- Travailleurs concernés~: 45");
+  });
+
+  it("the page title, Open Graph title, feed items and manifest titles say it too, and `check` passes", async () => {
+    const root = storyProject(WORKERS);
+    expect((await runCli(["build"], root)).code).toBe(0);
+    const check = await runCli(["check"], root);
+    expect(check.code, check.stderr).toBe(0);
+    const titles = { fr: "Grève au port d’Anvers~: 45~travailleurs concernés", nl: "Staking in de haven van Antwerpen: 45~betrokken werknemers", en: "Antwerp port strike: 45~workers affected" };
+    const read = (file: string) => shown(readFileSync(path.join(root, "out", file), "utf8"));
+    for (const locale of ["fr", "nl", "en"] as const) {
+      const html = read(`article/${locale}.html`);
+      expect(html).toContain(`<title>${titles[locale]}</title>`);
+      expect(html).toContain(`<meta property="og:title" content="${titles[locale]}">`);
+      expect(html).toContain(`<h1>${titles[locale]}</h1>`);
+      const feed = JSON.parse(read(`feed.${locale}.json`)) as { items: Array<{ title: string }> };
+      expect(feed.items.map((item) => item.title)).toEqual([titles[locale]]);
+    }
+    expect(read("manifest.json").match(/"title": "[^"]*"/g)).toEqual(Object.values(titles).map((t) => `"title": "${t}"`));
+  });
+
+  it("the verifier ties the headline's count to its fact: a changed count there is caught", async () => {
+    const root = storyProject(WORKERS);
+    expect((await runCli(["build"], root)).code).toBe(0);
+    for (const [locale, from, to] of [["fr", "45\u00a0travailleurs", "46\u00a0travailleurs"], ["nl", "45\u00a0betrokken", "46\u00a0betrokken"], ["en", "45\u00a0workers", "46\u00a0workers"]] as const) {
+      const file = path.join(root, "out", "article", `${locale}.md`);
+      const text = readFileSync(file, "utf8");
+      const heading = text.split("\n").findIndex((line) => line.startsWith("# ")) + 1;
+      const edited = text.split("\n").map((line, index) => (index === heading - 1 ? line.replace(from, to) : line)).join("\n");
+      expect(edited).not.toBe(text);
+      writeFileSync(file, edited);
+      const run = await runCli(["check", "--no-lint"], root);
+      const unmatched = reported(run.stderr).filter((d) => d.rule === "verify/unmatched-figure");
+      expect(unmatched.map((d) => d.at), run.stderr).toEqual([`out/article/${locale}.md:${heading}:${text.split("\n")[heading - 1]!.indexOf("45") + 1}`]);
+      writeFileSync(file, text);
+    }
+  });
+
+  it("a hedged or bounded count keeps its words before the figure", async () => {
+    const about = await brief(event("La grève concerne environ 450 travailleurs.", { type: "count", measure: "affected-workers", value: 450, approx: true, evidence: ["environ 450"] }));
+    expectBuilt(about);
+    expect(about.titles).toEqual({
+      fr: "Grève au port d’Anvers~: environ 450~travailleurs concernés",
+      nl: "Staking in de haven van Antwerpen: ongeveer 450~betrokken werknemers",
+      en: "Antwerp port strike: about 450~workers affected",
+    });
+    const least = await brief(event("L’accident a fait au moins 12 morts.", { type: "count", measure: "deaths", value: 12, bound: "at-least", evidence: ["au moins 12"] }));
+    expectBuilt(least);
+    expect(least.titles).toEqual({ fr: "Grève au port d’Anvers~: au moins 12~morts", nl: "Staking in de haven van Antwerpen: minstens 12~doden", en: "Antwerp port strike: at least 12~deaths" });
+  });
+
+  it("a count of one takes the measure's singular; a count with a facts.yaml label says it without its article", async () => {
+    const one = await brief(event("L’incendie a fait 1 mort.", { type: "count", measure: "deaths", value: 1, evidence: ["1 mort"] }));
+    expectBuilt(one);
+    expect(one.titles).toEqual({ fr: "Grève au port d’Anvers~: 1~mort", nl: "Staking in de haven van Antwerpen: 1~dode", en: "Antwerp port strike: 1~death" });
+    const labelled = await brief(
+      event("Le chantier créera plus de 300 emplois.", { type: "count", value: 300, bound: "more-than", label: { fr: "les emplois pendant le chantier", nl: "de jobs tijdens de bouw", en: "jobs during construction" }, evidence: ["plus de 300"] }),
+    );
+    expectBuilt(labelled);
+    expect(labelled.titles).toEqual({
+      fr: "Grève au port d’Anvers~: plus de 300~emplois pendant le chantier",
+      nl: "Staking in de haven van Antwerpen: meer dan 300~jobs tijdens de bouw",
+      en: "Antwerp port strike: more than 300~jobs during construction",
+    });
+  });
+
+  it.each([
+    ["a quantity", "Un bouchon de 12 km.", { type: "quantity", measure: "length", unit: "km", value: 12, evidence: ["12 km"] }, { fr: "de 12~km", nl: "van 12~km", en: "of 12~km" }],
+    ["an amount", "Un coût de 1,5 milliard d’euros.", { type: "money", measure: "cost", currency: "EUR", value: 1500000000, precision: 100000000, evidence: ["1,5 milliard d’euros"] }, { fr: "de 1,5~milliard d’euros", nl: "van 1,5~miljard euro", en: "of €1.5~billion" }],
+    ["a hedged amount (elided: d’environ)", "Un coût d’environ 1,5 milliard d’euros.", { type: "money", measure: "cost", currency: "EUR", value: 1500000000, precision: 100000000, approx: true, evidence: ["environ 1,5 milliard d’euros"] }, { fr: "d’environ 1,5~milliard d’euros", nl: "van ongeveer 1,5~miljard euro", en: "of about €1.5~billion" }],
+    ["a duration in digits", "Une grève de 48 heures.", { type: "duration", value: "PT48H", label: { fr: "la durée de la grève", nl: "de duur van de staking", en: "the length of the strike" }, evidence: ["48 heures"] }, { fr: "de 48~heures", nl: "van 48~uur", en: "of 48~hours" }],
+    ["a duration in words (elided: d’une)", "Une grève d’une semaine.", { type: "duration", value: "P1W", label: { fr: "la durée de la grève", nl: "de duur van de staking", en: "the length of the strike" }, evidence: ["une semaine"] }, { fr: "d’une semaine", nl: "van één~week", en: "of one~week" }],
+    ["a percentage", "Une hausse de 12,5 %.", { type: "percent", value: 12.5, decimals: 1, label: { fr: "la hausse", nl: "de stijging", en: "the rise" }, evidence: ["12,5 %"] }, { fr: "de 12,5~%", nl: "van 12,5~procent", en: "of 12.5%" }],
+    ["a date, as it follows a verb", "Le 12 avril 2027.", { type: "date", value: "2027-04-12", label: { fr: "la grève", nl: "de staking", en: "the strike" }, evidence: ["12 avril 2027"] }, { fr: "le 12 avril 2027", nl: "op 12 april 2027", en: "on 12 April 2027" }],
+    ["a month", "En avril 2027.", { type: "month", value: "2027-04", label: { fr: "la grève", nl: "de staking", en: "the strike" }, evidence: ["avril 2027"] }, { fr: "en avril 2027", nl: "in april 2027", en: "in April 2027" }],
+    ["a season", "Au printemps 2027.", { type: "season", value: "2027-spring", label: { fr: "la grève", nl: "de staking", en: "the strike" }, evidence: ["printemps 2027"] }, { fr: "au printemps 2027", nl: "in het voorjaar van 2027", en: "in spring 2027" }],
+  ] as const)("%s ends the headline as before, after de/van/of, or as a date follows a verb", async (_name, body, key, ending) => {
+    const b = await brief(event(body, key));
+    expectBuilt(b);
+    expect(b.titles).toEqual({ fr: `Grève au port d’Anvers ${ending.fr}`, nl: `Staking in de haven van Antwerpen ${ending.nl}`, en: `Antwerp port strike ${ending.en}` });
   });
 });

@@ -15,14 +15,18 @@ const id = z.string().max(80).regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, "a lower-
 const words = z.string().trim().min(1, "a non-empty text").max(200);
 const number = z.enum(["sg", "pl"]);
 
-/** How a measure is named in each locale, with what agreement needs. */
+/**
+ * How a measure is named in each locale, with what agreement needs. A count's
+ * plural label may have its singular, `one`, for a count of one after its
+ * figure (1 mort, 1 dode, 1 death).
+ */
 const MeasureWords = z.strictObject({
   /** French: the label without its article, its gender and number, and whether it elides (l’EBITA). */
-  fr: z.strictObject({ label: words, gender: z.enum(["m", "f"]), number: number.default("sg"), elision: z.boolean().default(false) }),
+  fr: z.strictObject({ label: words, gender: z.enum(["m", "f"]), number: number.default("sg"), elision: z.boolean().default(false), one: words.optional() }),
   /** Dutch: the label without its article, and its article (de, het). */
-  nl: z.strictObject({ label: words, article: z.enum(["de", "het"]).default("de"), number: number.default("sg"), indefinite: words.optional() }),
+  nl: z.strictObject({ label: words, article: z.enum(["de", "het"]).default("de"), number: number.default("sg"), indefinite: words.optional(), one: words.optional() }),
   /** English: the label, lower case unless a name or an acronym. */
-  en: z.strictObject({ label: words, number: number.default("sg") }),
+  en: z.strictObject({ label: words, number: number.default("sg"), one: words.optional() }),
 });
 export type MeasureWords = z.infer<typeof MeasureWords>;
 

@@ -22,6 +22,7 @@ export interface FormatOptions {
   full?: boolean;
   /**
    * `in`: a date or period as it follows "in" (en 2024, au quatrième trimestre 2024, on 28 March 2025);
+   * any other figure is shown as without it;
    * `signed`: a number with its sign (−2,4 %, +4,2 %), for lists.
    */
   form?: "in" | "signed";
@@ -102,7 +103,8 @@ export class FigureFormatter {
       case "change": {
         const value = options.value ?? fact.value ?? 0;
         const decimals = this.#changeDecimals(fact, value);
-        return this.#signed(value, { ...options, form: options.form ?? "signed" }, (size) => this.#changeSize(fact, size, decimals, options));
+        // A change in a list is signed; `form: "in"` is for dates and periods and leaves it so.
+        return this.#signed(value, { ...options, form: "signed" }, (size) => this.#changeSize(fact, size, decimals, options));
       }
       case "year":
         return this.#period("year", { year: this.#year(fact.value) }, options);

@@ -22,11 +22,12 @@ const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
  * agreement (fr `m`, `f`, `m_pl`, `f_pl`; nl `de`, `het`, `pl`; en `sg`,
  * `pl`), a change's direction (`up`, `down`, `stable`), a figure's sign
  * (`negative`, `zero`), a period's form after a preposition (`in`), a
- * bound before a count (`count`), and a currency named again after its
- * first mention (`again`). A variant is optional in every locale: the
- * plain key is the default.
+ * count (`count`: a bound before a count, a sentence ending with what a
+ * count counts), a date or period (`period`), and a currency named again
+ * after its first mention (`again`). A variant is optional in every
+ * locale: the plain key is the default.
  */
-export const CONTEXTS = ["m_pl", "f_pl", "m", "f", "de", "het", "pl", "sg", "up", "down", "stable", "negative", "zero", "in", "count", "again"] as const;
+export const CONTEXTS = ["m_pl", "f_pl", "m", "f", "de", "het", "pl", "sg", "up", "down", "stable", "negative", "zero", "in", "count", "period", "again"] as const;
 const CONTEXT_SUFFIX = new RegExp(`_(?:${CONTEXTS.join("|")})$`);
 
 /** The key a message variant belongs to: without its plural and context suffixes. */
@@ -95,7 +96,8 @@ export class Messages {
    * Formats `key` with `values`. With `plural`, picks the `key_<category>`
    * form. A value placed at the very start of a message is capitalised; in
    * French, `à`/`de` followed by a value starting with `le`/`les` contract
-   * (au, aux, du, des). Throws on a missing key or value: templates are
+   * (au, aux, du, des), and `de` before a vowel elides (d’un an, d’environ
+   * 20). Throws on a missing key or value: templates are
    * checked before rendering, so that is a bug.
    */
   format(key: string, values: MessageValues = {}, plural?: Intl.LDMLPluralRule, context?: string, agreement?: string): string {
@@ -140,12 +142,17 @@ const FRENCH_CONTRACTIONS = new Map([
   ["de les", "des"],
 ]);
 
-/** A French word that `de` elides before (d’investissements, d’environ, d’Eurostat): never before an h, which may be aspirated (de hausse), nor before onze. */
-const FRENCH_VOWEL_START = /^(?!onze\b|onzième)[aeiouyàâäéèêëîïôöùûüœæ]/i;
+/**
+ * A French value before which `de` elides to `d’`: one that opens with a
+ * vowel (d’un an, d’environ 20, d’au moins 12, d’Eurostat), but not `onze`,
+ * `oui` or a `y` before a vowel (de yaourt), nor any `h`, which may be
+ * aspirate (de huit jours, du Hainaut).
+ */
+const FRENCH_ELIDING = /^(?!(?:onze|onzième|oui)(?![\p{L}]))(?:[aeiouàâäéèêëîïôöûùüœæ]|y(?![aeiouàâäéèêëîïôöûùü]))/iu;
 
 function contractFrench(before: string, value: string): { before: string; value: string } {
   const prep = /(^|[\s(])(à|de) $/.exec(before);
-  if (prep?.[2] === "de" && FRENCH_VOWEL_START.test(value)) return { before: `${before.slice(0, before.length - 3)}d’`, value };
+  if (prep?.[2] === "de" && FRENCH_ELIDING.test(value)) return { before: `${before.slice(0, before.length - "de ".length)}d’`, value };
   const article = /^(les|le) /.exec(value);
   if (!prep || !article) return { before, value };
   const contracted = FRENCH_CONTRACTIONS.get(`${prep[2]} ${article[1]}`);

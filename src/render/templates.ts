@@ -46,6 +46,7 @@ const HELPERS: Record<string, Names> = {
   change: "fact",
   direction: "fact",
   agree: "fact",
+  kind: "fact",
   sign: "fact",
   has: "any",
   factsOf: "none",
@@ -386,6 +387,9 @@ function stripArticle(text: string, locale: Locale): string {
   return text.replace(articles[locale], "");
 }
 
+/** The facts that are a date or a period: `kind` says `period` for them. */
+const PERIOD_TYPES: ReadonlySet<Fact["type"]> = new Set(["date", "month", "year", "year-range", "quarter", "half-year", "season"]);
+
 /** The brief's own date (`editorial.date`), which a template may show like a date fact. */
 const EDITORIAL_DATE = "editorial.date";
 
@@ -450,6 +454,10 @@ function registerHelpers(hb: typeof Handlebars): void {
       return value < 0 ? "negative" : value === 0 ? "zero" : "positive";
     }),
     agree: define("agree", (scope, id) => scope.resolved.words(id, scope.locale).agreement),
+    kind: define("kind", (scope, id) => {
+      const type = factOf(scope, id).type;
+      return PERIOD_TYPES.has(type) ? "period" : type;
+    }),
     has: define("has", (scope, name) => {
       const facts = scope.article.facts;
       return scope.resolved.facts.has(name) || Object.hasOwn(facts.story, name) || facts.quotes.some((q) => q.id === name) || facts.breakdowns.some((b) => b.id === name) || facts.related.some((r) => r.id === name);
@@ -460,7 +468,15 @@ function registerHelpers(hb: typeof Handlebars): void {
         .map((f) => f.id),
     ),
     label: define("label", (scope, id) => escapeMarkdown(scope.resolved.words(id, scope.locale).label)),
-    bare: define("bare", (scope, id) => escapeMarkdown(stripArticle(scope.resolved.words(id, scope.locale).label, scope.locale))),
+    bare: define("bare", (scope, id, hash) => {
+      const words = scope.resolved.words(id, scope.locale);
+      // After its count, a label agrees with it: its singular for a count of one, when the measure gives it.
+      if (hash.count === true && words.one !== undefined) {
+        const fact = factOf(scope, id);
+        if (fact.type === "count" && scope.messages.pluralCategory(Math.abs(fact.value)) === "one") return escapeMarkdown(words.one);
+      }
+      return escapeMarkdown(stripArticle(words.label, scope.locale));
+    }),
     text: define("text", (scope, key) => {
       const value = Object.hasOwn(scope.article.facts.story, key) ? scope.article.facts.story[key] : undefined;
       if (!value || Array.isArray(value)) throw new Error(`story text ${key} is missing or a list`);

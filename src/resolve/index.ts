@@ -30,6 +30,8 @@ export interface FactWords {
    * en `sg`, `pl`. Messages pick `key_<context>` when they have it.
    */
   agreement: string;
+  /** The label's singular, without an article, for a count of one after its figure (a measure's `one`: 1 mort, 1 dode, 1 death). */
+  one?: string;
 }
 
 /** The direction of a change, for its words. */
@@ -102,7 +104,8 @@ function wordsOf(fact: Fact, value: number | undefined, type: StoryType, locale:
   if (!measure) return { label: fact.id, translated: false, agreement: guessAgreement("", locale) };
   // A measure's words; below zero, its negative words when it has them (a net loss, a deficit).
   const chosen: MeasureWords = value !== undefined && value < 0 && measure.negative ? measure.negative : measure;
-  return { label: measureLabel(chosen, locale), translated: false, agreement: agreementOf(chosen, locale) };
+  const one = chosen[locale].one;
+  return { label: measureLabel(chosen, locale), translated: false, agreement: agreementOf(chosen, locale), ...(one === undefined ? {} : { one }) };
 }
 
 function agreementOf(words: MeasureWords, locale: Locale): string {
