@@ -439,3 +439,28 @@ describe("newsbrief check and build", () => {
     expect(checked.stdout.split("\n")[0]).toBe("source figures: 15, covered: 13, ignored: 2");
   });
 });
+
+describe("a change computed from its ends", () => {
+  it("is told that its evidence must state the change, when it quotes one of its ends", async () => {
+    const label = () => ({ fr: "marge", nl: "marge", en: "margin" });
+    const root = storyProject({
+      ...ACME_RESULTS,
+      body: `${ACME_RESULTS.body} La marge atteint 12,5 %, contre 12,0 % en 2024.`,
+      facts: {
+        ...ACME_RESULTS.facts,
+        facts: [
+          ...(ACME_RESULTS.facts as { facts: unknown[] }).facts,
+          { id: "margin", type: "percent", value: 12.5, decimals: 1, label: label(), evidence: ["12,5 %"] },
+          { id: "margin-before", type: "percent", value: 12, decimals: 1, label: label(), evidence: ["12,0 %"] },
+          { id: "margin-change", type: "change", unit: "percentage-point", from: "margin-before", to: "margin", label: label(), evidence: ["12,5 %"] },
+        ],
+      },
+    });
+    const run = await runCli(["check"], root);
+    const problem = run.stderr.split("\n").findIndex((line) => line.includes("[provenance/wrong-unit]"));
+    expect(problem).toBeGreaterThan(-1);
+    const expected = run.stderr.split("\n")[problem + 1]!;
+    expect(expected).toContain("the source's words for the change itself, in percentage-point");
+    expect(expected).toContain("“12,5 %” is the evidence of `margin-before` or `margin`");
+  });
+});

@@ -132,7 +132,11 @@ export function checkProvenance(article: Article, read: FigureReader, measures?:
       if (!figure || !found) {
         report(path, phrase(CATALOGUE["provenance/no-figure"], { id: fact.id, where }), `words of the source that state ${storedValue(fact)}`, show(quotation));
       } else if (found.problem === "unit") {
-        report(path, phrase(CATALOGUE["provenance/wrong-unit"], { id: fact.id, fact: describe(fact), where, figure: figure.text, unit: figure.unit }), found.expected, `${figure.unit} (${showValue(figure.value)})`);
+        // A change computed from its ends is quoted from the words that state the change, not from the ends.
+        const expected = fact.type === "change" && fact.from !== undefined && fact.to !== undefined
+          ? `the source's words for the change itself, in ${found.expected} (“en hausse de 0,5 point”); “${figure.text}” is the evidence of \`${fact.from}\` or \`${fact.to}\`; a change the source does not state is not a fact briefs can give`
+          : found.expected;
+        report(path, phrase(CATALOGUE["provenance/wrong-unit"], { id: fact.id, fact: describe(fact), where, figure: figure.text, unit: figure.unit }), expected, `${figure.unit} (${showValue(figure.value)})`);
       } else if (found.problem === "hedge") {
         report(path, phrase(CATALOGUE["provenance/hedge"], { id: fact.id, where, figure: figure.text }), found.expected, "no `approx: true`");
       } else if (found.problem === "direction") {
