@@ -93,6 +93,14 @@ export async function main(proc: CliProcess): Promise<number> {
     });
 
   program
+    .command("init")
+    .description("start a project in the root folder (created if missing): an empty content/, and newsbrief's story types and locale files in templates/ and locales/ to adapt (never overwrites)")
+    .action(async () => {
+      const { runInit } = await import("./commands/init.ts");
+      await runInit(proc, pathsOf());
+    });
+
+  program
     .command("new")
     .description("start an article: content/<slug>/ with the French text verbatim as source.fr.md and a draft facts.yaml (never overwrites)")
     // The slug and --from are required: checked by the command, so that every problem of the command line is said at once.

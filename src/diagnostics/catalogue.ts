@@ -72,7 +72,7 @@ export const CATALOGUE = {
     rule: "config/missing-folder",
     title: "A folder of the project is missing",
     message: (a: { folder: string; root?: boolean }) => (a.root ? `the project root \`${a.folder}\` does not exist or is not a folder` : `the folder \`${a.folder}\` does not exist`),
-    hint: "Run the command from the project root or pass --root; a project holds content/, templates/ and locales/.",
+    hint: "Run the command from the project root or pass --root; a project holds content/, templates/ and locales/, and `newsbrief init` starts one.",
     usage: true,
   },
   "config/missing-file": {
@@ -453,6 +453,19 @@ export const CATALOGUE = {
     rule: "provenance/uncovered",
     title: "A source figure no fact stands for",
     message: (a: { figure: string; facts: string }) => `the figure “${a.figure}” is the evidence of no fact: add it to a fact's \`evidence\` in ${a.facts}, or list it under \`ignore\` with a reason`,
+  },
+  "init/exists": {
+    rule: "init/exists",
+    title: "`init` would overwrite a folder of a project",
+    message: (a: { folder: string }) => `\`${a.folder}\` already exists: nothing was written`,
+    hint: "`init` starts a project in a folder that holds none of content/, templates/ and locales/; to add an article to a project, use `newsbrief new`.",
+    usage: true,
+  },
+  "init/write-failed": {
+    rule: "init/write-failed",
+    title: "`init` could not write the project",
+    message: (a: { root: string; code: string }) => `could not create the project in ${a.root} (${a.code}); nothing was left behind`,
+    usage: true,
   },
   "new/invalid-slug": {
     rule: "new/invalid-slug",

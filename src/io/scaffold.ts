@@ -1,8 +1,9 @@
 /**
- * Creating a new article's folder, never overwriting anything.
+ * Creating a new project or a new article's folder, never overwriting anything.
  */
-import { lstat, mkdir, rm, writeFile } from "node:fs/promises";
+import { cp, lstat, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
@@ -48,4 +49,50 @@ export async function createArticleFolder(paths: ProjectPaths, slug: string, fil
     return [diagnose(CATALOGUE["new/write-failed"], { folder: relative, code: (error as NodeJS.ErrnoException).code ?? String(error), cleaned: true }, { file: relative })];
   }
   return [];
+}
+
+/** Where newsbrief's own story types and locale files are: the package's root (above `src/` or `dist/`). */
+const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** What {@link createProject} made. */
+export interface CreatedProject {
+  /** The folders created, relative to the root. */
+  created: string[];
+  /** The story types copied. */
+  storyTypes: string[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Starts a project at `paths.root` (created if missing): an empty content
+ * folder, and newsbrief's own story types and locale files to adapt. Nothing
+ * is overwritten: if any of the three folders exists, each is reported and
+ * nothing is written; if a copy fails, what was created is removed again.
+ */
+export async function createProject(paths: ProjectPaths, from: string = PACKAGE_ROOT): Promise<CreatedProject> {
+  const folders = [paths.content, paths.templates, paths.locales];
+  const diagnostics: Diagnostic[] = [];
+  for (const folder of folders) {
+    const exists = await lstat(path.join(paths.root, folder)).then(() => true, () => false);
+    if (exists) diagnostics.push(diagnose(CATALOGUE["init/exists"], { folder }, { file: folder }));
+  }
+  if (diagnostics.length > 0) return { created: [], storyTypes: [], diagnostics };
+  const rootExisted = await isFolder(paths.root);
+  const created: string[] = [];
+  try {
+    await mkdir(paths.root, { recursive: true });
+    await mkdir(path.join(paths.root, paths.content), { recursive: true });
+    created.push(paths.content);
+    for (const [folder, source] of [[paths.templates, "templates"], [paths.locales, "locales"]] as const) {
+      await cp(path.join(from, source), path.join(paths.root, folder), { recursive: true, errorOnExist: true, force: false });
+      created.push(folder);
+    }
+  } catch (error) {
+    for (const folder of created) await rm(path.join(paths.root, folder), { recursive: true, force: true });
+    if (!rootExisted) await rm(paths.root, { recursive: true, force: true });
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { created: [], storyTypes: [], diagnostics: [diagnose(CATALOGUE["init/write-failed"], { root: paths.root, code }, { file: "." })] };
+  }
+  const entries = await readdir(path.join(paths.root, paths.templates), { withFileTypes: true });
+  return { created, storyTypes: entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(), diagnostics: [] };
 }
