@@ -22,6 +22,7 @@ function decide(draft: string): string {
     .replace(/story: "TODO[^"]*"/, "story: {}")
     .replaceAll(/value: "TODO: the year of (\d\d)-(\d\d)[^"]*"/g, `value: "2025-$1-$2"`)
     .replaceAll(/value: "TODO: the year of month (\d\d)[^"]*"/g, `value: "2025-$1"`)
+    .replaceAll(/value: "TODO: the year of (Q[1-4]|H[12])[^"]*"/g, `value: "2025-$1"`)
     .replaceAll(`{ fr: "TODO", nl: "TODO", en: "TODO" }`, "{ fr: le chiffre, nl: het cijfer, en: the figure }")
     .replaceAll(/reason: "TODO[^"]*"/g, "reason: not shown in the brief");
 }

@@ -13,6 +13,7 @@ import type { Fact } from "../src/content/schema.ts";
 import type { Measure } from "../src/content/story-type.ts";
 import { extractFigures } from "../src/extract/index.ts";
 import { checkProvenance } from "../src/provenance/check.ts";
+import { draftFacts } from "../src/provenance/draft.ts";
 import { agreement, directionAfter, directionBefore, signFromWords, writtenStep } from "../src/provenance/consistency.ts";
 import { findQuotation, normalizeQuotation } from "../src/provenance/text.ts";
 import { cleanupProjects, digestTree, makeProject, replace, reported, runCli, SLUG, snapshotTree } from "./support/project.ts";
@@ -462,5 +463,26 @@ describe("a change computed from its ends", () => {
     const expected = run.stderr.split("\n")[problem + 1]!;
     expect(expected).toContain("the source's words for the change itself, in percentage-point");
     expect(expected).toContain("“12,5 %” is the evidence of `margin-before` or `margin`");
+  });
+});
+
+describe("a quarter written without its year", () => {
+  const body = "Au troisième trimestre, le taux recule. Au premier semestre, il montait.";
+  const at = (text: string) => extractFigures(body).find((f) => f.text === text)!;
+  const quarter = (value: string): Fact => ({ id: "q", type: "quarter", value });
+  const half = (value: string): Fact => ({ id: "h", type: "half-year", value });
+
+  it("stands for that quarter or half-year of any year, and no other", () => {
+    expect(at("troisième trimestre").value).toBe("--Q3");
+    expect(agreement(quarter("2026-Q3"), at("troisième trimestre"))).toMatchObject({ ok: true });
+    expect(agreement(quarter("2026-Q2"), at("troisième trimestre"))).toMatchObject({ ok: false, problem: "value" });
+    expect(agreement(half("2025-H1"), at("premier semestre"))).toMatchObject({ ok: true });
+    expect(agreement(half("2025-H2"), at("premier semestre"))).toMatchObject({ ok: false, problem: "value" });
+  });
+
+  it("is drafted as a fact whose year the editor writes", () => {
+    const draft = draftFacts({ body, figures: extractFigures(body) });
+    expect(draft).toContain('    type: quarter\n    value: "TODO: the year of Q3 (the source does not write it), as YYYY-Q3"\n');
+    expect(draft).not.toContain("expected 2000-Q3");
   });
 });

@@ -290,9 +290,14 @@ export function agreement(fact: Fact, figure: SourceFigure, value?: number, dire
     case "date":
       if (!sameDay(figure.value, fact.value)) return { ok: false, problem: "value", expected: `${fact.value} exactly`, step };
       break;
-    case "year":
     case "quarter":
     case "half-year":
+      // A quarter written without its year (“au troisième trimestre”) reads as --Q3, and stands for that quarter of any year.
+      if (figure.value !== fact.value && !(typeof figure.value === "string" && figure.value.startsWith("--") && fact.value.slice(4) === figure.value.slice(1))) {
+        return { ok: false, problem: "value", expected: `${fact.value} exactly`, step };
+      }
+      break;
+    case "year":
     case "duration":
       if (figure.value !== fact.value) return { ok: false, problem: "value", expected: `${fact.value} exactly`, step };
       break;
