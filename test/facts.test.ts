@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseFacts } from "../src/content/load.ts";
-import { fixtureFile, SLUG } from "./support/fixtures.ts";
+import { parseStoryType } from "../src/content/story-type.ts";
+import { fixtureFile, ROOT, SLUG } from "./support/fixtures.ts";
 
 const FACTS = fixtureFile(`content/${SLUG}/facts.yaml`);
 
@@ -87,5 +90,23 @@ describe("facts.yaml rules", () => {
 
   it("warns about a straight apostrophe in French text", () => {
     expect(problems(edit(FACTS, "fr: l’intelligence artificielle", "fr: l'intelligence artificielle"))).toEqual(["75:11 warning facts/typography"]);
+  });
+});
+
+describe("a label on an amount below zero of a measure that says so in words", () => {
+  const type = parseStoryType("company-results", { file: "templates/company-results/type.yaml", text: readFileSync(path.join(ROOT, "templates", "company-results", "type.yaml"), "utf8") }).value!;
+  const factsWith = (fact: string) =>
+    `version: 2\neditorial: { date: "2026-02-26", template: company-results }\nstory: { company: { fr: Acme, nl: Acme, en: Acme } }\nfacts:\n  - { id: period, type: year, value: 2025, evidence: ["2025"] }\n  - { id: revenue, type: money, measure: revenue, currency: EUR, value: 5870000000, evidence: ["x"] }\n${fact}\n`;
+  const parse = (fact: string) => parseFacts(factsWith(fact), "facts.yaml", { templates: new Set(["company-results"]), types: new Map([["company-results", type.definition]]) });
+
+  it("is refused at the label: the briefs would not say the loss", () => {
+    const { diagnostics } = parse('  - { id: result, type: money, measure: net-result, currency: EUR, value: -12400000, label: { fr: résultat, nl: resultaat, en: result }, evidence: ["x"] }');
+    expect(diagnostics.map((d) => [d.rule, d.line, d.path])).toEqual([["facts/label-hides-sign", 7, "facts.2.label"]]);
+    expect(diagnostics[0]!.message).toContain("(perte nette, nettoverlies, net loss)");
+  });
+
+  it("is allowed above zero, and without a label", () => {
+    expect(parse('  - { id: result, type: money, measure: net-result, currency: EUR, value: 12400000, label: { fr: résultat, nl: resultaat, en: result }, evidence: ["x"] }').diagnostics).toEqual([]);
+    expect(parse('  - { id: result, type: money, measure: net-result, currency: EUR, value: -12400000, evidence: ["x"] }').diagnostics).toEqual([]);
   });
 });

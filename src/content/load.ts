@@ -190,6 +190,11 @@ function parseFactsYaml(yaml: PositionedYaml, file: string, options: LoadOptions
       if (fact.measure !== undefined && !Object.hasOwn(type.measures, fact.measure)) {
         ctx.report({ path: ["facts", index, "measure"], ...phrase(CATALOGUE["facts/unknown-measure"], { measure: fact.measure, template }), expected: Object.keys(type.measures).sort().join(", ") || "no measure (the type has none): a label", actual: fact.measure });
       }
+      // Below zero, a measure with words for it says the sign in words, and its figure carries none: a label would leave the sign unsaid.
+      const negative = fact.measure === undefined || !Object.hasOwn(type.measures, fact.measure) ? undefined : type.measures[fact.measure]!.negative;
+      if (negative && fact.label && fact.type === "money" && fact.value < 0) {
+        ctx.report({ path: ["facts", index, "label"], ...phrase(CATALOGUE["facts/label-hides-sign"], { id: fact.id, measure: fact.measure!, negative: `${negative.fr.label}, ${negative.nl.label}, ${negative.en.label}` }), expected: "no `label`: the measure's words for below zero", actual: "a `label`" });
+      }
     });
     for (const missing of missingRequirements(type, shape.value)) {
       ctx.report({ path: missing.path, ...phrase(CATALOGUE["facts/missing-requirement"], { template, what: missing.what }), expected: missing.what, actual: "nothing" });

@@ -296,6 +296,12 @@ export const CATALOGUE = {
     message: (a: { measure: string; template: string }) => `the story type \`${a.template}\` has no measure \`${a.measure}\``,
     hint: "Use a measure that `newsbrief templates` lists for the story type, or give the fact a `label` instead.",
   },
+  "facts/label-hides-sign": {
+    rule: "facts/label-hides-sign",
+    title: "A label replaces the words that say an amount is below zero",
+    message: (a: { id: string; measure: string; negative: string }) => `fact \`${a.id}\` is below zero, which its measure \`${a.measure}\` says with its own words (${a.negative}), but its \`label\` replaces them in every brief`,
+    hint: "Remove the `label`, so that the briefs say the loss or deficit with the measure's words; a figure below zero of such a measure is written without its sign.",
+  },
   "facts/approx-and-bound": {
     rule: "facts/approx-and-bound",
     title: "A figure both hedged and bounded",
