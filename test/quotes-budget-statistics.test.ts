@@ -138,6 +138,13 @@ describe("a statistics release headline with a plural indicator", () => {
     expect(b.titles.nl).toBe("Faillissementen dalen naar 1.047 in oktober 2026");
     expect(b.titles.en).toBe("Bankruptcies fall to 1,047 in October 2026");
   });
+
+  it("says a count of the period before as English does: there were 912 bankruptcies", async () => {
+    const b = await brief(bankruptcies(912, "hausse de 135 faillites"));
+    expect(b.errors, b.run.stderr).toEqual([]);
+    expect(b.en).toContain("In September 2026, there were 912 bankruptcies.\n");
+    expect(b.en).not.toContain("bankruptcies were");
+  });
 });
 
 describe("French de before a vowel", () => {
