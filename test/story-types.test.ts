@@ -52,7 +52,8 @@ describe("company-results", () => {
     expect(lines(b.fr)).toContain("Acme affiche en 2025 un chiffre d’affaires de 5,87~milliards d’euros, en baisse de 3,2~% par rapport à 2024.");
     expect(lines(b.fr)).toContain("Acme accuse en 2025 une perte nette de 12,4~millions d’euros.");
     expect(lines(b.nl)).toContain("Acme boekte in 2025 een omzet van 5,87~miljard euro, een daling van 3,2~procent ten opzichte van 2024.");
-    expect(lines(b.nl)).toContain("Acme boekte in 2025 een nettoverlies van 12,4~miljoen euro.");
+    // A loss is suffered (leed), a profit booked (boekte): the verb is not repeated from the revenue's sentence.
+    expect(lines(b.nl)).toContain("Acme leed in 2025 een nettoverlies van 12,4~miljoen euro.");
     expect(lines(b.en)).toContain("Acme reported revenue of €5.87~billion in 2025, down 3.2% compared with 2024.");
     expect(lines(b.en)).toContain("Acme posted a net loss of €12.4~million in 2025.");
     for (const text of [b.fr, b.nl, b.en]) expect(text).not.toMatch(/[−-]\s?€?12[,.]4/);
