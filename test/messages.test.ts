@@ -73,6 +73,12 @@ describe("locale messages", () => {
     expect(headline("onze jours")).toBe("Grève de onze jours");
     expect(headline("yaourts")).toBe("Grève de yaourts");
     expect(headline("plus de trois")).toBe("Grève de plus de trois");
+    // "de jusqu’à" is no French: an upper bound after `de` reads "allant jusqu’à"; in Dutch, "van tot" reads "van maximaal".
+    expect(headline("jusqu’à douze jours")).toBe("Grève allant jusqu’à douze jours");
+    const nl = loaded.catalog.get("nl")!;
+    expect(nl.format("event.headline", { headline: "Staking", key: "tot twaalf dagen" })).toBe("Staking van maximaal twaalf dagen");
+    expect(nl.format("event.item", { label: "Kostprijs", figure: "tot twaalf miljoen" })).toBe("Kostprijs: tot twaalf miljoen");
+    expect(fr.format("event.item", { label: "Coût", figure: "jusqu’à douze millions" })).toBe("Coût\u00A0: jusqu’à douze millions");
     // Contraction still applies, and neither touches `à` before a vowel nor `de` inside a value.
     expect(headline("le printemps")).toBe("Grève du printemps");
     expect(headline("l’été")).toBe("Grève de l’été");

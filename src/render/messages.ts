@@ -96,8 +96,9 @@ export class Messages {
    * Formats `key` with `values`. With `plural`, picks the `key_<category>`
    * form. A value placed at the very start of a message is capitalised; in
    * French, `à`/`de` followed by a value starting with `le`/`les` contract
-   * (au, aux, du, des), and `de` before a vowel elides (d’un an, d’environ
-   * 20). Throws on a missing key or value: templates are
+   * (au, aux, du, des), `de` before a vowel elides (d’un an, d’environ
+   * 20), and an upper bound after `de` reads "allant jusqu’à"; in Dutch, one
+   * after `van` reads "maximaal" (van maximaal 12 miljoen). Throws on a missing key or value: templates are
    * checked before rendering, so that is a bug.
    */
   format(key: string, values: MessageValues = {}, plural?: Intl.LDMLPluralRule, context?: string, agreement?: string): string {
@@ -120,6 +121,9 @@ export class Messages {
         const contracted = contractFrench(out, value);
         out = contracted.before;
         value = contracted.value;
+      } else if (this.locale === "nl" && out.endsWith("van ") && value.startsWith("tot ")) {
+        // "van tot" is no Dutch: after "van", an upper bound reads "maximaal" (een boete van maximaal …).
+        value = `maximaal ${value.slice("tot ".length)}`;
       }
       out += value;
     });
@@ -152,6 +156,8 @@ const FRENCH_ELIDING = /^(?!(?:onze|onzième|oui)(?![\p{L}]))(?:[aeiouàâäéè
 
 function contractFrench(before: string, value: string): { before: string; value: string } {
   const prep = /(^|[\s(])(à|de) $/.exec(before);
+  // "de jusqu’à" is no French: an upper bound after a noun reads "allant jusqu’à" (une amende allant jusqu’à …).
+  if (prep?.[2] === "de" && value.startsWith("jusqu’à ")) return { before: `${before.slice(0, before.length - "de ".length)}allant `, value };
   if (prep?.[2] === "de" && FRENCH_ELIDING.test(value)) return { before: `${before.slice(0, before.length - "de ".length)}d’`, value };
   const article = /^(les|le) /.exec(value);
   if (!prep || !article) return { before, value };

@@ -351,7 +351,7 @@ const LOCALES: Record<ReaderLocale, LocaleData> = {
     months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
       "oktober", "november", "december"].map((m) => [m]),
     hedges: ["bijna", "ongeveer", "zo’n"],
-    bounds: [["meer dan", "more-than"], ["minstens", "at-least"], ["ten minste", "at-least"], ["minder dan", "less-than"], ["tot", "up-to"]],
+    bounds: [["meer dan", "more-than"], ["minstens", "at-least"], ["ten minste", "at-least"], ["minder dan", "less-than"], ["tot", "up-to"], ["maximaal", "up-to"]],
     directions: {
       re: /(?:^|[^\p{L}\p{N}])((?:een )?(?:stijging|daling) van |(?:steeg|daalde|stijgt|daalt)(?: [\p{L}’-]+){0,3} met )$/u,
       negative: (words) => /daling|daalde|daalt/.test(words),
