@@ -179,6 +179,48 @@ describe("statistics-release", () => {
   });
 });
 
+describe("statistics-release: figures of the indicator's own period", () => {
+  const LABOUR: ArticleInput = {
+    body: "Selon Statbel, le taux de chômage s’établit à 5,8 % au troisième trimestre 2026, contre 5,6 % au deuxième trimestre 2026. Le taux d’emploi atteint 72,8 %. Le pays compte 287 400 chômeurs.",
+    facts: {
+      version: 2,
+      editorial: { date: "2026-11-20", template: "statistics-release" },
+      story: { publisher: { fr: "Statbel", nl: "Statbel", en: "Statbel" } },
+      facts: [
+        { id: "indicator", type: "percent", measure: "unemployment-rate", value: 5.8, decimals: 1, evidence: ["5,8 %"] },
+        { id: "period", type: "quarter", value: "2026-Q3", evidence: ["troisième trimestre 2026"] },
+        { id: "previous", type: "percent", measure: "unemployment-rate", value: 5.6, decimals: 1, evidence: ["5,6 %"] },
+        { id: "previous-period", type: "quarter", value: "2026-Q2", evidence: ["deuxième trimestre 2026"] },
+        { id: "related", type: "percent", measure: "employment-rate", value: 72.8, decimals: 1, evidence: ["72,8 %"] },
+        { id: "second-related", type: "count", measure: "unemployed", value: 287400, evidence: ["287 400 chômeurs"] },
+      ],
+    },
+  };
+
+  it("a related indicator without its previous value, and a second one, say “the same period” instead of repeating it", async () => {
+    const b = await brief(LABOUR);
+    expectBuilt(b);
+    expect(lines(b.fr)).toContain("Sur la même période, le taux d’emploi s’établit à 72,8~%.");
+    expect(lines(b.nl)).toContain("In dezelfde periode bedroeg de werkzaamheidsgraad 72,8~procent.");
+    expect(lines(b.en)).toContain("In the same period, the employment rate was 72.8%.");
+    // A count is said with what it counts (le nombre de…, waren er…, there were…).
+    // A second one follows without saying it again; a count is said with what it counts.
+    expect(lines(b.fr)).toContain("Le nombre de chômeurs s’établit pour sa part à 287_400.");
+    expect(lines(b.nl)).toContain("Er waren toen 287.400 werklozen.");
+    expect(lines(b.en)).toContain("There were 287,400 unemployed people.");
+    // They follow the lede, before the previous quarter; the quarter is written in the headline and the lede only.
+    expect(lines(b.fr).slice(2, 5)).toEqual([
+      "Selon Statbel, le taux de chômage s’est établi à 5,8~% au troisième trimestre 2026.",
+      "Sur la même période, le taux d’emploi s’établit à 72,8~%.",
+      "Le nombre de chômeurs s’établit pour sa part à 287_400.",
+    ]);
+    for (const [locale, quarter] of [["fr", /troisième trimestre/g], ["nl", /derde kwartaal/g], ["en", /third quarter/g]] as const) {
+      expect(b[locale].match(quarter), locale).toHaveLength(2);
+    }
+    expect(b.run.stderr).not.toMatch(/ambiguous/);
+  });
+});
+
 describe("funding-announcement", () => {
   const funder = {
     funder: { fr: "la Commission européenne", nl: "de Europese Commissie", en: "the European Commission" },
