@@ -3,7 +3,7 @@
  * its facts is still traced to its source and checked against its template,
  * without reporting one mistake twice, and is never rendered.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { gatherReview } from "../src/build/review.ts";
@@ -109,10 +109,57 @@ describe("an article with a fact of the wrong shape", () => {
     expect(errors.some((d) => d.line.includes("story.company"))).toBe(true);
   });
 
-  it("is not traced when a problem of shape lies outside the facts", async () => {
+  it("is still traced when a field of `editorial` has the wrong shape, each problem at its own line", async () => {
     const input = acme({ facts: WRONG_PERIOD });
-    const { rules } = await check({ ...input, facts: { ...input.facts, editorial: { date: "26 février 2026", template: "company-results" } } });
+    const { errors, root } = await check({ ...input, facts: { ...input.facts, editorial: { date: "26 février 2026", template: "company-results" } } });
+    expect(errors.map((d) => [d.rule, d.at])).toEqual([
+      ["facts/invalid-format", placeOf(root, "26 février 2026")],
+      ["provenance/evidence-not-found", placeOf(root, "en 2026")],
+      // The source's “en 2025” is now the evidence of no fact: the facts are whole, so this is known too.
+      ["provenance/uncovered", "content/acme-results/source.fr.md:6:19"],
+    ]);
+  });
+
+  it("is still traced, without its type's measures, when `editorial` names no template", async () => {
+    const input = acme({ facts: WRONG_PERIOD });
+    const { rules } = await check({ ...input, facts: { ...input.facts, editorial: { date: "2026-02-26" } } });
+    expect(rules).toContain("provenance/evidence-not-found");
+    expect(rules.some((r) => r !== "provenance/evidence-not-found")).toBe(true);
+  });
+
+  it("is not traced when a problem of shape lies outside the facts' sections", async () => {
+    const input = acme({ facts: WRONG_PERIOD });
+    const { rules } = await check({ ...input, facts: { ...input.facts, version: 7 } });
     expect(rules).not.toContain("provenance/evidence-not-found");
     expect(rules.length).toBeGreaterThan(0);
+  });
+});
+
+describe("an article whose source has a front matter of the wrong shape", () => {
+  /** Builds the article with `frontMatter` as its source's front matter. */
+  async function withFrontMatter(frontMatter: string, facts = WRONG_PERIOD) {
+    const root = storyProject(acme({ facts }));
+    const file = path.join(root, "content", "acme-results", "source.fr.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^---\n[\s\S]*?\n---\n/, `---\n${frontMatter}\n---\n`));
+    const run = await runCli(["build"], root);
+    const errors = reported(run.stderr).filter((d) => d.severity === "error");
+    return { root, run, errors, rules: errors.map((d) => d.rule) };
+  }
+
+  it("still has its facts traced to its title and body, and what no fact covers found", async () => {
+    const { run, errors, root } = await withFrontMatter('title: "Acme"\nlang: fr\ndate: 26/02/2026\nauteur: "Rédaction"');
+    expect(run.code).toBe(1);
+    const rules = errors.map((d) => d.rule);
+    expect(rules.filter((r) => r.startsWith("front-matter/") || r.startsWith("facts/")).length).toBe(2);
+    expect(errors.find((d) => d.rule === "provenance/evidence-not-found")?.at).toBe(placeOf(root, "en 2026"));
+    // The source's “en 2025” is the evidence of no fact now.
+    expect(rules).toContain("provenance/uncovered");
+    expect(existsSync(path.join(root, "out"))).toBe(false);
+  });
+
+  it("is not traced when its title has the wrong shape: the title's figures are part of the source", async () => {
+    const { rules } = await withFrontMatter("title: [Acme]\nlang: fr");
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules).not.toContain("provenance/evidence-not-found");
   });
 });

@@ -55,14 +55,12 @@ export function examineArticle(files: ArticleFiles, context: ExamineContext): Ex
   const examined: Examined = { article: loaded.article, read: loaded.read, templateProblems: [], diagnostics };
   const read = loaded.read;
   if (!read) {
-    if (loaded.partial) diagnostics.push(...factProblems(loaded.partial, context));
+    if (loaded.partial) diagnostics.push(...withoutBroken(factProblems(loaded.partial, context), loaded.diagnostics));
     return examined;
   }
   const name = read.facts.editorial.template;
   examined.provenance = checkProvenance(read, extractFigures, context.types.get(name)?.measures);
-  // A fact that breaks a rule (a range that ends before it starts) is reported there, once: what its source says of it is left for the next run.
-  const broken = new Set(loaded.diagnostics.filter((d) => d.severity === "error").map((d) => factOf(d.path)));
-  diagnostics.push(...examined.provenance.diagnostics.filter((d) => factOf(d.path) === undefined || !broken.has(factOf(d.path))));
+  diagnostics.push(...withoutBroken(examined.provenance.diagnostics, loaded.diagnostics));
   const template = context.compiled?.get(name);
   if (!template) return examined;
   let problems = checkArticleTemplate(template, read, context.catalog, context.localeFile);
@@ -72,6 +70,16 @@ export function examineArticle(files: ArticleFiles, context: ExamineContext): Ex
   examined.templateProblems = problems;
   diagnostics.push(...problems);
   return examined;
+}
+
+/**
+ * Provenance's problems without those of a fact that breaks a rule (a range
+ * that ends before it starts): that fact is reported there, once, and what
+ * its source says of it is left for the next run.
+ */
+function withoutBroken(problems: readonly Diagnostic[], rules: readonly Diagnostic[]): Diagnostic[] {
+  const broken = new Set(rules.filter((d) => d.severity === "error").map((d) => factOf(d.path)));
+  return problems.filter((d) => factOf(d.path) === undefined || !broken.has(factOf(d.path)));
 }
 
 /** The fact a diagnostic's path is inside (`facts.7` of `facts.7.evidence.0`), if any. */

@@ -60,10 +60,11 @@ export interface LoadedArticle {
    */
   read?: Article;
   /**
-   * When some facts, story texts, breakdowns, quotes, related articles or
-   * `ignore` entries have the wrong shape and the rest of `facts.yaml` is
-   * right: the article without them, for the checks that look
-   * at one fact at a time (its evidence in the source). `kept` gives each
+   * When some facts, story texts, breakdowns, quotes, related articles,
+   * `ignore` entries or `editorial` fields have the wrong shape and the rest
+   * of `facts.yaml` is right, or when only the source's front matter (not its
+   * title) has the wrong shape: the article without them, for the checks that
+   * look at one fact at a time (its evidence in the source). `kept` gives each
    * fact's index in the file; `locate` points into the file.
    */
   partial?: {
@@ -91,9 +92,12 @@ export function loadArticle(files: ArticleFiles, options: LoadOptions = {}): Loa
   diagnostics.push(...facts.diagnostics);
   const source = parseSource(files.sourceText, files.sourceFile);
   diagnostics.push(...source.diagnostics);
-  if (facts.partial && source.value) {
-    const { value, kept, locate, whole } = facts.partial;
-    return { partial: { article: { slug: files.slug, facts: value, source: source.value, files, locate }, kept, whole }, diagnostics };
+  // A source whose front matter has the wrong shape still has its title and body to trace the facts to.
+  const sourceRead = source.value ?? source.partial;
+  const factsRead = facts.partial ?? (facts.value && facts.locate ? { value: facts.value, kept: facts.value.facts.map((_, i) => i), locate: facts.locate, whole: true } : undefined);
+  if ((facts.partial || !source.value) && factsRead && sourceRead) {
+    const { value, kept, locate, whole } = factsRead;
+    return { partial: { article: { slug: files.slug, facts: value, source: sourceRead, files, locate }, kept, whole }, diagnostics };
   }
   if (!facts.value || !facts.locate || !source.value) return { diagnostics };
   const read: Article = { slug: files.slug, facts: facts.value, source: source.value, files, locate: facts.locate };
@@ -131,10 +135,18 @@ export interface ParsedFacts {
 }
 
 /**
+ * What stands in for an `editorial` field of the wrong shape in the facts
+ * checked one at a time: none of those checks reads the brief's date or tags,
+ * and a template that matches no story type only leaves its measures unknown.
+ */
+const EDITORIAL_STAND_IN: Readonly<Record<string, unknown>> = { date: "2000-01-01", template: "unknown" };
+
+/**
  * The facts of the right shape, when every problem of shape (or `TODO`)
- * lies inside a fact, a story text, a breakdown, a quote, a related article
- * or an `ignore` entry, and the file is right without them. Only the facts
- * are checked further, so what else is left out changes nothing of that.
+ * lies inside a fact, a story text, a breakdown, a quote, a related article,
+ * an `ignore` entry or `editorial`, and the file is right without them. Only
+ * the facts are checked further, so what else is left out (or stood in for,
+ * in `editorial`) changes nothing of that.
  */
 function partialFacts(yaml: PositionedYaml, problems: readonly Diagnostic[]): ParsedFacts["partial"] {
   const doc = yaml.value;
@@ -143,9 +155,9 @@ function partialFacts(yaml: PositionedYaml, problems: readonly Diagnostic[]): Pa
   const left = new Map<string, Set<string>>();
   for (const problem of problems) {
     if (problem.severity !== "error") continue;
-    const [, section, item] = /^(facts|story|breakdowns|quotes|related|ignore)\.([^.]+)/.exec(problem.path ?? "") ?? [];
-    if (section === undefined || item === undefined) return undefined;
-    left.set(section, (left.get(section) ?? new Set()).add(item));
+    const [, section, item] = /^(facts|story|breakdowns|quotes|related|ignore|editorial)(?:\.([^.]+))?/.exec(problem.path ?? "") ?? [];
+    if (section === undefined || (item === undefined && section !== "editorial")) return undefined;
+    left.set(section, (left.get(section) ?? new Set()).add(item ?? ""));
   }
   const facts = record.facts as unknown[];
   const leftFacts = left.get("facts");
@@ -154,6 +166,14 @@ function partialFacts(yaml: PositionedYaml, problems: readonly Diagnostic[]): Pa
   const without = { ...record, facts: kept.map((i) => facts[i]) } as Record<string, unknown>;
   for (const [section, items] of left) {
     const value = without[section];
+    if (section === "editorial") {
+      const editorial = typeof value === "object" && value !== null && !Array.isArray(value) && !items.has("") ? (value as Record<string, unknown>) : {};
+      without.editorial = {
+        ...Object.fromEntries(Object.entries(EDITORIAL_STAND_IN).filter(([key]) => items.has(key) || !Object.hasOwn(editorial, key))),
+        ...Object.fromEntries(Object.entries(editorial).filter(([key]) => !items.has(key) && !items.has(""))),
+      };
+      continue;
+    }
     if (section === "facts" || value === undefined) continue;
     without[section] = Array.isArray(value) ? value.filter((_, i) => !items.has(String(i))) : Object.fromEntries(Object.entries(value as object).filter(([key]) => !items.has(key)));
   }
@@ -214,7 +234,7 @@ function ruleContext(yaml: PositionedYaml, file: string, into: Diagnostic[]): Ru
  * other opener (such as `---js`) is refused before gray-matter sees the
  * text, and gray-matter's own engines are replaced by the safe YAML reader.
  */
-export function parseSource(text: string, file: string): { value?: SourceArticle; diagnostics: Diagnostic[] } {
+export function parseSource(text: string, file: string): { value?: SourceArticle; partial?: SourceArticle; diagnostics: Diagnostic[] } {
   const firstLine = text.slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n"));
   if (firstLine !== "---") {
     const opener = firstLine.startsWith("---");
@@ -250,7 +270,28 @@ export function parseSource(text: string, file: string): { value?: SourceArticle
   if (yaml.value === undefined && yaml.diagnostics.length > 0) return { diagnostics: yaml.diagnostics };
   const shape = validateShape(SourceFrontMatter, yaml, file, "front-matter", `one of the source's front-matter fields: ${Object.keys(SourceFrontMatter.shape).join(", ")}`);
   const diagnostics = [...yaml.diagnostics, ...shape.diagnostics];
-  if (!shape.value) return { diagnostics };
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
+  if (!shape.value) {
+    const frontMatter = partialFrontMatter(yaml.value, diagnostics);
+    return { diagnostics, ...(frontMatter && { partial: { frontMatter, body: parsed.content, bodyLine } }) };
+  }
   return { value: { frontMatter: shape.value, body: parsed.content, bodyLine }, diagnostics };
+}
+
+/**
+ * The source's front matter without its fields of the wrong shape, when its
+ * title is right: the facts can still be traced to the title and the body.
+ */
+function partialFrontMatter(value: unknown, problems: readonly Diagnostic[]): SourceFrontMatter | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const wrong = new Set<string>();
+  for (const problem of problems) {
+    if (problem.severity !== "error") continue;
+    const field = /^[^.]+/.exec(problem.path ?? "")?.[0];
+    if (field === undefined) return undefined;
+    wrong.add(field);
+  }
+  const kept = Object.fromEntries(Object.entries(value).filter(([key]) => !wrong.has(key) && Object.hasOwn(SourceFrontMatter.shape, key)));
+  const shape = SourceFrontMatter.safeParse({ ...kept, lang: "fr" });
+  return shape.success && !wrong.has("title") ? shape.data : undefined;
 }
