@@ -441,6 +441,38 @@ describe("newsbrief check and build", () => {
   });
 });
 
+describe("the figures of the source's title", () => {
+  const titled = (title: string, facts = (ACME_RESULTS.facts as { facts: Fact[] }).facts): ArticleInput => ({ ...ACME_RESULTS, title, facts: { ...ACME_RESULTS.facts, facts } });
+
+  it("are said, before the briefs are rendered, when no fact states them: the briefs cite the title", async () => {
+    const root = storyProject(titled("Acme : le chiffre d’affaires recule de 3,2 %, le bénéfice grimpe de 12 %"));
+    const run = await runCli(["build"], root);
+    const warning = reported(run.stderr).find((d) => d.rule === "provenance/uncovered-title");
+    expect(warning?.severity).toBe("warning");
+    const line = readFileSync(path.join(root, "content", "acme-results", "source.fr.md"), "utf8").split("\n").findIndex((l) => l.startsWith("title:"));
+    expect(warning?.at).toBe(`content/acme-results/source.fr.md:${line + 1}:${readFileSync(path.join(root, "content", "acme-results", "source.fr.md"), "utf8").split("\n")[line]!.indexOf("12 %") + 1}`);
+    expect(warning?.line).toContain("“12 %” of the source's title states no fact's value");
+    // Only 12 %: the fall of 3,2 % is the fact revenue-change, whatever words the title gives it.
+    expect(reported(run.stderr).filter((d) => d.rule === "provenance/uncovered-title")).toHaveLength(1);
+    // The verifier fails on the briefs that cite it, as before.
+    expect(run.code).toBe(1);
+    expect(reported(run.stderr).map((d) => d.rule)).toContain("verify/unmatched-figure");
+  });
+
+  it("are not said when a fact states them, its evidence in the body, and the briefs then verify", async () => {
+    const facts = [...(ACME_RESULTS.facts as { facts: Fact[] }).facts];
+    const title = titled("Acme : le chiffre d’affaires recule de 3,2 % à 5,87 milliards d’euros en 2025", facts);
+    const run = await runCli(["build"], storyProject(title));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain("uncovered-title");
+  });
+
+  it("are checked with the sign the title's words give a change", async () => {
+    const run = await runCli(["build"], storyProject(titled("Acme : le chiffre d’affaires progresse de 3,2 %")));
+    expect(reported(run.stderr).filter((d) => d.rule === "provenance/uncovered-title").map((d) => d.line)).toEqual([expect.stringContaining("“3,2 %”")]);
+  });
+});
+
 describe("a change computed from its ends", () => {
   it("is told that its evidence must state the change, when it quotes one of its ends", async () => {
     const label = () => ({ fr: "marge", nl: "marge", en: "margin" });

@@ -207,6 +207,16 @@ describe("the words around a figure", () => {
     expect(Object.is(one("−0%", "en").value, 0)).toBe(true);
   });
 
+  it("reads the verbs of change a French source title may use, cited in the briefs (recule de, a grimpé de)", () => {
+    expect(one("le chiffre d’affaires recule de 3,2 %", "fr")).toMatchObject({ value: -3.2, sign: { by: "direction", negative: true, word: "recule de" } });
+    expect(one("le bénéfice a grimpé de 12 %", "fr")).toMatchObject({ value: 12, sign: { by: "direction", negative: false } });
+    expect(one("les ventes progressent encore de 4 %", "fr")).toMatchObject({ value: 4, sign: { by: "direction", negative: false } });
+    expect(one("l’emploi baisse légèrement de 0,5 %", "fr")).toMatchObject({ value: -0.5, sign: { by: "direction", negative: true } });
+    expect(one("les exportations chutent de 9 %", "fr")).toMatchObject({ value: -9, sign: { by: "direction", negative: true } });
+    // A level after the verb is no change.
+    expect(one("l’inflation recule à 2,38 %", "fr").sign).toBeUndefined();
+  });
+
   it("reads tot after a figure as the end of a range, not a bound", () => {
     expect(readFigures("van 10 tot 20 banen", "nl").map((f) => f.bound)).toEqual([undefined, undefined]);
     expect(readFigures("tot 20 banen", "nl").map((f) => f.bound)).toEqual(["up-to"]);

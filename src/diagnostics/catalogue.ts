@@ -460,6 +460,13 @@ export const CATALOGUE = {
     title: "A source figure no fact stands for",
     message: (a: { figure: string; facts: string }) => `the figure “${a.figure}” is the evidence of no fact: add it to a fact's \`evidence\` in ${a.facts}, or list it under \`ignore\` with a reason`,
   },
+  "provenance/uncovered-title": {
+    rule: "provenance/uncovered-title",
+    title: "A figure of the source's title that no fact states",
+    message: (a: { figure: string; facts: string }) => `the figure “${a.figure}” of the source's title states no fact's value: every brief cites the title, so add a fact for it in ${a.facts} (its evidence may be in the body)`,
+    hint: "The briefs cite the source's title word for word, and the verifier fails on any figure of theirs that matches no fact: an `ignore` entry cannot leave a figure of the title out. Add a fact whose value is the title's figure, with the body's words as its evidence; it need not be one the template shows.",
+    severity: "warning",
+  },
   "init/exists": {
     rule: "init/exists",
     title: "`init` would overwrite a folder of a project",

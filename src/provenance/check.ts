@@ -194,6 +194,9 @@ export function checkProvenance(article: Article, read: FigureReader, measures?:
       }),
     );
   }
+  // A title figure that a fact's evidence quotes in the body too is that fact's: a mismatch there is reported there, once.
+  const quoted = new Set([...covered].map((figure) => readingOf(figure, body)));
+  diagnostics.push(...uncoveredTitle(article, read, changeValue).filter(({ figure }) => !quoted.has(readingOf(figure, source.frontMatter.title))).map(({ diagnostic }) => diagnostic));
   const statuses: SourceFigureStatus[] = [...figures]
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .map((figure) => {
@@ -204,6 +207,42 @@ export function checkProvenance(article: Article, read: FigureReader, measures?:
     });
   evidenceSpans.sort((a, b) => a.start - b.start || a.end - b.end);
   return { diagnostics, coverage: { slug: article.slug, figures: figures.length, covered: covered.size, ignored: ignored.size }, evidence: evidenceSpans, figures: statuses };
+}
+
+/**
+ * The figures of the source's title that state no fact's value: every brief
+ * cites the title word for word, so its verification would fail on them. A
+ * warning, said before the briefs are rendered, that names the cause the
+ * verifier cannot see (an `ignore` entry does not reach the title).
+ */
+function uncoveredTitle(article: Article, read: FigureReader, changeValue: (fact: Fact) => number | undefined): Array<{ figure: SourceFigure; diagnostic: Diagnostic }> {
+  const { facts, source, files } = article;
+  const title = source.frontMatter.title;
+  const lines = files.sourceText.split("\n");
+  const line = lines.findIndex((l) => /^title[ \t]*:/.test(l));
+  return read(title)
+    .filter((figure) => figure.unit !== "label")
+    .filter((figure) => {
+      const direction = directionBefore(title, figure) ?? directionAfter(title, figure)?.sign;
+      return !facts.facts.some((fact) => agreement(fact, figure, changeValue(fact), fact.type === "change" ? direction : undefined).ok);
+    })
+    .map((figure) => {
+      const column = line === -1 ? 1 : lines[line]!.indexOf(figure.text) + 1;
+      const diagnostic = diagnose(CATALOGUE["provenance/uncovered-title"], { figure: figure.text, facts: files.factsFile }, {
+        file: files.sourceFile,
+        line: line === -1 ? 1 : line + 1,
+        column: Math.max(column, 1),
+        expected: "a fact whose value the title's figure states",
+        actual: `${show(figure.text)} (${showValue(figure.value)}, ${figure.unit}${figure.approx ? ", hedged" : ""})`,
+      });
+      return { figure, diagnostic };
+    });
+}
+
+/** What a figure of `text` reads as: its words, unit, value, hedge, bound and the direction its words give it. */
+function readingOf(figure: SourceFigure, text: string): string {
+  const direction = directionBefore(text, figure) ?? directionAfter(text, figure)?.sign ?? 0;
+  return JSON.stringify([normalizeQuotation(figure.text), figure.unit, figure.value, figure.approx ?? false, figure.bound ?? "", direction]);
 }
 
 /**

@@ -288,8 +288,9 @@ const LOCALES: Record<ReaderLocale, LocaleData> = {
     hedges: ["près de", "environ", "quelque"],
     bounds: [["plus de", "more-than"], ["au moins", "at-least"], ["moins de", "less-than"], ["jusqu’à", "up-to"]],
     directions: {
-      re: /(?:^|[^\p{L}\p{N}])((?:en |une |un |la |le )?(hausse|baisse|progression|recul|augmentation|diminution) (?:de |d’))$/u,
-      negative: (words) => /baisse|recul|diminution/.test(words),
+      // The nouns the briefs use (en hausse de), and the verbs a source's title may use (recule de, a grimpé de).
+      re: /(?:^|[^\p{L}\p{N}])((?:en |une |un |la |le )?(?:hausse|baisse|progression|recul|augmentation|diminution|repli|chute) (?:de |d’)|(?:(?:a |ont )?(?:progressé|augmenté|grimpé|bondi|reculé|diminué|baissé|chuté)|progresse|progressent|augmente|augmentent|grimpe|grimpent|bondit|bondissent|recule|reculent|diminue|diminuent|baisse|baissent|chute|chutent)(?: encore| ainsi| [\p{L}]+ment)? (?:de |d’))$/u,
+      negative: (words) => /baiss|recul|diminu|repli|chut/.test(words),
     },
     losses: /(?:^|[^\p{L}\p{N}])((?:perte nette|perte|déficit) (?:de |d’|s’élève à |s’élevant à ))$/u,
     after: { re: /^$/u, negative: () => false },
