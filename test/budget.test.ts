@@ -132,9 +132,10 @@ describe("budget: the fixture article, a budget adopted with a deficit", () => {
 });
 
 describe("budget: variants", () => {
-  it("a budget presented, not yet adopted: presents / presenteerde / presented", async () => {
+  it("a budget presented, not yet adopted: presents / presenteerde / presented; a state's debt as a share of GDP", async () => {
     const input = fixture();
-    input.body = input.body.replace("a adopté son budget", "a présenté son budget");
+    input.body = input.body.replace("a adopté son budget", "a présenté son budget").replace("210 % des recettes", "95 % du PIB");
+    Object.assign(factsOf(input).find((f) => f.id === "debt-to-revenue")!, { id: "debt-to-gdp", measure: "debt-to-gdp", value: 95, evidence: ["95 %"] });
     const texts = story(input);
     texts["presented-by"] = texts["adopted-by"];
     delete texts["adopted-by"];
@@ -146,6 +147,9 @@ describe("budget: variants", () => {
     expect(lede(b.fr)).toBe("Le 14 octobre 2026, le gouvernement bruxellois a présenté son budget 2027, qui prévoit 8,9~milliards d’euros de dépenses et 7,6~milliards d’euros de recettes.");
     expect(lede(b.nl)).toBe("Op 14 oktober 2026 presenteerde de Brusselse regering de begroting voor 2027, met 8,9~miljard euro aan uitgaven en 7,6~miljard euro aan ontvangsten.");
     expect(lede(b.en)).toBe("On 14 October 2026, the Brussels government presented its 2027 budget, with expenditure of €8.9~billion and revenue of €7.6~billion.");
+    expect(lines(b.fr)).toContain("La dette atteindra 18,2~milliards d’euros, soit 95~% du PIB.");
+    expect(lines(b.nl)).toContain("De schuld zal 18,2~miljard euro bedragen, goed voor 95~procent van het bbp.");
+    expect(lines(b.en)).toContain("Debt will stand at €18.2~billion, or 95% of GDP.");
   });
 
   it("a surplus, a debt ratio to GDP without the debt, one spending item, a vote without a parliament named", async () => {
@@ -234,6 +238,19 @@ describe("budget: what the type requires", () => {
     const { run, rules } = await check(input);
     expect(rules, run.stderr).toContain("facts/missing-requirement");
     expect(run.stderr).toContain("measure `budget-balance`");
+  });
+});
+
+describe("budget: listed with the other story types", () => {
+  it("`newsbrief templates` lists it; `templates budget` says what it requires and its measures' words", async () => {
+    const root = storyProject(fixture());
+    const list = await runCli(["templates"], root);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^budget +A government presents or adopts its whole budget for a year/m);
+    const one = await runCli(["templates", "budget"], root);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain("  - money of measure `budget-balance` with id `balance`: the balance, revenue less expenditure (a deficit below zero)\n");
+    expect(one.stdout).toContain("  budget-balance: l’excédent / het overschot / surplus (below zero: le déficit / het tekort / deficit)\n");
   });
 });
 
