@@ -37,7 +37,7 @@ describe("newsbrief init", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`created content/, templates/, locales/ in ${root}`);
-    expect(run.stdout).toContain("story types: company-results, event, funding-announcement, public-budget, statistics-release");
+    expect(run.stdout).toContain("story types: budget, company-results, event, funding-announcement, public-budget, statistics-release");
     expect(readdirSync(path.join(root, "content"))).toEqual([]);
     for (const folder of ["templates", "locales"]) {
       expect(files(path.join(root, folder))).toEqual(files(path.join(ROOT, folder)));

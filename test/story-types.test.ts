@@ -1,9 +1,10 @@
 /**
- * The five story types of templates/ with the repository's locales, on small
+ * The story types of templates/ with the repository's locales, on small
  * articles written here: singular and plural, rises, falls and "stable", one
  * part or many, with and without a quote, a net loss and a deficit, amounts
  * in CHF and USD, bounds. Each test asserts the sentences of interest in the
  * three languages, and that the build passes with every figure verified.
+ * The budget type, with its fixture article, is tested in budget.test.ts.
  *
  * A change that is stable at the precision shown has no figure in the brief
  * ("stable", "unchanged"): the verifier does not require it, and these
