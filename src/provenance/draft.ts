@@ -99,6 +99,13 @@ const NO_FACT_TYPE = new Set(["time", "fraction"]);
 /** The kinds of fact a measure names (the first line of a drafted fact). */
 const MEASURED = /^type: (?:money|count|percent|percentage-point|basis-point|quantity|change)$/;
 
+/**
+ * The words between a change and the level it reaches, in lower case with typographic
+ * apostrophes: “recule de 7,8 % à 1,32 milliard”, “grimpe de 12 % pour atteindre 2,1 milliards”,
+ * “progresse de 3 %, pour s’établir à 12,4 millions”. Not “soit”, which gives the change in units.
+ */
+const LEVEL_AFTER_CHANGE = /^\s*,?\s*(?:à|(?:pour|et) (?:atteindre|atteint|totaliser|totalise|(?:s’établir|s’établit|se fixer|se fixe|s’élever|s’élève|passer|passe|revenir|revient|ressortir|ressort|se situer|se situe|tomber|tombe|culminer|culmine|se hisser|se hisse) à))\s+$/u;
+
 /** The kinds of fact that need no label (the first line of a drafted fact). */
 const PERIOD = /^type: (?:year|year-range|month|date|quarter|half-year|season)$/;
 
@@ -163,6 +170,8 @@ export function draftFacts(input: DraftInput): string {
   const ignore = (figure: SourceFigure, quotation: string, reason: string) => {
     ignored.push(`  # ${contextOf(input.body, figure)}`, `  - text: ${quote(quotation)}`, `    reason: ${quote(reason)}`);
   };
+  // The last figure drafted as a change of a measure, for the level that may follow it.
+  let change: { figure: SourceFigure; measure: { id: string; cue: string } } | undefined;
   for (const figure of figures) {
     const quotation = uniqueQuotation(input.body, plain, figure);
     if (/^[A-Z]{3}$/.test(figure.unit) && !SHOWN_CURRENCIES.has(figure.unit)) {
@@ -190,7 +199,12 @@ export function draftFacts(input: DraftInput): string {
     // A change ("en baisse de 3,2 %") is of the measure named before the figure it follows.
     const drafted = fields.fact;
     const fitting = input.type ? Object.fromEntries(Object.entries(input.type.measures).filter(([, m]) => fits(m.kind, drafted))) : {};
-    const measure = input.type && MEASURED.test(fields.lines[0] ?? "") ? measureOf(input.body, figure, fitting, direction ? 0 : previous) : undefined;
+    // A level right after its change ("recule de 7,8 % à 1,32 milliard") is the new value of the change's measure.
+    const level = !direction && change && MEASURED.test(fields.lines[0] ?? "") && change.measure.id in fitting && LEVEL_AFTER_CHANGE.test(normalizeCue(input.body.slice(change.figure.end, figure.start))) ? change : undefined;
+    const measure = level
+      ? { ...level.measure, level: level.figure }
+      : input.type && MEASURED.test(fields.lines[0] ?? "") ? measureOf(input.body, figure, fitting, direction ? 0 : previous) : undefined;
+    change = direction && measure ? { figure, measure: { id: measure.id, cue: measure.cue } } : undefined;
     // An amount of a measure that has words for below zero takes the sign its words give it, as the check reads them.
     const named = measure ? input.type?.measures[measure.id] : undefined;
     const signedWords = named?.fr && fields.fact.type === "money" ? signedWordsOf({ ...named, fr: named.fr }) : undefined;
@@ -214,7 +228,11 @@ export function draftFacts(input: DraftInput): string {
       lines: [
         `  # ${contextOf(input.body, figure)}`,
         ...notes.map((note) => `  # ${note}`),
-        ...(measure ? [`  # the words “${measure.cue}” ${measure.after ? "after" : "before"} the figure name the measure ${measure.id}: check it`] : []),
+        ...(measure && "level" in measure
+          ? [`  # the figure is the level the change “${oneLine(measure.level.text)}” reaches: the measure ${measure.id}, as the change's: check it`]
+          : measure
+            ? [`  # the words “${measure.cue}” ${measure.after ? "after" : "before"} the figure name the measure ${measure.id}: check it`]
+            : []),
         ...signNote,
         `  - id: ${id}`,
         ...fields.lines.map((line) => `    ${line}`),
