@@ -87,3 +87,49 @@ describe("a level after its change", () => {
     expect(coverage.covered).toBe(coverage.figures);
   });
 });
+
+describe("an amount of savings, investments or credits without a currency word", () => {
+  const body = [
+    "Le plan pluriannuel s’élève à 2,4 milliards d’euros.",
+    "Il prévoit 310 millions d’économies et 1,2 milliard d’investissements, ainsi que 45 millions de recettes nouvelles et 12,5 millions de subsides.",
+    "L’aéroport a accueilli 310 millions de passagers, le musée 12 millions de visiteurs, et la province compte 1,2 million d’habitants.",
+  ].join("\n\n");
+  const read = (text: string) => extractFigures(text).map((f) => `${f.text}=${f.value} ${f.unit}${f.currencySource ? ` src:${f.currencySource}` : ""}`);
+
+  it("is read in the article's currency, as a bare “millions” is", () => {
+    expect(read(body)).toEqual([
+      "2,4 milliards d’euros=2400000000 EUR",
+      "310 millions=310000000 EUR src:article",
+      "1,2 milliard=1200000000 EUR src:article",
+      "45 millions=45000000 EUR src:article",
+      "12,5 millions=12500000 EUR src:article",
+      "310 millions=310000000 count",
+      "12 millions=12000000 count",
+      "1,2 million=1200000 count",
+    ]);
+    expect(read("Le budget de 55 millions de francs prévoit 4 millions de dépenses, 3 millions de crédits, 2 millions d’aides, 1 million de pertes et 8 millions de dettes.")).toEqual([
+      "55 millions de francs=55000000 CHF",
+      "4 millions=4000000 CHF src:sentence",
+      "3 millions=3000000 CHF src:sentence",
+      "2 millions=2000000 CHF src:sentence",
+      "1 million=1000000 CHF src:sentence",
+      "8 millions=8000000 CHF src:sentence",
+    ]);
+  });
+
+  it("stays a count in an article that names no currency", () => {
+    expect(read("Le plan prévoit 310 millions d’économies.")).toEqual(["310 millions=310000000 count"]);
+  });
+
+  it("is drafted as money, and the draft passes the check", () => {
+    const { text, value } = drafted(body, false);
+    expect(factOf(value, 310000000)).toMatchObject({ id: "amount-310-million", type: "money", currency: "EUR", evidence: ["prévoit 310 millions"] });
+    expect(factOf(value, 310000000)).toMatchObject({ type: "money" });
+    expect(value.facts.find((f) => f.id === "count-310000000")).toMatchObject({ type: "count", value: 310000000 });
+    expect(text).toContain("  # the currency EUR is not next to the figure: it comes from the article\n  - id: amount-310-million\n");
+    expect(factOf(value, 1200000)).toMatchObject({ type: "count" });
+    const { problems, coverage } = checked(body, text);
+    expect(problems).toEqual([]);
+    expect(coverage.covered).toBe(coverage.figures);
+  });
+});
