@@ -133,3 +133,36 @@ describe("an amount of savings, investments or credits without a currency word",
     expect(coverage.covered).toBe(coverage.figures);
   });
 });
+
+describe("an age bracket", () => {
+  const body = [
+    "Le taux de chômage des 15-74 ans atteint 5,6 %.",
+    "Chez les 15 à 74 ans, l’emploi progresse, et le taux d’emploi des 20-64 ans est de 72,1 %.",
+    "Le chômage des moins de 25 ans atteint 16,2 %, celui des jeunes âgés de 18 à 24 ans 14,1 %, et les 65 ans et plus sont 1 200.",
+    "Les 20-64 ans sont plus nombreux. Le plan dure 3 ans et les contrats de 2 à 5 ans restent la règle.",
+    "Les travaux se feront au cours des 4 à 6 ans à venir.",
+  ].join("\n\n");
+
+  it("is left out with its reason, never drafted as a duration", () => {
+    const { value } = drafted(body);
+    const durations = value.facts.filter((f) => f.type === "duration").map((f) => f.value);
+    // A contract's length and a span of time to come are durations.
+    expect(durations).toEqual(["P3Y", "P2Y", "P5Y", "P4Y", "P6Y"]);
+    const reason = "an age bracket: the population the figure is about, not a duration (say it in that figure's label)";
+    expect(value.ignore).toEqual([
+      { text: "15-74 ans", reason },
+      { text: "15 à 74 ans", reason },
+      { text: "20-64 ans", reason },
+      { text: "moins de 25 ans", reason },
+      { text: "18 à 24 ans", reason },
+      { text: "65 ans et plus", reason },
+    ]);
+  });
+
+  it("passes the check, every figure covered or left out", () => {
+    const { problems, coverage } = checked(body, drafted(body).text);
+    expect(problems).toEqual([]);
+    expect(coverage.covered + coverage.ignored).toBe(coverage.figures);
+    expect(coverage.ignored).toBe(12);
+  });
+});

@@ -10,6 +10,7 @@ import { frontMatterEnd } from "../plan/front-matter.ts";
 import type { Fact } from "../content/schema.ts";
 import type { FigureReader, SourceFigure } from "./consistency.ts";
 import { agreement, directionAfter, directionBefore, endOfFigureBefore, signedWordsOf, signWordsBefore, writtenForm, writtenStep, type SignedMeasure } from "./consistency.ts";
+import { ageBrackets } from "./age-brackets.ts";
 import { findQuotation, normalizeQuotation, overlaps, type Span } from "./text.ts";
 
 /** The placeholder written where an editor must decide. */
@@ -125,6 +126,9 @@ function negated(fields: { id: string; lines: string[]; fact: Fact }, size: numb
   return { id: fields.id, lines, fact: { ...fields.fact, value: -size } as Fact };
 }
 
+/** Why a draft leaves out the ages of an age bracket: no decision to make, but a word for the label. */
+const AGE_BRACKET = "an age bracket: the population the figure is about, not a duration (say it in that figure's label)";
+
 /** The currencies briefs can show (facts.yaml `currency`). */
 const SHOWN_CURRENCIES = new Set(["EUR", "USD", "GBP", "CHF"]);
 
@@ -170,10 +174,19 @@ export function draftFacts(input: DraftInput): string {
   const ignore = (figure: SourceFigure, quotation: string, reason: string) => {
     ignored.push(`  # ${contextOf(input.body, figure)}`, `  - text: ${quote(quotation)}`, `    reason: ${quote(reason)}`);
   };
+  // Ages that name a population (“des 15-74 ans”), left out once per bracket's words.
+  const brackets = ageBrackets(input.body, figures);
+  const bracketsLeftOut = new Set<string>();
   // The last figure drafted as a change of a measure, for the level that may follow it.
   let change: { figure: SourceFigure; measure: { id: string; cue: string } } | undefined;
   for (const figure of figures) {
     const quotation = uniqueQuotation(input.body, plain, figure);
+    const bracket = brackets.get(figure);
+    if (bracket) {
+      if (!bracketsLeftOut.has(normalizeQuotation(bracket.text))) ignore(figure, bracket.text, AGE_BRACKET);
+      bracketsLeftOut.add(normalizeQuotation(bracket.text));
+      continue;
+    }
     if (/^[A-Z]{3}$/.test(figure.unit) && !SHOWN_CURRENCIES.has(figure.unit)) {
       ignore(figure, quotation, `briefs show amounts in EUR, USD, GBP and CHF: ${figure.unit} has no fact type`);
       continue;
