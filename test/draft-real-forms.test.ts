@@ -10,7 +10,7 @@ import type { Measure } from "../src/content/story-type.ts";
 import { parseYaml } from "../src/content/yaml.ts";
 import { extractFigures } from "../src/extract/index.ts";
 import { checkProvenance } from "../src/provenance/check.ts";
-import { draftFacts, draftFromDocument } from "../src/provenance/draft.ts";
+import { draftFacts, draftFromDocument, titleOf } from "../src/provenance/draft.ts";
 
 const words = (label: string) => ({ fr: { label, gender: "m" as const, number: "sg" as const, elision: false }, nl: { label, article: "de" as const, number: "sg" as const }, en: { label, number: "sg" as const } });
 
@@ -47,7 +47,7 @@ function checked(body: string, draft: string) {
 type Drafted = { facts: Array<Record<string, unknown>>; ignore?: Array<{ text: string; reason: string }>; editorial: { date: string } };
 
 function drafted(body: string, typed = true): { text: string; value: Drafted } {
-  const text = draftFacts({ body, figures: extractFigures(body), ...(typed ? { type: { name: "company-results", measures: MEASURES } } : {}) });
+  const text = draftFacts({ title: titleOf(body)!, body, figures: extractFigures(body), ...(typed ? { type: { name: "company-results", measures: MEASURES } } : {}) });
   const yaml = parseYaml(text, { file: "facts.yaml" });
   expect(yaml.diagnostics).toEqual([]);
   return { text, value: yaml.value as Drafted };
@@ -164,5 +164,53 @@ describe("an age bracket", () => {
     expect(problems).toEqual([]);
     expect(coverage.covered + coverage.ignored).toBe(coverage.figures);
     expect(coverage.ignored).toBe(12);
+  });
+});
+
+describe("the brief's date from the dateline", () => {
+  const dateOf = (body: string) => drafted(body, false).value.editorial.date;
+
+  it.each([
+    ["BRUXELLES, 12 avril 2027 (Belga) – Le budget atteint 5 millions d’euros.", "2027-04-12"],
+    ["Bruxelles, le 12 avril 2027 – Le budget atteint 5 millions d’euros.", "2027-04-12"],
+    ["# Le budget\n\nLOUVAIN-LA-NEUVE, le mardi 13 avril 2027 — Le budget atteint 5 millions d’euros.", "2027-04-13"],
+    ["Le budget de la Région\n\nNamur, le 12 février 2025. Le gouvernement consacre 45 millions d’euros au vélo.", "2025-02-12"],
+    ["**Mons, 2 mai 2027 (Belga)** - La ville reçoit 3 millions d’euros.", "2027-05-02"],
+  ])("%s", (body, date) => {
+    expect(dateOf(body)).toBe(date);
+  });
+
+  it("says where the date comes from", () => {
+    const { text } = drafted("BRUXELLES, 12 avril 2027 (Belga) – Le budget atteint 5 millions d’euros.");
+    expect(text).toContain("editorial:\n  # the dateline “BRUXELLES, 12 avril 2027 (Belga) –” gives the article's date: check that it is the brief's\n  date: \"2027-04-12\"\n  template: company-results\n");
+  });
+
+  it("leaves the year to the editor when the dateline has none", () => {
+    const { text } = drafted("ANVERS, 3 mars (Belga) – Le port traite 12 millions de tonnes.");
+    expect(text).toContain(`  date: "TODO: the year of 03-03 (the dateline does not write it), as YYYY-MM-DD"\n`);
+  });
+
+  it("invents no date: a date that is not a dateline at the start of the text is not the brief's", () => {
+    const todo = "TODO: the brief's date, YYYY-MM-DD";
+    expect(dateOf("Le 12 avril 2027, le gouvernement a adopté un budget de 5 millions d’euros.")).toBe(todo);
+    expect(dateOf("Le budget\n\nLe gouvernement a adopté un budget.\n\nLe ministre a ajouté : « Bruxelles, le 12 avril 2027 – tout change. »")).toBe(todo);
+    expect(dateOf("Titre\n\nPremier paragraphe sans date.\n\nBRUXELLES, 12 avril 2027 (Belga) – Le budget atteint 5 millions d’euros.")).toBe(todo);
+  });
+
+  it("takes the date of a source.fr.md's front matter first", () => {
+    const source = "---\ntitle: \"Budget\"\nlang: fr\ndate: 2027-04-10\n---\n\nBRUXELLES, 12 avril 2027 (Belga) – Le budget atteint 5 millions d’euros.\n";
+    const draft = draftFromDocument(source, extractFigures);
+    expect(draft).toContain(`  # the source's front matter gives the article's date: check that it is the brief's\n  date: "2027-04-10"\n`);
+    const plain = draftFromDocument("---\ntitle: \"Budget\"\nlang: fr\n---\n\nBRUXELLES, 12 avril 2027 (Belga) – Le budget atteint 5 millions d’euros.\n", extractFigures);
+    expect(plain).toContain(`  date: "2027-04-12"\n`);
+  });
+
+  it("passes the check", () => {
+    const body = "BRUXELLES, 12 avril 2027 (Belga) – Le budget atteint 5 millions d’euros.";
+    const { text } = drafted(body, false);
+    expect(text).not.toMatch(/date: "TODO/);
+    const { problems, coverage } = checked(body, text);
+    expect(problems).toEqual([]);
+    expect(coverage.covered).toBe(coverage.figures);
   });
 });

@@ -11,6 +11,7 @@ import type { Fact } from "../content/schema.ts";
 import type { FigureReader, SourceFigure } from "./consistency.ts";
 import { agreement, directionAfter, directionBefore, endOfFigureBefore, signedWordsOf, signWordsBefore, writtenForm, writtenStep, type SignedMeasure } from "./consistency.ts";
 import { ageBrackets } from "./age-brackets.ts";
+import { datelineOf } from "./dateline.ts";
 import { findQuotation, normalizeQuotation, overlaps, type Span } from "./text.ts";
 
 /** The placeholder written where an editor must decide. */
@@ -47,6 +48,8 @@ export interface DraftInput {
   title?: string;
   /** The text the figures were read from (the source body). */
   body: string;
+  /** The article's date as its source's front matter gives it (`date:`), proposed as the brief's. */
+  date?: string;
   figures: readonly SourceFigure[];
   /**
    * The story type the article will be, with its measures: a figure whose
@@ -256,15 +259,19 @@ export function draftFacts(input: DraftInput): string {
     merged.set(key, fact);
     facts.push(fact);
   }
+  const date = editorialDate(input, figures);
   const out = [
     `# Draft facts${input.title ? ` of ${quote(input.title)}` : ""}, read from the source by \`newsbrief extract --draft\`.`,
     "# Every figure and its evidence come from the source. Each TODO is an editor's decision:",
     "# `newsbrief check` lists those still open (draft/todo).",
     "version: 2",
     "",
-    "# TODO: the brief's date and template are the newsroom's decisions, not the article's.",
+    ...(date.from === undefined
+      ? ["# TODO: the brief's date and template are the newsroom's decisions, not the article's."]
+      : input.type ? [] : ["# TODO: the brief's template is the newsroom's decision, not the article's."]),
     "editorial:",
-    `  date: ${quote(`${TODO}: the brief's date, YYYY-MM-DD`)}`,
+    ...(date.from === undefined ? [] : [`  # ${date.from}`]),
+    `  date: ${quote(date.value)}`,
     input.type ? `  template: ${input.type.name}` : `  template: ${quote(`${TODO}: the story type, a name \`newsbrief templates\` lists, such as funding-announcement`)}`,
     "",
     "# TODO: the texts the template names (funder, programme, focus…), each in fr, nl and en.",
@@ -286,6 +293,21 @@ export function draftFacts(input: DraftInput): string {
 }
 
 /**
+ * The brief's date a draft proposes, and a comment on where it comes from: the source's front
+ * matter, else the dateline that opens the text (“BRUXELLES, 12 avril 2027 (Belga) –”), whose
+ * year is left to the editor when it writes none; else a TODO. Never a date the source does not give.
+ */
+function editorialDate(input: DraftInput, figures: readonly SourceFigure[]): { value: string; from?: string } {
+  if (input.date) return { value: input.date, from: "the source's front matter gives the article's date: check that it is the brief's" };
+  const dateline = datelineOf(input.body, figures, input.title);
+  if (!dateline) return { value: `${TODO}: the brief's date, YYYY-MM-DD` };
+  const words = `the dateline “${oneLine(dateline.text).trim()}”`;
+  const { value } = dateline.date;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { value, from: `${words} gives the article's date: check that it is the brief's` };
+  return { value: `${TODO}: the year of ${value.slice(2)} (the dateline does not write it), as YYYY-MM-DD`, from: `${words} gives the article's day, not its year` };
+}
+
+/**
  * The draft facts.yaml of a file as read: a `source.fr.md` (its front
  * matter's title, figures of its body) or a plain French text.
  */
@@ -293,7 +315,7 @@ export function draftFromDocument(text: string, read: FigureReader, type?: Draft
   const plain = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const source = plain.startsWith("---\n") ? parseSource(plain, "source").value : undefined;
   const typed = type ? { type } : {};
-  if (source) return draftFacts({ title: source.frontMatter.title, body: source.body, figures: read(source.body), ...typed });
+  if (source) return draftFacts({ title: source.frontMatter.title, body: source.body, figures: read(source.body), ...(source.frontMatter.date ? { date: source.frontMatter.date } : {}), ...typed });
   // A front matter that does not validate is still not part of the article's text.
   const body = plain.slice(frontMatterEnd(plain));
   return draftFacts({ ...(titleOf(body) ? { title: titleOf(body)! } : {}), body, figures: read(body), ...typed });
