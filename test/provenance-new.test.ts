@@ -67,8 +67,10 @@ describe("newsbrief new + extract --draft", () => {
     expect(new Set(problems.map((d) => d.rule))).toEqual(new Set(["draft/todo"]));
     expect(problems.every((d) => d.at.startsWith(`${FOLDER}/facts.yaml:`))).toBe(true);
     expect(check.stderr).toContain("an editor's decision is still open: the French label of fact `amount-45-million` at `facts.0.label.fr`  [draft/todo]");
-    // One per decision: date, template, story, a year, 3 labels × 6 figures (dates and periods need no label).
-    expect(problems).toHaveLength(3 + 1 + 3 * 6);
+    // The dateline “Namur, le 12 février 2025.” gives the brief's date, for the editor to check.
+    expect(facts).toContain(`  # the dateline “Namur, le 12 février 2025.” gives the article's date: check that it is the brief's\n  date: "2025-02-12"\n`);
+    // One per decision: template, story, a year, 3 labels × 6 figures (dates and periods need no label).
+    expect(problems).toHaveLength(2 + 1 + 3 * 6);
   });
 
   it("drafts one fact per figure, typed, with its exact value, precision, display and evidence", () => {

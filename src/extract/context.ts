@@ -38,3 +38,15 @@ export const BOUND_AFTER: ReadonlyArray<readonly [RegExp, "more-than" | "at-leas
   [/^[\s\u00a0\u202f]*(?:au moins|au minimum|ou plus|et plus)(?![\p{L}])/u, "at-least"],
   [/^[\s\u00a0\u202f]*(?:au plus|au maximum|ou moins)(?![\p{L}])/u, "up-to"],
 ];
+/**
+ * Nouns of money after a scale word and `de` (`310 millions d’économies`, `1,2 milliard
+ * d’investissements`): the amount is in the currency the text names elsewhere, as a bare
+ * `millions` is. A noun of anything else (`de passagers`, `d’habitants`) keeps it a count.
+ */
+export const MONEY_NOUNS = new Set([
+  "économie", "économies", "investissement", "investissements", "recette", "recettes", "dépense", "dépenses",
+  "crédit", "crédits", "subside", "subsides", "subvention", "subventions", "aide", "aides", "perte", "pertes",
+  "dette", "dettes", "bénéfice", "bénéfices", "revenus", "financement", "financements", "dotation", "dotations",
+  "engagement", "engagements", "paiement", "paiements", "impôt", "impôts", "taxes", "amende", "amendes",
+  "coupe", "coupes", "surcoût", "surcoûts", "déficit", "déficits", "excédent", "excédents", "charges",
+]);

@@ -4,7 +4,7 @@
  * and its value in base units. Pure and deterministic; linear in the length
  * of the text (every rule looks ahead or back a bounded number of tokens).
  */
-import { BOUND_AFTER, BOUND_BEFORE, CONNECTORS, HEDGE_AFTER, HEDGE_BEFORE, ORDINAL_SUFFIXES, STREET_WORDS, YEAR_INTRO } from "./context.ts";
+import { BOUND_AFTER, BOUND_BEFORE, CONNECTORS, HEDGE_AFTER, HEDGE_BEFORE, MONEY_NOUNS, ORDINAL_SUFFIXES, STREET_WORDS, YEAR_INTRO } from "./context.ts";
 import type { Found, NumberRead } from "./cursor.ts";
 import { DateReader } from "./dates.ts";
 import { CURRENCIES, PREFIX_CURRENCIES, SCALES, UNITS, type Scale, type UnitPhrase } from "./lexicon.ts";
@@ -269,7 +269,8 @@ class Reader extends DateReader {
       }
       // 1,6 million d’une garantie: the amount stands alone before "de" and a determiner.
       const de = this.afterDe(this.next(last));
-      f.openEnded = this.openEnded(last) || (scaled !== undefined && this.isWord(de, "un", "une", "le", "la", "les", "l", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"));
+      // 310 millions d’économies: a noun of money takes the currency as the amount alone would.
+      f.openEnded = this.openEnded(last) || (scaled !== undefined && (this.isWord(de, "un", "une", "le", "la", "les", "l", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs") || this.isMoneyNoun(de)));
     }
     if (dotDecimal) f.dotDecimal = true;
     if (!fraction) {
@@ -278,6 +279,12 @@ class Reader extends DateReader {
     }
     if (this.hedged(f.start, f.end)) f.approx = true;
     return this.add(f);
+  }
+
+  /** Whether token `i` is a noun of money (`économies`, `investissements`) as a whole word, not the start of a longer one. */
+  private isMoneyNoun(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && t.kind === "word" && MONEY_NOUNS.has(t.norm) && this.tokens[i + 1]?.text !== "-";
   }
 
   /** The last token of a reference that goes on with `/694` or `-123`. */

@@ -22,8 +22,8 @@ const ADVERB = String.raw`(?:\s+(?:ainsi|encore|donc|toutefois|néanmoins|cepend
 
 /** French words just before a figure that make it a change, and its direction. */
 const DIRECTION_WORDS: ReadonlyArray<readonly [RegExp, 1 | -1]> = [
-  [new RegExp(String.raw`(?:en (?:hausse|progression|augmentation|croissance)|(?:une )?(?:hausse|progression|augmentation|croissance)|(?:a |ont )?(?:progressé|augmenté|crû|grimpé)|(?:gagne|gagnent|progresse|progressent|augmente|augmentent))${ADVERB}\s+(?:de\s+)?$`, "i"), 1],
-  [new RegExp(String.raw`(?:en (?:baisse|recul|diminution|repli)|(?:une |un )?(?:baisse|recul|diminution|repli|chute)|(?:a |ont )?(?:reculé|diminué|baissé|chuté)|(?:recule|reculent|baisse|baissent|diminue|diminuent|perd|perdent))${ADVERB}\s+(?:de\s+)?$`, "i"), -1],
+  [new RegExp(String.raw`(?:en (?:hausse|progression|augmentation|croissance)|(?:une )?(?:hausse|progression|augmentation|croissance)|(?:a |ont )?(?:progressé|augmenté|crû|grimpé|bondi)|(?:gagne|gagnent|progresse|progressent|augmente|augmentent|grimpe|grimpent|bondit|bondissent))${ADVERB}\s+(?:de\s+)?$`, "i"), 1],
+  [new RegExp(String.raw`(?:en (?:baisse|recul|diminution|repli)|(?:une |un )?(?:baisse|recul|diminution|repli|chute)|(?:a |ont )?(?:reculé|diminué|baissé|chuté)|(?:recule|reculent|baisse|baissent|diminue|diminuent|perd|perdent|chutent))${ADVERB}\s+(?:de\s+)?$`, "i"), -1],
 ];
 
 /**

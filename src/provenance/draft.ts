@@ -10,6 +10,8 @@ import { frontMatterEnd } from "../plan/front-matter.ts";
 import type { Fact } from "../content/schema.ts";
 import type { FigureReader, SourceFigure } from "./consistency.ts";
 import { agreement, directionAfter, directionBefore, endOfFigureBefore, signedWordsOf, signWordsBefore, writtenForm, writtenStep, type SignedMeasure } from "./consistency.ts";
+import { ageBrackets } from "./age-brackets.ts";
+import { datelineOf } from "./dateline.ts";
 import { findQuotation, normalizeQuotation, overlaps, type Span } from "./text.ts";
 
 /** The placeholder written where an editor must decide. */
@@ -46,6 +48,8 @@ export interface DraftInput {
   title?: string;
   /** The text the figures were read from (the source body). */
   body: string;
+  /** The article's date as its source's front matter gives it (`date:`), proposed as the brief's. */
+  date?: string;
   figures: readonly SourceFigure[];
   /**
    * The story type the article will be, with its measures: a figure whose
@@ -99,6 +103,13 @@ const NO_FACT_TYPE = new Set(["time", "fraction"]);
 /** The kinds of fact a measure names (the first line of a drafted fact). */
 const MEASURED = /^type: (?:money|count|percent|percentage-point|basis-point|quantity|change)$/;
 
+/**
+ * The words between a change and the level it reaches, in lower case with typographic
+ * apostrophes: “recule de 7,8 % à 1,32 milliard”, “grimpe de 12 % pour atteindre 2,1 milliards”,
+ * “progresse de 3 %, pour s’établir à 12,4 millions”. Not “soit”, which gives the change in units.
+ */
+const LEVEL_AFTER_CHANGE = /^\s*,?\s*(?:à|(?:pour|et) (?:atteindre|atteint|totaliser|totalise|(?:s’établir|s’établit|se fixer|se fixe|s’élever|s’élève|passer|passe|revenir|revient|ressortir|ressort|se situer|se situe|tomber|tombe|culminer|culmine|se hisser|se hisse) à))\s+$/u;
+
 /** The kinds of fact that need no label (the first line of a drafted fact). */
 const PERIOD = /^type: (?:year|year-range|month|date|quarter|half-year|season)$/;
 
@@ -117,6 +128,9 @@ function negated(fields: { id: string; lines: string[]; fact: Fact }, size: numb
   const lines = fields.lines.map((line) => (line === `value: ${size}` ? `value: ${-size}` : line));
   return { id: fields.id, lines, fact: { ...fields.fact, value: -size } as Fact };
 }
+
+/** Why a draft leaves out the ages of an age bracket: no decision to make, but a word for the label. */
+const AGE_BRACKET = "an age bracket: the population the figure is about, not a duration (say it in that figure's label)";
 
 /** The currencies briefs can show (facts.yaml `currency`). */
 const SHOWN_CURRENCIES = new Set(["EUR", "USD", "GBP", "CHF"]);
@@ -163,8 +177,19 @@ export function draftFacts(input: DraftInput): string {
   const ignore = (figure: SourceFigure, quotation: string, reason: string) => {
     ignored.push(`  # ${contextOf(input.body, figure)}`, `  - text: ${quote(quotation)}`, `    reason: ${quote(reason)}`);
   };
+  // Ages that name a population (“des 15-74 ans”), left out once per bracket's words.
+  const brackets = ageBrackets(input.body, figures);
+  const bracketsLeftOut = new Set<string>();
+  // The last figure drafted as a change of a measure, for the level that may follow it.
+  let change: { figure: SourceFigure; measure: { id: string; cue: string } } | undefined;
   for (const figure of figures) {
     const quotation = uniqueQuotation(input.body, plain, figure);
+    const bracket = brackets.get(figure);
+    if (bracket) {
+      if (!bracketsLeftOut.has(normalizeQuotation(bracket.text))) ignore(figure, bracket.text, AGE_BRACKET);
+      bracketsLeftOut.add(normalizeQuotation(bracket.text));
+      continue;
+    }
     if (/^[A-Z]{3}$/.test(figure.unit) && !SHOWN_CURRENCIES.has(figure.unit)) {
       ignore(figure, quotation, `briefs show amounts in EUR, USD, GBP and CHF: ${figure.unit} has no fact type`);
       continue;
@@ -190,7 +215,12 @@ export function draftFacts(input: DraftInput): string {
     // A change ("en baisse de 3,2 %") is of the measure named before the figure it follows.
     const drafted = fields.fact;
     const fitting = input.type ? Object.fromEntries(Object.entries(input.type.measures).filter(([, m]) => fits(m.kind, drafted))) : {};
-    const measure = input.type && MEASURED.test(fields.lines[0] ?? "") ? measureOf(input.body, figure, fitting, direction ? 0 : previous) : undefined;
+    // A level right after its change ("recule de 7,8 % à 1,32 milliard") is the new value of the change's measure.
+    const level = !direction && change && MEASURED.test(fields.lines[0] ?? "") && change.measure.id in fitting && LEVEL_AFTER_CHANGE.test(normalizeCue(input.body.slice(change.figure.end, figure.start))) ? change : undefined;
+    const measure = level
+      ? { ...level.measure, level: level.figure }
+      : input.type && MEASURED.test(fields.lines[0] ?? "") ? measureOf(input.body, figure, fitting, direction ? 0 : previous) : undefined;
+    change = direction && measure ? { figure, measure: { id: measure.id, cue: measure.cue } } : undefined;
     // An amount of a measure that has words for below zero takes the sign its words give it, as the check reads them.
     const named = measure ? input.type?.measures[measure.id] : undefined;
     const signedWords = named?.fr && fields.fact.type === "money" ? signedWordsOf({ ...named, fr: named.fr }) : undefined;
@@ -214,7 +244,11 @@ export function draftFacts(input: DraftInput): string {
       lines: [
         `  # ${contextOf(input.body, figure)}`,
         ...notes.map((note) => `  # ${note}`),
-        ...(measure ? [`  # the words “${measure.cue}” ${measure.after ? "after" : "before"} the figure name the measure ${measure.id}: check it`] : []),
+        ...(measure && "level" in measure
+          ? [`  # the figure is the level the change “${oneLine(measure.level.text)}” reaches: the measure ${measure.id}, as the change's: check it`]
+          : measure
+            ? [`  # the words “${measure.cue}” ${measure.after ? "after" : "before"} the figure name the measure ${measure.id}: check it`]
+            : []),
         ...signNote,
         `  - id: ${id}`,
         ...fields.lines.map((line) => `    ${line}`),
@@ -225,15 +259,19 @@ export function draftFacts(input: DraftInput): string {
     merged.set(key, fact);
     facts.push(fact);
   }
+  const date = editorialDate(input, figures);
   const out = [
     `# Draft facts${input.title ? ` of ${quote(input.title)}` : ""}, read from the source by \`newsbrief extract --draft\`.`,
     "# Every figure and its evidence come from the source. Each TODO is an editor's decision:",
     "# `newsbrief check` lists those still open (draft/todo).",
     "version: 2",
     "",
-    "# TODO: the brief's date and template are the newsroom's decisions, not the article's.",
+    ...(date.from === undefined
+      ? ["# TODO: the brief's date and template are the newsroom's decisions, not the article's."]
+      : input.type ? [] : ["# TODO: the brief's template is the newsroom's decision, not the article's."]),
     "editorial:",
-    `  date: ${quote(`${TODO}: the brief's date, YYYY-MM-DD`)}`,
+    ...(date.from === undefined ? [] : [`  # ${date.from}`]),
+    `  date: ${quote(date.value)}`,
     input.type ? `  template: ${input.type.name}` : `  template: ${quote(`${TODO}: the story type, a name \`newsbrief templates\` lists, such as funding-announcement`)}`,
     "",
     "# TODO: the texts the template names (funder, programme, focus…), each in fr, nl and en.",
@@ -255,6 +293,21 @@ export function draftFacts(input: DraftInput): string {
 }
 
 /**
+ * The brief's date a draft proposes, and a comment on where it comes from: the source's front
+ * matter, else the dateline that opens the text (“BRUXELLES, 12 avril 2027 (Belga) –”), whose
+ * year is left to the editor when it writes none; else a TODO. Never a date the source does not give.
+ */
+function editorialDate(input: DraftInput, figures: readonly SourceFigure[]): { value: string; from?: string } {
+  if (input.date) return { value: input.date, from: "the source's front matter gives the article's date: check that it is the brief's" };
+  const dateline = datelineOf(input.body, figures, input.title);
+  if (!dateline) return { value: `${TODO}: the brief's date, YYYY-MM-DD` };
+  const words = `the dateline “${oneLine(dateline.text).trim()}”`;
+  const { value } = dateline.date;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { value, from: `${words} gives the article's date: check that it is the brief's` };
+  return { value: `${TODO}: the year of ${value.slice(2)} (the dateline does not write it), as YYYY-MM-DD`, from: `${words} gives the article's day, not its year` };
+}
+
+/**
  * The draft facts.yaml of a file as read: a `source.fr.md` (its front
  * matter's title, figures of its body) or a plain French text.
  */
@@ -262,7 +315,7 @@ export function draftFromDocument(text: string, read: FigureReader, type?: Draft
   const plain = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const source = plain.startsWith("---\n") ? parseSource(plain, "source").value : undefined;
   const typed = type ? { type } : {};
-  if (source) return draftFacts({ title: source.frontMatter.title, body: source.body, figures: read(source.body), ...typed });
+  if (source) return draftFacts({ title: source.frontMatter.title, body: source.body, figures: read(source.body), ...(source.frontMatter.date ? { date: source.frontMatter.date } : {}), ...typed });
   // A front matter that does not validate is still not part of the article's text.
   const body = plain.slice(frontMatterEnd(plain));
   return draftFacts({ ...(titleOf(body) ? { title: titleOf(body)! } : {}), body, figures: read(body), ...typed });

@@ -43,7 +43,8 @@ export function planNewArticle(slug: string, text: string, contentFolder: string
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.value || hasErrors(diagnostics)) return { files: [], diagnostics, figures: 0 };
   const figures = read(parsed.value.body);
-  const facts = draftFacts({ title, body: parsed.value.body, figures, ...(type ? { type } : {}) });
+  const date = parsed.value.frontMatter.date;
+  const facts = draftFacts({ title, body: parsed.value.body, figures, ...(date ? { date } : {}), ...(type ? { type } : {}) });
   const check = parseYaml(facts, { file: `${folder}/facts.yaml` });
   // The draft is generated: a YAML problem in it is a bug, not a user mistake.
   if (check.diagnostics.length > 0) throw new Error(`the draft facts.yaml does not parse: ${check.diagnostics.map((d) => d.message).join("; ")}`);
