@@ -10,7 +10,7 @@ import type { Article } from "../content/load.ts";
 import { computeChange } from "../content/rules.ts";
 import type { Fact } from "../content/schema.ts";
 import type { Measure } from "../content/story-type.ts";
-import { agreement, directionAfter, directionBefore, endOfFigureBefore, showValue, signedWordsOf, signWordsBefore, writtenStep, type Agreement, type FigureReader, type SignWords, type SourceFigure } from "./consistency.ts";
+import { agreement, directionAfter, directionBefore, endsOfFiguresBefore, showValue, signedWordsOf, signWordsBefore, writtenStep, type Agreement, type FigureReader, type SignWords, type SourceFigure } from "./consistency.ts";
 import { findQuotation, normalizeQuotation, overlaps, positionFinder, type Span } from "./text.ts";
 
 /** How many figures of an article's source the facts account for. */
@@ -78,9 +78,10 @@ export function checkProvenance(article: Article, read: FigureReader, measures?:
   const signed = new Map(Object.entries(measures ?? {}).map(([id, measure]) => [id, signedWordsOf(measure)] as const));
   // The words that give an amount of such a measure its sign (“une perte de 3 millions”): only money facts
   // with a measure are judged; a fact with a free `label` has no defined sign words (see docs/provenance.md).
+  const endBefore = endsOfFiguresBefore(figures);
   const amountSign = (fact: Fact, figure: SourceFigure): SignWords | undefined => {
     const words = fact.type === "money" && fact.measure !== undefined ? signed.get(fact.measure) : undefined;
-    return words ? signWordsBefore(body, figure, words, endOfFigureBefore(figures, figure)) : undefined;
+    return words ? signWordsBefore(body, figure, words, endBefore(figure)) : undefined;
   };
   // The sign the source's words give a figure: a change's rise or fall, or an amount of a measure that has words for below zero.
   const signOf = (fact: Fact, figure: SourceFigure): 1 | -1 | undefined => (fact.type === "change" ? (directionBefore(body, figure) ?? directionAfter(body, figure)?.sign) : amountSign(fact, figure)?.sign);

@@ -168,6 +168,25 @@ export function endOfFigureBefore(figures: readonly SourceFigure[], figure: Sour
 }
 
 /**
+ * {@link endOfFigureBefore} for many figures of one text: the ends sorted
+ * once and searched, so that a long text is not read again for each figure.
+ */
+export function endsOfFiguresBefore(figures: readonly SourceFigure[]): (figure: SourceFigure) => number {
+  const ends = figures.map((f) => f.end).sort((a, b) => a - b);
+  return (figure) => {
+    // The last end at or before the figure's start.
+    let low = 0;
+    let high = ends.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (ends[mid]! <= figure.start) low = mid + 1;
+      else high = mid;
+    }
+    return low === 0 ? 0 : ends[low - 1]!;
+  };
+}
+
+/**
  * The direction of a change that the words right after a count or an amount
  * give it (“18 600 de moins qu’un an plus tôt”, “1,5 milliard d’euros de
  * plus”, “300 emplois de plus”), if any, with where those words end.

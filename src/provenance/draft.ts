@@ -9,7 +9,7 @@ import { parseSource } from "../content/load.ts";
 import { frontMatterEnd } from "../plan/front-matter.ts";
 import type { Fact } from "../content/schema.ts";
 import type { FigureReader, SourceFigure } from "./consistency.ts";
-import { agreement, directionAfter, directionBefore, endOfFigureBefore, signedWordsOf, signWordsBefore, writtenForm, writtenStep, type SignedMeasure } from "./consistency.ts";
+import { agreement, directionAfter, directionBefore, endsOfFiguresBefore, signedWordsOf, signWordsBefore, writtenForm, writtenStep, type SignedMeasure } from "./consistency.ts";
 import { ageBrackets } from "./age-brackets.ts";
 import { datelineOf } from "./dateline.ts";
 import { findQuotation, normalizeQuotation, overlaps, type Span } from "./text.ts";
@@ -182,6 +182,8 @@ export function draftFacts(input: DraftInput): string {
   const bracketsLeftOut = new Set<string>();
   // The last figure drafted as a change of a measure, for the level that may follow it.
   let change: { figure: SourceFigure; measure: { id: string; cue: string } } | undefined;
+  const endBefore = endsOfFiguresBefore(figures);
+  const answered = new Map<string, string | undefined>();
   for (const figure of figures) {
     const quotation = uniqueQuotation(input.body, plain, figure);
     const bracket = brackets.get(figure);
@@ -205,13 +207,16 @@ export function draftFacts(input: DraftInput): string {
       continue;
     }
     // The check the draft must pass: the quotation stands once in the body and reads as the fact.
-    const problem = evidenceProblem(fields.fact, quotation, plain, inside);
+    // A text that repeats itself asks the same question again: each is answered once.
+    const asked = `${quotation}\u0000${JSON.stringify(fields.fact)}`;
+    const problem = answered.has(asked) ? answered.get(asked) : evidenceProblem(fields.fact, quotation, plain, inside);
+    answered.set(asked, problem);
     if (problem) {
       ignore(figure, quotation, `${TODO}: make it a fact by hand (the draft's evidence would be refused: ${problem}), or say why the brief leaves it out`);
       continue;
     }
     // Only amounts, counts, rates and quantities are measures; the words must name this figure, with no other figure between.
-    const previous = endOfFigureBefore(figures, figure);
+    const previous = endBefore(figure);
     // A change ("en baisse de 3,2 %") is of the measure named before the figure it follows.
     const drafted = fields.fact;
     const fitting = input.type ? Object.fromEntries(Object.entries(input.type.measures).filter(([, m]) => fits(m.kind, drafted))) : {};
@@ -340,10 +345,18 @@ function factFields(figure: SourceFigure): { id: string; lines: string[]; fact: 
 function evidenceProblem(fact: Fact, quotation: string, plain: string, inside: (span: Span) => SourceFigure[]): string | undefined {
   const spans = findQuotation(plain, normalizeQuotation(quotation));
   if (spans.length === 0) return "the quotation is not in the body";
+  // The same words read the same way wherever they stand: each reading is judged once.
+  const judged = new Map<string, ReturnType<typeof agreement>>();
+  const judge = (figure: SourceFigure) => {
+    const key = JSON.stringify([figure.text, figure.unit, figure.value, figure.approx, figure.bound, figure.currencySource]);
+    let result = judged.get(key);
+    if (!result) judged.set(key, (result = agreement(fact, figure)));
+    return result;
+  };
   for (const span of spans) {
     const read = inside(span);
     if (read.length === 0) return "the quotation holds no figure";
-    const results = read.map((figure) => agreement(fact, figure));
+    const results = read.map(judge);
     if (!results.some((r) => r.ok)) {
       const bad = results.find((r) => !r.ok && r.problem !== "unit") ?? results[0]!;
       return bad.ok ? undefined : `${bad.problem}, expected ${bad.expected}`;
