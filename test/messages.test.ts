@@ -95,6 +95,19 @@ describe("locale messages", () => {
     }
   });
 
+  it("take a `_zero` key alone as the variant of a figure at zero (sign), beside plural keys as a plural form", () => {
+    // Earnings of zero per share: the `sign` helper's context `zero`, in one locale only.
+    const withZero = files.map((f) => (f.locale === "fr" ? { ...f, text: f.text.replace('"perShare_negative":', '"perShare_zero": "Le résultat par action est nul ({{amount}}).",\n    "perShare_negative":') } : f));
+    const zero = loadMessages(withZero);
+    expect(zero.diagnostics).toEqual([]);
+    const fr = zero.catalog.get("fr")!;
+    expect(fr.format("company-results.perShare", { amount: "zéro euro" }, undefined, "zero")).toBe("Le résultat par action est nul (zéro euro).");
+    expect(fr.format("company-results.perShare", { amount: "un euro" }, undefined, "positive")).toBe("Le bénéfice s’élève à un euro par action.");
+    // Beside `_one` and `_other`, `_zero` is a plural form: its placeholders count with theirs.
+    const pluralZero = files.map((f) => (f.locale === "en" ? { ...f, text: f.text.replace('"million_one":', '"million_zero": "{{missing}} million",\n      "million_one":') } : f));
+    expect(loadMessages(pluralZero).diagnostics.map((d) => `${d.rule} ${d.path}`)).toContain("locale/placeholders figure.scale.million");
+  });
+
   it("refuse a key present in one locale only, a digit, and differing placeholders", () => {
     const broken = files.map((f) =>
       f.locale === "nl" ? { ...f, text: f.text.replace('"heading": "Verdeling",', "").replace("{{first}}", "{{eerste}}") } : f.locale === "en" ? { ...f, text: f.text.replace('"Key figures"', '"Top 5 figures"') } : f,

@@ -30,6 +30,19 @@ const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 export const CONTEXTS = ["m_pl", "f_pl", "m", "f", "de", "het", "pl", "sg", "up", "down", "stable", "negative", "zero", "in", "count", "period", "again"] as const;
 const CONTEXT_SUFFIX = new RegExp(`_(?:${CONTEXTS.join("|")})$`);
 
+/**
+ * The key a plural form belongs to (`million` of `million_other`), or the key
+ * itself when it is no plural form. `_zero` is a plural form only beside the
+ * key's other plural forms: alone, it is the variant of a figure at zero
+ * (`sign` gives the context `zero`).
+ */
+function pluralBase(key: string, has: (key: string) => boolean): string {
+  const match = PLURAL_SUFFIX.exec(key);
+  if (!match) return key;
+  const base = key.slice(0, match.index);
+  return match[1] !== "zero" || has(`${base}_other`) ? base : key;
+}
+
 /** The key a message variant belongs to: without its plural and context suffixes. */
 export function baseKey(key: string): string {
   return key.replace(PLURAL_SUFFIX, "").replace(CONTEXT_SUFFIX, "");
@@ -281,7 +294,10 @@ function checkAcrossLocales(
 ): void {
   const baseKeys = new Map<Locale, Set<string>>();
   // A context variant (`key_f`, `key_down`) is optional: only its plain key must be in every locale.
-  for (const [locale, { entries }] of flat) baseKeys.set(locale, new Set([...entries.keys()].filter((k) => baseKey(k) === k.replace(PLURAL_SUFFIX, "")).map((k) => k.replace(PLURAL_SUFFIX, ""))));
+  for (const [locale, { entries }] of flat) {
+    const has = (k: string) => entries.has(k);
+    baseKeys.set(locale, new Set([...entries.keys()].filter((k) => baseKey(k) === pluralBase(k, has)).map((k) => pluralBase(k, has))));
+  }
   const all = new Set([...baseKeys.values()].flatMap((s) => [...s]));
   for (const [locale, keys] of baseKeys) {
     const { file, entries, locate } = flat.get(locale)!;
@@ -293,7 +309,7 @@ function checkAcrossLocales(
         diagnostics.push(diagnose(CATALOGUE["locale/missing-key"], { key, other, locale }, { file: file.file, ...locate(key), path: key, expected: `a ${locale} text for \`${key}\`` }));
         continue;
       }
-      const plural = [...entries.keys()].some((k) => k !== key && k.replace(PLURAL_SUFFIX, "") === key);
+      const plural = [...entries.keys()].some((k) => k !== key && pluralBase(k, (other) => entries.has(other)) === key);
       if (plural) {
         for (const category of categories) {
           if (!entries.has(`${key}_${category}`)) {
@@ -318,7 +334,7 @@ function checkAcrossLocales(
 
 function placeholderSet(messages: Map<string, CompiledMessage>, key: string): Set<string> {
   const found = new Set<string>();
-  for (const [k, m] of messages) if (k === key || k.replace(PLURAL_SUFFIX, "") === key) m.placeholders.forEach((p) => found.add(p));
+  for (const [k, m] of messages) if (k === key || pluralBase(k, (other) => messages.has(other)) === key) m.placeholders.forEach((p) => found.add(p));
   return found;
 }
 
