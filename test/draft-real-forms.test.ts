@@ -167,6 +167,37 @@ describe("an age bracket", () => {
   });
 });
 
+describe("the span a figure is compared over", () => {
+  const body = [
+    "Le bénéfice net s’établit à 187 millions d’euros, contre 167 millions un an plus tôt.",
+    "Les prix de l’énergie baissent de 3,4 % sur un an, et l’inflation recule de 0,2 point en un mois.",
+    "Il y a un an, le chiffre d’affaires atteignait 2,1 milliards d’euros ; trois mois auparavant, 2,0 milliards.",
+    "Le chantier durera un an, pendant trois mois la route sera fermée, et les effectifs ont augmenté de 3 % sur un an.",
+    "Le plan sera mené sur dix ans et achevé en trois ans.",
+  ].join("\n\n");
+
+  it("is left out once per wording with its reason, never drafted as a duration", () => {
+    const { value } = drafted(body);
+    // A works' length and a closure are durations, and so is a span of more than one year after sur or en.
+    expect(value.facts.filter((f) => f.type === "duration").map((f) => f.value)).toEqual(["P1Y", "P3M", "P10Y", "P3Y"]);
+    const reason = "the span a figure is compared over, not a duration: the brief says it with the change (en glissement annuel, par rapport à…)";
+    expect(value.ignore).toEqual([
+      { text: "un an plus tôt", reason },
+      { text: "sur un an", reason },
+      { text: "en un mois", reason },
+      { text: "Il y a un an", reason },
+      { text: "trois mois auparavant", reason },
+    ]);
+  });
+
+  it("passes the check, every figure covered or left out", () => {
+    const { problems, coverage } = checked(body, drafted(body).text);
+    expect(problems).toEqual([]);
+    expect(coverage.covered + coverage.ignored).toBe(coverage.figures);
+    expect(coverage.ignored).toBe(6);
+  });
+});
+
 describe("the brief's date from the dateline", () => {
   const dateOf = (body: string) => drafted(body, false).value.editorial.date;
 

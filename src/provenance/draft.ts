@@ -11,6 +11,7 @@ import type { Fact } from "../content/schema.ts";
 import type { FigureReader, SourceFigure } from "./consistency.ts";
 import { agreement, directionAfter, directionBefore, endsOfFiguresBefore, signedWordsOf, signWordsBefore, writtenForm, writtenStep, type SignedMeasure } from "./consistency.ts";
 import { ageBrackets } from "./age-brackets.ts";
+import { comparisonSpan } from "./comparison-spans.ts";
 import { datelineOf } from "./dateline.ts";
 import { findQuotation, normalizeQuotation, overlaps, type Span } from "./text.ts";
 
@@ -131,6 +132,7 @@ function negated(fields: { id: string; lines: string[]; fact: Fact }, size: numb
 
 /** Why a draft leaves out the ages of an age bracket: no decision to make, but a word for the label. */
 const AGE_BRACKET = "an age bracket: the population the figure is about, not a duration (say it in that figure's label)";
+const COMPARISON_SPAN = "the span a figure is compared over, not a duration: the brief says it with the change (en glissement annuel, par rapport à…)";
 
 /** The currencies briefs can show (facts.yaml `currency`). */
 const SHOWN_CURRENCIES = new Set(["EUR", "USD", "GBP", "CHF"]);
@@ -179,6 +181,7 @@ export function draftFacts(input: DraftInput): string {
   };
   // Ages that name a population (“des 15-74 ans”), left out once per bracket's words.
   const brackets = ageBrackets(input.body, figures);
+  // Ages and comparison spans already left out, by their words: one `ignore` entry covers every place.
   const bracketsLeftOut = new Set<string>();
   // The last figure drafted as a change of a measure, for the level that may follow it.
   let change: { figure: SourceFigure; measure: { id: string; cue: string } } | undefined;
@@ -190,6 +193,13 @@ export function draftFacts(input: DraftInput): string {
     if (bracket) {
       if (!bracketsLeftOut.has(normalizeQuotation(bracket.text))) ignore(figure, bracket.text, AGE_BRACKET);
       bracketsLeftOut.add(normalizeQuotation(bracket.text));
+      continue;
+    }
+    // The span of a comparison (“sur un an”, “un an plus tôt”), left out once per wording.
+    const span = comparisonSpan(input.body, figure);
+    if (span) {
+      if (!bracketsLeftOut.has(normalizeQuotation(span.text))) ignore(figure, span.text, COMPARISON_SPAN);
+      bracketsLeftOut.add(normalizeQuotation(span.text));
       continue;
     }
     if (/^[A-Z]{3}$/.test(figure.unit) && !SHOWN_CURRENCIES.has(figure.unit)) {
