@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { reported, runCli } from "./support/project.ts";
-import { brief, cleanupStoryProjects, lines, shown, storyProject, SWISS_BUDGET as swissBudget, type ArticleInput, type Briefs } from "./support/story-project.ts";
+import { ACME_RESULTS as ACME, brief, cleanupStoryProjects, lines, shown, storyProject, SWISS_BUDGET as swissBudget, type ArticleInput, type Briefs } from "./support/story-project.ts";
 
 afterAll(() => cleanupStoryProjects());
 
@@ -114,6 +114,50 @@ describe("company-results", () => {
     expect(lines(b.fr)).toContain("En données organiques, le chiffre d’affaires est stable par rapport à 2024.");
     expect(lines(b.nl)).toContain("Op organische basis bleef de omzet stabiel.");
     expect(lines(b.en)).toContain("On an organic basis, revenue was unchanged compared with 2024.");
+  });
+});
+
+describe("company-results: the outlook", () => {
+  const body = "Acme a réalisé en 2025 un chiffre d’affaires de 5,87 milliards d’euros. Pour 2026, le groupe vise un chiffre d’affaires d’au moins 6 milliards d’euros.";
+  const facts = (outlook: Array<Record<string, unknown>>) => ({
+    version: 2,
+    editorial: { date: "2026-02-26", template: "company-results" },
+    story: { company: { fr: "Acme", nl: "Acme", en: "Acme" } },
+    facts: [
+      { id: "period", type: "year", value: 2025, evidence: ["en 2025"] },
+      { id: "revenue", type: "money", measure: "revenue", currency: "EUR", value: 5870000000, precision: 10000000, evidence: ["5,87 milliards d’euros"] },
+      { id: "outlook-period", type: "year", value: 2026, evidence: ["Pour 2026"] },
+      ...outlook,
+    ],
+  });
+  const revenue = { id: "outlook-revenue", type: "money", measure: "revenue", currency: "EUR", value: 6000000000, precision: 1000000000, bound: "at-least", evidence: ["au moins 6 milliards d’euros"] };
+
+  it("is a section with its items when the article has one", async () => {
+    const b = await brief({ body, facts: facts([revenue]) });
+    expectBuilt(b);
+    expect(lines(b.fr)).toContain("Pour 2026, Acme vise~:");
+    expect(lines(b.fr)).toContain("- Chiffre d’affaires~: au moins 6~milliards d’euros");
+  });
+
+  it("is no section at all with its period and no item: no heading over a sentence that ends in a colon", async () => {
+    const b = await brief({ body, facts: { ...facts([]), ignore: [{ text: "au moins 6 milliards d’euros", reason: "not in the brief" }] } });
+    for (const locale of ["fr", "nl", "en"] as const) {
+      expect(b[locale], locale).not.toMatch(/Perspectives|Vooruitzichten|Outlook/);
+      expect(b[locale], locale).not.toMatch(/:\s*$/m);
+    }
+    // The period alone is then shown nowhere: the verifier says so, at the fact.
+    expect(reported(b.run.stderr).filter((d) => d.rule === "verify/missing-fact").map((d) => d.line)).toContainEqual(expect.stringContaining("fact `outlook-period` must appear in every brief but is missing from this fr brief"));
+  });
+});
+
+describe("has, naming several", () => {
+  it("holds when the article has any of them, and guards none of them", async () => {
+    const root = storyProject(ACME);
+    const template = path.join(root, "templates", "company-results", "brief.md.hbs");
+    writeFileSync(template, `${readFileSync(template, "utf8")}{{#if (has "dividend" "revenue")}}\n{{figure "dividend"}}\n{{/if}}\n`);
+    const run = await runCli(["check", "--no-lint"], root);
+    // `revenue` is there, `dividend` is not: figure "dividend" is a name the article lacks.
+    expect(reported(run.stderr).filter((d) => d.rule === "template/unknown-name").map((d) => d.line)).toEqual([expect.stringContaining("`dividend`")]);
   });
 });
 

@@ -297,7 +297,8 @@ function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
     if ((block.path as hbs.AST.PathExpression).original !== "if" || test?.type !== "SubExpression") return undefined;
     const sub = test as hbs.AST.SubExpression;
     const name = sub.params[0];
-    return (sub.path as hbs.AST.PathExpression).original === "has" && name?.type === "StringLiteral" ? (name as hbs.AST.StringLiteral).value : undefined;
+    // Only `has` with one name guards it: `has "a" "b"` may hold with `a` missing.
+    return (sub.path as hbs.AST.PathExpression).original === "has" && sub.params.length === 1 && name?.type === "StringLiteral" ? (name as hbs.AST.StringLiteral).value : undefined;
   };
   const visit = (n: hbs.AST.Node | undefined | null): void => {
     if (!n) return;
@@ -320,6 +321,12 @@ function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
         if (kind && kind !== "none" && first?.type === "StringLiteral") {
           const value = (first as hbs.AST.StringLiteral).value;
           references.push({ helper: name, kind, name: value, ...at, guarded: guards.includes(value) });
+        }
+        // `has` may name several: each is a name the template shows when the article has it.
+        if (name === "has") {
+          for (const param of call.params.slice(1)) {
+            if (param.type === "StringLiteral") references.push({ helper: name, kind: "any", name: (param as hbs.AST.StringLiteral).value, ...at, guarded: false });
+          }
         }
         // A helper that names nothing (`quotes`, `relatedIds`) is kept too: it says what the template shows.
         if (kind === "none") references.push({ helper: name, kind, name: "", ...at, guarded: false });
@@ -458,10 +465,15 @@ function registerHelpers(hb: typeof Handlebars): void {
       const type = factOf(scope, id).type;
       return PERIOD_TYPES.has(type) ? "period" : type;
     }),
-    has: define("has", (scope, name) => {
+    // `has "a" "b"`: the article has any of them (a section shown when any of its items is).
+    has: (...args: unknown[]) => {
+      const options = args[args.length - 1] as HelperOptions;
+      const scope = (options.data as { scope: BriefScope }).scope;
+      const names = args.slice(0, -1);
+      if (names.length === 0 || names.some((name) => typeof name !== "string")) throw new Error("has needs names");
       const facts = scope.article.facts;
-      return scope.resolved.facts.has(name) || Object.hasOwn(facts.story, name) || facts.quotes.some((q) => q.id === name) || facts.breakdowns.some((b) => b.id === name) || facts.related.some((r) => r.id === name);
-    }),
+      return (names as string[]).some((name) => scope.resolved.facts.has(name) || Object.hasOwn(facts.story, name) || facts.quotes.some((q) => q.id === name) || facts.breakdowns.some((b) => b.id === name) || facts.related.some((r) => r.id === name));
+    },
     factsOf: define("factsOf", (scope, _name, hash) =>
       scope.article.facts.facts
         .filter((f) => (hash.type === undefined || f.type === hash.type) && (hash.measure === undefined || f.measure === hash.measure) && (hash.except === undefined || f.id !== hash.except))
