@@ -140,13 +140,59 @@ describe("company-results: the outlook", () => {
   });
 
   it("is no section at all with its period and no item: no heading over a sentence that ends in a colon", async () => {
-    const b = await brief({ body, facts: { ...facts([]), ignore: [{ text: "au moins 6 milliards d’euros", reason: "not in the brief" }] } });
+    const optional = facts([]);
+    optional.facts = optional.facts.map((f) => (f.id === "outlook-period" ? { ...f, required: false } : f));
+    const b = await brief({ body, facts: { ...optional, ignore: [{ text: "au moins 6 milliards d’euros", reason: "not in the brief" }] } });
+    expectBuilt(b);
     for (const locale of ["fr", "nl", "en"] as const) {
       expect(b[locale], locale).not.toMatch(/Perspectives|Vooruitzichten|Outlook/);
       expect(b[locale], locale).not.toMatch(/:\s*$/m);
     }
-    // The period alone is then shown nowhere: the verifier says so, at the fact.
-    expect(reported(b.run.stderr).filter((d) => d.rule === "verify/missing-fact").map((d) => d.line)).toContainEqual(expect.stringContaining("fact `outlook-period` must appear in every brief but is missing from this fr brief"));
+  });
+
+  it("has a required period alone said once, at the fact, before anything is rendered", async () => {
+    const root = storyProject({ body, facts: { ...facts([]), ignore: [{ text: "au moins 6 milliards d’euros", reason: "not in the brief" }] } });
+    const run = await runCli(["build"], root);
+    expect(run.code).toBe(1);
+    const errors = reported(run.stderr).filter((d) => d.severity === "error");
+    expect(errors.map((d) => d.rule)).toEqual(["facts/not-shown"]);
+    expect(errors[0]!.line).toContain("fact `outlook-period` would appear in no brief: company-results shows it only with one of `outlook-revenue`, `outlook-growth`, `outlook-margin`, which this article lacks");
+    const lines = readFileSync(path.join(root, "content", "article", "facts.yaml"), "utf8").split("\n");
+    expect(errors[0]!.at).toBe(`content/article/facts.yaml:${lines.findIndex((l) => l.includes("id: outlook-period")) + 1}:${lines.find((l) => l.includes("id: outlook-period"))!.indexOf("outlook-period") + 1}`);
+  });
+});
+
+describe("a required fact its story type would show in no brief", () => {
+  const article = (title: string, previousPeriod: boolean): ArticleInput => ({
+    title,
+    body: "Le taux de chômage s’établit à 5,9 % en octobre 2026, contre 5,7 % en septembre 2026.",
+    facts: {
+      version: 2,
+      editorial: { date: "2026-11-02", template: "statistics-release" },
+      story: { publisher: { fr: "Statbel", nl: "Statbel", en: "Statbel" } },
+      facts: [
+        { id: "indicator", type: "percent", measure: "unemployment-rate", value: 5.9, decimals: 1, evidence: ["5,9 %"] },
+        { id: "period", type: "month", value: "2026-10", evidence: ["octobre 2026"] },
+        { id: "previous", type: "percent", measure: "unemployment-rate", value: 5.7, decimals: 1, evidence: ["5,7 %"] },
+        ...(previousPeriod ? [{ id: "previous-period", type: "month", value: "2026-09", evidence: ["septembre 2026"] }] : []),
+      ],
+      ...(previousPeriod ? {} : { ignore: [{ text: "septembre 2026", reason: "the month before" }] }),
+    },
+  });
+
+  it("is said at the fact, with what the type shows it with (a previous value without its period)", async () => {
+    const run = await runCli(["check", "--no-lint"], storyProject(article("Chômage", false)));
+    const errors = reported(run.stderr).filter((d) => d.severity === "error");
+    expect(errors.map((d) => d.rule)).toEqual(["facts/not-shown"]);
+    expect(errors[0]!.line).toContain("fact `previous` would appear in no brief: statistics-release shows it only with `previous-period`, which this article lacks");
+    // With its period, it is shown: nothing to say.
+    const shownRun = await runCli(["build"], storyProject(article("Chômage", true)));
+    expect(shownRun.code, shownRun.stderr).toBe(0);
+  });
+
+  it("is said when only the source's title states it too: the feeds' items do not cite the title", async () => {
+    const run = await runCli(["build"], storyProject(article("Le chômage passe de 5,7 % à 5,9 %", false)));
+    expect(reported(run.stderr).map((d) => d.rule)).toEqual(["facts/not-shown"]);
   });
 });
 

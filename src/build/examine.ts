@@ -7,14 +7,15 @@
  * every problem; it is never rendered.
  */
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { phrase } from "../diagnostics/report.ts";
 import { loadArticle, type Article, type LoadedArticle } from "../content/load.ts";
 import type { StoryTypeDefinition } from "../content/story-type.ts";
 import type { Locale } from "../content/schema.ts";
 import { extractFigures } from "../extract/index.ts";
 import { checkProvenance, type ProvenanceResult } from "../provenance/check.ts";
 import type { Messages } from "../render/messages.ts";
-import { checkArticleTemplate, type BriefTemplate } from "../render/templates.ts";
+import { checkArticleTemplate, factsNeverShown, type BriefTemplate, type Condition } from "../render/templates.ts";
 import type { ArticleFiles } from "../types.ts";
 
 /** What the checks of an article need from the project. */
@@ -63,7 +64,7 @@ export function examineArticle(files: ArticleFiles, context: ExamineContext): Ex
   diagnostics.push(...withoutBroken(examined.provenance.diagnostics, loaded.diagnostics));
   const template = context.compiled?.get(name);
   if (!template) return examined;
-  let problems = checkArticleTemplate(template, read, context.catalog, context.localeFile);
+  let problems = [...checkArticleTemplate(template, read, context.catalog, context.localeFile), ...notShown(template, read)];
   // A name the template uses that a missing requirement already reported is the same problem.
   if (loaded.diagnostics.some((d) => d.rule === MISSING_REQUIREMENT)) problems = problems.filter((d) => d.rule !== UNKNOWN_NAME);
   examined.template = template;
@@ -80,6 +81,38 @@ export function examineArticle(files: ArticleFiles, context: ExamineContext): Ex
 function withoutBroken(problems: readonly Diagnostic[], rules: readonly Diagnostic[]): Diagnostic[] {
   const broken = new Set(rules.filter((d) => d.severity === "error").map((d) => factOf(d.path)));
   return problems.filter((d) => factOf(d.path) === undefined || !broken.has(factOf(d.path)));
+}
+
+/**
+ * The required facts its template would write in no brief of this article
+ * (a previous value without its period): said at the fact, before rendering,
+ * where the verifier would find them missing from every output (the source's
+ * title, which the briefs cite, is not in the feeds' items).
+ */
+function notShown(template: BriefTemplate, article: Article): Diagnostic[] {
+  // What the story type requires is reported missing as such: the facts it would guard are not reported again.
+  const required = template.type.definition.requires;
+  const requirements = new Set([...required.story.flatMap((s) => [s.key, ...(s.or ?? []).map((o) => o.key)]), ...required.facts.flatMap((f) => (f.id === undefined ? [] : [f.id]))]);
+  const found = factsNeverShown(template, article, requirements);
+  if (found.length === 0) return [];
+  const names = (c: Condition) => c.names.map((n) => `\`${n}\``);
+  const said = (c: Condition) => {
+    const list = names(c);
+    if (c.negated) return `without ${list.length === 1 ? list[0] : `any of ${list.join(", ")}`}, which this article has`;
+    return `with ${list.length === 1 ? list[0] : `one of ${list.join(", ")}`}, which this article lacks`;
+  };
+  return found.map(({ index, unmet }) => {
+      const fact = article.facts.facts[index]!;
+      const when = [...new Set(unmet.map((conditions) => conditions.map(said).join(" and ")))].join("; or ");
+      return diagnostic({
+        file: article.files.factsFile,
+        ...article.locate(["facts", index, "id"]),
+        path: `facts.${index}.id`,
+        ...phrase(CATALOGUE["facts/not-shown"], { id: fact.id, template: template.name, when }),
+        expected: "what the story type shows the fact with, or `required: false`",
+        actual: "a required fact",
+      });
+    });
 }
 
 /** The fact a diagnostic's path is inside (`facts.7` of `facts.7.evidence.0`), if any. */

@@ -460,11 +460,17 @@ export const CATALOGUE = {
     title: "A source figure no fact stands for",
     message: (a: { figure: string; facts: string }) => `the figure “${a.figure}” is the evidence of no fact: add it to a fact's \`evidence\` in ${a.facts}, or list it under \`ignore\` with a reason`,
   },
+  "facts/not-shown": {
+    rule: "facts/not-shown",
+    title: "A fact its story type would show in no brief of this article",
+    message: (a: { id: string; template: string; when: string }) => `fact \`${a.id}\` would appear in no brief: ${a.template} shows it only ${a.when}`,
+    hint: "A story type writes some figures only beside others (a previous value only with its period, an outlook's period only with an item of the outlook). Give the article what the type shows the fact with, or set `required: false` on the fact if the briefs may leave it out.",
+  },
   "provenance/uncovered-title": {
     rule: "provenance/uncovered-title",
     title: "A figure of the source's title that no fact states",
-    message: (a: { figure: string; facts: string }) => `the figure “${a.figure}” of the source's title states no fact's value: every brief cites the title, so add a fact for it in ${a.facts} (its evidence may be in the body)`,
-    hint: "The briefs cite the source's title word for word, and the verifier fails on any figure of theirs that matches no fact: an `ignore` entry cannot leave a figure of the title out. Add a fact whose value is the title's figure, with the body's words as its evidence; it need not be one the template shows.",
+    message: (a: { figure: string; facts: string }) => `the figure “${a.figure}” of the source's title states no fact's value: every brief cites the title, so add a fact for it in ${a.facts} (its evidence may be in the body; \`required: false\` if the template does not show it)`,
+    hint: "The briefs cite the source's title word for word, and the verifier fails on any figure of theirs that matches no fact: an `ignore` entry cannot leave a figure of the title out. Add a fact whose value is the title's figure, with the body's words as its evidence. If the story type does not show that fact, give it `required: false`: the title is cited in the pages, not in the feeds' items, where a required fact must appear too.",
     severity: "warning",
   },
   "init/exists": {

@@ -85,6 +85,14 @@ interface Reference {
   column: number;
   /** Inside `{{#if (has "<name>")}}`: the article may not have it. */
   guarded: boolean;
+  /** The `has` tests of the blocks it stands in, each of which must hold for it to be rendered. */
+  when: readonly Condition[];
+}
+
+/** A `has` test a part of a template is rendered under: any of `names` (none of them when `negated`). */
+export interface Condition {
+  names: readonly string[];
+  negated: boolean;
 }
 
 /**
@@ -286,12 +294,53 @@ export function checkFigureMessages(article: Article, messages: Messages, locale
   return [...missing].map(([key, what]) => diagnose(CATALOGUE["locale/missing-message"], { key, locale: messages.locale, what }, { file: localeFile, expected: `a ${messages.locale} text for \`${key}\`` }));
 }
 
+/** The helpers that write a fact's figure (`label`, `agree` and the others write words). */
+const FIGURE_HELPERS = new Set(["figure", "change"]);
+
+/**
+ * The facts of an article whose figure its template writes only in blocks
+ * whose `has` test fails for this article (“previous-period” only with
+ * “previous”): each with the tests that fail, one list per place that writes
+ * it. A fact the template never names (a breakdown's part, a fact listed by
+ * `factsOf`, one only the source's title cites) is none of them.
+ */
+export function factsNeverShown(template: BriefTemplate, article: Article, ignore: ReadonlySet<string> = new Set()): Array<{ index: number; unmet: Condition[][] }> {
+  const facts = article.facts;
+  const present = (name: string) => facts.facts.some((f) => f.id === name) || Object.hasOwn(facts.story, name) || facts.quotes.some((q) => q.id === name) || facts.breakdowns.some((b) => b.id === name) || facts.related.some((r) => r.id === name);
+  // A test on a name reported missing otherwise (a requirement) is not held against the facts it guards.
+  const holds = (c: Condition) => c.names.some(present) !== c.negated || c.names.some((name) => ignore.has(name));
+  // A list of facts by type (`factsOf`) may show any fact: then none is judged.
+  if (template.references.some((ref) => ref.helper === "factsOf" && ref.when.every(holds))) return [];
+  const parts = new Set(facts.breakdowns.flatMap((b) => [b.of, ...b.parts]));
+  const found: Array<{ index: number; unmet: Condition[][] }> = [];
+  facts.facts.forEach((fact, index) => {
+    if (fact.required === false || parts.has(fact.id)) return;
+    // Written by `figure` or `change`, or as the period a written change is compared with.
+    const comparing = new Set(facts.facts.filter((f) => f.type === "change" && f["compared-with"] === fact.id).map((f) => f.id));
+    const writes = template.references.filter((ref) => ref.kind === "fact" && FIGURE_HELPERS.has(ref.helper) && (ref.name === fact.id || (ref.helper === "change" && comparing.has(ref.name))));
+    if (writes.length === 0) return;
+    const unmet = writes.map((ref) => ref.when.filter((c) => !holds(c)));
+    if (unmet.every((u) => u.length > 0)) found.push({ index, unmet });
+  });
+  return found;
+}
+
 type Problem = Omit<Diagnostic, "file" | "severity">;
 
 function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
   const problems: Problem[] = [];
   // The names of the `{{#if (has "name")}}` blocks the walk is inside.
   const guards: string[] = [];
+  // The `has` tests of the blocks the walk is inside, with the branch it is in.
+  const conditions: Condition[] = [];
+  const conditionOf = (block: hbs.AST.BlockStatement): Condition | undefined => {
+    const helper = (block.path as hbs.AST.PathExpression).original;
+    const test = block.params[0];
+    if ((helper !== "if" && helper !== "unless") || test?.type !== "SubExpression") return undefined;
+    const sub = test as hbs.AST.SubExpression;
+    if ((sub.path as hbs.AST.PathExpression).original !== "has" || !sub.params.every((p) => p.type === "StringLiteral")) return undefined;
+    return { names: sub.params.map((p) => (p as hbs.AST.StringLiteral).value), negated: helper === "unless" };
+  };
   const guardOf = (block: hbs.AST.BlockStatement): string | undefined => {
     const test = block.params[0];
     if ((block.path as hbs.AST.PathExpression).original !== "if" || test?.type !== "SubExpression") return undefined;
@@ -320,24 +369,29 @@ function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
         const kind = Object.hasOwn(HELPERS, name) ? HELPERS[name] : undefined;
         if (kind && kind !== "none" && first?.type === "StringLiteral") {
           const value = (first as hbs.AST.StringLiteral).value;
-          references.push({ helper: name, kind, name: value, ...at, guarded: guards.includes(value) });
+          references.push({ helper: name, kind, name: value, ...at, guarded: guards.includes(value), when: [...conditions] });
         }
         // `has` may name several: each is a name the template shows when the article has it.
         if (name === "has") {
           for (const param of call.params.slice(1)) {
-            if (param.type === "StringLiteral") references.push({ helper: name, kind: "any", name: (param as hbs.AST.StringLiteral).value, ...at, guarded: false });
+            if (param.type === "StringLiteral") references.push({ helper: name, kind: "any", name: (param as hbs.AST.StringLiteral).value, ...at, guarded: false, when: [...conditions] });
           }
         }
         // A helper that names nothing (`quotes`, `relatedIds`) is kept too: it says what the template shows.
-        if (kind === "none") references.push({ helper: name, kind, name: "", ...at, guarded: false });
+        if (kind === "none") references.push({ helper: name, kind, name: "", ...at, guarded: false, when: [...conditions] });
         call.params.forEach(visit);
         call.hash?.pairs.forEach((pair) => visit(pair.value));
         if (n.type === "BlockStatement") {
           const guard = guardOf(n as hbs.AST.BlockStatement);
+          const condition = conditionOf(n as hbs.AST.BlockStatement);
           if (guard !== undefined) guards.push(guard);
+          if (condition) conditions.push(condition);
           visit((n as hbs.AST.BlockStatement).program);
           if (guard !== undefined) guards.pop();
+          // The `{{else}}` branch is rendered when the test does not hold.
+          if (condition) conditions.splice(conditions.length - 1, 1, { ...condition, negated: !condition.negated });
           visit((n as hbs.AST.BlockStatement).inverse);
+          if (condition) conditions.pop();
         }
         return;
       }
