@@ -196,6 +196,47 @@ describe("a required fact its story type would show in no brief", () => {
   });
 });
 
+describe("a required fact its template names nowhere", () => {
+  it("is said at the fact, with the id the type knows that it may be a typo of", async () => {
+    const facts = (ACME.facts as { facts: Array<Record<string, unknown>> }).facts.map((f) => (f.id === "revenue-change" ? { ...f, id: "revenue-chnage" } : f));
+    const run = await runCli(["check", "--no-lint"], storyProject({ ...ACME, facts: { ...ACME.facts, facts } }));
+    const errors = reported(run.stderr).filter((d) => d.severity === "error");
+    expect(errors.map((d) => d.rule)).toEqual(["facts/not-shown"]);
+    expect(errors[0]!.line).toContain("fact `revenue-chnage` would appear in no brief: company-results shows no fact of that id (did you mean `revenue-change`?)");
+  });
+
+  it("is said when the template lists facts by type and leaves its type out", async () => {
+    const article: ArticleInput = {
+      body: "Les syndicats annoncent une grève de 48 heures : plus de 90 % des trains seront supprimés.",
+      facts: {
+        version: 2,
+        editorial: { date: "2026-12-18", template: "event" },
+        story: {
+          headline: { fr: "Grève au rail", nl: "Spoorstaking", en: "Rail strike" },
+          actor: { fr: "le front commun syndical", nl: "het gemeenschappelijk vakbondsfront", en: "the joint union front" },
+          action: { fr: "déposé un préavis de grève", nl: "een stakingsaanzegging ingediend", en: "gave notice of a strike" },
+        },
+        facts: [
+          { id: "key", type: "duration", value: "PT48H", label: { fr: "la durée de la grève", nl: "de duur van de staking", en: "the length of the strike" }, evidence: ["48 heures"] },
+          { id: "share", type: "percent", value: 90, bound: "more-than", label: { fr: "la part des trains supprimés", nl: "het aandeel geschrapte treinen", en: "the share of trains cancelled" }, evidence: ["plus de 90 %"] },
+        ],
+      },
+    };
+    // The event type lists every kind of fact among its key figures, a percentage too.
+    const b = await brief(article);
+    expectBuilt(b);
+    expect(lines(b.fr)).toContain("- Part des trains supprimés~: plus de 90~%");
+    expect(lines(b.nl)).toContain("- Aandeel geschrapte treinen: meer dan 90~procent");
+    expect(lines(b.en)).toContain("- Share of trains cancelled: more than 90%");
+    // A template that lists no percentage is told so, at the fact.
+    const root = storyProject(article);
+    const template = path.join(root, "templates", "event", "brief.md.hbs");
+    writeFileSync(template, readFileSync(template, "utf8").replace(/\{\{#each \(factsOf type="percent"\)\}\}[\s\S]*?\{\{\/each\}\}\n/, ""));
+    const run = await runCli(["check", "--no-lint"], root);
+    expect(reported(run.stderr).filter((d) => d.severity === "error").map((d) => d.line)).toEqual([expect.stringContaining("fact `share` would appear in no brief: event shows no fact of that id and lists no percent fact")]);
+  });
+});
+
 describe("has, naming several", () => {
   it("holds when the article has any of them, and guards none of them", async () => {
     const root = storyProject(ACME);

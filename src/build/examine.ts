@@ -16,6 +16,7 @@ import { extractFigures } from "../extract/index.ts";
 import { checkProvenance, type ProvenanceResult } from "../provenance/check.ts";
 import type { Messages } from "../render/messages.ts";
 import { checkArticleTemplate, factsNeverShown, type BriefTemplate, type Condition } from "../render/templates.ts";
+import { plausibleNames } from "../suggest.ts";
 import type { ArticleFiles } from "../types.ts";
 
 /** What the checks of an article need from the project. */
@@ -103,12 +104,20 @@ function notShown(template: BriefTemplate, article: Article): Diagnostic[] {
   };
   return found.map(({ index, unmet }) => {
       const fact = article.facts.facts[index]!;
-      const when = [...new Set(unmet.map((conditions) => conditions.map(said).join(" and ")))].join("; or ");
+      let problem;
+      if (unmet.length > 0) {
+        problem = { when: [...new Set(unmet.map((conditions) => conditions.map(said).join(" and ")))].join("; or ") };
+      } else {
+        // An id the template does not know: the nearest one it does, if it is a plausible typo.
+        const known = [...new Set(template.references.filter((r) => r.kind === "fact" && r.name !== "editorial.date").map((r) => r.name))];
+        const like = plausibleNames(fact.id, known)[0];
+        problem = { ...(template.references.some((r) => r.helper === "factsOf") ? { type: fact.type } : {}), ...(like ? { like } : {}) };
+      }
       return diagnostic({
         file: article.files.factsFile,
         ...article.locate(["facts", index, "id"]),
         path: `facts.${index}.id`,
-        ...phrase(CATALOGUE["facts/not-shown"], { id: fact.id, template: template.name, when }),
+        ...phrase(CATALOGUE["facts/not-shown"], { id: fact.id, template: template.name, ...problem }),
         expected: "what the story type shows the fact with, or `required: false`",
         actual: "a required fact",
       });

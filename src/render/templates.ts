@@ -87,6 +87,8 @@ interface Reference {
   guarded: boolean;
   /** The `has` tests of the blocks it stands in, each of which must hold for it to be rendered. */
   when: readonly Condition[];
+  /** Of `factsOf`: the facts it lists, by its literal `type`, `measure` and `except` (absent: it may list any). */
+  lists?: Readonly<Record<"type" | "measure" | "except", string | undefined>>;
 }
 
 /** A `has` test a part of a template is rendered under: any of `names` (none of them when `negated`). */
@@ -301,28 +303,37 @@ const FIGURE_HELPERS = new Set(["figure", "change"]);
  * The facts of an article whose figure its template writes only in blocks
  * whose `has` test fails for this article (“previous-period” only with
  * “previous”): each with the tests that fail, one list per place that writes
- * it. A fact the template never names (a breakdown's part, a fact listed by
- * `factsOf`, one only the source's title cites) is none of them.
+ * it; none for a fact it never writes (an id it does not know, a type its
+ * lists of facts leave out). A breakdown's parts and total are not judged:
+ * the template lists them by the breakdown.
  */
 export function factsNeverShown(template: BriefTemplate, article: Article, ignore: ReadonlySet<string> = new Set()): Array<{ index: number; unmet: Condition[][] }> {
   const facts = article.facts;
   const present = (name: string) => facts.facts.some((f) => f.id === name) || Object.hasOwn(facts.story, name) || facts.quotes.some((q) => q.id === name) || facts.breakdowns.some((b) => b.id === name) || facts.related.some((r) => r.id === name);
   // A test on a name reported missing otherwise (a requirement) is not held against the facts it guards.
   const holds = (c: Condition) => c.names.some(present) !== c.negated || c.names.some((name) => ignore.has(name));
-  // A list of facts by type (`factsOf`) may show any fact: then none is judged.
-  if (template.references.some((ref) => ref.helper === "factsOf" && ref.when.every(holds))) return [];
+  // The lists of facts (`factsOf`) the article's briefs render.
+  const lists = template.references.filter((ref) => ref.helper === "factsOf" && ref.when.every(holds));
+  const listed = (fact: Fact) => lists.some(({ lists: by }) => by === undefined || ((by.type === undefined || by.type === fact.type) && (by.measure === undefined || by.measure === fact.measure) && by.except !== fact.id));
   const parts = new Set(facts.breakdowns.flatMap((b) => [b.of, ...b.parts]));
   const found: Array<{ index: number; unmet: Condition[][] }> = [];
   facts.facts.forEach((fact, index) => {
-    if (fact.required === false || parts.has(fact.id)) return;
+    if (fact.required === false || parts.has(fact.id) || listed(fact)) return;
     // Written by `figure` or `change`, or as the period a written change is compared with.
     const comparing = new Set(facts.facts.filter((f) => f.type === "change" && f["compared-with"] === fact.id).map((f) => f.id));
     const writes = template.references.filter((ref) => ref.kind === "fact" && FIGURE_HELPERS.has(ref.helper) && (ref.name === fact.id || (ref.helper === "change" && comparing.has(ref.name))));
-    if (writes.length === 0) return;
+    // Named nowhere (a misspelt id, a type the lists leave out): no brief shows it.
+    if (writes.length === 0) {
+      found.push({ index, unmet: [] });
+      return;
+    }
     const unmet = writes.map((ref) => ref.when.filter((c) => !holds(c)));
     if (unmet.every((u) => u.length > 0)) found.push({ index, unmet });
   });
-  return found;
+  // The period a change not shown is compared with is that change's problem, said once.
+  const unshown = new Set(found.map(({ index }) => facts.facts[index]!));
+  const comparedBy = (fact: Fact) => facts.facts.some((f) => unshown.has(f) && f.type === "change" && f["compared-with"] === fact.id);
+  return found.filter(({ index }) => !comparedBy(facts.facts[index]!));
 }
 
 type Problem = Omit<Diagnostic, "file" | "severity">;
@@ -378,7 +389,15 @@ function walk(node: hbs.AST.Node, references: Reference[]): Problem[] {
           }
         }
         // A helper that names nothing (`quotes`, `relatedIds`) is kept too: it says what the template shows.
-        if (kind === "none") references.push({ helper: name, kind, name: "", ...at, guarded: false, when: [...conditions] });
+        if (kind === "none") {
+          const pairs = call.hash?.pairs ?? [];
+          const literal = (key: string) => {
+            const pair = pairs.find((p) => p.key === key);
+            return pair?.value.type === "StringLiteral" ? (pair.value as hbs.AST.StringLiteral).value : undefined;
+          };
+          const lists = pairs.every((p) => p.value.type === "StringLiteral") ? { type: literal("type"), measure: literal("measure"), except: literal("except") } : undefined;
+          references.push({ helper: name, kind, name: "", ...at, guarded: false, when: [...conditions], ...(name === "factsOf" && lists ? { lists } : {}) });
+        }
         call.params.forEach(visit);
         call.hash?.pairs.forEach((pair) => visit(pair.value));
         if (n.type === "BlockStatement") {
