@@ -49,6 +49,7 @@ export interface Examined {
 
 const MISSING_REQUIREMENT = CATALOGUE["facts/missing-requirement"].rule;
 const UNKNOWN_NAME = CATALOGUE["template/unknown-name"].rule;
+const UNKNOWN_REFERENCE = CATALOGUE["facts/unknown-reference"].rule;
 
 /** Reads, validates and checks one article against its source and its template. */
 export function examineArticle(files: ArticleFiles, context: ExamineContext): Examined {
@@ -65,7 +66,7 @@ export function examineArticle(files: ArticleFiles, context: ExamineContext): Ex
   diagnostics.push(...withoutBroken(examined.provenance.diagnostics, loaded.diagnostics));
   const template = context.compiled?.get(name);
   if (!template) return examined;
-  let problems = [...checkArticleTemplate(template, read, context.catalog, context.localeFile), ...notShown(template, read)];
+  let problems = [...checkArticleTemplate(template, read, context.catalog, context.localeFile), ...notShown(template, read, loaded.diagnostics)];
   // A name the template uses that a missing requirement already reported is the same problem.
   if (loaded.diagnostics.some((d) => d.rule === MISSING_REQUIREMENT)) problems = problems.filter((d) => d.rule !== UNKNOWN_NAME);
   examined.template = template;
@@ -90,7 +91,7 @@ function withoutBroken(problems: readonly Diagnostic[], rules: readonly Diagnost
  * where the verifier would find them missing from every output (the source's
  * title, which the briefs cite, is not in the feeds' items).
  */
-function notShown(template: BriefTemplate, article: Article): Diagnostic[] {
+function notShown(template: BriefTemplate, article: Article, rules: readonly Diagnostic[]): Diagnostic[] {
   // What the story type requires is reported missing as such: the facts it would guard are not reported again.
   const required = template.type.definition.requires;
   const requirements = new Set([...required.story.flatMap((s) => [s.key, ...(s.or ?? []).map((o) => o.key)]), ...required.facts.flatMap((f) => (f.id === undefined ? [] : [f.id]))]);
@@ -102,7 +103,9 @@ function notShown(template: BriefTemplate, article: Article): Diagnostic[] {
     if (c.negated) return `without ${list.length === 1 ? list[0] : `any of ${list.join(", ")}`}, which this article has`;
     return `with ${list.length === 1 ? list[0] : `one of ${list.join(", ")}`}, which this article lacks`;
   };
-  return found.map(({ index, unmet }) => {
+  // A fact that a misspelt reference (a breakdown's part `aii`) was meant to name is that reference's problem.
+  const misspelt = rules.filter((d) => d.rule === UNKNOWN_REFERENCE && d.actual !== undefined).map((d) => d.actual!);
+  return found.filter(({ index }) => !misspelt.some((typed) => plausibleNames(typed, [article.facts.facts[index]!.id]).length > 0)).map(({ index, unmet }) => {
       const fact = article.facts.facts[index]!;
       let problem;
       if (unmet.length > 0) {
