@@ -21,6 +21,17 @@ describe("implied currency", () => {
     expect(read("Le budget s’élève à 120 millions d’euros.\n\nLa culture reçoit 34,9 millions pour ses musées.")).toEqual(["120 millions d’euros=120000000 EUR", "34,9 millions=34900000 EUR src:article"]);
     expect(read("Une hausse de 1,6 million d’une garantie, pour 7,34 millions de francs.")).toEqual(["1,6 million=1600000 CHF src:sentence", "7,34 millions de francs=7340000 CHF"]);
   });
+  it("takes it for an amount a verb follows: million and milliard count a noun only through de", () => {
+    expect(read("Une enveloppe de 45 millions d’euros : le chauffage recevra 12 millions, et 5 millions financeront des panneaux.")).toEqual([
+      "45 millions d’euros=45000000 EUR",
+      "12 millions=12000000 EUR src:sentence",
+      "5 millions=5000000 EUR src:sentence",
+    ]);
+    expect(read("Le fonds reçoit 20 millions d’euros. Et 1,5 milliard supplémentaire suivra.")).toEqual(["20 millions d’euros=20000000 EUR", "1,5 milliard=1500000000 EUR src:paragraph"]);
+    // Mille takes its noun directly: a count; and a count of a noun through de stays one.
+    expect(read("Le fonds reçoit 20 millions d’euros pour trois mille élèves et 2 millions d’habitants.")).toEqual(["20 millions d’euros=20000000 EUR", "trois mille=3000 count", "2 millions=2000000 count"]);
+  });
+
   it("leaves a count of a noun alone", () => {
     expect(read("Le pays compte 2 millions d’habitants et 3 millions d’euros de dettes.")).toEqual(["2 millions=2000000 count", "3 millions d’euros=3000000 EUR"]);
   });

@@ -270,7 +270,10 @@ class Reader extends DateReader {
       // 1,6 million d’une garantie: the amount stands alone before "de" and a determiner.
       const de = this.afterDe(this.next(last));
       // 310 millions d’économies: a noun of money takes the currency as the amount alone would.
-      f.openEnded = this.openEnded(last) || (scaled !== undefined && (this.isWord(de, "un", "une", "le", "la", "les", "l", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs") || this.isMoneyNoun(de)));
+      // 5 millions financeront…: French counts a noun after million or milliard only through "de", so
+      // any other word after them is not what the number counts (mille, an adjective, takes its noun directly).
+      const scaleWord = scaled !== undefined && scaled.phrase.exp >= 6 && /^milli/i.test(scaled.phrase.raw.join(""));
+      f.openEnded = this.openEnded(last) || (scaled !== undefined && (this.isWord(de, "un", "une", "le", "la", "les", "l", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs") || this.isMoneyNoun(de))) || (scaleWord && de < 0 && this.tokens[this.next(last)]?.kind === "word");
     }
     if (dotDecimal) f.dotDecimal = true;
     if (!fraction) {
