@@ -251,6 +251,10 @@ describe("budget: listed with the other story types", () => {
     expect(one.code).toBe(0);
     expect(one.stdout).toContain("  - money of measure `budget-balance` with id `balance`: the balance, revenue less expenditure (a deficit below zero)\n");
     expect(one.stdout).toContain("  budget-balance: l’excédent / het overschot / surplus (below zero: le déficit / het tekort / deficit)\n");
+    // The id its template shows a breakdown by, which type.yaml does not give.
+    expect(one.stdout).toContain("  - at least 1 breakdown(s) with id `spending`\n");
+    const funding = await runCli(["templates", "funding-announcement"], root);
+    expect(funding.stdout).toContain("  - at least 1 breakdown(s) with id `allocations`\n");
   });
 });
 

@@ -358,6 +358,39 @@ describe("funding-announcement", () => {
     funder: { fr: "la Commission européenne", nl: "de Europese Commissie", en: "the European Commission" },
     purpose: { fr: "le programme Horizon", nl: "het programma Horizon", en: "the Horizon programme" },
   };
+  const shared = (breakdown: string, quote: Record<string, unknown>): ArticleInput => ({
+    body: "La Commission européenne débloque 10 millions d’euros. La recherche reçoit 6 millions d’euros et les start-up 3 millions d’euros. « Nous réduisons les coûts de près de 30 % », a déclaré Anna Berg.",
+    facts: {
+      version: 2,
+      editorial: { date: "2026-01-15", template: "funding-announcement" },
+      story: funder,
+      facts: [
+        { id: "total", type: "money", currency: "EUR", value: 10000000, precision: 1000000, label: { fr: "le budget", nl: "het budget", en: "the budget" }, evidence: ["10 millions d’euros"] },
+        { id: "research", type: "money", currency: "EUR", value: 6000000, precision: 1000000, label: { fr: "la recherche", nl: "onderzoek", en: "research" }, evidence: ["6 millions d’euros"] },
+        { id: "startups", type: "money", currency: "EUR", value: 3000000, precision: 1000000, label: { fr: "les start-up", nl: "start-ups", en: "start-ups" }, evidence: ["3 millions d’euros"] },
+        { id: "cut", type: "percent", value: 30, approx: true, required: false, label: { fr: "la baisse", nl: "de daling", en: "the cut" }, evidence: ["près de 30 %"] },
+      ],
+      breakdowns: [{ id: breakdown, of: "total", complete: false, parts: ["startups", "research"] }],
+      quotes: [{ id: "berg", speaker: "Anna Berg", role: { fr: "commissaire", nl: "commissaris", en: "Commissioner" }, lang: "fr", text: quote }],
+    },
+  });
+  const QUOTE = { fr: "Nous réduisons les coûts de près de 30 %", nl: { "translated-from": "fr", text: "We verlagen de kosten met bijna 30 %" }, en: { "translated-from": "fr", text: "We are cutting costs by nearly 30 %" } };
+
+  it("spaces a quote's percentage as each language writes it, whatever space the editor typed", async () => {
+    const b = await brief(shared("allocations", QUOTE));
+    expectBuilt(b);
+    expect(lines(b.fr)).toContain("«~Nous réduisons les coûts de près de 30~%~», a déclaré Anna Berg, commissaire.");
+    expect(lines(b.nl)).toContain("“We verlagen de kosten met bijna 30%”, zei Anna Berg, commissaris.");
+    expect(lines(b.en)).toContain("“We are cutting costs by nearly 30%,” said Anna Berg, Commissioner.");
+  });
+
+  it("says a breakdown of an id the template does not show at the breakdown, with the one it shows", async () => {
+    const run = await runCli(["check", "--no-lint"], storyProject(shared("parts", QUOTE)));
+    const errors = reported(run.stderr).filter((d) => d.severity === "error");
+    // Once, at the breakdown: not at each of its parts, nor for each brief that would lack them.
+    expect(errors.map((d) => d.rule)).toEqual(["facts/not-shown"]);
+    expect(errors[0]!.line).toContain("breakdown `parts` would appear in no brief: funding-announcement shows no breakdown of that id (did you mean `allocations`?) at `breakdowns.0.id`");
+  });
 
   it("many parts, a quote and a next step: ranked parts, no quote heading, the comma inside the English quote", async () => {
     const b = await brief({

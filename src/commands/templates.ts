@@ -21,7 +21,9 @@ export async function runTemplates(proc: CliProcess, paths: ProjectPaths, name: 
   if (name !== undefined) {
     const type = types.find((t) => t.name === name);
     if (!type) throw new UsageError(`no story type \`${name}\` in ${paths.templates}/: ${types.map((t) => t.name).join(", ") || "there is none"}`);
-    proc.stdout(options.json ? `${JSON.stringify(type.definition, null, 2)}\n` : describeType(type));
+    // The id its template shows a breakdown by, which type.yaml does not say.
+    const breakdowns = [...new Set(compiled.templates.get(name)!.references.filter((ref) => ref.kind === "breakdown").map((ref) => ref.name))];
+    proc.stdout(options.json ? `${JSON.stringify(type.definition, null, 2)}\n` : describeType(type, breakdowns));
     return;
   }
   if (options.json) {
@@ -33,7 +35,7 @@ export async function runTemplates(proc: CliProcess, paths: ProjectPaths, name: 
 }
 
 /** The whole of one story type, for a newsroom editor. */
-export function describeType(type: StoryType): string {
+export function describeType(type: StoryType, breakdowns: readonly string[] = []): string {
   const { definition } = type;
   const lines = [`${type.name}: ${definition.description}`, ""];
   const needs = (title: string, needs: typeof definition.requires) => {
@@ -41,7 +43,7 @@ export function describeType(type: StoryType): string {
       ...needs.story.map((s) => `story ${s.list ? "list" : "text"} \`${s.key}\`${s.description ? `: ${s.description}` : ""}${(s.or ?? []).map((o) => `; or \`${o.key}\`${o.description ? `: ${o.description}` : ""}`).join("")}`),
       ...needs.facts.map((f) => `${f.type ?? "fact"}${f.measure ? ` of measure \`${f.measure}\`` : ""}${f.id ? ` with id \`${f.id}\`` : ""}${f.description ? `: ${f.description}` : ""}`),
       ...(needs.quotes > 0 ? [`at least ${needs.quotes} quote(s)`] : []),
-      ...(needs.breakdowns > 0 ? [`at least ${needs.breakdowns} breakdown(s)`] : []),
+      ...(needs.breakdowns > 0 ? [`at least ${needs.breakdowns} breakdown(s)${breakdowns.length > 0 ? ` with id ${breakdowns.map((id) => `\`${id}\``).join(" or ")}` : ""}`] : []),
     ];
     lines.push(`${title}:`, ...(items.length > 0 ? items.map((i) => `  - ${i}`) : ["  (nothing)"]), "");
   };

@@ -462,11 +462,11 @@ export const CATALOGUE = {
   },
   "facts/not-shown": {
     rule: "facts/not-shown",
-    title: "A fact its story type would show in no brief of this article",
-    message: (a: { id: string; template: string; when?: string; type?: string; like?: string }) =>
+    title: "A fact or breakdown its story type would show in no brief of this article",
+    message: (a: { id: string; template: string; when?: string; type?: string; like?: string; what?: "fact" | "breakdown" }) =>
       a.when !== undefined
-        ? `fact \`${a.id}\` would appear in no brief: ${a.template} shows it only ${a.when}`
-        : `fact \`${a.id}\` would appear in no brief: ${a.template} shows no fact of that id${a.type ? ` and lists no ${a.type} fact` : ""}${a.like ? ` (did you mean \`${a.like}\`?)` : ""}`,
+        ? `${a.what ?? "fact"} \`${a.id}\` would appear in no brief: ${a.template} shows it only ${a.when}`
+        : `${a.what ?? "fact"} \`${a.id}\` would appear in no brief: ${a.template} shows no ${a.what ?? "fact"} of that id${a.type ? ` and lists no ${a.type} fact` : ""}${a.like ? ` (did you mean \`${a.like}\`?)` : ""}`,
     hint: "A story type writes some figures only beside others (a previous value only with its period, an outlook's period only with an item of the outlook). Give the article what the type shows the fact with, or set `required: false` on the fact if the briefs may leave it out.",
   },
   "provenance/uncovered-title": {

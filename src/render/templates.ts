@@ -12,6 +12,7 @@ import { diagnose, phrase } from "../diagnostics/report.ts";
 import type { Article } from "../content/load.ts";
 import { parseStoryType, storyTypeKey, type StoryType, type StoryTypeDefinition } from "../content/story-type.ts";
 import { directionOf, type ResolvedArticle } from "../resolve/index.ts";
+import { plausibleNames } from "../suggest.ts";
 import { LOCALES, textOf, translatedFrom, type Fact, type Locale, type LocalizedText } from "../content/schema.ts";
 import { figureMessageKeys, type FigureFormatter } from "./figures.ts";
 import { escapeMarkdown } from "./markdown.ts";
@@ -254,6 +255,29 @@ export function checkStoryTexts(template: BriefTemplate, article: Article): Diag
 }
 
 /**
+ * Breakdowns of an article whose id its template never names: their parts
+ * would be left out of every brief (funding-announcement shows the breakdown
+ * `allocations`, public-budget `breakdown`).
+ */
+export function checkBreakdownsShown(template: BriefTemplate, article: Article): Diagnostic[] {
+  const named = [...new Set(template.references.filter((ref) => ref.kind === "breakdown").map((ref) => ref.name))];
+  return article.facts.breakdowns.flatMap((breakdown, index) => {
+    if (named.includes(breakdown.id)) return [];
+    const like = named.length === 1 ? named[0] : plausibleNames(breakdown.id, named)[0];
+    return [
+      diagnostic({
+        file: article.files.factsFile,
+        ...article.locate(["breakdowns", index, "id"]),
+        path: `breakdowns.${index}.id`,
+        ...phrase(CATALOGUE["facts/not-shown"], { what: "breakdown", id: breakdown.id, template: template.name, ...(like ? { like } : {}) }),
+        expected: named.length > 0 ? `a breakdown ${template.name} shows: ${named.map((n) => `\`${n}\``).join(", ")}` : `no breakdown: ${template.name} shows none`,
+        actual: breakdown.id,
+      }),
+    ];
+  });
+}
+
+/**
  * Quotes of an article whose template shows none: they would be left out of
  * every brief without a word, as a misspelt story text would.
  */
@@ -282,6 +306,7 @@ export function checkArticleTemplate(template: BriefTemplate, article: Article, 
   return [
     ...checkStoryTexts(template, article),
     ...checkQuotesShown(template, article),
+    ...checkBreakdownsShown(template, article),
     ...LOCALES.flatMap((locale) => [...checkTemplate(template, article, catalog.get(locale)!), ...checkFigureMessages(article, catalog.get(locale)!, localeFile(locale))]),
   ].filter((d) => {
     const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
@@ -458,6 +483,14 @@ function define(helper: string, body: (scope: BriefScope, name: string, hash: Re
   };
 }
 
+/**
+ * A quote's figures followed by `%` spaced as each language writes them, whatever space the
+ * editor typed: a no-break space in French (30 %), none in Dutch and English (30%).
+ */
+export function percentSpacing(text: string, locale: Locale): string {
+  return locale === "fr" ? text.replace(/(\d)[ \u00A0\u202F]?%/g, "$1\u00A0%") : text.replace(/(\d)[ \u00A0\u202F]%/g, "$1%");
+}
+
 function localized(text: LocalizedText, locale: Locale): string {
   return escapeMarkdown(textOf(text[locale]));
 }
@@ -577,7 +610,7 @@ function registerHelpers(hb: typeof Handlebars): void {
     runnerUp: define("runnerUp", (scope, id) => resolvedBreakdown(scope, id).leading[1] ?? ""),
     complete: define("complete", (scope, id) => scope.resolved.breakdowns.get(id)?.breakdown.complete === true),
     quotes: define("quotes", (scope) => scope.article.facts.quotes.map((q) => q.id)),
-    quoteText: define("quoteText", (scope, id) => localized(quoteOf(scope, id).text, scope.locale)),
+    quoteText: define("quoteText", (scope, id) => escapeMarkdown(percentSpacing(textOf(quoteOf(scope, id).text[scope.locale]), scope.locale))),
     speaker: define("speaker", (scope, id) => escapeMarkdown(quoteOf(scope, id).speaker)),
     role: define("role", (scope, id) => localized(quoteOf(scope, id).role, scope.locale)),
     translationNote: define("translationNote", (scope, id) => {
