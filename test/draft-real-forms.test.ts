@@ -167,6 +167,31 @@ describe("an age bracket", () => {
   });
 });
 
+describe("a value compared with, and a measure's words before an age bracket", () => {
+  const body = [
+    "Le taux de chômage des 15-74 ans s’établit à 6,1 % au troisième trimestre 2026, contre 5,8 % au deuxième trimestre 2026.",
+    "Le chiffre d’affaires atteint 2,4 milliards d’euros, contre 2,2 milliards un an plus tôt, et la marge 21,2 %, contre 20,5 %.",
+  ].join("\n\n");
+
+  it("gives the value after “contre” the measure of the figure it is compared with, across a period only", () => {
+    const { value, text } = drafted(body);
+    expect(factOf(value, 6.1)?.measure).toBe("unemployment-rate");
+    expect(factOf(value, 5.8)?.measure).toBe("unemployment-rate");
+    expect(text).toContain("# the figure is what “6,1 %” is compared with (contre): the measure unemployment-rate, as its: check it");
+    expect(factOf(value, 2400000000)?.measure).toBe("revenue");
+    expect(factOf(value, 2200000000)?.measure).toBe("revenue");
+    // A percentage named by no measure's words stays without one, and so does what it is compared with.
+    expect(factOf(value, 21.2)?.measure).toBeUndefined();
+    expect(factOf(value, 20.5)?.measure).toBeUndefined();
+  });
+
+  it("passes the check", () => {
+    const { problems, coverage } = checked(body, drafted(body).text);
+    expect(problems).toEqual([]);
+    expect(coverage.covered + coverage.ignored).toBe(coverage.figures);
+  });
+});
+
 describe("the span a figure is compared over", () => {
   const body = [
     "Le bénéfice net s’établit à 187 millions d’euros, contre 167 millions un an plus tôt.",

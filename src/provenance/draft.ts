@@ -111,6 +111,12 @@ const MEASURED = /^type: (?:money|count|percent|percentage-point|basis-point|qua
  */
 const LEVEL_AFTER_CHANGE = /^\s*,?\s*(?:à|(?:pour|et) (?:atteindre|atteint|totaliser|totalise|(?:s’établir|s’établit|se fixer|se fixe|s’élever|s’élève|passer|passe|revenir|revient|ressortir|ressort|se situer|se situe|tomber|tombe|culminer|culmine|se hisser|se hisse) à))\s+$/u;
 
+/** The words right before an earlier value a figure is compared with: “…, contre 5,8 %”. */
+const COMPARED_WITH = /(?:^|[\s,;(])contre\s+$/u;
+
+/** The extractor's units of dates and periods, which may stand between a figure and what it is compared with. */
+const PERIOD_UNITS = new Set(["year", "year-range", "month", "date", "quarter", "half-year", "season"]);
+
 /** The kinds of fact that need no label (the first line of a drafted fact). */
 const PERIOD = /^type: (?:year|year-range|month|date|quarter|half-year|season)$/;
 
@@ -185,7 +191,11 @@ export function draftFacts(input: DraftInput): string {
   const bracketsLeftOut = new Set<string>();
   // The last figure drafted as a change of a measure, for the level that may follow it.
   let change: { figure: SourceFigure; measure: { id: string; cue: string } } | undefined;
-  const endBefore = endsOfFiguresBefore(figures);
+  // Ages of a bracket and a comparison's span stand between a measure's words and its figure
+  // (“le taux d’emploi des 20-64 ans atteint 72,4 %”) without being the figure those words name.
+  const endBefore = endsOfFiguresBefore(figures.filter((f) => !brackets.has(f) && !comparisonSpan(input.body, f)));
+  // The last figure drafted with a measure, for the one it is compared with (“6,1 %, contre 5,8 %”).
+  let measured: { figure: SourceFigure; measure: { id: string; cue: string }; kind: string } | undefined;
   const answered = new Map<string, string | undefined>();
   for (const figure of figures) {
     const quotation = uniqueQuotation(input.body, plain, figure);
@@ -232,10 +242,17 @@ export function draftFacts(input: DraftInput): string {
     const fitting = input.type ? Object.fromEntries(Object.entries(input.type.measures).filter(([, m]) => fits(m.kind, drafted))) : {};
     // A level right after its change ("recule de 7,8 % à 1,32 milliard") is the new value of the change's measure.
     const level = !direction && change && MEASURED.test(fields.lines[0] ?? "") && change.measure.id in fitting && LEVEL_AFTER_CHANGE.test(normalizeCue(input.body.slice(change.figure.end, figure.start))) ? change : undefined;
+    // A value after “contre” that only periods separate from a figure of a measure is that measure's earlier value.
+    const between = measured ? figures.filter((f) => f.start >= measured!.figure.end && f.end <= figure.start) : [];
+    const compared = !direction && !level && measured && measured.kind === (fields.lines[0] ?? "") && measured.measure.id in fitting
+      && between.every((f) => PERIOD_UNITS.has(f.unit)) && COMPARED_WITH.test(normalizeCue(input.body.slice(previous, figure.start))) ? measured : undefined;
     const measure = level
       ? { ...level.measure, level: level.figure }
-      : input.type && MEASURED.test(fields.lines[0] ?? "") ? measureOf(input.body, figure, fitting, direction ? 0 : previous) : undefined;
+      : compared
+        ? { ...compared.measure, compared: compared.figure }
+        : input.type && MEASURED.test(fields.lines[0] ?? "") ? measureOf(input.body, figure, fitting, direction ? 0 : previous) : undefined;
     change = direction && measure ? { figure, measure: { id: measure.id, cue: measure.cue } } : undefined;
+    if (MEASURED.test(fields.lines[0] ?? "") && !PERIOD_UNITS.has(figure.unit)) measured = !direction && measure ? { figure, measure: { id: measure.id, cue: measure.cue }, kind: fields.lines[0] ?? "" } : undefined;
     // An amount of a measure that has words for below zero takes the sign its words give it, as the check reads them.
     const named = measure ? input.type?.measures[measure.id] : undefined;
     const signedWords = named?.fr && fields.fact.type === "money" ? signedWordsOf({ ...named, fr: named.fr }) : undefined;
@@ -261,6 +278,8 @@ export function draftFacts(input: DraftInput): string {
         ...notes.map((note) => `  # ${note}`),
         ...(measure && "level" in measure
           ? [`  # the figure is the level the change “${oneLine(measure.level.text)}” reaches: the measure ${measure.id}, as the change's: check it`]
+          : measure && "compared" in measure
+            ? [`  # the figure is what “${oneLine(measure.compared.text)}” is compared with (contre): the measure ${measure.id}, as its: check it`]
           : measure
             ? [`  # the words “${measure.cue}” ${measure.after ? "after" : "before"} the figure name the measure ${measure.id}: check it`]
             : []),
