@@ -192,6 +192,25 @@ describe("a value compared with, and a measure's words before an age bracket", (
   });
 });
 
+describe("a change whose sentence opens with a pronoun", () => {
+  const body = [
+    "Le taux de chômage s’établit à 6,1 % au troisième trimestre 2026. Il progresse ainsi de 0,3 point de pourcentage.",
+    "Elle recule de 0,2 point de pourcentage.",
+  ].join("\n\n");
+
+  it("is of the measure last named in its paragraph, never one of another paragraph", () => {
+    const { value, text } = drafted(body);
+    expect(factOf(value, 0.3)?.measure).toBe("unemployment-rate");
+    expect(text).toContain("# “Il” stands for the measure of “6,1 %” before it, unemployment-rate: check it");
+    expect(factOf(value, -0.2)?.measure).toBeUndefined();
+  });
+
+  it("passes the check", () => {
+    const { problems } = checked(body, drafted(body).text);
+    expect(problems).toEqual([]);
+  });
+});
+
 describe("the span a figure is compared over", () => {
   const body = [
     "Le bénéfice net s’établit à 187 millions d’euros, contre 167 millions un an plus tôt.",

@@ -111,6 +111,16 @@ const MEASURED = /^type: (?:money|count|percent|percentage-point|basis-point|qua
  */
 const LEVEL_AFTER_CHANGE = /^\s*,?\s*(?:à|(?:pour|et) (?:atteindre|atteint|totaliser|totalise|(?:s’établir|s’établit|se fixer|se fixe|s’élever|s’élève|passer|passe|revenir|revient|ressortir|ressort|se situer|se situe|tomber|tombe|culminer|culmine|se hisser|se hisse) à))\s+$/u;
 
+/** A sentence that opens with a subject pronoun, up to the figure. */
+const PRONOUN_OPENING = /^\s*(Il|Elle|Ils|Elles)\s[^.!?]*$/u;
+
+/** The text of `body` from the start of the sentence `at` is in, up to `at`. */
+function sentenceBefore(body: string, at: number): string {
+  const before = body.slice(Math.max(0, at - 300), at);
+  const end = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n"), before.lastIndexOf("! "), before.lastIndexOf("? "));
+  return end === -1 ? before : before.slice(end + 1);
+}
+
 /** The words right before an earlier value a figure is compared with: “…, contre 5,8 %”. */
 const COMPARED_WITH = /(?:^|[\s,;(])contre\s+$/u;
 
@@ -246,11 +256,14 @@ export function draftFacts(input: DraftInput): string {
     const between = measured ? figures.filter((f) => f.start >= measured!.figure.end && f.end <= figure.start) : [];
     const compared = !direction && !level && measured && measured.kind === (fields.lines[0] ?? "") && measured.measure.id in fitting
       && between.every((f) => PERIOD_UNITS.has(f.unit)) && COMPARED_WITH.test(normalizeCue(input.body.slice(previous, figure.start))) ? measured : undefined;
-    const measure = level
+    const found = level
       ? { ...level.measure, level: level.figure }
       : compared
         ? { ...compared.measure, compared: compared.figure }
         : input.type && MEASURED.test(fields.lines[0] ?? "") ? measureOf(input.body, figure, fitting, direction ? 0 : previous) : undefined;
+    // A change whose sentence opens with a pronoun (“Elle recule ainsi de 0,23 point”) is of the measure last named in its paragraph.
+    const pronoun = !found && direction && measured && measured.measure.id in fitting && !input.body.slice(measured.figure.end, figure.start).includes("\n\n") ? PRONOUN_OPENING.exec(sentenceBefore(input.body, figure.start)) : undefined;
+    const measure = found ?? (pronoun && measured ? { ...measured.measure, pronoun: pronoun[1]!, of: measured.figure } : undefined);
     change = direction && measure ? { figure, measure: { id: measure.id, cue: measure.cue } } : undefined;
     if (MEASURED.test(fields.lines[0] ?? "") && !PERIOD_UNITS.has(figure.unit)) measured = !direction && measure ? { figure, measure: { id: measure.id, cue: measure.cue }, kind: fields.lines[0] ?? "" } : undefined;
     // An amount of a measure that has words for below zero takes the sign its words give it, as the check reads them.
@@ -280,6 +293,8 @@ export function draftFacts(input: DraftInput): string {
           ? [`  # the figure is the level the change “${oneLine(measure.level.text)}” reaches: the measure ${measure.id}, as the change's: check it`]
           : measure && "compared" in measure
             ? [`  # the figure is what “${oneLine(measure.compared.text)}” is compared with (contre): the measure ${measure.id}, as its: check it`]
+          : measure && "pronoun" in measure
+            ? [`  # “${measure.pronoun}” stands for the measure of “${oneLine(measure.of.text)}” before it, ${measure.id}: check it`]
           : measure
             ? [`  # the words “${measure.cue}” ${measure.after ? "after" : "before"} the figure name the measure ${measure.id}: check it`]
             : []),
