@@ -351,6 +351,28 @@ describe("statistics-release: figures of the indicator's own period", () => {
     }
     expect(b.run.stderr).not.toMatch(/ambiguous/);
   });
+
+  it("say the period again after a lede that names the period compared with, where “the same period” could be either", async () => {
+    const facts = LABOUR.facts as { facts: Array<Record<string, unknown>> };
+    const withChange = {
+      body: `${LABOUR.body} Il progresse de 0,2 point de pourcentage.`,
+      facts: {
+        ...LABOUR.facts,
+        facts: [
+          ...facts.facts.filter((f) => f.id !== "related"),
+          { id: "indicator-change", type: "change", measure: "unemployment-rate", unit: "percentage-point", value: 0.2, decimals: 1, "compared-with": "previous-period", evidence: ["0,2 point de pourcentage"] },
+        ],
+        ignore: [{ text: "72,8 %", reason: "not in the brief" }],
+      },
+    };
+    const b = await brief(withChange);
+    expectBuilt(b);
+    // A count alone: said with what it counts, after the period.
+    expect(lines(b.fr)).toContain("Au troisième trimestre 2026, le nombre de chômeurs s’établit à 287_400.");
+    expect(lines(b.nl)).toContain("In het derde kwartaal van 2026 waren er 287.400 werklozen.");
+    expect(lines(b.en)).toContain("In the third quarter of 2026, there were 287,400 unemployed people.");
+    expect(b.fr).not.toContain("Sur la même période");
+  });
 });
 
 describe("funding-announcement", () => {
