@@ -311,6 +311,24 @@ describe("statistics-release", () => {
   });
 });
 
+/** A statistics-release project whose own article does not matter: a text is drafted beside it. */
+const LABOUR_DRAFT: ArticleInput = { body: "Statbel.", facts: { version: 2, editorial: { date: "2026-11-20", template: "statistics-release" }, story: {}, facts: [] } };
+
+describe("statistics-release: drafting with its measures", () => {
+  it("names a year-on-year figure by its own words, not as inflation because of “sur un an”", async () => {
+    const root = storyProject(LABOUR_DRAFT);
+    writeFileSync(path.join(root, "article.txt"), "L’inflation s’établit à 2,4 %.\n\nLes prix de l’énergie sont en baisse de 3,4 % sur un an. Le PIB a progressé de 0,3 % par rapport au trimestre précédent, et de 1,1 % sur un an.\n");
+    const run = await runCli(["new", "drafted", "--from", "article.txt", "--type", "statistics-release"], root);
+    expect(run.code, run.stderr).toBe(0);
+    const draft = readFileSync(path.join(root, "content", "drafted", "facts.yaml"), "utf8");
+    // The fact drafted for a figure: its block, from the comment that marks the figure to the blank line.
+    const measureAfter = (figure: string) => /^ {4}measure: (\S+)$/m.exec(draft.split("\n\n").find((block) => block.includes(`[${figure}]`)) ?? "")?.[1];
+    expect(measureAfter("2,4 %")).toBe("inflation");
+    expect(measureAfter("3,4 %")).toBe("energy-prices");
+    expect(measureAfter("1,1 %")).toBe("gdp-growth");
+  });
+});
+
 describe("statistics-release: figures of the indicator's own period", () => {
   const LABOUR: ArticleInput = {
     body: "Selon Statbel, le taux de chômage s’établit à 5,8 % au troisième trimestre 2026, contre 5,6 % au deuxième trimestre 2026. Le taux d’emploi atteint 72,8 %. Le pays compte 287 400 chômeurs.",
