@@ -11,6 +11,7 @@ import { parseYaml } from "../src/content/yaml.ts";
 import { extractFigures } from "../src/extract/index.ts";
 import { checkProvenance } from "../src/provenance/check.ts";
 import { draftFacts, draftFromDocument, titleOf } from "../src/provenance/draft.ts";
+import { planNewArticle } from "../src/provenance/new.ts";
 
 const words = (label: string) => ({ fr: { label, gender: "m" as const, number: "sg" as const, elision: false }, nl: { label, article: "de" as const, number: "sg" as const }, en: { label, number: "sg" as const } });
 
@@ -239,6 +240,24 @@ describe("the span a figure is compared over", () => {
     expect(problems).toEqual([]);
     expect(coverage.covered + coverage.ignored).toBe(coverage.figures);
     expect(coverage.ignored).toBe(6);
+  });
+});
+
+describe("the new source's date from the dateline", () => {
+  const plan = (text: string) => planNewArticle("communique", text, "content", extractFigures);
+  const sourceOf = (text: string) => plan(text).files.find((f) => f.name === "source.fr.md")!.contents;
+
+  it("is written in the front matter of a plain text's source.fr.md, with where it comes from", () => {
+    const source = sourceOf("Grève au rail\n\nBRUXELLES, 2 décembre 2026 (Belga) – Les syndicats déposent un préavis de 72 heures.\n");
+    expect(source).toContain('\ndate: "2026-12-02" # the article\'s date, from its dateline “BRUXELLES, 2 décembre 2026 (Belga) –”: check it\n');
+    const parsed = parseSource(source, "source.fr.md");
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.value?.frontMatter.date).toBe("2026-12-02");
+  });
+
+  it("is left for the editor without a dateline, or with a dateline that gives no year", () => {
+    expect(sourceOf("Grève au rail\n\nLes syndicats déposent un préavis de 72 heures.\n")).toContain("\n# date: YYYY-MM-DD (the article's date)\n");
+    expect(sourceOf("Grève au rail\n\nANVERS, 3 mars (Belga) – Les syndicats déposent un préavis de 72 heures.\n")).toContain("\n# date: YYYY-MM-DD (the article's date)\n");
   });
 });
 

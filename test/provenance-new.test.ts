@@ -51,7 +51,8 @@ describe("newsbrief new + extract --draft", () => {
     const source = project.read(`${FOLDER}/source.fr.md`);
     const parsed = parseSource(source, "source.fr.md");
     expect(parsed.diagnostics).toEqual([]);
-    expect(parsed.value!.frontMatter).toEqual({ title: "La Région wallonne investit 45 millions d’euros dans le vélo", lang: "fr" });
+    // The dateline “Namur, le 12 février 2025.” gives the article's date.
+    expect(parsed.value!.frontMatter).toEqual({ title: "La Région wallonne investit 45 millions d’euros dans le vélo", lang: "fr", date: "2025-02-12" });
     expect(source.endsWith(`---\n\n${ARTICLE}`)).toBe(true);
 
     // extract --draft on the new source prints the very draft `new` wrote.

@@ -27,7 +27,7 @@ export function titleOf(text: string): string | undefined {
 }
 
 /** The text of a new `source.fr.md`: front matter from what the text says, then the text verbatim. */
-export function draftSource(text: string, title: string): string {
+export function draftSource(text: string, title: string, dated?: { date: string; dateline: string }): string {
   return [
     "---",
     `title: ${quote(title)}`,
@@ -36,7 +36,7 @@ export function draftSource(text: string, title: string): string {
     "# category: the article's section",
     "# publisher: the credited source, if the brief names it",
     "# url: https://… (the article's address, http or https)",
-    "# date: YYYY-MM-DD (the article's date)",
+    dated ? `date: ${quote(dated.date)} # the article's date, from its dateline “${dated.dateline}”: check it` : "# date: YYYY-MM-DD (the article's date)",
     "---",
     "",
     text,
@@ -343,12 +343,13 @@ export function draftFacts(input: DraftInput): string {
 
 /**
  * The brief's date a draft proposes, and a comment on where it comes from: the source's front
- * matter, else the dateline that opens the text (“BRUXELLES, 12 avril 2027 (Belga) –”), whose
+ * matter (the dateline, when the front matter gives the dateline's date), else the dateline that opens the text (“BRUXELLES, 12 avril 2027 (Belga) –”), whose
  * year is left to the editor when it writes none; else a TODO. Never a date the source does not give.
  */
 function editorialDate(input: DraftInput, figures: readonly SourceFigure[]): { value: string; from?: string } {
-  if (input.date) return { value: input.date, from: "the source's front matter gives the article's date: check that it is the brief's" };
   const dateline = datelineOf(input.body, figures, input.title);
+  // A front matter's date that is its dateline's (as `new` writes it) is said to come from the dateline.
+  if (input.date && dateline?.date.value !== input.date) return { value: input.date, from: "the source's front matter gives the article's date: check that it is the brief's" };
   if (!dateline) return { value: `${TODO}: the brief's date, YYYY-MM-DD` };
   const words = `the dateline “${oneLine(dateline.text).trim()}”`;
   const { value } = dateline.date;

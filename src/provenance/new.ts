@@ -10,6 +10,7 @@ import { parseSource, SLUG_PATTERN } from "../content/load.ts";
 import { parseYaml } from "../content/yaml.ts";
 import { frontMatterEnd } from "../plan/front-matter.ts";
 import type { FigureReader } from "./consistency.ts";
+import { datelineOf } from "./dateline.ts";
 import { draftFacts, draftSource, titleOf, type DraftInput } from "./draft.ts";
 
 /** The files of a new article, or why there are none. */
@@ -45,12 +46,17 @@ export function planNewArticle(slug: string, text: string, contentFolder: string
   const figures = read(parsed.value.body);
   const date = parsed.value.frontMatter.date;
   const facts = draftFacts({ title, body: parsed.value.body, figures, ...(date ? { date } : {}), ...(type ? { type } : {}) });
+  // A plain text's dateline with a whole date is the article's date: the new front matter says it
+  // (the same lines, so the body's figures stand where they were read).
+  const dateline = ready?.value ? undefined : datelineOf(parsed.value.body, figures, title);
+  const dated = dateline && /^\d{4}-\d{2}-\d{2}$/.test(dateline.date.value) ? draftSource(text, title, { date: dateline.date.value, dateline: dateline.text.replace(/\s+/g, " ").replace(/["“”]/g, "").trim() }) : undefined;
+  const written = dated && parseSource(dated, sourceFile).value ? dated : source;
   const check = parseYaml(facts, { file: `${folder}/facts.yaml` });
   // The draft is generated: a YAML problem in it is a bug, not a user mistake.
   if (check.diagnostics.length > 0) throw new Error(`the draft facts.yaml does not parse: ${check.diagnostics.map((d) => d.message).join("; ")}`);
   return {
     files: [
-      { name: "source.fr.md", contents: source },
+      { name: "source.fr.md", contents: written },
       { name: "facts.yaml", contents: facts },
     ],
     diagnostics,
