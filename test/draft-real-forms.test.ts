@@ -12,6 +12,7 @@ import { extractFigures } from "../src/extract/index.ts";
 import { checkProvenance } from "../src/provenance/check.ts";
 import { draftFacts, draftFromDocument, titleOf } from "../src/provenance/draft.ts";
 import { planNewArticle } from "../src/provenance/new.ts";
+import { decideDraft } from "./support/drafts.ts";
 
 const words = (label: string) => ({ fr: { label, gender: "m" as const, number: "sg" as const, elision: false }, nl: { label, article: "de" as const, number: "sg" as const }, en: { label, number: "sg" as const } });
 
@@ -23,21 +24,11 @@ const MEASURES: Record<string, Measure> = {
   "unemployment-rate": { ...words("taux de chômage"), kind: "percent", cues: ["taux de chômage", "chômage"] },
 };
 
-/** Fills in every TODO of a draft with a neutral value, without touching a figure or an evidence. */
-function decide(draft: string): string {
-  return draft
-    .replace(/date: "TODO[^"]*"/, `date: "2027-04-13"`)
-    .replace(/template: "TODO[^"]*"/, "template: funding-announcement")
-    .replace(/story: "TODO[^"]*"/, "story: {}")
-    .replaceAll(/value: "TODO: the year of (\d\d)-(\d\d)[^"]*"/g, `value: "2027-$1-$2"`)
-    .replaceAll(`{ fr: "TODO", nl: "TODO", en: "TODO" }`, "{ fr: le chiffre, nl: het cijfer, en: the figure }")
-    .replaceAll(/reason: "TODO[^"]*"/g, "reason: not shown in the brief");
-}
 
 /** The provenance check's findings on a decided draft of `body`, and its coverage. */
 function checked(body: string, draft: string) {
   const sourceText = `---\ntitle: "Communiqué"\nlang: fr\n---\n\n${body}\n`;
-  const factsText = decide(draft);
+  const factsText = decideDraft(draft, 2027);
   expect(factsText).not.toMatch(/"TODO/);
   const loaded = loadArticle({ slug: "communique", factsFile: "content/communique/facts.yaml", factsText, sourceFile: "content/communique/source.fr.md", sourceText });
   expect(loaded.diagnostics.map((d) => `${d.rule}: ${d.message}`)).toEqual([]);

@@ -10,22 +10,11 @@ import { checkProvenance } from "../src/provenance/check.ts";
 import { draftFacts } from "../src/provenance/draft.ts";
 import { CORPUS_SETS, loadCorpus, loadRealReleases } from "./support/extract-corpus.ts";
 import { cleanupProjects, makeProject, reported, runCli } from "./support/project.ts";
+import { decideDraft } from "./support/drafts.ts";
 
 afterEach(() => cleanupProjects());
 afterAll(() => cleanupProjects({ base: true }));
 
-/** Fills in every TODO of a draft with a neutral value, without touching a figure or an evidence. */
-function decide(draft: string): string {
-  return draft
-    .replace(/date: "TODO[^"]*"/, `date: "2025-02-13"`)
-    .replace(/template: "TODO[^"]*"/, "template: funding-announcement")
-    .replace(/story: "TODO[^"]*"/, "story: {}")
-    .replaceAll(/value: "TODO: the year of (\d\d)-(\d\d)[^"]*"/g, `value: "2025-$1-$2"`)
-    .replaceAll(/value: "TODO: the year of month (\d\d)[^"]*"/g, `value: "2025-$1"`)
-    .replaceAll(/value: "TODO: the year of (Q[1-4]|H[12])[^"]*"/g, `value: "2025-$1"`)
-    .replaceAll(`{ fr: "TODO", nl: "TODO", en: "TODO" }`, "{ fr: le chiffre, nl: het cijfer, en: the figure }")
-    .replaceAll(/reason: "TODO[^"]*"/g, "reason: not shown in the brief");
-}
 
 /** The texts: each written set as one article of its sentences, each real release as one article. */
 const TEXTS: Array<{ name: string; body: string }> = [
@@ -39,7 +28,7 @@ describe("drafts of the corpus texts", () => {
     const parsed = parseSource(sourceText, "source.fr.md");
     expect(parsed.diagnostics).toEqual([]);
     const draft = draftFacts({ body: parsed.value!.body, figures: extractFigures(parsed.value!.body) });
-    const factsText = decide(draft);
+    const factsText = decideDraft(draft, 2025);
     expect(factsText).not.toMatch(/"TODO/);
     const loaded = loadArticle({ slug: "communique", factsFile: "content/communique/facts.yaml", factsText, sourceFile: "content/communique/source.fr.md", sourceText });
     expect(loaded.diagnostics.map((d) => `${d.rule}: ${d.message}`)).toEqual([]);

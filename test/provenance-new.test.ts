@@ -10,6 +10,7 @@ import { extractFigures } from "../src/extract/index.ts";
 import { checkProvenance } from "../src/provenance/check.ts";
 import { draftFacts, titleOf } from "../src/provenance/draft.ts";
 import { cleanupProjects, digestTree, makeProject, reported, runCli, snapshotTree } from "./support/project.ts";
+import { decideDraft } from "./support/drafts.ts";
 
 afterEach(() => cleanupProjects());
 afterAll(() => cleanupProjects({ base: true }));
@@ -28,16 +29,6 @@ const ARTICLE = [
 const SLUG = "velo-wallonie";
 const FOLDER = `content/${SLUG}`;
 
-/** Fills in every TODO of a draft the way an editor would, without touching a figure. */
-function decide(draft: string): string {
-  return draft
-    .replace(/date: "TODO[^"]*"/, `date: "2025-02-13"`)
-    .replace(/template: "TODO[^"]*"/, "template: funding-announcement")
-    .replace(/story: "TODO[^"]*"/, "story: {}")
-    .replace(/value: "TODO: the year of (\d\d)-(\d\d)[^"]*"/, `value: "2025-$1-$2"`)
-    .replaceAll(`{ fr: "TODO", nl: "TODO", en: "TODO" }`, "{ fr: le montant, nl: het bedrag, en: the amount }")
-    .replaceAll(/reason: "TODO[^"]*"/g, "reason: not shown in the brief");
-}
 
 describe("newsbrief new + extract --draft", () => {
   it("makes an article folder whose check lists only the editor's decisions (draft/todo)", async () => {
@@ -114,7 +105,7 @@ describe("newsbrief new + extract --draft", () => {
   it("once the editor has decided, the draft's facts pass provenance with every figure covered", () => {
     const sourceText = `---\ntitle: "Vélo"\nlang: fr\n---\n\n${ARTICLE}`;
     const body = parseSource(sourceText, "source.fr.md").value!.body;
-    const factsText = decide(draftFacts({ body, figures: extractFigures(body) }));
+    const factsText = decideDraft(draftFacts({ body, figures: extractFigures(body) }), 2025);
     expect(factsText).not.toMatch(/"TODO/);
     const loaded = loadArticle({ slug: SLUG, factsFile: `${FOLDER}/facts.yaml`, factsText, sourceFile: `${FOLDER}/source.fr.md`, sourceText });
     expect(loaded.diagnostics).toEqual([]);
