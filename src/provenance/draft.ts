@@ -195,31 +195,29 @@ export function draftFacts(input: DraftInput): string {
   const ignore = (figure: SourceFigure, quotation: string, reason: string) => {
     ignored.push(`  # ${contextOf(input.body, figure)}`, `  - text: ${quote(quotation)}`, `    reason: ${quote(reason)}`);
   };
-  // Ages that name a population (“des 15-74 ans”), left out once per bracket's words.
-  const brackets = ageBrackets(input.body, figures);
-  // Ages and comparison spans already left out, by their words: one `ignore` entry covers every place.
-  const bracketsLeftOut = new Set<string>();
+  // Words that hold a figure but no fact, left out once per wording with their reason: ages that
+  // name a population (“des 15-74 ans”) and the span a figure is compared over (“sur un an”).
+  const wordings = new Map<SourceFigure, { text: string; reason: string }>();
+  for (const [figure, bracket] of ageBrackets(input.body, figures)) wordings.set(figure, { text: bracket.text, reason: AGE_BRACKET });
+  for (const figure of figures) {
+    const span = wordings.has(figure) ? undefined : comparisonSpan(input.body, figure);
+    if (span) wordings.set(figure, { text: span.text, reason: COMPARISON_SPAN });
+  }
+  const leftOut = new Set<string>();
   // The last figure drafted as a change of a measure, for the level that may follow it.
   let change: { figure: SourceFigure; measure: { id: string; cue: string } } | undefined;
   // Ages of a bracket and a comparison's span stand between a measure's words and its figure
   // (“le taux d’emploi des 20-64 ans atteint 72,4 %”) without being the figure those words name.
-  const endBefore = endsOfFiguresBefore(figures.filter((f) => !brackets.has(f) && !comparisonSpan(input.body, f)));
+  const endBefore = endsOfFiguresBefore(figures.filter((f) => !wordings.has(f)));
   // The last figure drafted with a measure, for the one it is compared with (“6,1 %, contre 5,8 %”).
   let measured: { figure: SourceFigure; measure: { id: string; cue: string }; kind: string } | undefined;
   const answered = new Map<string, string | undefined>();
   for (const figure of figures) {
     const quotation = uniqueQuotation(input.body, plain, figure);
-    const bracket = brackets.get(figure);
-    if (bracket) {
-      if (!bracketsLeftOut.has(normalizeQuotation(bracket.text))) ignore(figure, bracket.text, AGE_BRACKET);
-      bracketsLeftOut.add(normalizeQuotation(bracket.text));
-      continue;
-    }
-    // The span of a comparison (“sur un an”, “un an plus tôt”), left out once per wording.
-    const span = comparisonSpan(input.body, figure);
-    if (span) {
-      if (!bracketsLeftOut.has(normalizeQuotation(span.text))) ignore(figure, span.text, COMPARISON_SPAN);
-      bracketsLeftOut.add(normalizeQuotation(span.text));
+    const wording = wordings.get(figure);
+    if (wording) {
+      if (!leftOut.has(normalizeQuotation(wording.text))) ignore(figure, wording.text, wording.reason);
+      leftOut.add(normalizeQuotation(wording.text));
       continue;
     }
     if (/^[A-Z]{3}$/.test(figure.unit) && !SHOWN_CURRENCIES.has(figure.unit)) {

@@ -12,7 +12,7 @@ import { LOCALES, type Locale } from "../content/schema.ts";
 import { FigureFormatter } from "./figures.ts";
 import { createMarked, titleAndDescription } from "./markdown.ts";
 import { INTL_TAG, type Messages } from "./messages.ts";
-import { templateSyntaxProblem, type BriefTemplate } from "./templates.ts";
+import { percentSpacing, templateSyntaxProblem, type BriefTemplate } from "./templates.ts";
 import { CATALOGUE } from "../diagnostics/catalogue.ts";
 import { diagnose } from "../diagnostics/report.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -305,7 +305,7 @@ export function shortenDescription(text: string, locale?: Locale, max = MAX_DESC
  * between the two.
  */
 export function sourceTitleText(title: string): string {
-  return title.replace(/(\d) ?%/g, "$1\u00A0%");
+  return percentSpacing(title, "fr");
 }
 
 function tidy(markdown: string): string {

@@ -321,6 +321,11 @@ export function checkFigureMessages(article: Article, messages: Messages, locale
   return [...missing].map(([key, what]) => diagnose(CATALOGUE["locale/missing-message"], { key, locale: messages.locale, what }, { file: localeFile, expected: `a ${messages.locale} text for \`${key}\`` }));
 }
 
+/** Whether an article has a fact, story text, quote, breakdown or related article named `name`: what `has` tests. */
+function articleHas(facts: Article["facts"], name: string): boolean {
+  return facts.facts.some((f) => f.id === name) || Object.hasOwn(facts.story, name) || facts.quotes.some((q) => q.id === name) || facts.breakdowns.some((b) => b.id === name) || facts.related.some((r) => r.id === name);
+}
+
 /** The helpers that write a fact's figure (`label`, `agree` and the others write words). */
 const FIGURE_HELPERS = new Set(["figure", "change"]);
 
@@ -334,7 +339,7 @@ const FIGURE_HELPERS = new Set(["figure", "change"]);
  */
 export function factsNeverShown(template: BriefTemplate, article: Article, ignore: ReadonlySet<string> = new Set()): Array<{ index: number; unmet: Condition[][] }> {
   const facts = article.facts;
-  const present = (name: string) => facts.facts.some((f) => f.id === name) || Object.hasOwn(facts.story, name) || facts.quotes.some((q) => q.id === name) || facts.breakdowns.some((b) => b.id === name) || facts.related.some((r) => r.id === name);
+  const present = (name: string) => articleHas(facts, name);
   // A test on a name reported missing otherwise (a requirement) is not held against the facts it guards.
   const holds = (c: Condition) => c.names.some(present) !== c.negated || c.names.some((name) => ignore.has(name));
   // The lists of facts (`factsOf`) the article's briefs render.
@@ -484,11 +489,12 @@ function define(helper: string, body: (scope: BriefScope, name: string, hash: Re
 }
 
 /**
- * A quote's figures followed by `%` spaced as each language writes them, whatever space the
- * editor typed: a no-break space in French (30 %), none in Dutch and English (30%).
+ * A text's figures followed by `%` spaced as each language writes them, whatever space was
+ * typed: a no-break space in French (30 %; a no-break space already there is kept), none in
+ * Dutch and English (30%). For the words the briefs cite: quotes and the source's title.
  */
 export function percentSpacing(text: string, locale: Locale): string {
-  return locale === "fr" ? text.replace(/(\d)[ \u00A0\u202F]?%/g, "$1\u00A0%") : text.replace(/(\d)[ \u00A0\u202F]%/g, "$1%");
+  return locale === "fr" ? text.replace(/(\d) ?%/g, "$1\u00A0%") : text.replace(/(\d)[ \u00A0\u202F]%/g, "$1%");
 }
 
 function localized(text: LocalizedText, locale: Locale): string {
@@ -577,8 +583,7 @@ function registerHelpers(hb: typeof Handlebars): void {
       const scope = (options.data as { scope: BriefScope }).scope;
       const names = args.slice(0, -1);
       if (names.length === 0 || names.some((name) => typeof name !== "string")) throw new Error("has needs names");
-      const facts = scope.article.facts;
-      return (names as string[]).some((name) => scope.resolved.facts.has(name) || Object.hasOwn(facts.story, name) || facts.quotes.some((q) => q.id === name) || facts.breakdowns.some((b) => b.id === name) || facts.related.some((r) => r.id === name));
+      return (names as string[]).some((name) => articleHas(scope.article.facts, name));
     },
     factsOf: define("factsOf", (scope, _name, hash) =>
       scope.article.facts.facts
