@@ -19,6 +19,12 @@ import { ACME_RESULTS as ACME, brief, cleanupStoryProjects, lines, shown, storyP
 afterAll(() => cleanupStoryProjects());
 
 
+/** Who did what in the event articles: the joint union front gave notice of a strike. */
+const UNION_NOTICE = {
+  actor: { fr: "le front commun syndical", nl: "het gemeenschappelijk vakbondsfront", en: "the joint union front" },
+  action: { fr: "déposé un préavis de grève", nl: "een stakingsaanzegging ingediend", en: "gave notice of a strike" },
+};
+
 /** The build passes: no error, every figure verified. */
 function expectBuilt(b: Briefs): void {
   expect(b.errors, b.run.stderr).toEqual([]);
@@ -213,8 +219,7 @@ describe("a required fact its template names nowhere", () => {
         editorial: { date: "2026-12-18", template: "event" },
         story: {
           headline: { fr: "Grève au rail", nl: "Spoorstaking", en: "Rail strike" },
-          actor: { fr: "le front commun syndical", nl: "het gemeenschappelijk vakbondsfront", en: "the joint union front" },
-          action: { fr: "déposé un préavis de grève", nl: "een stakingsaanzegging ingediend", en: "gave notice of a strike" },
+          ...UNION_NOTICE,
         },
         facts: [
           { id: "key", type: "duration", value: "PT48H", label: { fr: "la durée de la grève", nl: "de duur van de staking", en: "the length of the strike" }, evidence: ["48 heures"] },
@@ -430,6 +435,13 @@ describe("funding-announcement", () => {
     // Once, at the breakdown: not at each of its parts, nor for each brief that would lack them.
     expect(errors.map((d) => d.rule)).toEqual(["facts/not-shown"]);
     expect(errors[0]!.line).toContain("breakdown `parts` would appear in no brief: funding-announcement shows no breakdown of that id (did you mean `allocations`?) at `breakdowns.0.id`");
+    // A story type that shows no breakdown says so, with nothing to suggest.
+    const event = shared("allocations", QUOTE);
+    event.facts.editorial = { date: "2026-01-15", template: "event" };
+    event.facts.story = { headline: { fr: "Fonds", nl: "Fonds", en: "Fund" }, ...UNION_NOTICE };
+    (event.facts.facts as Array<Record<string, unknown>>).push({ id: "key", type: "money", currency: "EUR", value: 10000000, precision: 1000000, required: false, label: { fr: "le budget", nl: "het budget", en: "the budget" }, evidence: ["10 millions d’euros"] });
+    const none = reported((await runCli(["check", "--no-lint"], storyProject(event))).stderr).filter((d) => d.rule === "facts/not-shown");
+    expect(none.map((d) => d.line)).toEqual([expect.stringContaining("breakdown `allocations` would appear in no brief: event shows no breakdown of that id at `breakdowns.0.id`")]);
   });
 
   it("many parts, a quote and a next step: ranked parts, no quote heading, the comma inside the English quote", async () => {
@@ -597,8 +609,7 @@ describe("event", () => {
         editorial: { date: "2026-12-18", template: "event" },
         story: {
           headline: { fr: "Grève au port", nl: "Staking in de haven", en: "Port strike" },
-          actor: { fr: "le front commun syndical", nl: "het gemeenschappelijk vakbondsfront", en: "the joint union front" },
-          action: { fr: "déposé un préavis de grève", nl: "een stakingsaanzegging ingediend", en: "gave notice of a strike" },
+          ...UNION_NOTICE,
         },
         facts: [
           { id: "key", type: "duration", value: "PT48H", label: { fr: "la durée de la grève", nl: "de duur van de staking", en: "the length of the strike" }, evidence: ["48 heures"] },
@@ -648,8 +659,7 @@ describe("event", () => {
 describe("event headline: the key figure it ends with", () => {
   const story = {
     headline: { fr: "Grève au port d’Anvers", nl: "Staking in de haven van Antwerpen", en: "Antwerp port strike" },
-    actor: { fr: "le front commun syndical", nl: "het gemeenschappelijk vakbondsfront", en: "the joint union front" },
-    action: { fr: "déposé un préavis de grève", nl: "een stakingsaanzegging ingediend", en: "gave notice of a strike" },
+    ...UNION_NOTICE,
   };
   const event = (body: string, key: Record<string, unknown>): ArticleInput => ({
     body,
